@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Immutable;
+using FakeAI.Bounds.Generators.Common;
+using FakeAI.Bounds.Generators.Diagnostics;
+using FakeAI.Bounds.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace FakeAI.Bounds.Generators.Analyzers;
+
+/// <summary>
+/// Explains every <c>[Bounded]</c> declaration the generator has to skip (BND101–BND105, BND107). It runs the very
+/// reader the generator runs, with a reporter, so the two can never disagree about what is valid.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class BoundedDeclarationAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.BoundedTypeNotPartial,
+        DiagnosticDescriptors.MaxLengthInvalid,
+        DiagnosticDescriptors.BoundedInterfaceCount,
+        DiagnosticDescriptors.BoundedTypeKindInvalid,
+        DiagnosticDescriptors.MemberClashesWithGenerated,
+        DiagnosticDescriptors.OverflowPolicyInvalid);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static start =>
+        {
+            INamedTypeSymbol? boundedAttribute = start.Compilation.GetTypeByMetadataName(KnownNames.BoundedAttribute);
+            if (boundedAttribute is null)
+            {
+                return;
+            }
+
+            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, boundedAttribute), SymbolKind.NamedType);
+        });
+    }
+
+    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol boundedAttribute)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        foreach (AttributeData attribute in type.GetAttributes())
+        {
+            if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, boundedAttribute))
+            {
+                continue;
+            }
+
+            BoundedDeclarationReader.Read(type, attribute, context.ReportDiagnostic, IsUserMember, context.CancellationToken);
+            return;
+        }
+    }
+
+    // The analyzer sees the generator's output too; only members the user wrote can clash with it.
+    private static bool IsUserMember(ISymbol member)
+    {
+        foreach (Location location in member.Locations)
+        {
+            if (location.SourceTree?.FilePath.EndsWith(KnownNames.HintNameSuffix, StringComparison.OrdinalIgnoreCase) == true)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

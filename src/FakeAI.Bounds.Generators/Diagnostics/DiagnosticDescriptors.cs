@@ -1,0 +1,72 @@
+using Microsoft.CodeAnalysis;
+
+namespace FakeAI.Bounds.Generators.Diagnostics;
+
+/// <summary>The one place every diagnostic of the package is described; each has a page under <c>docs/rules/</c>.</summary>
+internal static class DiagnosticDescriptors
+{
+    public const string UsageCategory = "FakeAI.Bounds.Usage";
+
+    private const string HelpLinkBase = "https://github.com/fakeai-bounds/FakeAI.Bounds/blob/main/docs/rules/";
+
+    public static readonly DiagnosticDescriptor BoundedTypeNotPartial = Create(
+        DiagnosticIds.BoundedTypeNotPartial,
+        "A [Bounded] type and the types that contain it must be partial",
+        "Add the 'partial' modifier to {1} so that the bounded collection '{0}' can be generated into it",
+        "The generator adds the collection's members to the type in a second partial declaration. Without 'partial' on the type and on every type that contains it, nothing is generated.");
+
+    public static readonly DiagnosticDescriptor MaxLengthInvalid = Create(
+        DiagnosticIds.MaxLengthInvalid,
+        "MaxLength must be a constant between 1 and 1073741824",
+        "[Bounded] on '{0}' {1}; set MaxLength to a constant between 1 and 1073741824, such as [Bounded(MaxLength = 1000)]",
+        "MaxLength is the most entries an instance can ever hold. It is required, must be a compile-time constant, and lies between 1 and 2^30 so that index arithmetic cannot overflow.");
+
+    public static readonly DiagnosticDescriptor BoundedInterfaceCount = Create(
+        DiagnosticIds.BoundedInterfaceCount,
+        "A [Bounded] type must implement exactly one bounded interface",
+        "'{0}' {1}; it must implement exactly one of IBoundedQueue<T>, IBoundedDictionary<TKey, TValue> or IBoundedSet<T>",
+        "The bounded interface tells the generator which collection to write: a FIFO queue, a map or a set.");
+
+    public static readonly DiagnosticDescriptor BoundedTypeKindInvalid = Create(
+        DiagnosticIds.BoundedTypeKindInvalid,
+        "A [Bounded] type must be a non-static class",
+        "'{0}' is {1}; [Bounded] needs a non-static, non-file-local class",
+        "A bounded collection keeps mutable state that must be shared, not copied: a struct would copy the ring on every assignment, a record's generated equality would compare it, a static class cannot have instances, and a file-local type cannot have its generated part in another file.");
+
+    public static readonly DiagnosticDescriptor MemberClashesWithGenerated = Create(
+        DiagnosticIds.MemberClashesWithGenerated,
+        "A member of a [Bounded] type has the name of a generated member",
+        "'{0}' declares '{1}', which the generator must write for {2}; rename or remove it (nothing is generated while it clashes)",
+        "The generator writes the whole body of the bounded collection. A member of the same name would conflict with the generated one, so the type is left without a generated body until the clash is removed.");
+
+    public static readonly DiagnosticDescriptor CapacityArgumentOutOfRange = Create(
+        DiagnosticIds.CapacityArgumentOutOfRange,
+        "The capacity argument is outside 1 … MaxLength",
+        "The capacity {0} is outside the bound of '{1}': it must be between 1 and its MaxLength {2}, or this constructor throws ArgumentOutOfRangeException",
+        "A bounded collection's capacity may be smaller than its type's MaxLength, never larger; a constant capacity outside 1 … MaxLength always throws at run time.",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor OverflowPolicyInvalid = Create(
+        DiagnosticIds.OverflowPolicyInvalid,
+        "The overflow policy does not apply to this bounded collection",
+        "[Bounded] on '{0}' uses Overflow = {1}, which {2}; use DropOldest, DropNewest or Throw",
+        "Each bounded collection supports the overflow policies that have a meaning for it: least-recently-used eviction needs reads that refresh an entry, which a queue does not have.");
+
+    private static DiagnosticDescriptor Create(
+        string id,
+        string title,
+        string messageFormat,
+        string description,
+        DiagnosticSeverity severity = DiagnosticSeverity.Error)
+    {
+        return new DiagnosticDescriptor(
+            id,
+            title,
+            messageFormat,
+            UsageCategory,
+            severity,
+            isEnabledByDefault: true,
+            description: description,
+            helpLinkUri: HelpLinkBase + id + ".md");
+    }
+}

@@ -1,0 +1,16 @@
+namespace FakeAI.Bounds.Generators.Diagnostics;
+
+/// <summary>
+/// Every diagnostic ID the package reports. BND0xx: unbounded state in ordinary code. BND1xx: misuse of the
+/// package's own attributes.
+/// </summary>
+internal static class DiagnosticIds
+{
+    public const string BoundedTypeNotPartial = "BND101";
+    public const string MaxLengthInvalid = "BND102";
+    public const string BoundedInterfaceCount = "BND103";
+    public const string BoundedTypeKindInvalid = "BND104";
+    public const string MemberClashesWithGenerated = "BND105";
+    public const string CapacityArgumentOutOfRange = "BND106";
+    public const string OverflowPolicyInvalid = "BND107";
+}

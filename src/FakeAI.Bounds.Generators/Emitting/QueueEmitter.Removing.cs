@@ -1,0 +1,129 @@
+using System.Text;
+
+namespace FakeAI.Bounds.Generators.Emitting;
+
+internal static partial class QueueEmitter
+{
+    // TryDequeue, RemoveWhere and Clear: every way an item leaves other than eviction. Each clears the vacated
+    // slots so that the queue stops referencing what it no longer holds.
+    private static void AppendRemoving(StringBuilder body, QueueSpec spec)
+    {
+        string item = spec.Item;
+        string bumpVersion = spec.ThreadSafe ? "" : "\n_bndVersion++;";
+        string advanceFront = spec.ThreadSafe ? "\n_bndFrontPosition++;" : "";
+        string advanceFrontByCount = spec.ThreadSafe ? "\n_bndFrontPosition += count;" : "";
+
+        body.AppendBlock($$"""
+            /// <inheritdoc/>
+            public bool TryDequeue(
+            #if NETCOREAPP3_0_OR_GREATER || NETSTANDARD2_1_OR_GREATER
+                [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)]
+            #endif
+                out {{item}} item)
+            {
+            {{Body(spec.Guarded($$"""
+            int count = _bndCount;
+            if (count == 0)
+            {
+                item = default!;
+                return false;
+            }
+
+            {{item}}[] items = _bndItems;
+            int head = _bndHead;
+            item = items[head];
+            if (BndSlotsHoldReferences)
+            {
+                items[head] = default!;
+            }
+
+            head++;
+            _bndHead = head == items.Length ? 0 : head;
+            _bndCount = count - 1;
+            _bndRemoved++;{{bumpVersion}}{{advanceFront}}
+            return true;
+            """))}}
+            }
+
+            /// <inheritdoc/>
+            public int RemoveWhere(global::System.Predicate<{{item}}> match)
+            {
+                if (match is null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(match));
+                }
+
+            {{Body(spec.Guarded($$"""
+            {{item}}[] items = _bndItems;
+            int head = _bndHead;
+            int count = _bndCount;
+            int kept = 0;
+            int read = 0;
+            try
+            {
+                for (; read < count; read++)
+                {
+                    {{item}} candidate = items[BndSlot(head, read, items.Length)];
+                    if (!match(candidate))
+                    {
+                        if (kept != read)
+                        {
+                            items[BndSlot(head, kept, items.Length)] = candidate;
+                        }
+
+                        kept++;
+                    }
+                }
+            }
+            finally
+            {
+                // When the predicate throws, the items it has not judged yet are kept, so nothing is lost or doubled.
+                for (; read < count; read++)
+                {
+                    if (kept != read)
+                    {
+                        items[BndSlot(head, kept, items.Length)] = items[BndSlot(head, read, items.Length)];
+                    }
+
+                    kept++;
+                }
+
+                if (BndSlotsHoldReferences)
+                {
+                    for (int vacated = kept; vacated < count; vacated++)
+                    {
+                        items[BndSlot(head, vacated, items.Length)] = default!;
+                    }
+                }
+
+                _bndCount = kept;
+                _bndRemoved += count - kept;{{bumpVersion}}
+            }
+
+            return count - kept;
+            """))}}
+            }
+
+            /// <inheritdoc/>
+            public void Clear()
+            {
+            {{Body(spec.Guarded($$"""
+            int count = _bndCount;
+            if (BndSlotsHoldReferences && count > 0)
+            {
+                {{item}}[] items = _bndItems;
+                int head = _bndHead;
+                int firstPart = global::System.Math.Min(count, items.Length - head);
+                global::System.Array.Clear(items, head, firstPart);
+                global::System.Array.Clear(items, 0, count - firstPart);
+            }
+
+            _bndHead = 0;
+            _bndCount = 0;
+            _bndRemoved += count;{{bumpVersion}}{{advanceFrontByCount}}
+            """))}}
+            }
+
+            """);
+    }
+}

@@ -1,0 +1,29 @@
+using FakeAI.Bounds.Generators.Common;
+
+namespace FakeAI.Bounds.Generators.Model;
+
+/// <summary>
+/// Everything the emitter needs to write one bounded collection, as plain values: no symbols, syntax nodes,
+/// locations or compilations, so that equal declarations compare equal between generator runs and stay cached.
+/// </summary>
+/// <param name="Namespace">The namespace, or <see langword="null"/> for the global namespace.</param>
+/// <param name="ContainingTypes">The enclosing types, outermost first.</param>
+/// <param name="Name">The simple name, e.g. <c>Window</c>.</param>
+/// <param name="NameWithTypeParameters">The name as written in a declaration, e.g. <c>Window&lt;T&gt;</c>.</param>
+/// <param name="HintName">The unique file name of the generated source.</param>
+/// <param name="Kind">The bounded interface implemented.</param>
+/// <param name="ElementType">The fully qualified item type, e.g. <c>global::App.ErrorRecord</c> or <c>T</c>.</param>
+/// <param name="MaxLength">The validated <c>MaxLength</c>.</param>
+/// <param name="Overflow">The validated overflow policy.</param>
+/// <param name="ThreadSafe">Whether the thread-safe body is wanted.</param>
+internal readonly record struct BoundedTypeModel(
+    string? Namespace,
+    EquatableArray<ContainingTypeModel> ContainingTypes,
+    string Name,
+    string NameWithTypeParameters,
+    string HintName,
+    BoundedKind Kind,
+    string ElementType,
+    int MaxLength,
+    OverflowPolicyValue Overflow,
+    bool ThreadSafe);

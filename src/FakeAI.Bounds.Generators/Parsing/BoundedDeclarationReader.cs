@@ -1,0 +1,413 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Threading;
+using FakeAI.Bounds.Generators.Common;
+using FakeAI.Bounds.Generators.Diagnostics;
+using FakeAI.Bounds.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace FakeAI.Bounds.Generators.Parsing;
+
+/// <summary>
+/// Reads a <c>[Bounded]</c> declaration into a <see cref="BoundedTypeModel"/>, checking every rule the generated code
+/// relies on. The generator and the usage analyzer share this one reader, so that the generator skips exactly the
+/// declarations the analyzer explains: the generator passes no reporter and stops at the first problem; the analyzer
+/// passes one and hears about every problem.
+/// </summary>
+internal static class BoundedDeclarationReader
+{
+    private static readonly SymbolDisplayFormat ElementTypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    /// <summary>Reads a declaration.</summary>
+    /// <param name="type">The type that carries the attribute.</param>
+    /// <param name="attribute">The <c>[Bounded]</c> attribute on it.</param>
+    /// <param name="report">Receives a diagnostic per problem; <see langword="null"/> to stop at the first one.</param>
+    /// <param name="isUserMember">Tells the user's members from generated ones (the analyzer sees both); <see langword="null"/> when all are the user's.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The model, or <see langword="null"/> when the declaration has a problem and nothing may be generated.</returns>
+    public static BoundedTypeModel? Read(
+        INamedTypeSymbol type,
+        AttributeData attribute,
+        Action<Diagnostic>? report,
+        Func<ISymbol, bool>? isUserMember,
+        CancellationToken cancellationToken)
+    {
+        bool valid = true;
+
+        valid &= CheckTypeKind(type, report);
+        if (!valid && report is null)
+        {
+            return null;
+        }
+
+        valid &= CheckPartial(type, report, cancellationToken);
+        if (!valid && report is null)
+        {
+            return null;
+        }
+
+        valid &= TryReadArguments(type, attribute, report, out int maxLength, out OverflowPolicyValue overflow, out bool threadSafe);
+        if (!valid && report is null)
+        {
+            return null;
+        }
+
+        if (!TryReadInterface(type, report, out BoundedKind kind, out INamedTypeSymbol? boundedInterface))
+        {
+            return null;
+        }
+
+        valid &= CheckOverflowForKind(type, attribute, kind, overflow, report);
+        if (!valid && report is null)
+        {
+            return null;
+        }
+
+        valid &= CheckMemberClashes(type, kind, report, isUserMember, cancellationToken);
+        if (!valid)
+        {
+            return null;
+        }
+
+        // Dictionaries and sets share the validation; their bodies come from their own emitters.
+        if (kind != BoundedKind.Queue || boundedInterface is null)
+        {
+            return null;
+        }
+
+        ITypeSymbol elementType = boundedInterface.TypeArguments[0];
+        if (elementType.TypeKind == TypeKind.Error)
+        {
+            // Half-written code: the compiler already reports the unknown type.
+            return null;
+        }
+
+        return new BoundedTypeModel(
+            Namespace: type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
+            ContainingTypes: ReadContainingTypes(type),
+            Name: type.Name,
+            NameWithTypeParameters: NameWithTypeParameters(type),
+            HintName: HintName(type),
+            Kind: kind,
+            ElementType: elementType.ToDisplayString(ElementTypeFormat),
+            MaxLength: maxLength,
+            Overflow: overflow,
+            ThreadSafe: threadSafe);
+    }
+
+    private static bool CheckTypeKind(INamedTypeSymbol type, Action<Diagnostic>? report)
+    {
+        string? problem = type switch
+        {
+            { TypeKind: TypeKind.Struct, IsRecord: true } => "a record struct",
+            { TypeKind: TypeKind.Struct } => "a struct",
+            { TypeKind: not TypeKind.Class } => "not a class",
+            { IsStatic: true } => "a static class",
+            { IsRecord: true } => "a record",
+            { IsFileLocal: true } => "a file-local type",
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            return true;
+        }
+
+        report?.Invoke(Diagnostic.Create(DiagnosticDescriptors.BoundedTypeKindInvalid, FirstLocation(type), type.Name, problem));
+        return false;
+    }
+
+    private static bool CheckPartial(INamedTypeSymbol type, Action<Diagnostic>? report, CancellationToken cancellationToken)
+    {
+        bool valid = true;
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            if (IsPartialEverywhere(current, cancellationToken))
+            {
+                continue;
+            }
+
+            valid = false;
+            if (report is null)
+            {
+                return false;
+            }
+
+            string where = SymbolEqualityComparer.Default.Equals(current, type)
+                ? "its declaration"
+                : "the containing type '" + current.Name + "'";
+            report(Diagnostic.Create(DiagnosticDescriptors.BoundedTypeNotPartial, FirstLocation(current), type.Name, where));
+        }
+
+        return valid;
+    }
+
+    private static bool IsPartialEverywhere(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration
+                && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool TryReadArguments(
+        INamedTypeSymbol type,
+        AttributeData attribute,
+        Action<Diagnostic>? report,
+        out int maxLength,
+        out OverflowPolicyValue overflow,
+        out bool threadSafe)
+    {
+        maxLength = 0;
+        overflow = OverflowPolicyValue.DropOldest;
+        threadSafe = false;
+        bool maxLengthSeen = false;
+        string? maxLengthProblem = null;
+
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+        {
+            TypedConstant value = argument.Value;
+            switch (argument.Key)
+            {
+                case KnownNames.MaxLengthArgument:
+                    maxLengthSeen = true;
+                    if (value.Kind != TypedConstantKind.Primitive || value.Value is not int length)
+                    {
+                        maxLengthProblem = "has a MaxLength that is not a constant int";
+                    }
+                    else if (length < KnownNames.MinMaxLength || length > KnownNames.MaxMaxLength)
+                    {
+                        maxLengthProblem = "has MaxLength = " + length + ", outside 1 … 1073741824";
+                    }
+                    else
+                    {
+                        maxLength = length;
+                    }
+
+                    break;
+                case KnownNames.OverflowArgument:
+                    if (value.Value is int policy)
+                    {
+                        overflow = (OverflowPolicyValue)policy;
+                    }
+
+                    break;
+                case KnownNames.ThreadSafeArgument:
+                    threadSafe = value.Value is true;
+                    break;
+            }
+        }
+
+        if (!maxLengthSeen)
+        {
+            maxLengthProblem = WrittenButNotConstant(attribute)
+                ? "has a MaxLength that is not a constant int"
+                : "has no MaxLength";
+        }
+
+        if (maxLengthProblem is null)
+        {
+            return true;
+        }
+
+        report?.Invoke(Diagnostic.Create(DiagnosticDescriptors.MaxLengthInvalid, AttributeLocation(type, attribute), type.Name, maxLengthProblem));
+        return false;
+    }
+
+    // The compiler drops a named argument it cannot evaluate; the syntax still shows that the user wrote one.
+    private static bool WrittenButNotConstant(AttributeData attribute)
+    {
+        if (attribute.ApplicationSyntaxReference?.GetSyntax() is not AttributeSyntax { ArgumentList: { } arguments })
+        {
+            return false;
+        }
+
+        foreach (AttributeArgumentSyntax argument in arguments.Arguments)
+        {
+            if (argument.NameEquals?.Name.Identifier.ValueText == KnownNames.MaxLengthArgument)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TryReadInterface(
+        INamedTypeSymbol type,
+        Action<Diagnostic>? report,
+        out BoundedKind kind,
+        out INamedTypeSymbol? boundedInterface)
+    {
+        kind = default;
+        boundedInterface = null;
+        int found = 0;
+        var names = new List<string>();
+        foreach (INamedTypeSymbol candidate in type.Interfaces)
+        {
+            if (BoundedInterfaces.TryGetKind(candidate.OriginalDefinition, out BoundedKind candidateKind))
+            {
+                found++;
+                kind = candidateKind;
+                boundedInterface = candidate;
+                names.Add(candidate.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
+            }
+        }
+
+        if (found == 1)
+        {
+            return true;
+        }
+
+        if (report is not null)
+        {
+            string problem = found == 0
+                ? "implements no bounded interface"
+                : "implements " + found + " bounded interfaces (" + string.Join(", ", names) + ")";
+            report(Diagnostic.Create(DiagnosticDescriptors.BoundedInterfaceCount, FirstLocation(type), type.Name, problem));
+        }
+
+        boundedInterface = null;
+        return false;
+    }
+
+    private static bool CheckOverflowForKind(
+        INamedTypeSymbol type,
+        AttributeData attribute,
+        BoundedKind kind,
+        OverflowPolicyValue overflow,
+        Action<Diagnostic>? report)
+    {
+        string? problem = overflow switch
+        {
+            OverflowPolicyValue.DropOldest or OverflowPolicyValue.DropNewest or OverflowPolicyValue.Throw => null,
+            OverflowPolicyValue.EvictLeastRecentlyUsed when kind != BoundedKind.Queue => null,
+            OverflowPolicyValue.EvictLeastRecentlyUsed => "a queue cannot apply: a queue has no reads that refresh an item",
+            _ => "is not a defined OverflowPolicy value",
+        };
+
+        if (problem is null)
+        {
+            return true;
+        }
+
+        string shown = Enum.IsDefined(typeof(OverflowPolicyValue), overflow) ? overflow.ToString() : ((int)overflow).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        report?.Invoke(Diagnostic.Create(DiagnosticDescriptors.OverflowPolicyInvalid, AttributeLocation(type, attribute), type.Name, shown, problem));
+        return false;
+    }
+
+    private static bool CheckMemberClashes(
+        INamedTypeSymbol type,
+        BoundedKind kind,
+        Action<Diagnostic>? report,
+        Func<ISymbol, bool>? isUserMember,
+        CancellationToken cancellationToken)
+    {
+        bool valid = true;
+        foreach (ISymbol member in type.GetMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (isUserMember is not null && !isUserMember(member))
+            {
+                continue;
+            }
+
+            if (!GeneratedMemberNames.Clashes(member, kind, out string description))
+            {
+                continue;
+            }
+
+            valid = false;
+            if (report is null)
+            {
+                return false;
+            }
+
+            report(Diagnostic.Create(
+                DiagnosticDescriptors.MemberClashesWithGenerated,
+                FirstLocation(member),
+                type.Name,
+                description,
+                BoundedInterfaces.DisplayName(kind)));
+        }
+
+        return valid;
+    }
+
+    private static EquatableArray<ContainingTypeModel> ReadContainingTypes(INamedTypeSymbol type)
+    {
+        var containing = new List<ContainingTypeModel>();
+        for (INamedTypeSymbol? current = type.ContainingType; current is not null; current = current.ContainingType)
+        {
+            string keyword = current switch
+            {
+                { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
+                { IsRecord: true } => "record",
+                { TypeKind: TypeKind.Struct } => "struct",
+                { TypeKind: TypeKind.Interface } => "interface",
+                _ => "class",
+            };
+            containing.Insert(0, new ContainingTypeModel(keyword, NameWithTypeParameters(current)));
+        }
+
+        return new EquatableArray<ContainingTypeModel>(containing.ToArray());
+    }
+
+    private static string NameWithTypeParameters(INamedTypeSymbol type)
+    {
+        if (type.TypeParameters.Length == 0)
+        {
+            return type.Name;
+        }
+
+        var builder = new StringBuilder(type.Name).Append('<');
+        for (int i = 0; i < type.TypeParameters.Length; i++)
+        {
+            if (i > 0)
+            {
+                builder.Append(", ");
+            }
+
+            builder.Append(type.TypeParameters[i].Name);
+        }
+
+        return builder.Append('>').ToString();
+    }
+
+    private static string HintName(INamedTypeSymbol type)
+    {
+        var builder = new StringBuilder();
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            string part = current.Arity == 0 ? current.Name : current.Name + "_" + current.Arity;
+            builder.Insert(0, builder.Length == 0 ? part : part + ".");
+        }
+
+        if (!type.ContainingNamespace.IsGlobalNamespace)
+        {
+            builder.Insert(0, type.ContainingNamespace.ToDisplayString() + ".");
+        }
+
+        return builder.Append(KnownNames.HintNameSuffix).ToString();
+    }
+
+    private static Location FirstLocation(ISymbol symbol)
+    {
+        return symbol.Locations.Length > 0 ? symbol.Locations[0] : Location.None;
+    }
+
+    private static Location AttributeLocation(INamedTypeSymbol type, AttributeData attribute)
+    {
+        return attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? FirstLocation(type);
+    }
+}

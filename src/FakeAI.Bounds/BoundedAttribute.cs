@@ -1,0 +1,38 @@
+using System;
+
+namespace FakeAI.Bounds;
+
+/// <summary>
+/// Asks the FakeAI.Bounds generator to implement a bounded collection on a partial class that implements
+/// exactly one of <see cref="IBoundedQueue{T}"/>, <see cref="IBoundedDictionary{TKey, TValue}"/> or <see cref="IBoundedSet{T}"/>.
+/// </summary>
+/// <example>
+/// <code>
+/// [Bounded(MaxLength = 500)]
+/// public sealed partial class RecentErrors : IBoundedQueue&lt;ErrorRecord&gt;;
+/// </code>
+/// </example>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = false, Inherited = false)]
+public sealed class BoundedAttribute : Attribute
+{
+    /// <summary>The smallest value <see cref="MaxLength"/> accepts.</summary>
+    public const int MinMaxLength = 1;
+
+    /// <summary>The largest value <see cref="MaxLength"/> accepts (2^30 entries).</summary>
+    public const int MaxMaxLength = 1 << 30;
+
+    /// <summary>
+    /// The most entries an instance can ever hold, between <see cref="MinMaxLength"/> and <see cref="MaxMaxLength"/>.
+    /// Required. An instance may be created with a smaller capacity, never a larger one.
+    /// </summary>
+    public int MaxLength { get; set; }
+
+    /// <summary>What happens to a new entry when the collection is full. Default: <see cref="OverflowPolicy.DropOldest"/>.</summary>
+    public OverflowPolicy Overflow { get; set; } = OverflowPolicy.DropOldest;
+
+    /// <summary>
+    /// Whether the generated collection may be used by several threads at once. Default: <see langword="false"/>,
+    /// the fastest form for a collection owned by one thread or guarded by its owner.
+    /// </summary>
+    public bool ThreadSafe { get; set; }
+}
