@@ -1,0 +1,159 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using FakeAI.Bounds.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace FakeAI.Bounds.Generators.Tests;
+
+/// <summary>
+/// Every declaration shape, policy and thread-safety mode, compiled with every supported C# version at the highest
+/// warning level with nullable analysis on: the generated code must produce no diagnostic at all, so that consumers
+/// with TreatWarningsAsErrors never see one.
+/// </summary>
+public class CompilationMatrixTests
+{
+    private static readonly string[] Policies = ["DropOldest", "DropNewest", "Throw"];
+
+    public static TheoryData<LanguageVersion> LanguageVersions() =>
+    [
+        LanguageVersion.CSharp8,
+        LanguageVersion.CSharp9,
+        LanguageVersion.CSharp10,
+        LanguageVersion.CSharp11,
+        LanguageVersion.CSharp12,
+        LanguageVersion.CSharp13,
+        LanguageVersion.CSharp14,
+    ];
+
+    [Theory]
+    [MemberData(nameof(LanguageVersions))]
+    public void Every_shape_compiles_without_any_diagnostic(LanguageVersion version)
+    {
+        List<string> sources = [BlockScopedShapes(), GlobalNamespaceShapes()];
+        if (version >= LanguageVersion.CSharp10)
+        {
+            sources.Add(FileScopedShapes());
+        }
+
+        CSharpCompilation input = TestCompilation.Create(sources, version);
+        // Before generation the only errors are the interface members the generator is about to write.
+        Assert.All(TestCompilation.WarningsAndErrors(input), diagnostic => Assert.Equal("CS0535", diagnostic.Id));
+
+        GeneratorDriver driver = TestCompilation.CreateDriver(TestCompilation.ParseOptions(version))
+            .RunGeneratorsAndUpdateCompilation(input, out Compilation output, out var generatorDiagnostics);
+
+        Assert.Empty(generatorDiagnostics);
+        int declarations = sources.Sum(source => CountOccurrences(source, "[Bounded("));
+        Assert.Equal(declarations, driver.GetRunResult().Results.Single().GeneratedSources.Length);
+        Assert.Empty(TestCompilation.WarningsAndErrors(output));
+    }
+
+    [Fact]
+    public void Frameworks_without_IsReferenceOrContainsReferences_get_code_that_still_compiles()
+    {
+        // Without the SDK's NETCOREAPP symbols the generated code takes its netstandard2.0 branches.
+        CSharpCompilation input = TestCompilation.Create([BlockScopedShapes(), GlobalNamespaceShapes()], LanguageVersion.CSharp8, sdkSymbols: false);
+        TestCompilation.CreateDriver(TestCompilation.ParseOptions(LanguageVersion.CSharp8, sdkSymbols: false))
+            .RunGeneratorsAndUpdateCompilation(input, out Compilation output, out _);
+
+        Assert.Empty(TestCompilation.WarningsAndErrors(output));
+    }
+
+    private static string BlockScopedShapes()
+    {
+        var source = new StringBuilder("""
+            using FakeAI.Bounds;
+
+            namespace Matrix.Block
+            {
+                public sealed class Payload { public string Text { get; set; } = ""; }
+                public struct Sample { public string Label; public long Value; }
+
+            """);
+
+        foreach (string policy in Policies)
+        {
+            foreach (bool threadSafe in new[] { false, true })
+            {
+                string suffix = policy + (threadSafe ? "Safe" : "Plain");
+                string args = $"MaxLength = 16, Overflow = OverflowPolicy.{policy}, ThreadSafe = {(threadSafe ? "true" : "false")}";
+                source.Append($$"""
+                        [Bounded({{args}})]
+                        public sealed partial class Ints{{suffix}} : IBoundedQueue<int> { }
+
+                        [Bounded({{args}})]
+                        internal partial class Payloads{{suffix}} : IBoundedQueue<Payload> { }
+
+                        [Bounded({{args}})]
+                        public partial class NullableStrings{{suffix}} : IBoundedQueue<string?> { }
+
+                        [Bounded({{args}})]
+                        public partial class Samples{{suffix}} : IBoundedQueue<Sample> { }
+
+                        [Bounded({{args}})]
+                        public partial class Window{{suffix}}<T> : IBoundedQueue<T> { }
+
+                        public partial class Outer{{suffix}}<TKey> where TKey : notnull
+                        {
+                            internal partial struct Middle
+                            {
+                                [Bounded({{args}})]
+                                private sealed partial class Keys : IBoundedQueue<TKey> { }
+                            }
+                        }
+
+                    """);
+            }
+        }
+
+        return source.Append("}\n").ToString();
+    }
+
+    private static string GlobalNamespaceShapes()
+    {
+        return """
+            using FakeAI.Bounds;
+
+            [Bounded(MaxLength = 1)]
+            public sealed partial class GlobalSingle : IBoundedQueue<double> { }
+
+            [Bounded(MaxLength = 1073741824, Overflow = OverflowPolicy.DropNewest, ThreadSafe = true)]
+            internal sealed partial class GlobalHuge : IBoundedQueue<object> { }
+
+            public static partial class GlobalHost
+            {
+                [Bounded(MaxLength = 3, Overflow = OverflowPolicy.Throw)]
+                public sealed partial class Nested : IBoundedQueue<System.Uri?> { }
+            }
+            """;
+    }
+
+    private static string FileScopedShapes()
+    {
+        return """
+            using FakeAI.Bounds;
+
+            namespace Matrix.FileScoped;
+
+            [Bounded(MaxLength = 250)]
+            public sealed partial class Recent : IBoundedQueue<System.DateTimeOffset> { }
+
+            [Bounded(MaxLength = 250, ThreadSafe = true, Overflow = OverflowPolicy.Throw)]
+            internal partial class Streams : IBoundedQueue<string> { }
+            """;
+    }
+
+    private static int CountOccurrences(string text, string value)
+    {
+        int count = 0;
+        for (int index = text.IndexOf(value, System.StringComparison.Ordinal); index >= 0; index = text.IndexOf(value, index + 1, System.StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}

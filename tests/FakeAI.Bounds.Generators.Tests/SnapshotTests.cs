@@ -1,0 +1,77 @@
+using FakeAI.Bounds.Generators.Tests.Infrastructure;
+using Xunit;
+
+namespace FakeAI.Bounds.Generators.Tests;
+
+/// <summary>
+/// The generated source, byte for byte, for one declaration of each policy and each thread-safety mode. A change to
+/// the emitter shows up here as a reviewable diff of the committed snapshots.
+/// </summary>
+public class SnapshotTests
+{
+    [Fact]
+    public void DropOldest_queue_of_a_value_type_in_a_block_namespace()
+    {
+        Verify("""
+            using FakeAI.Bounds;
+
+            namespace App.Metrics
+            {
+                [Bounded(MaxLength = 1000)]
+                public sealed partial class LatencySamples : IBoundedQueue<long>
+                {
+                }
+            }
+            """, "DropOldest_Long_BlockNamespace");
+    }
+
+    [Fact]
+    public void DropNewest_queue_of_nullable_references_in_a_file_scoped_namespace()
+    {
+        Verify("""
+            using FakeAI.Bounds;
+
+            namespace App.Events;
+
+            [Bounded(MaxLength = 10000, Overflow = OverflowPolicy.DropNewest)]
+            internal partial class PendingEvents : IBoundedQueue<string?>;
+            """, "DropNewest_NullableString_FileScopedNamespace");
+    }
+
+    [Fact]
+    public void Throw_queue_that_is_thread_safe_nested_in_a_partial_type()
+    {
+        Verify("""
+            using FakeAI.Bounds;
+
+            namespace App.Streaming;
+
+            public sealed record StreamState(string Id);
+
+            public partial class StreamingTracker
+            {
+                [Bounded(MaxLength = 100, Overflow = OverflowPolicy.Throw, ThreadSafe = true)]
+                private sealed partial class ActiveStreams : IBoundedQueue<StreamState>;
+            }
+            """, "Throw_ThreadSafe_Nested");
+    }
+
+    [Fact]
+    public void Generic_thread_safe_DropOldest_queue_in_the_global_namespace()
+    {
+        Verify("""
+            using FakeAI.Bounds;
+
+            [Bounded(MaxLength = 64, ThreadSafe = true)]
+            public partial class Window<T> : IBoundedQueue<T> where T : notnull;
+            """, "DropOldest_ThreadSafe_Generic_GlobalNamespace");
+    }
+
+    private static void Verify(string source, string snapshotName)
+    {
+        GeneratorRun run = TestCompilation.Generate(source);
+
+        Assert.Empty(TestCompilation.WarningsAndErrors(run.Output));
+        Snapshot.Match(run.SingleSource, snapshotName);
+    }
+}
