@@ -85,8 +85,8 @@ internal static partial class QueueEmitter
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private void BndAppend({{item}} item)
             {
-                int count = _bndCount;
                 {{item}}[] items = _bndItems;
+                int count = _bndCount;
                 if (count == items.Length)
                 {
                     items = BndGrow();
@@ -94,8 +94,6 @@ internal static partial class QueueEmitter
 
                 items[BndSlot(_bndHead, count, items.Length)] = item;
                 _bndCount = count + 1;
-                _bndTotalAdded++;
-                {{(spec.ThreadSafe ? "" : "_bndVersion++;")}}
             }
 
             /// <summary>Replaces the growing ring with a larger one (twice the size, at most the capacity), oldest item first.</summary>
@@ -109,13 +107,13 @@ internal static partial class QueueEmitter
                     length = _bndCapacity;
                 }
 
-                var grown = new {{item}}[length];
+                {{item}}[] grown = BndAllocate<{{item}}>(length);
                 BndCopyOldestFirst(grown, 0);
                 _bndItems = grown;
+                _bndHeadBase += _bndHead;
                 _bndHead = 0;
                 return grown;
             }
-
             """);
 
         if (spec.DropsOldest)
@@ -128,17 +126,8 @@ internal static partial class QueueEmitter
                     {{item}}[] items = _bndItems;
                     int head = _bndHead;
                     items[head] = item;
-                    head++;
-                    if (head == items.Length)
-                    {
-                        head = 0;
-                    }
-
-                    _bndHead = head;
-                    _bndTotalAdded++;
-                    {{(spec.ThreadSafe ? "_bndFrontPosition++;" : "_bndVersion++;")}}
+                    BndAdvanceHead(head, items.Length);
                 }
-
                 """);
         }
     }

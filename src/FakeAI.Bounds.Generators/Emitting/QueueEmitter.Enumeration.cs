@@ -15,7 +15,7 @@ internal static partial class QueueEmitter
         string enumerableOf = "global::System.Collections.Generic.IEnumerable<" + item + ">";
 
         string consistency = spec.ThreadSafe
-            ? "It takes the items present when it starts, skips those removed meanwhile, and never throws because the queue changed."
+            ? "It walks a copy of the items held when it starts, so other threads may change the queue meanwhile."
             : "The queue must not change during enumeration: <see cref=\"global::System.InvalidOperationException\"/> is thrown if it does.";
 
         body.AppendBlock($$"""
@@ -55,7 +55,7 @@ internal static partial class QueueEmitter
 
         if (spec.ThreadSafe)
         {
-            AppendPositionEnumerators(body, item, queueType, enumeratorOf);
+            AppendSnapshotEnumerators(body, item, queueType, enumeratorOf);
         }
         else
         {
@@ -65,6 +65,14 @@ internal static partial class QueueEmitter
 
     private static void AppendVersionedEnumerators(StringBuilder body, string item, string queueType, string enumeratorOf)
     {
+        body.AppendBlock("""
+            /// <summary>
+            /// Grows with every change (it is <c>TotalAdded</c> plus the items removed), so that an enumerator can tell
+            /// that the queue changed under it without a version field to update on every <c>Add</c>.
+            /// </summary>
+            private long BndChangeStamp => BndFrontPosition + _bndCount + _bndRemovedFromFront + (2 * _bndRemovedInPlace);
+            """);
+
         foreach ((string name, string summary, string start, string step, string hasMore, string exhausted) in new[]
         {
             ("Enumerator", "oldest to newest", "0", "_offset++;", "_offset < queue._bndCount", "_offset = int.MaxValue;"),
@@ -76,14 +84,14 @@ internal static partial class QueueEmitter
                 public struct {{name}} : {{enumeratorOf}}
                 {
                     private readonly {{queueType}} _queue;
-                    private readonly int _version;
+                    private readonly long _stamp;
                     private int _offset;
                     private {{item}} _current;
 
                     internal {{name}}({{queueType}} queue)
                     {
                         _queue = queue;
-                        _version = queue._bndVersion;
+                        _stamp = queue.BndChangeStamp;
                         _offset = {{start}};
                         _current = default!;
                     }
@@ -97,7 +105,7 @@ internal static partial class QueueEmitter
                     public bool MoveNext()
                     {
                         {{queueType}} queue = _queue;
-                        if (_version != queue._bndVersion)
+                        if (_stamp != queue.BndChangeStamp)
                         {
                             BndThrowModifiedDuringEnumeration();
                         }
@@ -119,7 +127,7 @@ internal static partial class QueueEmitter
                     public void Reset()
                     {
                         {{queueType}} queue = _queue;
-                        if (_version != queue._bndVersion)
+                        if (_stamp != queue.BndChangeStamp)
                         {
                             BndThrowModifiedDuringEnumeration();
                         }
@@ -138,30 +146,37 @@ internal static partial class QueueEmitter
         }
     }
 
-    private static void AppendPositionEnumerators(StringBuilder body, string item, string queueType, string enumeratorOf)
+    // A thread-safe enumerator copies the items under the lock once, into an array rented from the shared pool, and
+    // walks the copy: a moment-in-time view that concurrent writers, dequeuers and RemoveWhere cannot tear, for one
+    // lock acquisition per enumeration. Dispose (which foreach always calls) returns the array, so steady-state
+    // enumeration allocates nothing.
+    private static void AppendSnapshotEnumerators(StringBuilder body, string item, string queueType, string enumeratorOf)
     {
-        foreach ((string name, string summary, string read) in new[]
+        foreach ((string name, string summary, string start, string advance, string exhausted) in new[]
         {
-            ("Enumerator", "oldest to newest", "BndTryReadForward"),
-            ("NewestFirstEnumerator", "newest to oldest", "BndTryReadBackward"),
+            ("Enumerator", "oldest to newest", "-1", "++_index < _count", "_count"),
+            ("NewestFirstEnumerator", "newest to oldest", "_count", "--_index >= 0", "-1"),
         })
         {
             body.AppendBlock($$"""
-                /// <summary>Enumerates the items from {{summary}} without allocating, while other threads use the queue.</summary>
+                /// <summary>
+                /// Enumerates, from {{summary}}, the items held when enumeration starts, while other threads use the queue.
+                /// Dispose it (foreach does) to return its pooled copy; do not use a copy of a started enumerator.
+                /// </summary>
                 public struct {{name}} : {{enumeratorOf}}
                 {
                     private readonly {{queueType}} _queue;
-                    private long _position;
-                    private long _end;
-                    private bool _started;
+                    private {{item}}[]? _snapshot;
+                    private int _count;
+                    private int _index;
                     private {{item}} _current;
 
                     internal {{name}}({{queueType}} queue)
                     {
                         _queue = queue;
-                        _position = 0;
-                        _end = 0;
-                        _started = false;
+                        _snapshot = null;
+                        _count = 0;
+                        _index = 0;
                         _current = default!;
                     }
 
@@ -173,18 +188,19 @@ internal static partial class QueueEmitter
                     /// <inheritdoc/>
                     public bool MoveNext()
                     {
-                        if (!_started)
+                        if (_snapshot is null)
                         {
-                            _queue.BndSnapshotPositions(out long front, out _end);
-                            _position = {{(name == "Enumerator" ? "front" : "_end - 1")}};
-                            _started = true;
+                            _snapshot = _queue.BndTakeSnapshot(out _count);
+                            _index = {{start}};
                         }
 
-                        if (_queue.{{read}}(ref _position, _end, out _current))
+                        if ({{advance}})
                         {
+                            _current = _snapshot[_index];
                             return true;
                         }
 
+                        _index = {{exhausted}};
                         _current = default!;
                         return false;
                     }
@@ -192,28 +208,46 @@ internal static partial class QueueEmitter
                     /// <inheritdoc/>
                     public void Reset()
                     {
-                        _started = false;
+                        Dispose();
                         _current = default!;
                     }
 
                     /// <inheritdoc/>
                     public void Dispose()
                     {
+                        {{item}}[]? snapshot = _snapshot;
+                        _snapshot = null;
+                        if (snapshot != null)
+                        {
+                            BndReturnSnapshot(snapshot, _count);
+                        }
+
+                        _count = 0;
                     }
                 }
-
                 """);
         }
 
         body.AppendBlock($$"""
-            /// <summary>The position of the oldest item and the position after the newest, read together.</summary>
-            private void BndSnapshotPositions(out long front, out long end)
+            /// <summary>Copies the items, oldest first, into a pooled array under the lock.</summary>
+            private {{item}}[] BndTakeSnapshot(out int count)
             {
                 BndEnterLock();
                 try
                 {
-                    front = _bndFrontPosition;
-                    end = front + _bndCount;
+                    count = _bndCount;
+                    if (count == 0)
+                    {
+                        return global::System.Array.Empty<{{item}}>();
+                    }
+
+            #if NETCOREAPP2_1_OR_GREATER || NETSTANDARD2_1_OR_GREATER
+                    {{item}}[] snapshot = global::System.Buffers.ArrayPool<{{item}}>.Shared.Rent(count);
+            #else
+                    {{item}}[] snapshot = BndAllocate<{{item}}>(count);
+            #endif
+                    BndCopyOldestFirst(snapshot, 0);
+                    return snapshot;
                 }
                 finally
                 {
@@ -221,65 +255,23 @@ internal static partial class QueueEmitter
                 }
             }
 
-            /// <summary>Reads the item at <paramref name="position"/> or, if it has left, the oldest item after it.</summary>
-            private bool BndTryReadForward(ref long position, long end, out {{item}} item)
+            /// <summary>Hands a snapshot back to the pool, cleared first so that the pool does not keep items alive.</summary>
+            private static void BndReturnSnapshot({{item}}[] snapshot, int count)
             {
-                BndEnterLock();
-                try
+                if (snapshot.Length == 0)
                 {
-                    long front = _bndFrontPosition;
-                    if (position < front)
-                    {
-                        position = front;
-                    }
-
-                    if (position >= end || position - front >= _bndCount)
-                    {
-                        item = default!;
-                        return false;
-                    }
-
-                    {{item}}[] items = _bndItems;
-                    item = items[BndSlot(_bndHead, (int)(position - front), items.Length)];
-                    position++;
-                    return true;
+                    return;
                 }
-                finally
+
+                if (BndSlotsHoldReferences)
                 {
-                    BndExitLock();
+                    global::System.Array.Clear(snapshot, 0, count);
                 }
+
+            #if NETCOREAPP2_1_OR_GREATER || NETSTANDARD2_1_OR_GREATER
+                global::System.Buffers.ArrayPool<{{item}}>.Shared.Return(snapshot);
+            #endif
             }
-
-            /// <summary>Reads the item at <paramref name="position"/>, walking towards the oldest; stops at items that have left.</summary>
-            private bool BndTryReadBackward(ref long position, long end, out {{item}} item)
-            {
-                BndEnterLock();
-                try
-                {
-                    long front = _bndFrontPosition;
-                    long last = front + _bndCount - 1;
-                    if (position > last)
-                    {
-                        position = last;
-                    }
-
-                    if (position < front || position >= end)
-                    {
-                        item = default!;
-                        return false;
-                    }
-
-                    {{item}}[] items = _bndItems;
-                    item = items[BndSlot(_bndHead, (int)(position - front), items.Length)];
-                    position--;
-                    return true;
-                }
-                finally
-                {
-                    BndExitLock();
-                }
-            }
-
             """);
     }
 }

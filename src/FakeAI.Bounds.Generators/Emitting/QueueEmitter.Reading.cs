@@ -78,7 +78,7 @@ internal static partial class QueueEmitter
                 return global::System.Array.Empty<{{item}}>();
             }
 
-            var copy = new {{item}}[_bndCount];
+            {{item}}[] copy = BndAllocate<{{item}}>(_bndCount);
             BndCopyOldestFirst(copy, 0);
             return copy;
             """))}}

@@ -9,9 +9,6 @@ internal static partial class QueueEmitter
     private static void AppendRemoving(StringBuilder body, QueueSpec spec)
     {
         string item = spec.Item;
-        string bumpVersion = spec.ThreadSafe ? "" : "\n_bndVersion++;";
-        string advanceFront = spec.ThreadSafe ? "\n_bndFrontPosition++;" : "";
-        string advanceFrontByCount = spec.ThreadSafe ? "\n_bndFrontPosition += count;" : "";
 
         body.AppendBlock($$"""
             /// <inheritdoc/>
@@ -37,10 +34,9 @@ internal static partial class QueueEmitter
                 items[head] = default!;
             }
 
-            head++;
-            _bndHead = head == items.Length ? 0 : head;
+            BndAdvanceHead(head, items.Length);
             _bndCount = count - 1;
-            _bndRemoved++;{{bumpVersion}}{{advanceFront}}
+            _bndRemovedFromFront++;
             return true;
             """))}}
             }
@@ -97,7 +93,7 @@ internal static partial class QueueEmitter
                 }
 
                 _bndCount = kept;
-                _bndRemoved += count - kept;{{bumpVersion}}
+                _bndRemovedInPlace += count - kept;
             }
 
             return count - kept;
@@ -118,9 +114,11 @@ internal static partial class QueueEmitter
                 global::System.Array.Clear(items, 0, count - firstPart);
             }
 
+            // Everything held leaves from the front; the head restarts at slot 0 with the front position kept.
+            _bndHeadBase += _bndHead + count;
             _bndHead = 0;
             _bndCount = 0;
-            _bndRemoved += count;{{bumpVersion}}{{advanceFrontByCount}}
+            _bndRemovedFromFront += count;
             """))}}
             }
 

@@ -1,22 +1,26 @@
 using System.Text;
-using FakeAI.Bounds.Generators.Model;
 
 namespace FakeAI.Bounds.Generators.Emitting;
 
 internal static partial class QueueEmitter
 {
     // Fields, constructors and the IBoundedCollection properties.
+    //
+    // The counters are kept off the Add path. Every item ever stored has either left from the front (evicted, dequeued
+    // or cleared), been removed in place by RemoveWhere, or is still held; so TotalAdded and Evicted are derived from
+    // the front position (how many items left from the front), which only needs updating when the head wraps around.
+    // A full-queue Add then stores the item and the head, exactly like a hand-written ring.
     private static void AppendState(StringBuilder body, QueueSpec spec)
     {
         string item = spec.Item;
         string countRead = spec.ThreadSafe ? "global::System.Threading.Volatile.Read(ref _bndCount)" : "_bndCount";
-        string totalRead = spec.ThreadSafe ? "global::System.Threading.Volatile.Read(ref _bndTotalAdded)" : "_bndTotalAdded";
         string droppedRead = spec.DropsOldest
             ? "0L"
             : spec.ThreadSafe ? "global::System.Threading.Volatile.Read(ref _bndDropped)" : "_bndDropped";
+        string totalAdded = spec.ThreadSafe ? "BndReadCounter(BndCounter.TotalAdded)" : "BndFrontPosition + _bndCount + _bndRemovedInPlace";
         string evicted = !spec.DropsOldest
             ? "0L"
-            : spec.ThreadSafe ? "BndReadEvicted()" : "_bndTotalAdded - _bndCount - _bndRemoved";
+            : spec.ThreadSafe ? "BndReadCounter(BndCounter.Evicted)" : "BndFrontPosition - _bndRemovedFromFront";
 
         body.AppendBlock($$"""
             /// <summary>The <c>MaxLength</c> of the <c>[Bounded]</c> declaration.</summary>
@@ -34,12 +38,14 @@ internal static partial class QueueEmitter
             /// <summary>The number of items held.</summary>
             private int _bndCount;
 
-            /// <summary>Items ever stored.</summary>
-            private long _bndTotalAdded;
+            /// <summary>How many items had left from the front when the head was last at slot 0; see <see cref="BndFrontPosition"/>.</summary>
+            private long _bndHeadBase;
 
-            /// <summary>Items removed by dequeue, <c>RemoveWhere</c> or <c>Clear</c> (not by eviction).</summary>
-            private long _bndRemoved;
+            /// <summary>Items taken from the front by <c>TryDequeue</c> or <c>Clear</c>; the rest of the front traffic is eviction.</summary>
+            private long _bndRemovedFromFront;
 
+            /// <summary>Items removed by <c>RemoveWhere</c>.</summary>
+            private long _bndRemovedInPlace;
             """);
 
         if (!spec.DropsOldest)
@@ -47,27 +53,14 @@ internal static partial class QueueEmitter
             body.AppendBlock("""
                 /// <summary>Items rejected because the queue was full.</summary>
                 private long _bndDropped;
-
                 """);
         }
 
         if (spec.ThreadSafe)
         {
             body.AppendBlock("""
-                /// <summary>How many items ever left the front of the queue; lets concurrent enumerators tell where they are.</summary>
-                private long _bndFrontPosition;
-
                 /// <summary>0 when the lock is free, 1 while a thread holds it.</summary>
                 private int _bndLockState;
-
-                """);
-        }
-        else
-        {
-            body.AppendBlock("""
-                /// <summary>Changes on every modification, so that an enumerator can tell the queue changed under it.</summary>
-                private int _bndVersion;
-
                 """);
         }
 
@@ -105,7 +98,7 @@ internal static partial class QueueEmitter
             public global::FakeAI.Bounds.OverflowPolicy Overflow => {{spec.PolicyExpression}};
 
             /// <inheritdoc/>
-            public long TotalAdded => {{totalRead}};
+            public long TotalAdded => {{totalAdded}};
 
             /// <inheritdoc/>
             public long Evicted => {{evicted}};
@@ -115,6 +108,9 @@ internal static partial class QueueEmitter
 
             /// <inheritdoc/>
             public bool IsFull => {{countRead}} == _bndCapacity;
+
+            /// <summary>How many items ever left from the front: evicted, dequeued or cleared.</summary>
+            private long BndFrontPosition => _bndHeadBase + _bndHead;
 
             /// <summary>Whether vacated slots must be cleared so that they stop referencing their items.</summary>
             private static bool BndSlotsHoldReferences
@@ -138,24 +134,52 @@ internal static partial class QueueEmitter
                 return slot >= length ? slot - length : slot;
             }
 
+            /// <summary>
+            /// Allocates an array of the item type. A generic method, because <c>new T[n]</c> written out for an item type
+            /// that is itself an array (<c>byte[]</c>) would read as <c>new byte[][n]</c>, which is not C#.
+            /// </summary>
+            private static TBndElement[] BndAllocate<TBndElement>(int length) => new TBndElement[length];
+
+            /// <summary>Moves the head one slot on after the oldest item left; only a wrap touches the front position.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private void BndAdvanceHead(int head, int length)
+            {
+                head++;
+                if (head == length)
+                {
+                    head = 0;
+                    _bndHeadBase += length;
+                }
+
+                _bndHead = head;
+            }
             """);
 
-        if (spec.ThreadSafe && spec.DropsOldest)
+        if (spec.ThreadSafe)
         {
             body.AppendBlock("""
-                private long BndReadEvicted()
+                private enum BndCounter
+                {
+                    TotalAdded,
+                    Evicted,
+                }
+
+                /// <summary>Reads a counter derived from several fields, under the lock so that they agree.</summary>
+                private long BndReadCounter(BndCounter counter)
                 {
                     BndEnterLock();
                     try
                     {
-                        return _bndTotalAdded - _bndCount - _bndRemoved;
+                        long front = BndFrontPosition;
+                        return counter == BndCounter.TotalAdded
+                            ? front + _bndCount + _bndRemovedInPlace
+                            : front - _bndRemovedFromFront;
                     }
                     finally
                     {
                         BndExitLock();
                     }
                 }
-
                 """);
         }
     }

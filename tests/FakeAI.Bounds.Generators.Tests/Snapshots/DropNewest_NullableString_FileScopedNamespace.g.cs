@@ -27,17 +27,17 @@ namespace App.Events
         /// <summary>The number of items held.</summary>
         private int _bndCount;
 
-        /// <summary>Items ever stored.</summary>
-        private long _bndTotalAdded;
+        /// <summary>How many items had left from the front when the head was last at slot 0; see <see cref="BndFrontPosition"/>.</summary>
+        private long _bndHeadBase;
 
-        /// <summary>Items removed by dequeue, <c>RemoveWhere</c> or <c>Clear</c> (not by eviction).</summary>
-        private long _bndRemoved;
+        /// <summary>Items taken from the front by <c>TryDequeue</c> or <c>Clear</c>; the rest of the front traffic is eviction.</summary>
+        private long _bndRemovedFromFront;
+
+        /// <summary>Items removed by <c>RemoveWhere</c>.</summary>
+        private long _bndRemovedInPlace;
 
         /// <summary>Items rejected because the queue was full.</summary>
         private long _bndDropped;
-
-        /// <summary>Changes on every modification, so that an enumerator can tell the queue changed under it.</summary>
-        private int _bndVersion;
 
         /// <summary>Creates an empty queue that can hold up to <c>MaxLength</c> (10000) items.</summary>
         public PendingEvents()
@@ -72,7 +72,7 @@ namespace App.Events
         public global::FakeAI.Bounds.OverflowPolicy Overflow => global::FakeAI.Bounds.OverflowPolicy.DropNewest;
 
         /// <inheritdoc/>
-        public long TotalAdded => _bndTotalAdded;
+        public long TotalAdded => BndFrontPosition + _bndCount + _bndRemovedInPlace;
 
         /// <inheritdoc/>
         public long Evicted => 0L;
@@ -82,6 +82,9 @@ namespace App.Events
 
         /// <inheritdoc/>
         public bool IsFull => _bndCount == _bndCapacity;
+
+        /// <summary>How many items ever left from the front: evicted, dequeued or cleared.</summary>
+        private long BndFrontPosition => _bndHeadBase + _bndHead;
 
         /// <summary>Whether vacated slots must be cleared so that they stop referencing their items.</summary>
         private static bool BndSlotsHoldReferences
@@ -103,6 +106,26 @@ namespace App.Events
         {
             int slot = head + offset;
             return slot >= length ? slot - length : slot;
+        }
+
+        /// <summary>
+        /// Allocates an array of the item type. A generic method, because <c>new T[n]</c> written out for an item type
+        /// that is itself an array (<c>byte[]</c>) would read as <c>new byte[][n]</c>, which is not C#.
+        /// </summary>
+        private static TBndElement[] BndAllocate<TBndElement>(int length) => new TBndElement[length];
+
+        /// <summary>Moves the head one slot on after the oldest item left; only a wrap touches the front position.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private void BndAdvanceHead(int head, int length)
+        {
+            head++;
+            if (head == length)
+            {
+                head = 0;
+                _bndHeadBase += length;
+            }
+
+            _bndHead = head;
         }
 
         /// <summary>Appends an item as the newest. When the queue is full <paramref name="item"/> is discarded and counted in <see cref="Dropped"/>.</summary>
@@ -150,8 +173,8 @@ namespace App.Events
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BndAppend(string? item)
         {
-            int count = _bndCount;
             string?[] items = _bndItems;
+            int count = _bndCount;
             if (count == items.Length)
             {
                 items = BndGrow();
@@ -159,8 +182,6 @@ namespace App.Events
 
             items[BndSlot(_bndHead, count, items.Length)] = item;
             _bndCount = count + 1;
-            _bndTotalAdded++;
-            _bndVersion++;
         }
 
         /// <summary>Replaces the growing ring with a larger one (twice the size, at most the capacity), oldest item first.</summary>
@@ -174,9 +195,10 @@ namespace App.Events
                 length = _bndCapacity;
             }
 
-            var grown = new string?[length];
+            string?[] grown = BndAllocate<string?>(length);
             BndCopyOldestFirst(grown, 0);
             _bndItems = grown;
+            _bndHeadBase += _bndHead;
             _bndHead = 0;
             return grown;
         }
@@ -203,11 +225,9 @@ namespace App.Events
                 items[head] = default!;
             }
 
-            head++;
-            _bndHead = head == items.Length ? 0 : head;
+            BndAdvanceHead(head, items.Length);
             _bndCount = count - 1;
-            _bndRemoved++;
-            _bndVersion++;
+            _bndRemovedFromFront++;
             return true;
         }
 
@@ -262,8 +282,7 @@ namespace App.Events
                 }
 
                 _bndCount = kept;
-                _bndRemoved += count - kept;
-            _bndVersion++;
+                _bndRemovedInPlace += count - kept;
             }
 
             return count - kept;
@@ -282,10 +301,11 @@ namespace App.Events
                 global::System.Array.Clear(items, 0, count - firstPart);
             }
 
+            // Everything held leaves from the front; the head restarts at slot 0 with the front position kept.
+            _bndHeadBase += _bndHead + count;
             _bndHead = 0;
             _bndCount = 0;
-            _bndRemoved += count;
-            _bndVersion++;
+            _bndRemovedFromFront += count;
         }
 
         /// <summary>Gets the item at a position, 0 being the oldest.</summary>
@@ -349,7 +369,7 @@ namespace App.Events
                 return global::System.Array.Empty<string?>();
             }
 
-            var copy = new string?[_bndCount];
+            string?[] copy = BndAllocate<string?>(_bndCount);
             BndCopyOldestFirst(copy, 0);
             return copy;
         }
@@ -418,18 +438,24 @@ namespace App.Events
             global::System.Collections.IEnumerator global::System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
         }
 
+        /// <summary>
+        /// Grows with every change (it is <c>TotalAdded</c> plus the items removed), so that an enumerator can tell
+        /// that the queue changed under it without a version field to update on every <c>Add</c>.
+        /// </summary>
+        private long BndChangeStamp => BndFrontPosition + _bndCount + _bndRemovedFromFront + (2 * _bndRemovedInPlace);
+
         /// <summary>Enumerates the items from oldest to newest without allocating.</summary>
         public struct Enumerator : global::System.Collections.Generic.IEnumerator<string?>
         {
             private readonly PendingEvents _queue;
-            private readonly int _version;
+            private readonly long _stamp;
             private int _offset;
             private string? _current;
 
             internal Enumerator(PendingEvents queue)
             {
                 _queue = queue;
-                _version = queue._bndVersion;
+                _stamp = queue.BndChangeStamp;
                 _offset = 0;
                 _current = default!;
             }
@@ -443,7 +469,7 @@ namespace App.Events
             public bool MoveNext()
             {
                 PendingEvents queue = _queue;
-                if (_version != queue._bndVersion)
+                if (_stamp != queue.BndChangeStamp)
                 {
                     BndThrowModifiedDuringEnumeration();
                 }
@@ -465,7 +491,7 @@ namespace App.Events
             public void Reset()
             {
                 PendingEvents queue = _queue;
-                if (_version != queue._bndVersion)
+                if (_stamp != queue.BndChangeStamp)
                 {
                     BndThrowModifiedDuringEnumeration();
                 }
@@ -484,14 +510,14 @@ namespace App.Events
         public struct NewestFirstEnumerator : global::System.Collections.Generic.IEnumerator<string?>
         {
             private readonly PendingEvents _queue;
-            private readonly int _version;
+            private readonly long _stamp;
             private int _offset;
             private string? _current;
 
             internal NewestFirstEnumerator(PendingEvents queue)
             {
                 _queue = queue;
-                _version = queue._bndVersion;
+                _stamp = queue.BndChangeStamp;
                 _offset = queue._bndCount - 1;
                 _current = default!;
             }
@@ -505,7 +531,7 @@ namespace App.Events
             public bool MoveNext()
             {
                 PendingEvents queue = _queue;
-                if (_version != queue._bndVersion)
+                if (_stamp != queue.BndChangeStamp)
                 {
                     BndThrowModifiedDuringEnumeration();
                 }
@@ -527,7 +553,7 @@ namespace App.Events
             public void Reset()
             {
                 PendingEvents queue = _queue;
-                if (_version != queue._bndVersion)
+                if (_stamp != queue.BndChangeStamp)
                 {
                     BndThrowModifiedDuringEnumeration();
                 }

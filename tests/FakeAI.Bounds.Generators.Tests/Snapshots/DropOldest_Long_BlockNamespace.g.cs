@@ -27,14 +27,14 @@ namespace App.Metrics
         /// <summary>The number of items held.</summary>
         private int _bndCount;
 
-        /// <summary>Items ever stored.</summary>
-        private long _bndTotalAdded;
+        /// <summary>How many items had left from the front when the head was last at slot 0; see <see cref="BndFrontPosition"/>.</summary>
+        private long _bndHeadBase;
 
-        /// <summary>Items removed by dequeue, <c>RemoveWhere</c> or <c>Clear</c> (not by eviction).</summary>
-        private long _bndRemoved;
+        /// <summary>Items taken from the front by <c>TryDequeue</c> or <c>Clear</c>; the rest of the front traffic is eviction.</summary>
+        private long _bndRemovedFromFront;
 
-        /// <summary>Changes on every modification, so that an enumerator can tell the queue changed under it.</summary>
-        private int _bndVersion;
+        /// <summary>Items removed by <c>RemoveWhere</c>.</summary>
+        private long _bndRemovedInPlace;
 
         /// <summary>Creates an empty queue that can hold up to <c>MaxLength</c> (1000) items.</summary>
         public LatencySamples()
@@ -69,16 +69,19 @@ namespace App.Metrics
         public global::FakeAI.Bounds.OverflowPolicy Overflow => global::FakeAI.Bounds.OverflowPolicy.DropOldest;
 
         /// <inheritdoc/>
-        public long TotalAdded => _bndTotalAdded;
+        public long TotalAdded => BndFrontPosition + _bndCount + _bndRemovedInPlace;
 
         /// <inheritdoc/>
-        public long Evicted => _bndTotalAdded - _bndCount - _bndRemoved;
+        public long Evicted => BndFrontPosition - _bndRemovedFromFront;
 
         /// <inheritdoc/>
         public long Dropped => 0L;
 
         /// <inheritdoc/>
         public bool IsFull => _bndCount == _bndCapacity;
+
+        /// <summary>How many items ever left from the front: evicted, dequeued or cleared.</summary>
+        private long BndFrontPosition => _bndHeadBase + _bndHead;
 
         /// <summary>Whether vacated slots must be cleared so that they stop referencing their items.</summary>
         private static bool BndSlotsHoldReferences
@@ -100,6 +103,26 @@ namespace App.Metrics
         {
             int slot = head + offset;
             return slot >= length ? slot - length : slot;
+        }
+
+        /// <summary>
+        /// Allocates an array of the item type. A generic method, because <c>new T[n]</c> written out for an item type
+        /// that is itself an array (<c>byte[]</c>) would read as <c>new byte[][n]</c>, which is not C#.
+        /// </summary>
+        private static TBndElement[] BndAllocate<TBndElement>(int length) => new TBndElement[length];
+
+        /// <summary>Moves the head one slot on after the oldest item left; only a wrap touches the front position.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private void BndAdvanceHead(int head, int length)
+        {
+            head++;
+            if (head == length)
+            {
+                head = 0;
+                _bndHeadBase += length;
+            }
+
+            _bndHead = head;
         }
 
         /// <summary>Appends an item as the newest. When the queue is full the oldest item is evicted to make room.</summary>
@@ -147,8 +170,8 @@ namespace App.Metrics
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BndAppend(long item)
         {
-            int count = _bndCount;
             long[] items = _bndItems;
+            int count = _bndCount;
             if (count == items.Length)
             {
                 items = BndGrow();
@@ -156,8 +179,6 @@ namespace App.Metrics
 
             items[BndSlot(_bndHead, count, items.Length)] = item;
             _bndCount = count + 1;
-            _bndTotalAdded++;
-            _bndVersion++;
         }
 
         /// <summary>Replaces the growing ring with a larger one (twice the size, at most the capacity), oldest item first.</summary>
@@ -171,9 +192,10 @@ namespace App.Metrics
                 length = _bndCapacity;
             }
 
-            var grown = new long[length];
+            long[] grown = BndAllocate<long>(length);
             BndCopyOldestFirst(grown, 0);
             _bndItems = grown;
+            _bndHeadBase += _bndHead;
             _bndHead = 0;
             return grown;
         }
@@ -185,15 +207,7 @@ namespace App.Metrics
             long[] items = _bndItems;
             int head = _bndHead;
             items[head] = item;
-            head++;
-            if (head == items.Length)
-            {
-                head = 0;
-            }
-
-            _bndHead = head;
-            _bndTotalAdded++;
-            _bndVersion++;
+            BndAdvanceHead(head, items.Length);
         }
 
         /// <inheritdoc/>
@@ -218,11 +232,9 @@ namespace App.Metrics
                 items[head] = default!;
             }
 
-            head++;
-            _bndHead = head == items.Length ? 0 : head;
+            BndAdvanceHead(head, items.Length);
             _bndCount = count - 1;
-            _bndRemoved++;
-            _bndVersion++;
+            _bndRemovedFromFront++;
             return true;
         }
 
@@ -277,8 +289,7 @@ namespace App.Metrics
                 }
 
                 _bndCount = kept;
-                _bndRemoved += count - kept;
-            _bndVersion++;
+                _bndRemovedInPlace += count - kept;
             }
 
             return count - kept;
@@ -297,10 +308,11 @@ namespace App.Metrics
                 global::System.Array.Clear(items, 0, count - firstPart);
             }
 
+            // Everything held leaves from the front; the head restarts at slot 0 with the front position kept.
+            _bndHeadBase += _bndHead + count;
             _bndHead = 0;
             _bndCount = 0;
-            _bndRemoved += count;
-            _bndVersion++;
+            _bndRemovedFromFront += count;
         }
 
         /// <summary>Gets the item at a position, 0 being the oldest.</summary>
@@ -364,7 +376,7 @@ namespace App.Metrics
                 return global::System.Array.Empty<long>();
             }
 
-            var copy = new long[_bndCount];
+            long[] copy = BndAllocate<long>(_bndCount);
             BndCopyOldestFirst(copy, 0);
             return copy;
         }
@@ -433,18 +445,24 @@ namespace App.Metrics
             global::System.Collections.IEnumerator global::System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
         }
 
+        /// <summary>
+        /// Grows with every change (it is <c>TotalAdded</c> plus the items removed), so that an enumerator can tell
+        /// that the queue changed under it without a version field to update on every <c>Add</c>.
+        /// </summary>
+        private long BndChangeStamp => BndFrontPosition + _bndCount + _bndRemovedFromFront + (2 * _bndRemovedInPlace);
+
         /// <summary>Enumerates the items from oldest to newest without allocating.</summary>
         public struct Enumerator : global::System.Collections.Generic.IEnumerator<long>
         {
             private readonly LatencySamples _queue;
-            private readonly int _version;
+            private readonly long _stamp;
             private int _offset;
             private long _current;
 
             internal Enumerator(LatencySamples queue)
             {
                 _queue = queue;
-                _version = queue._bndVersion;
+                _stamp = queue.BndChangeStamp;
                 _offset = 0;
                 _current = default!;
             }
@@ -458,7 +476,7 @@ namespace App.Metrics
             public bool MoveNext()
             {
                 LatencySamples queue = _queue;
-                if (_version != queue._bndVersion)
+                if (_stamp != queue.BndChangeStamp)
                 {
                     BndThrowModifiedDuringEnumeration();
                 }
@@ -480,7 +498,7 @@ namespace App.Metrics
             public void Reset()
             {
                 LatencySamples queue = _queue;
-                if (_version != queue._bndVersion)
+                if (_stamp != queue.BndChangeStamp)
                 {
                     BndThrowModifiedDuringEnumeration();
                 }
@@ -499,14 +517,14 @@ namespace App.Metrics
         public struct NewestFirstEnumerator : global::System.Collections.Generic.IEnumerator<long>
         {
             private readonly LatencySamples _queue;
-            private readonly int _version;
+            private readonly long _stamp;
             private int _offset;
             private long _current;
 
             internal NewestFirstEnumerator(LatencySamples queue)
             {
                 _queue = queue;
-                _version = queue._bndVersion;
+                _stamp = queue.BndChangeStamp;
                 _offset = queue._bndCount - 1;
                 _current = default!;
             }
@@ -520,7 +538,7 @@ namespace App.Metrics
             public bool MoveNext()
             {
                 LatencySamples queue = _queue;
-                if (_version != queue._bndVersion)
+                if (_stamp != queue.BndChangeStamp)
                 {
                     BndThrowModifiedDuringEnumeration();
                 }
@@ -542,7 +560,7 @@ namespace App.Metrics
             public void Reset()
             {
                 LatencySamples queue = _queue;
-                if (_version != queue._bndVersion)
+                if (_stamp != queue.BndChangeStamp)
                 {
                     BndThrowModifiedDuringEnumeration();
                 }

@@ -25,14 +25,14 @@ partial class Window<T>
     /// <summary>The number of items held.</summary>
     private int _bndCount;
 
-    /// <summary>Items ever stored.</summary>
-    private long _bndTotalAdded;
+    /// <summary>How many items had left from the front when the head was last at slot 0; see <see cref="BndFrontPosition"/>.</summary>
+    private long _bndHeadBase;
 
-    /// <summary>Items removed by dequeue, <c>RemoveWhere</c> or <c>Clear</c> (not by eviction).</summary>
-    private long _bndRemoved;
+    /// <summary>Items taken from the front by <c>TryDequeue</c> or <c>Clear</c>; the rest of the front traffic is eviction.</summary>
+    private long _bndRemovedFromFront;
 
-    /// <summary>How many items ever left the front of the queue; lets concurrent enumerators tell where they are.</summary>
-    private long _bndFrontPosition;
+    /// <summary>Items removed by <c>RemoveWhere</c>.</summary>
+    private long _bndRemovedInPlace;
 
     /// <summary>0 when the lock is free, 1 while a thread holds it.</summary>
     private int _bndLockState;
@@ -70,16 +70,19 @@ partial class Window<T>
     public global::FakeAI.Bounds.OverflowPolicy Overflow => global::FakeAI.Bounds.OverflowPolicy.DropOldest;
 
     /// <inheritdoc/>
-    public long TotalAdded => global::System.Threading.Volatile.Read(ref _bndTotalAdded);
+    public long TotalAdded => BndReadCounter(BndCounter.TotalAdded);
 
     /// <inheritdoc/>
-    public long Evicted => BndReadEvicted();
+    public long Evicted => BndReadCounter(BndCounter.Evicted);
 
     /// <inheritdoc/>
     public long Dropped => 0L;
 
     /// <inheritdoc/>
     public bool IsFull => global::System.Threading.Volatile.Read(ref _bndCount) == _bndCapacity;
+
+    /// <summary>How many items ever left from the front: evicted, dequeued or cleared.</summary>
+    private long BndFrontPosition => _bndHeadBase + _bndHead;
 
     /// <summary>Whether vacated slots must be cleared so that they stop referencing their items.</summary>
     private static bool BndSlotsHoldReferences
@@ -103,12 +106,42 @@ partial class Window<T>
         return slot >= length ? slot - length : slot;
     }
 
-    private long BndReadEvicted()
+    /// <summary>
+    /// Allocates an array of the item type. A generic method, because <c>new T[n]</c> written out for an item type
+    /// that is itself an array (<c>byte[]</c>) would read as <c>new byte[][n]</c>, which is not C#.
+    /// </summary>
+    private static TBndElement[] BndAllocate<TBndElement>(int length) => new TBndElement[length];
+
+    /// <summary>Moves the head one slot on after the oldest item left; only a wrap touches the front position.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void BndAdvanceHead(int head, int length)
+    {
+        head++;
+        if (head == length)
+        {
+            head = 0;
+            _bndHeadBase += length;
+        }
+
+        _bndHead = head;
+    }
+
+    private enum BndCounter
+    {
+        TotalAdded,
+        Evicted,
+    }
+
+    /// <summary>Reads a counter derived from several fields, under the lock so that they agree.</summary>
+    private long BndReadCounter(BndCounter counter)
     {
         BndEnterLock();
         try
         {
-            return _bndTotalAdded - _bndCount - _bndRemoved;
+            long front = BndFrontPosition;
+            return counter == BndCounter.TotalAdded
+                ? front + _bndCount + _bndRemovedInPlace
+                : front - _bndRemovedFromFront;
         }
         finally
         {
@@ -185,8 +218,8 @@ partial class Window<T>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void BndAppend(T item)
     {
-        int count = _bndCount;
         T[] items = _bndItems;
+        int count = _bndCount;
         if (count == items.Length)
         {
             items = BndGrow();
@@ -194,8 +227,6 @@ partial class Window<T>
 
         items[BndSlot(_bndHead, count, items.Length)] = item;
         _bndCount = count + 1;
-        _bndTotalAdded++;
-
     }
 
     /// <summary>Replaces the growing ring with a larger one (twice the size, at most the capacity), oldest item first.</summary>
@@ -209,9 +240,10 @@ partial class Window<T>
             length = _bndCapacity;
         }
 
-        var grown = new T[length];
+        T[] grown = BndAllocate<T>(length);
         BndCopyOldestFirst(grown, 0);
         _bndItems = grown;
+        _bndHeadBase += _bndHead;
         _bndHead = 0;
         return grown;
     }
@@ -223,15 +255,7 @@ partial class Window<T>
         T[] items = _bndItems;
         int head = _bndHead;
         items[head] = item;
-        head++;
-        if (head == items.Length)
-        {
-            head = 0;
-        }
-
-        _bndHead = head;
-        _bndTotalAdded++;
-        _bndFrontPosition++;
+        BndAdvanceHead(head, items.Length);
     }
 
     /// <inheritdoc/>
@@ -259,11 +283,9 @@ partial class Window<T>
                 items[head] = default!;
             }
 
-            head++;
-            _bndHead = head == items.Length ? 0 : head;
+            BndAdvanceHead(head, items.Length);
             _bndCount = count - 1;
-            _bndRemoved++;
-            _bndFrontPosition++;
+            _bndRemovedFromFront++;
             return true;
         }
         finally
@@ -326,7 +348,7 @@ partial class Window<T>
                 }
 
                 _bndCount = kept;
-                _bndRemoved += count - kept;
+                _bndRemovedInPlace += count - kept;
             }
 
             return count - kept;
@@ -353,10 +375,11 @@ partial class Window<T>
                 global::System.Array.Clear(items, 0, count - firstPart);
             }
 
+            // Everything held leaves from the front; the head restarts at slot 0 with the front position kept.
+            _bndHeadBase += _bndHead + count;
             _bndHead = 0;
             _bndCount = 0;
-            _bndRemoved += count;
-            _bndFrontPosition += count;
+            _bndRemovedFromFront += count;
         }
         finally
         {
@@ -452,7 +475,7 @@ partial class Window<T>
                 return global::System.Array.Empty<T>();
             }
 
-            var copy = new T[_bndCount];
+            T[] copy = BndAllocate<T>(_bndCount);
             BndCopyOldestFirst(copy, 0);
             return copy;
         }
@@ -502,7 +525,7 @@ partial class Window<T>
         global::System.Array.Copy(items, 0, destination, destinationIndex + firstPart, count - firstPart);
     }
 
-    /// <summary>Returns an enumerator over the items, oldest first, that allocates nothing. It takes the items present when it starts, skips those removed meanwhile, and never throws because the queue changed.</summary>
+    /// <summary>Returns an enumerator over the items, oldest first, that allocates nothing. It walks a copy of the items held when it starts, so other threads may change the queue meanwhile.</summary>
     /// <returns>The enumerator.</returns>
     public Enumerator GetEnumerator() => new Enumerator(this);
 
@@ -510,7 +533,7 @@ partial class Window<T>
 
     global::System.Collections.IEnumerator global::System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>The items from newest to oldest, enumerable without allocation. It takes the items present when it starts, skips those removed meanwhile, and never throws because the queue changed.</summary>
+    /// <summary>The items from newest to oldest, enumerable without allocation. It walks a copy of the items held when it starts, so other threads may change the queue meanwhile.</summary>
     public NewestFirstEnumerable NewestFirst => new NewestFirstEnumerable(this);
 
     global::System.Collections.Generic.IEnumerable<T> global::FakeAI.Bounds.IBoundedQueue<T>.NewestFirst => NewestFirst;
@@ -534,21 +557,24 @@ partial class Window<T>
         global::System.Collections.IEnumerator global::System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
-    /// <summary>Enumerates the items from oldest to newest without allocating, while other threads use the queue.</summary>
+    /// <summary>
+    /// Enumerates, from oldest to newest, the items held when enumeration starts, while other threads use the queue.
+    /// Dispose it (foreach does) to return its pooled copy; do not use a copy of a started enumerator.
+    /// </summary>
     public struct Enumerator : global::System.Collections.Generic.IEnumerator<T>
     {
         private readonly Window<T> _queue;
-        private long _position;
-        private long _end;
-        private bool _started;
+        private T[]? _snapshot;
+        private int _count;
+        private int _index;
         private T _current;
 
         internal Enumerator(Window<T> queue)
         {
             _queue = queue;
-            _position = 0;
-            _end = 0;
-            _started = false;
+            _snapshot = null;
+            _count = 0;
+            _index = 0;
             _current = default!;
         }
 
@@ -560,18 +586,19 @@ partial class Window<T>
         /// <inheritdoc/>
         public bool MoveNext()
         {
-            if (!_started)
+            if (_snapshot is null)
             {
-                _queue.BndSnapshotPositions(out long front, out _end);
-                _position = front;
-                _started = true;
+                _snapshot = _queue.BndTakeSnapshot(out _count);
+                _index = -1;
             }
 
-            if (_queue.BndTryReadForward(ref _position, _end, out _current))
+            if (++_index < _count)
             {
+                _current = _snapshot[_index];
                 return true;
             }
 
+            _index = _count;
             _current = default!;
             return false;
         }
@@ -579,31 +606,42 @@ partial class Window<T>
         /// <inheritdoc/>
         public void Reset()
         {
-            _started = false;
+            Dispose();
             _current = default!;
         }
 
         /// <inheritdoc/>
         public void Dispose()
         {
+            T[]? snapshot = _snapshot;
+            _snapshot = null;
+            if (snapshot != null)
+            {
+                BndReturnSnapshot(snapshot, _count);
+            }
+
+            _count = 0;
         }
     }
 
-    /// <summary>Enumerates the items from newest to oldest without allocating, while other threads use the queue.</summary>
+    /// <summary>
+    /// Enumerates, from newest to oldest, the items held when enumeration starts, while other threads use the queue.
+    /// Dispose it (foreach does) to return its pooled copy; do not use a copy of a started enumerator.
+    /// </summary>
     public struct NewestFirstEnumerator : global::System.Collections.Generic.IEnumerator<T>
     {
         private readonly Window<T> _queue;
-        private long _position;
-        private long _end;
-        private bool _started;
+        private T[]? _snapshot;
+        private int _count;
+        private int _index;
         private T _current;
 
         internal NewestFirstEnumerator(Window<T> queue)
         {
             _queue = queue;
-            _position = 0;
-            _end = 0;
-            _started = false;
+            _snapshot = null;
+            _count = 0;
+            _index = 0;
             _current = default!;
         }
 
@@ -615,18 +653,19 @@ partial class Window<T>
         /// <inheritdoc/>
         public bool MoveNext()
         {
-            if (!_started)
+            if (_snapshot is null)
             {
-                _queue.BndSnapshotPositions(out long front, out _end);
-                _position = _end - 1;
-                _started = true;
+                _snapshot = _queue.BndTakeSnapshot(out _count);
+                _index = _count;
             }
 
-            if (_queue.BndTryReadBackward(ref _position, _end, out _current))
+            if (--_index >= 0)
             {
+                _current = _snapshot[_index];
                 return true;
             }
 
+            _index = -1;
             _current = default!;
             return false;
         }
@@ -634,24 +673,43 @@ partial class Window<T>
         /// <inheritdoc/>
         public void Reset()
         {
-            _started = false;
+            Dispose();
             _current = default!;
         }
 
         /// <inheritdoc/>
         public void Dispose()
         {
+            T[]? snapshot = _snapshot;
+            _snapshot = null;
+            if (snapshot != null)
+            {
+                BndReturnSnapshot(snapshot, _count);
+            }
+
+            _count = 0;
         }
     }
 
-    /// <summary>The position of the oldest item and the position after the newest, read together.</summary>
-    private void BndSnapshotPositions(out long front, out long end)
+    /// <summary>Copies the items, oldest first, into a pooled array under the lock.</summary>
+    private T[] BndTakeSnapshot(out int count)
     {
         BndEnterLock();
         try
         {
-            front = _bndFrontPosition;
-            end = front + _bndCount;
+            count = _bndCount;
+            if (count == 0)
+            {
+                return global::System.Array.Empty<T>();
+            }
+
+#if NETCOREAPP2_1_OR_GREATER || NETSTANDARD2_1_OR_GREATER
+            T[] snapshot = global::System.Buffers.ArrayPool<T>.Shared.Rent(count);
+#else
+            T[] snapshot = BndAllocate<T>(count);
+#endif
+            BndCopyOldestFirst(snapshot, 0);
+            return snapshot;
         }
         finally
         {
@@ -659,63 +717,22 @@ partial class Window<T>
         }
     }
 
-    /// <summary>Reads the item at <paramref name="position"/> or, if it has left, the oldest item after it.</summary>
-    private bool BndTryReadForward(ref long position, long end, out T item)
+    /// <summary>Hands a snapshot back to the pool, cleared first so that the pool does not keep items alive.</summary>
+    private static void BndReturnSnapshot(T[] snapshot, int count)
     {
-        BndEnterLock();
-        try
+        if (snapshot.Length == 0)
         {
-            long front = _bndFrontPosition;
-            if (position < front)
-            {
-                position = front;
-            }
-
-            if (position >= end || position - front >= _bndCount)
-            {
-                item = default!;
-                return false;
-            }
-
-            T[] items = _bndItems;
-            item = items[BndSlot(_bndHead, (int)(position - front), items.Length)];
-            position++;
-            return true;
+            return;
         }
-        finally
+
+        if (BndSlotsHoldReferences)
         {
-            BndExitLock();
+            global::System.Array.Clear(snapshot, 0, count);
         }
-    }
 
-    /// <summary>Reads the item at <paramref name="position"/>, walking towards the oldest; stops at items that have left.</summary>
-    private bool BndTryReadBackward(ref long position, long end, out T item)
-    {
-        BndEnterLock();
-        try
-        {
-            long front = _bndFrontPosition;
-            long last = front + _bndCount - 1;
-            if (position > last)
-            {
-                position = last;
-            }
-
-            if (position < front || position >= end)
-            {
-                item = default!;
-                return false;
-            }
-
-            T[] items = _bndItems;
-            item = items[BndSlot(_bndHead, (int)(position - front), items.Length)];
-            position--;
-            return true;
-        }
-        finally
-        {
-            BndExitLock();
-        }
+#if NETCOREAPP2_1_OR_GREATER || NETSTANDARD2_1_OR_GREATER
+        global::System.Buffers.ArrayPool<T>.Shared.Return(snapshot);
+#endif
     }
 
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

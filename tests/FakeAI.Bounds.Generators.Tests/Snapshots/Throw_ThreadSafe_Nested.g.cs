@@ -29,17 +29,17 @@ namespace App.Streaming
             /// <summary>The number of items held.</summary>
             private int _bndCount;
 
-            /// <summary>Items ever stored.</summary>
-            private long _bndTotalAdded;
+            /// <summary>How many items had left from the front when the head was last at slot 0; see <see cref="BndFrontPosition"/>.</summary>
+            private long _bndHeadBase;
 
-            /// <summary>Items removed by dequeue, <c>RemoveWhere</c> or <c>Clear</c> (not by eviction).</summary>
-            private long _bndRemoved;
+            /// <summary>Items taken from the front by <c>TryDequeue</c> or <c>Clear</c>; the rest of the front traffic is eviction.</summary>
+            private long _bndRemovedFromFront;
+
+            /// <summary>Items removed by <c>RemoveWhere</c>.</summary>
+            private long _bndRemovedInPlace;
 
             /// <summary>Items rejected because the queue was full.</summary>
             private long _bndDropped;
-
-            /// <summary>How many items ever left the front of the queue; lets concurrent enumerators tell where they are.</summary>
-            private long _bndFrontPosition;
 
             /// <summary>0 when the lock is free, 1 while a thread holds it.</summary>
             private int _bndLockState;
@@ -77,7 +77,7 @@ namespace App.Streaming
             public global::FakeAI.Bounds.OverflowPolicy Overflow => global::FakeAI.Bounds.OverflowPolicy.Throw;
 
             /// <inheritdoc/>
-            public long TotalAdded => global::System.Threading.Volatile.Read(ref _bndTotalAdded);
+            public long TotalAdded => BndReadCounter(BndCounter.TotalAdded);
 
             /// <inheritdoc/>
             public long Evicted => 0L;
@@ -87,6 +87,9 @@ namespace App.Streaming
 
             /// <inheritdoc/>
             public bool IsFull => global::System.Threading.Volatile.Read(ref _bndCount) == _bndCapacity;
+
+            /// <summary>How many items ever left from the front: evicted, dequeued or cleared.</summary>
+            private long BndFrontPosition => _bndHeadBase + _bndHead;
 
             /// <summary>Whether vacated slots must be cleared so that they stop referencing their items.</summary>
             private static bool BndSlotsHoldReferences
@@ -108,6 +111,49 @@ namespace App.Streaming
             {
                 int slot = head + offset;
                 return slot >= length ? slot - length : slot;
+            }
+
+            /// <summary>
+            /// Allocates an array of the item type. A generic method, because <c>new T[n]</c> written out for an item type
+            /// that is itself an array (<c>byte[]</c>) would read as <c>new byte[][n]</c>, which is not C#.
+            /// </summary>
+            private static TBndElement[] BndAllocate<TBndElement>(int length) => new TBndElement[length];
+
+            /// <summary>Moves the head one slot on after the oldest item left; only a wrap touches the front position.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private void BndAdvanceHead(int head, int length)
+            {
+                head++;
+                if (head == length)
+                {
+                    head = 0;
+                    _bndHeadBase += length;
+                }
+
+                _bndHead = head;
+            }
+
+            private enum BndCounter
+            {
+                TotalAdded,
+                Evicted,
+            }
+
+            /// <summary>Reads a counter derived from several fields, under the lock so that they agree.</summary>
+            private long BndReadCounter(BndCounter counter)
+            {
+                BndEnterLock();
+                try
+                {
+                    long front = BndFrontPosition;
+                    return counter == BndCounter.TotalAdded
+                        ? front + _bndCount + _bndRemovedInPlace
+                        : front - _bndRemovedFromFront;
+                }
+                finally
+                {
+                    BndExitLock();
+                }
             }
 
             /// <summary>Appends an item as the newest. When the queue is full a <see cref="global::FakeAI.Bounds.BoundExceededException"/> is thrown and the queue is left unchanged.</summary>
@@ -180,8 +226,8 @@ namespace App.Streaming
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private void BndAppend(global::App.Streaming.StreamState item)
             {
-                int count = _bndCount;
                 global::App.Streaming.StreamState[] items = _bndItems;
+                int count = _bndCount;
                 if (count == items.Length)
                 {
                     items = BndGrow();
@@ -189,8 +235,6 @@ namespace App.Streaming
 
                 items[BndSlot(_bndHead, count, items.Length)] = item;
                 _bndCount = count + 1;
-                _bndTotalAdded++;
-
             }
 
             /// <summary>Replaces the growing ring with a larger one (twice the size, at most the capacity), oldest item first.</summary>
@@ -204,9 +248,10 @@ namespace App.Streaming
                     length = _bndCapacity;
                 }
 
-                var grown = new global::App.Streaming.StreamState[length];
+                global::App.Streaming.StreamState[] grown = BndAllocate<global::App.Streaming.StreamState>(length);
                 BndCopyOldestFirst(grown, 0);
                 _bndItems = grown;
+                _bndHeadBase += _bndHead;
                 _bndHead = 0;
                 return grown;
             }
@@ -236,11 +281,9 @@ namespace App.Streaming
                         items[head] = default!;
                     }
 
-                    head++;
-                    _bndHead = head == items.Length ? 0 : head;
+                    BndAdvanceHead(head, items.Length);
                     _bndCount = count - 1;
-                    _bndRemoved++;
-                    _bndFrontPosition++;
+                    _bndRemovedFromFront++;
                     return true;
                 }
                 finally
@@ -303,7 +346,7 @@ namespace App.Streaming
                         }
 
                         _bndCount = kept;
-                        _bndRemoved += count - kept;
+                        _bndRemovedInPlace += count - kept;
                     }
 
                     return count - kept;
@@ -330,10 +373,11 @@ namespace App.Streaming
                         global::System.Array.Clear(items, 0, count - firstPart);
                     }
 
+                    // Everything held leaves from the front; the head restarts at slot 0 with the front position kept.
+                    _bndHeadBase += _bndHead + count;
                     _bndHead = 0;
                     _bndCount = 0;
-                    _bndRemoved += count;
-                    _bndFrontPosition += count;
+                    _bndRemovedFromFront += count;
                 }
                 finally
                 {
@@ -429,7 +473,7 @@ namespace App.Streaming
                         return global::System.Array.Empty<global::App.Streaming.StreamState>();
                     }
 
-                    var copy = new global::App.Streaming.StreamState[_bndCount];
+                    global::App.Streaming.StreamState[] copy = BndAllocate<global::App.Streaming.StreamState>(_bndCount);
                     BndCopyOldestFirst(copy, 0);
                     return copy;
                 }
@@ -479,7 +523,7 @@ namespace App.Streaming
                 global::System.Array.Copy(items, 0, destination, destinationIndex + firstPart, count - firstPart);
             }
 
-            /// <summary>Returns an enumerator over the items, oldest first, that allocates nothing. It takes the items present when it starts, skips those removed meanwhile, and never throws because the queue changed.</summary>
+            /// <summary>Returns an enumerator over the items, oldest first, that allocates nothing. It walks a copy of the items held when it starts, so other threads may change the queue meanwhile.</summary>
             /// <returns>The enumerator.</returns>
             public Enumerator GetEnumerator() => new Enumerator(this);
 
@@ -487,7 +531,7 @@ namespace App.Streaming
 
             global::System.Collections.IEnumerator global::System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
-            /// <summary>The items from newest to oldest, enumerable without allocation. It takes the items present when it starts, skips those removed meanwhile, and never throws because the queue changed.</summary>
+            /// <summary>The items from newest to oldest, enumerable without allocation. It walks a copy of the items held when it starts, so other threads may change the queue meanwhile.</summary>
             public NewestFirstEnumerable NewestFirst => new NewestFirstEnumerable(this);
 
             global::System.Collections.Generic.IEnumerable<global::App.Streaming.StreamState> global::FakeAI.Bounds.IBoundedQueue<global::App.Streaming.StreamState>.NewestFirst => NewestFirst;
@@ -511,21 +555,24 @@ namespace App.Streaming
                 global::System.Collections.IEnumerator global::System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
             }
 
-            /// <summary>Enumerates the items from oldest to newest without allocating, while other threads use the queue.</summary>
+            /// <summary>
+            /// Enumerates, from oldest to newest, the items held when enumeration starts, while other threads use the queue.
+            /// Dispose it (foreach does) to return its pooled copy; do not use a copy of a started enumerator.
+            /// </summary>
             public struct Enumerator : global::System.Collections.Generic.IEnumerator<global::App.Streaming.StreamState>
             {
                 private readonly ActiveStreams _queue;
-                private long _position;
-                private long _end;
-                private bool _started;
+                private global::App.Streaming.StreamState[]? _snapshot;
+                private int _count;
+                private int _index;
                 private global::App.Streaming.StreamState _current;
 
                 internal Enumerator(ActiveStreams queue)
                 {
                     _queue = queue;
-                    _position = 0;
-                    _end = 0;
-                    _started = false;
+                    _snapshot = null;
+                    _count = 0;
+                    _index = 0;
                     _current = default!;
                 }
 
@@ -537,18 +584,19 @@ namespace App.Streaming
                 /// <inheritdoc/>
                 public bool MoveNext()
                 {
-                    if (!_started)
+                    if (_snapshot is null)
                     {
-                        _queue.BndSnapshotPositions(out long front, out _end);
-                        _position = front;
-                        _started = true;
+                        _snapshot = _queue.BndTakeSnapshot(out _count);
+                        _index = -1;
                     }
 
-                    if (_queue.BndTryReadForward(ref _position, _end, out _current))
+                    if (++_index < _count)
                     {
+                        _current = _snapshot[_index];
                         return true;
                     }
 
+                    _index = _count;
                     _current = default!;
                     return false;
                 }
@@ -556,31 +604,42 @@ namespace App.Streaming
                 /// <inheritdoc/>
                 public void Reset()
                 {
-                    _started = false;
+                    Dispose();
                     _current = default!;
                 }
 
                 /// <inheritdoc/>
                 public void Dispose()
                 {
+                    global::App.Streaming.StreamState[]? snapshot = _snapshot;
+                    _snapshot = null;
+                    if (snapshot != null)
+                    {
+                        BndReturnSnapshot(snapshot, _count);
+                    }
+
+                    _count = 0;
                 }
             }
 
-            /// <summary>Enumerates the items from newest to oldest without allocating, while other threads use the queue.</summary>
+            /// <summary>
+            /// Enumerates, from newest to oldest, the items held when enumeration starts, while other threads use the queue.
+            /// Dispose it (foreach does) to return its pooled copy; do not use a copy of a started enumerator.
+            /// </summary>
             public struct NewestFirstEnumerator : global::System.Collections.Generic.IEnumerator<global::App.Streaming.StreamState>
             {
                 private readonly ActiveStreams _queue;
-                private long _position;
-                private long _end;
-                private bool _started;
+                private global::App.Streaming.StreamState[]? _snapshot;
+                private int _count;
+                private int _index;
                 private global::App.Streaming.StreamState _current;
 
                 internal NewestFirstEnumerator(ActiveStreams queue)
                 {
                     _queue = queue;
-                    _position = 0;
-                    _end = 0;
-                    _started = false;
+                    _snapshot = null;
+                    _count = 0;
+                    _index = 0;
                     _current = default!;
                 }
 
@@ -592,18 +651,19 @@ namespace App.Streaming
                 /// <inheritdoc/>
                 public bool MoveNext()
                 {
-                    if (!_started)
+                    if (_snapshot is null)
                     {
-                        _queue.BndSnapshotPositions(out long front, out _end);
-                        _position = _end - 1;
-                        _started = true;
+                        _snapshot = _queue.BndTakeSnapshot(out _count);
+                        _index = _count;
                     }
 
-                    if (_queue.BndTryReadBackward(ref _position, _end, out _current))
+                    if (--_index >= 0)
                     {
+                        _current = _snapshot[_index];
                         return true;
                     }
 
+                    _index = -1;
                     _current = default!;
                     return false;
                 }
@@ -611,24 +671,43 @@ namespace App.Streaming
                 /// <inheritdoc/>
                 public void Reset()
                 {
-                    _started = false;
+                    Dispose();
                     _current = default!;
                 }
 
                 /// <inheritdoc/>
                 public void Dispose()
                 {
+                    global::App.Streaming.StreamState[]? snapshot = _snapshot;
+                    _snapshot = null;
+                    if (snapshot != null)
+                    {
+                        BndReturnSnapshot(snapshot, _count);
+                    }
+
+                    _count = 0;
                 }
             }
 
-            /// <summary>The position of the oldest item and the position after the newest, read together.</summary>
-            private void BndSnapshotPositions(out long front, out long end)
+            /// <summary>Copies the items, oldest first, into a pooled array under the lock.</summary>
+            private global::App.Streaming.StreamState[] BndTakeSnapshot(out int count)
             {
                 BndEnterLock();
                 try
                 {
-                    front = _bndFrontPosition;
-                    end = front + _bndCount;
+                    count = _bndCount;
+                    if (count == 0)
+                    {
+                        return global::System.Array.Empty<global::App.Streaming.StreamState>();
+                    }
+
+#if NETCOREAPP2_1_OR_GREATER || NETSTANDARD2_1_OR_GREATER
+                    global::App.Streaming.StreamState[] snapshot = global::System.Buffers.ArrayPool<global::App.Streaming.StreamState>.Shared.Rent(count);
+#else
+                    global::App.Streaming.StreamState[] snapshot = BndAllocate<global::App.Streaming.StreamState>(count);
+#endif
+                    BndCopyOldestFirst(snapshot, 0);
+                    return snapshot;
                 }
                 finally
                 {
@@ -636,63 +715,22 @@ namespace App.Streaming
                 }
             }
 
-            /// <summary>Reads the item at <paramref name="position"/> or, if it has left, the oldest item after it.</summary>
-            private bool BndTryReadForward(ref long position, long end, out global::App.Streaming.StreamState item)
+            /// <summary>Hands a snapshot back to the pool, cleared first so that the pool does not keep items alive.</summary>
+            private static void BndReturnSnapshot(global::App.Streaming.StreamState[] snapshot, int count)
             {
-                BndEnterLock();
-                try
+                if (snapshot.Length == 0)
                 {
-                    long front = _bndFrontPosition;
-                    if (position < front)
-                    {
-                        position = front;
-                    }
-
-                    if (position >= end || position - front >= _bndCount)
-                    {
-                        item = default!;
-                        return false;
-                    }
-
-                    global::App.Streaming.StreamState[] items = _bndItems;
-                    item = items[BndSlot(_bndHead, (int)(position - front), items.Length)];
-                    position++;
-                    return true;
+                    return;
                 }
-                finally
+
+                if (BndSlotsHoldReferences)
                 {
-                    BndExitLock();
+                    global::System.Array.Clear(snapshot, 0, count);
                 }
-            }
 
-            /// <summary>Reads the item at <paramref name="position"/>, walking towards the oldest; stops at items that have left.</summary>
-            private bool BndTryReadBackward(ref long position, long end, out global::App.Streaming.StreamState item)
-            {
-                BndEnterLock();
-                try
-                {
-                    long front = _bndFrontPosition;
-                    long last = front + _bndCount - 1;
-                    if (position > last)
-                    {
-                        position = last;
-                    }
-
-                    if (position < front || position >= end)
-                    {
-                        item = default!;
-                        return false;
-                    }
-
-                    global::App.Streaming.StreamState[] items = _bndItems;
-                    item = items[BndSlot(_bndHead, (int)(position - front), items.Length)];
-                    position--;
-                    return true;
-                }
-                finally
-                {
-                    BndExitLock();
-                }
+#if NETCOREAPP2_1_OR_GREATER || NETSTANDARD2_1_OR_GREATER
+                global::System.Buffers.ArrayPool<global::App.Streaming.StreamState>.Shared.Return(snapshot);
+#endif
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
