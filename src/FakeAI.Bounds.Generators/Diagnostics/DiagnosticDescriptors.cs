@@ -12,7 +12,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor BoundedTypeNotPartial = Create(
         DiagnosticIds.BoundedTypeNotPartial,
         "A [Bounded] type and the types that contain it must be partial",
-        "Add the 'partial' modifier to {1} so that the bounded collection '{0}' can be generated into it",
+        "The bounded collection '{0}' is not generated: add the 'partial' modifier to {1}",
         "The generator adds the collection's members to the type in a second partial declaration. Without 'partial' on the type and on every type that contains it, nothing is generated.");
 
     public static readonly DiagnosticDescriptor MaxLengthInvalid = Create(
@@ -29,20 +29,20 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor BoundedTypeKindInvalid = Create(
         DiagnosticIds.BoundedTypeKindInvalid,
-        "A [Bounded] type must be a non-static class",
-        "'{0}' is {1}; [Bounded] needs a non-static, non-file-local class",
+        "A [Bounded] type must be a class that is not static, not a record and not file-local",
+        "'{0}' is {1}; [Bounded] needs a class that is not static, not a record and not file-local",
         "A bounded collection keeps mutable state that must be shared, not copied: a struct would copy the ring on every assignment, a record's generated equality would compare it, a static class cannot have instances, and a file-local type cannot have its generated part in another file.");
 
     public static readonly DiagnosticDescriptor MemberClashesWithGenerated = Create(
         DiagnosticIds.MemberClashesWithGenerated,
         "A member of a [Bounded] type has the name of a generated member",
-        "'{0}' declares '{1}', which the generator must write for {2}; rename or remove it (nothing is generated while it clashes)",
+        "'{0}' declares {1}, which the generator reserves for the {2} it writes; rename or remove it (nothing is generated for '{0}' while it clashes)",
         "The generator writes the whole body of the bounded collection. A member of the same name would conflict with the generated one, so the type is left without a generated body until the clash is removed.");
 
     public static readonly DiagnosticDescriptor CapacityArgumentOutOfRange = Create(
         DiagnosticIds.CapacityArgumentOutOfRange,
         "The capacity argument is outside 1 … MaxLength",
-        "The capacity {0} is outside the bound of '{1}': it must be between 1 and its MaxLength {2}, or this constructor throws ArgumentOutOfRangeException",
+        "The capacity {0} is outside 1 … {2}, the MaxLength of '{1}', so this call always throws ArgumentOutOfRangeException; pass a capacity between 1 and {2}",
         "A bounded collection's capacity may be smaller than its type's MaxLength, never larger; a constant capacity outside 1 … MaxLength always throws at run time.",
         DiagnosticSeverity.Error);
 

@@ -1,0 +1,160 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using FakeAI.Bounds.Generators.Common;
+using FakeAI.Bounds.Generators.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FakeAI.Bounds.Generators.Analyzers;
+
+/// <summary>
+/// Reports a constant capacity outside 1 … MaxLength passed to the generated <c>(int capacity)</c> constructor of a
+/// <c>[Bounded]</c> type (BND106): <c>new X(0)</c>, <c>new X(capacity: 5000)</c>, target-typed <c>new(5000)</c>, and
+/// constructor initializers such as <c>: base(0)</c>. Such a call always throws <c>ArgumentOutOfRangeException</c>.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class BoundedCapacityArgumentAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.CapacityArgumentOutOfRange);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static start =>
+        {
+            INamedTypeSymbol? boundedAttribute = start.Compilation.GetTypeByMetadataName(KnownNames.BoundedAttribute);
+            if (boundedAttribute is null)
+            {
+                // The runtime is not referenced: there can be no [Bounded] type to construct.
+                return;
+            }
+
+            start.RegisterOperationAction(
+                operationContext =>
+                {
+                    var creation = (IObjectCreationOperation)operationContext.Operation;
+                    Analyze(operationContext, creation.Constructor, creation.Arguments, boundedAttribute);
+                },
+                OperationKind.ObjectCreation);
+
+            // ': base(0)' in a derived type and ': this(0)' in the type's own code reach the same constructor.
+            start.RegisterOperationAction(
+                operationContext =>
+                {
+                    var invocation = (IInvocationOperation)operationContext.Operation;
+                    if (invocation.TargetMethod.MethodKind == MethodKind.Constructor)
+                    {
+                        Analyze(operationContext, invocation.TargetMethod, invocation.Arguments, boundedAttribute);
+                    }
+                },
+                OperationKind.Invocation);
+        });
+    }
+
+    private static void Analyze(
+        OperationAnalysisContext context,
+        IMethodSymbol? constructor,
+        ImmutableArray<IArgumentOperation> arguments,
+        INamedTypeSymbol boundedAttribute)
+    {
+        // Only the generated constructor (int capacity) checks its argument against MaxLength.
+        if (constructor is not { MethodKind: MethodKind.Constructor, IsStatic: false, Parameters.Length: 1 }
+            || constructor.Parameters[0].Type.SpecialType != SpecialType.System_Int32
+            || constructor.ContainingType is not { } type
+            || IsWrittenByUser(constructor))
+        {
+            return;
+        }
+
+        if (!TryGetMaxLength(type.OriginalDefinition, boundedAttribute, out int maxLength))
+        {
+            return;
+        }
+
+        IArgumentOperation? capacityArgument = FindFirstParameterArgument(arguments);
+        if (capacityArgument is null
+            || capacityArgument.ArgumentKind != ArgumentKind.Explicit
+            || capacityArgument.Value is not { ConstantValue: { HasValue: true, Value: int capacity } })
+        {
+            return;
+        }
+
+        if (capacity >= KnownNames.MinMaxLength && capacity <= maxLength)
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            DiagnosticDescriptors.CapacityArgumentOutOfRange,
+            capacityArgument.Syntax.GetLocation(),
+            capacity.ToString(CultureInfo.InvariantCulture),
+            type.Name,
+            maxLength.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    private static IArgumentOperation? FindFirstParameterArgument(ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (IArgumentOperation argument in arguments)
+        {
+            if (argument.Parameter is { Ordinal: 0 })
+            {
+                return argument;
+            }
+        }
+
+        return null;
+    }
+
+    // A constructor (int) the user wrote is not the generated one: BND105 reports it, and its checks are the user's.
+    // Generated constructors live in the generator's files or, for a type from a referenced assembly, in metadata.
+    private static bool IsWrittenByUser(IMethodSymbol constructor)
+    {
+        foreach (Location location in constructor.Locations)
+        {
+            if (location.IsInSource
+                && location.SourceTree?.FilePath.EndsWith(KnownNames.HintNameSuffix, StringComparison.OrdinalIgnoreCase) != true)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // MaxLength as the generator read it; when it is missing or invalid nothing was generated and BND102 explains why.
+    private static bool TryGetMaxLength(INamedTypeSymbol type, INamedTypeSymbol boundedAttribute, out int maxLength)
+    {
+        maxLength = 0;
+        foreach (AttributeData attribute in type.GetAttributes())
+        {
+            if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, boundedAttribute))
+            {
+                continue;
+            }
+
+            foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+            {
+                if (argument.Key == KnownNames.MaxLengthArgument
+                    && argument.Value.Kind == TypedConstantKind.Primitive
+                    && argument.Value.Value is int length
+                    && length >= KnownNames.MinMaxLength
+                    && length <= KnownNames.MaxMaxLength)
+                {
+                    maxLength = length;
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        return false;
+    }
+}

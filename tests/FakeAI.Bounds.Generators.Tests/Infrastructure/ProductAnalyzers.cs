@@ -1,0 +1,37 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace FakeAI.Bounds.Generators.Tests.Infrastructure;
+
+/// <summary>Every analyzer the generator assembly ships, found the way the compiler finds them: by attribute.</summary>
+internal static class ProductAnalyzers
+{
+    public static ImmutableArray<Type> Types { get; } =
+    [
+        .. typeof(BoundedGenerator).Assembly.GetTypes()
+            .Where(type => !type.IsAbstract
+                && typeof(DiagnosticAnalyzer).IsAssignableFrom(type)
+                && type.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is { } attribute
+                && attribute.Languages.Contains(LanguageNames.CSharp))
+            .OrderBy(type => type.Name, StringComparer.Ordinal),
+    ];
+
+    public static ImmutableArray<DiagnosticAnalyzer> CreateAll()
+    {
+        return [.. Types.Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)];
+    }
+
+    /// <summary>Each supported descriptor with the analyzer that reports it.</summary>
+    public static ImmutableArray<(DiagnosticDescriptor Descriptor, Type Analyzer)> Descriptors()
+    {
+        return
+        [
+            .. CreateAll().SelectMany(analyzer => analyzer.SupportedDiagnostics.Select(descriptor => (descriptor, analyzer.GetType())))
+                .OrderBy(pair => pair.descriptor.Id, StringComparer.Ordinal),
+        ];
+    }
+}
