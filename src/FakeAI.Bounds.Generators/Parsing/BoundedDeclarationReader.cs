@@ -109,7 +109,7 @@ internal static class BoundedDeclarationReader
             { IsStatic: true } => "a static class",
             { IsRecord: true } => "a record",
             { IsFileLocal: true } => "a file-local type",
-            _ => null,
+            _ => FileLocalContainer(type) is { } container ? "nested in the file-local type '" + container.Name + "'" : null,
         };
 
         if (problem is null)
@@ -119,6 +119,20 @@ internal static class BoundedDeclarationReader
 
         report?.Invoke(Diagnostic.Create(DiagnosticDescriptors.BoundedTypeKindInvalid, FirstLocation(type), type.Name, problem));
         return false;
+    }
+
+    // A file-local type exists only in its own file, so the generated part in another file could not reopen it.
+    private static INamedTypeSymbol? FileLocalContainer(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? container = type.ContainingType; container is not null; container = container.ContainingType)
+        {
+            if (container.IsFileLocal)
+            {
+                return container;
+            }
+        }
+
+        return null;
     }
 
     private static bool CheckPartial(INamedTypeSymbol type, Action<Diagnostic>? report, CancellationToken cancellationToken)
@@ -314,6 +328,24 @@ internal static class BoundedDeclarationReader
         CancellationToken cancellationToken)
     {
         bool valid = true;
+
+        // A member may not share its type's name (CS0542), so the type's own name is reserved like a member's.
+        if (kind == BoundedKind.Queue && GeneratedMemberNames.IsReservedName(type.Name))
+        {
+            valid = false;
+            if (report is null)
+            {
+                return false;
+            }
+
+            report(Diagnostic.Create(
+                DiagnosticDescriptors.MemberClashesWithGenerated,
+                FirstLocation(type),
+                type.Name,
+                "the type name '" + type.Name + "'",
+                BoundedInterfaces.DisplayName(kind)));
+        }
+
         foreach (ISymbol member in type.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -398,7 +430,22 @@ internal static class BoundedDeclarationReader
             builder.Insert(0, type.ContainingNamespace.ToDisplayString() + ".");
         }
 
-        return builder.Append(KnownNames.HintNameSuffix).ToString();
+        // Generated file names are compared without regard to case; the hash of the exact name keeps App.Recent and
+        // App.recent apart while the readable part stays first.
+        string exactName = builder.ToString();
+        return exactName + "." + StableHash(exactName).ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + KnownNames.HintNameSuffix;
+    }
+
+    // FNV-1a: stable across processes and platforms, unlike string.GetHashCode.
+    private static uint StableHash(string text)
+    {
+        uint hash = 2166136261;
+        foreach (char character in text)
+        {
+            hash = unchecked((hash ^ character) * 16777619);
+        }
+
+        return hash;
     }
 
     private static Location FirstLocation(ISymbol symbol)

@@ -11,14 +11,28 @@ namespace FakeAI.Bounds.Generators.Parsing;
 /// </summary>
 internal static class GeneratedMemberNames
 {
-    /// <summary>Every private member the generator writes starts with this prefix.</summary>
-    public const string PrivatePrefix = "_bnd";
+    /// <summary>Private fields the generator writes start with this prefix.</summary>
+    public const string PrivateFieldPrefix = "_bnd";
+
+    /// <summary>Private methods, properties and nested types the generator writes start with this prefix and a capital.</summary>
+    public const string PrivateMemberPrefix = "Bnd";
 
     private static readonly HashSet<string> QueueMembers = new(StringComparer.Ordinal)
     {
         "Count", "Capacity", "MaxLength", "Overflow", "TotalAdded", "Evicted", "Dropped", "IsFull", "NewestFirst",
         "Add", "TryAdd", "TryDequeue", "TryPeekOldest", "TryPeekNewest", "RemoveWhere", "ToArray", "CopyTo", "Clear",
         "GetEnumerator", "Enumerator", "NewestFirstEnumerable", "NewestFirstEnumerator", "this[]",
+    };
+
+    // The interfaces whose members the generator implements, implicitly or explicitly, by namespace and metadata name.
+    private static readonly HashSet<string> ImplementedInterfaces = new(StringComparer.Ordinal)
+    {
+        "System.Collections.IEnumerable",
+        "System.Collections.Generic.IEnumerable`1",
+        "System.Collections.Generic.IReadOnlyCollection`1",
+        "System.Collections.Generic.IReadOnlyList`1",
+        "FakeAI.Bounds.IBoundedCollection",
+        "FakeAI.Bounds.IBoundedQueue`1",
     };
 
     /// <summary>
@@ -28,7 +42,7 @@ internal static class GeneratedMemberNames
     public static bool Clashes(ISymbol member, BoundedKind kind, out string description)
     {
         description = member.Name;
-        if (member.IsImplicitlyDeclared)
+        if (member.IsImplicitlyDeclared || kind != BoundedKind.Queue)
         {
             return false;
         }
@@ -43,17 +57,51 @@ internal static class GeneratedMemberNames
             return generatedSignature && !constructor.IsStatic;
         }
 
+        if (TryGetExplicitlyImplemented(member, out ISymbol? implemented))
+        {
+            description = "an explicit implementation of " + implemented.ContainingType.Name + "." + implemented.Name;
+            return ImplementedInterfaces.Contains(MetadataFullName(implemented.ContainingType.OriginalDefinition));
+        }
+
         if (member is IPropertySymbol { IsIndexer: true })
         {
             description = "the indexer this[]";
-            return kind == BoundedKind.Queue && QueueMembers.Contains("this[]");
-        }
-
-        if (member.Name.StartsWith(PrivatePrefix, StringComparison.Ordinal))
-        {
             return true;
         }
 
-        return kind == BoundedKind.Queue && QueueMembers.Contains(member.Name);
+        return IsReservedName(member.Name);
+    }
+
+    /// <summary>Whether a name is taken by a member the generator writes, public or private.</summary>
+    public static bool IsReservedName(string name)
+    {
+        return QueueMembers.Contains(name)
+            || name.StartsWith(PrivateFieldPrefix, StringComparison.Ordinal)
+            || (name.Length > PrivateMemberPrefix.Length
+                && name.StartsWith(PrivateMemberPrefix, StringComparison.Ordinal)
+                && char.IsUpper(name[PrivateMemberPrefix.Length]));
+    }
+
+    private static bool TryGetExplicitlyImplemented(ISymbol member, out ISymbol implemented)
+    {
+        implemented = member;
+        switch (member)
+        {
+            case IMethodSymbol { ExplicitInterfaceImplementations.Length: > 0 } method:
+                implemented = method.ExplicitInterfaceImplementations[0];
+                return true;
+            case IPropertySymbol { ExplicitInterfaceImplementations.Length: > 0 } property:
+                implemented = property.ExplicitInterfaceImplementations[0];
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static string MetadataFullName(INamedTypeSymbol type)
+    {
+        return type.ContainingNamespace.IsGlobalNamespace
+            ? type.MetadataName
+            : type.ContainingNamespace.ToDisplayString() + "." + type.MetadataName;
     }
 }

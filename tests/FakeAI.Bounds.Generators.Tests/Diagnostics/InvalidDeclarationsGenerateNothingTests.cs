@@ -71,6 +71,6 @@ public class InvalidDeclarationsGenerateNothingTests
 
         Assert.Null(run.Result.Results.Single().Exception);
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Equal(["App.Valid.Bounded.g.cs"], run.GeneratedSources.Select(generated => generated.HintName));
+        Assert.Equal(["App.Valid.Bounded.g.cs"], run.GeneratedSources.Select(generated => HintNames.Readable(generated.HintName)));
     }
 }

@@ -93,7 +93,7 @@ internal sealed class BoundsAnalyzerTest : CSharpAnalyzerTest<BoundedDeclaration
             _generatedHintNames.AddRange(compilation.SyntaxTrees
                 .Select(tree => tree.FilePath.Replace('\\', '/'))
                 .Where(path => path.EndsWith(KnownNames.HintNameSuffix, StringComparison.Ordinal))
-                .Select(path => path[(path.LastIndexOf('/') + 1)..])
+                .Select(path => HintNames.Readable(path[(path.LastIndexOf('/') + 1)..]))
                 .OrderBy(name => name, StringComparer.Ordinal));
         }
 
