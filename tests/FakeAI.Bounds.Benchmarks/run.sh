@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Runs every benchmark of FakeAI.Bounds.Benchmarks in Release with BenchmarkDotNet's short job, then the
+# --retained mode, and leaves GitHub-markdown results in BenchmarkDotNet.Artifacts/results/ (BenchmarkDotNet's
+# default exporters already include GitHub markdown; retained.md and summary.md are added here).
+#
+#   tests/FakeAI.Bounds.Benchmarks/run.sh                 # everything, out of process (about 4 minutes on 2 cores)
+#   tests/FakeAI.Bounds.Benchmarks/run.sh --inProcess     # extra arguments go to BenchmarkDotNet
+#   JOB=medium tests/FakeAI.Bounds.Benchmarks/run.sh      # a longer job for final numbers
+#
+# Run it on a quiet machine: other processes competing for the cores make the numbers (especially the
+# two-writer ones) meaningless.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$here"
+
+job="${JOB:-short}"
+artifacts="$here/BenchmarkDotNet.Artifacts"
+results="$artifacts/results"
+dll="$here/bin/Release/net10.0/FakeAI.Bounds.Benchmarks.dll"
+
+dotnet build "$here/FakeAI.Bounds.Benchmarks.csproj" -c Release --nologo -v quiet
+
+dotnet "$dll" --filter '*' --job "$job" --artifacts "$artifacts" "$@"
+
+mkdir -p "$results"
+dotnet "$dll" --retained | tee "$results/retained.md"
+
+# One file with every table, in the order the issue's targets are listed.
+{
+  echo "# FakeAI.Bounds benchmark results"
+  echo
+  echo "Job: $job. Machine and runtime are in each table's header."
+  for name in FullQueueAddLong FullQueueAddReference ThreadSafeAdd; do
+    file="$results/FakeAI.Bounds.Benchmarks.$name-report-github.md"
+    if [[ -f "$file" ]]; then
+      echo
+      echo "## $name"
+      echo
+      cat "$file"
+    fi
+  done
+  echo
+  echo "## Retained bytes per slot"
+  echo
+  cat "$results/retained.md"
+} > "$results/summary.md"
+
+echo "Results: $results/summary.md"
