@@ -10,9 +10,9 @@ namespace FakeAI.Bounds.Generators.Emitting;
 /// </summary>
 /// <remarks>
 /// Layout of the ring: <c>_bndItems[_bndHead]</c> is the oldest item and the <c>_bndCount</c> items follow it,
-/// wrapping at the end of the array. Indices wrap by comparison and subtraction, never by division. Evictions are
-/// counted implicitly (<c>Evicted = TotalAdded - Count - Removed</c>) so that the full-queue <c>Add</c> updates as
-/// few fields as possible.
+/// wrapping at the end of the array. Indices wrap by comparison and subtraction, never by division. The counters are
+/// derived from the front position (see <c>AppendState</c>), so that the full-queue <c>Add</c> stores only the item
+/// and the head.
 /// </remarks>
 internal static partial class QueueEmitter
 {
