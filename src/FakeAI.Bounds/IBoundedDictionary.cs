@@ -15,6 +15,9 @@ public interface IBoundedDictionary<TKey, TValue> : IReadOnlyDictionary<TKey, TV
     /// <summary>The number of keys held now, never more than <see cref="IBoundedCollection.Capacity"/>.</summary>
     new int Count { get; }
 
+    /// <summary>Whether the map holds <see cref="IBoundedCollection.Capacity"/> keys.</summary>
+    bool IsFull { get; }
+
     /// <summary>Gets a value (refreshing the key under <see cref="OverflowPolicy.EvictLeastRecentlyUsed"/>) or sets one (an upsert).</summary>
     /// <param name="key">The key.</param>
     /// <exception cref="KeyNotFoundException">Get: the key is not present.</exception>
@@ -30,9 +33,17 @@ public interface IBoundedDictionary<TKey, TValue> : IReadOnlyDictionary<TKey, TV
     /// <summary>Returns the value of a key, adding it from a factory first when it is absent.</summary>
     /// <param name="key">The key.</param>
     /// <param name="valueFactory">Makes the value of an absent key.</param>
-    /// <returns>The value now stored for <paramref name="key"/>.</returns>
+    /// <returns>The value now stored for <paramref name="key"/> (for an absent key rejected by <see cref="OverflowPolicy.DropNewest"/>, the factory's value, not stored).</returns>
     /// <exception cref="BoundExceededException">The key was absent, the map full and its policy <see cref="OverflowPolicy.Throw"/>.</exception>
     TValue GetOrAdd(TKey key, Func<TKey, TValue> valueFactory);
+
+    /// <summary>Adds a key with a value, or replaces the value of a key already present with one computed from it.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="addValue">The value of an absent key.</param>
+    /// <param name="updateValueFactory">Computes the new value of a present key from the key and its current value.</param>
+    /// <returns>The value now stored for <paramref name="key"/> (for an absent key rejected by <see cref="OverflowPolicy.DropNewest"/>, <paramref name="addValue"/>).</returns>
+    /// <exception cref="BoundExceededException">The key was absent, the map full and its policy <see cref="OverflowPolicy.Throw"/>.</exception>
+    TValue AddOrUpdate(TKey key, TValue addValue, Func<TKey, TValue, TValue> updateValueFactory);
 
     /// <summary>Removes a key.</summary>
     /// <param name="key">The key.</param>

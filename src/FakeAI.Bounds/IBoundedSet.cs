@@ -13,6 +13,9 @@ public interface IBoundedSet<T> : IReadOnlyCollection<T>, IBoundedCollection
     /// <summary>The number of values held now, never more than <see cref="IBoundedCollection.Capacity"/>.</summary>
     new int Count { get; }
 
+    /// <summary>Whether the set holds <see cref="IBoundedCollection.Capacity"/> values.</summary>
+    bool IsFull { get; }
+
     /// <summary>Adds a value unless it is present; a new value on a full set applies the overflow policy.</summary>
     /// <param name="item">The value.</param>
     /// <returns><see langword="true"/> when the value was added.</returns>

@@ -84,7 +84,7 @@ public class CachingTests
                 "Source0.cs")));
 
         Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(Outputs(second, TrackingNames.ValidModels)).Reason);
-        Assert.Contains("private const int _bndMaxLength = 750;", second.Results.Single().GeneratedSources.Single().SourceText.ToString(), StringComparison.Ordinal);
+        Assert.Contains("public const int DeclaredMaxLength = 750;", second.Results.Single().GeneratedSources.Single().SourceText.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

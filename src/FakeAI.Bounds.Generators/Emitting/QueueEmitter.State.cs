@@ -23,8 +23,11 @@ internal static partial class QueueEmitter
             : spec.ThreadSafe ? "BndReadCounter(BndCounter.Evicted)" : "BndFrontPosition - _bndRemovedFromFront";
 
         body.AppendBlock($$"""
+            /// <summary>The <c>MaxLength</c> of the <c>[Bounded]</c> declaration: the most items any instance can hold.</summary>
+            public const int DeclaredMaxLength = {{spec.MaxLength}};
+
             /// <summary>The <c>MaxLength</c> of the <c>[Bounded]</c> declaration.</summary>
-            private const int _bndMaxLength = {{spec.MaxLength}};
+            private const int _bndMaxLength = DeclaredMaxLength;
 
             /// <summary>The ring; it grows on demand and never beyond <see cref="_bndCapacity"/> slots.</summary>
             private {{item}}[] _bndItems;

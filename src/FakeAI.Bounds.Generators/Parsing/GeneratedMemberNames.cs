@@ -19,7 +19,7 @@ internal static class GeneratedMemberNames
 
     private static readonly HashSet<string> QueueMembers = new(StringComparer.Ordinal)
     {
-        "Count", "Capacity", "MaxLength", "Overflow", "TotalAdded", "Evicted", "Dropped", "IsFull", "NewestFirst",
+        "DeclaredMaxLength", "Count", "Capacity", "MaxLength", "Overflow", "TotalAdded", "Evicted", "Dropped", "IsFull", "NewestFirst",
         "Add", "TryAdd", "TryDequeue", "TryPeekOldest", "TryPeekNewest", "RemoveWhere", "ToArray", "CopyTo", "Clear",
         "GetEnumerator", "Enumerator", "NewestFirstEnumerable", "NewestFirstEnumerator", "this[]",
     };

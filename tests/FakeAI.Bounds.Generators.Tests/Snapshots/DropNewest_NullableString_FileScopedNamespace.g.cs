@@ -12,8 +12,11 @@ namespace App.Events
     [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, Capacity = {Capacity}")]
     partial class PendingEvents
     {
+        /// <summary>The <c>MaxLength</c> of the <c>[Bounded]</c> declaration: the most items any instance can hold.</summary>
+        public const int DeclaredMaxLength = 10000;
+
         /// <summary>The <c>MaxLength</c> of the <c>[Bounded]</c> declaration.</summary>
-        private const int _bndMaxLength = 10000;
+        private const int _bndMaxLength = DeclaredMaxLength;
 
         /// <summary>The ring; it grows on demand and never beyond <see cref="_bndCapacity"/> slots.</summary>
         private string?[] _bndItems;

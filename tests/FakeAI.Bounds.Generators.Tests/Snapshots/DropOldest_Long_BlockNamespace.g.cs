@@ -12,8 +12,11 @@ namespace App.Metrics
     [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, Capacity = {Capacity}")]
     partial class LatencySamples
     {
+        /// <summary>The <c>MaxLength</c> of the <c>[Bounded]</c> declaration: the most items any instance can hold.</summary>
+        public const int DeclaredMaxLength = 1000;
+
         /// <summary>The <c>MaxLength</c> of the <c>[Bounded]</c> declaration.</summary>
-        private const int _bndMaxLength = 1000;
+        private const int _bndMaxLength = DeclaredMaxLength;
 
         /// <summary>The ring; it grows on demand and never beyond <see cref="_bndCapacity"/> slots.</summary>
         private long[] _bndItems;

@@ -10,8 +10,11 @@
 [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, Capacity = {Capacity}")]
 partial class Window<T>
 {
+    /// <summary>The <c>MaxLength</c> of the <c>[Bounded]</c> declaration: the most items any instance can hold.</summary>
+    public const int DeclaredMaxLength = 64;
+
     /// <summary>The <c>MaxLength</c> of the <c>[Bounded]</c> declaration.</summary>
-    private const int _bndMaxLength = 64;
+    private const int _bndMaxLength = DeclaredMaxLength;
 
     /// <summary>The ring; it grows on demand and never beyond <see cref="_bndCapacity"/> slots.</summary>
     private T[] _bndItems;

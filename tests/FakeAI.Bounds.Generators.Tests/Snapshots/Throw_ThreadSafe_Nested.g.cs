@@ -14,8 +14,11 @@ namespace App.Streaming
         [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, Capacity = {Capacity}")]
         partial class ActiveStreams
         {
+            /// <summary>The <c>MaxLength</c> of the <c>[Bounded]</c> declaration: the most items any instance can hold.</summary>
+            public const int DeclaredMaxLength = 100;
+
             /// <summary>The <c>MaxLength</c> of the <c>[Bounded]</c> declaration.</summary>
-            private const int _bndMaxLength = 100;
+            private const int _bndMaxLength = DeclaredMaxLength;
 
             /// <summary>The ring; it grows on demand and never beyond <see cref="_bndCapacity"/> slots.</summary>
             private global::App.Streaming.StreamState[] _bndItems;

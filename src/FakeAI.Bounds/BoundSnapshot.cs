@@ -1,0 +1,115 @@
+using System;
+using System.Globalization;
+
+namespace FakeAI.Bounds;
+
+/// <summary>
+/// How full one bounded member of a tracker is at one moment, as returned by a <see cref="BoundedTrackerAttribute"/>
+/// class's generated <c>GetBounds()</c>.
+/// </summary>
+public readonly struct BoundSnapshot : IEquatable<BoundSnapshot>
+{
+    /// <summary>Creates a snapshot.</summary>
+    /// <param name="name">The member's name.</param>
+    /// <param name="count">The entries held.</param>
+    /// <param name="capacity">The most entries the member's instance can hold.</param>
+    /// <param name="maxLength">The <see cref="BoundedAttribute.MaxLength"/> of the member's type.</param>
+    /// <param name="totalAdded">The entries ever stored.</param>
+    /// <param name="evicted">The entries evicted to make room.</param>
+    /// <param name="dropped">The entries rejected because the member was full.</param>
+    public BoundSnapshot(string name, int count, int capacity, int maxLength, long totalAdded, long evicted, long dropped)
+    {
+        Name = name;
+        Count = count;
+        Capacity = capacity;
+        MaxLength = maxLength;
+        TotalAdded = totalAdded;
+        Evicted = evicted;
+        Dropped = dropped;
+    }
+
+    /// <summary>The member's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The entries held.</summary>
+    public int Count { get; }
+
+    /// <summary>The most entries the member's instance can hold.</summary>
+    public int Capacity { get; }
+
+    /// <summary>The <see cref="BoundedAttribute.MaxLength"/> of the member's type.</summary>
+    public int MaxLength { get; }
+
+    /// <summary>The entries ever stored.</summary>
+    public long TotalAdded { get; }
+
+    /// <summary>The entries evicted to make room.</summary>
+    public long Evicted { get; }
+
+    /// <summary>The entries rejected because the member was full.</summary>
+    public long Dropped { get; }
+
+    /// <summary>How full the member is, from 0 to 1.</summary>
+    public double FillRatio => Capacity == 0 ? 0 : (double)Count / Capacity;
+
+    /// <summary>Takes a snapshot of a bounded collection.</summary>
+    /// <param name="name">The member's name.</param>
+    /// <param name="collection">The collection, or <see langword="null"/> for a member not yet assigned (an empty snapshot).</param>
+    /// <returns>The snapshot.</returns>
+    public static BoundSnapshot Of(string name, IBoundedCollection? collection)
+    {
+        return collection is null
+            ? new BoundSnapshot(name, 0, 0, 0, 0, 0, 0)
+            : new BoundSnapshot(name, collection.Count, collection.Capacity, collection.MaxLength, collection.TotalAdded, collection.Evicted, collection.Dropped);
+    }
+
+    /// <inheritdoc/>
+    public bool Equals(BoundSnapshot other)
+    {
+        return string.Equals(Name, other.Name, StringComparison.Ordinal)
+            && Count == other.Count
+            && Capacity == other.Capacity
+            && MaxLength == other.MaxLength
+            && TotalAdded == other.TotalAdded
+            && Evicted == other.Evicted
+            && Dropped == other.Dropped;
+    }
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is BoundSnapshot other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        unchecked
+        {
+            int hash = Name is null ? 0 : StringComparer.Ordinal.GetHashCode(Name);
+            hash = (hash * 31) + Count;
+            hash = (hash * 31) + Capacity;
+            hash = (hash * 31) + TotalAdded.GetHashCode();
+            return hash;
+        }
+    }
+
+    /// <summary>The snapshot as one line, e.g. <c>RecentErrors: 500/500 (MaxLength 500), 1428 added, 928 evicted, 0 dropped</c>.</summary>
+    /// <returns>The line.</returns>
+    public override string ToString()
+    {
+        return string.Format(
+            CultureInfo.InvariantCulture,
+            "{0}: {1}/{2} (MaxLength {3}), {4} added, {5} evicted, {6} dropped",
+            Name,
+            Count,
+            Capacity,
+            MaxLength,
+            TotalAdded,
+            Evicted,
+            Dropped);
+    }
+
+    /// <summary>Whether two snapshots are equal.</summary>
+    public static bool operator ==(BoundSnapshot left, BoundSnapshot right) => left.Equals(right);
+
+    /// <summary>Whether two snapshots differ.</summary>
+    public static bool operator !=(BoundSnapshot left, BoundSnapshot right) => !left.Equals(right);
+}
