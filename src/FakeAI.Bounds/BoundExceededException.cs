@@ -6,7 +6,6 @@ namespace FakeAI.Bounds;
 /// Thrown by <c>Add</c> (and by the indexer of a dictionary) on a full bounded collection whose policy is
 /// <see cref="OverflowPolicy.Throw"/>. The collection is left unchanged.
 /// </summary>
-[Serializable]
 public class BoundExceededException : InvalidOperationException
 {
     /// <summary>Creates the exception with a default message.</summary>

@@ -39,7 +39,7 @@ public interface IBoundedQueue<T> : IReadOnlyList<T>, IBoundedCollection
     /// <param name="item">The item to append.</param>
     /// <param name="evicted">The evicted item when the result is <see cref="BoundedAddResult.AddedWithEviction"/>; otherwise the default value.</param>
     /// <returns>Whether the item was stored, and whether an item was evicted for it.</returns>
-    BoundedAddResult TryAdd(T item, out T evicted);
+    BoundedAddResult TryAdd(T item, [MaybeNull] out T evicted);
 
     /// <summary>Removes and returns the oldest item.</summary>
     /// <param name="item">The oldest item, when there was one.</param>

@@ -188,7 +188,7 @@ public class CollectabilityTests
                     Assert.True(queue.TryAdd(payload));
                     break;
                 default:
-                    queue.TryAdd(payload, out Payload evicted);
+                    queue.TryAdd(payload, out Payload? evicted);
                     Assert.NotNull(evicted);
                     break;
             }

@@ -180,7 +180,7 @@ public abstract class DequeSemanticsTests<T>
     {
         IBoundedQueue<T> queue = Create(policy, threadSafe, 2);
 
-        Assert.Equal(BoundedAddResult.Added, queue.TryAdd(I(1), out T evicted));
+        Assert.Equal(BoundedAddResult.Added, queue.TryAdd(I(1), out T? evicted));
         Assert.Equal(default, evicted);
         Assert.Equal(BoundedAddResult.Added, queue.TryAdd(I(2), out evicted));
         Assert.Equal(default, evicted);

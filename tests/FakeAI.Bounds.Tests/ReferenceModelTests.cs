@@ -157,7 +157,7 @@ public abstract class ReferenceModelTests<T>
                     Assert.Equal(expected != BoundedAddResult.Rejected, queue.TryAdd(item));
                     return $"TryAdd({id}) -> {expected}";
                 default:
-                    Assert.Equal(expected, queue.TryAdd(item, out T evicted));
+                    Assert.Equal(expected, queue.TryAdd(item, out T? evicted));
                     Assert.Equal(expectedEvicted, evicted);
                     return $"TryAdd({id}, out evicted) -> {expected}";
             }

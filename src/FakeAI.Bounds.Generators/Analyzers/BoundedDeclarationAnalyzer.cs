@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace FakeAI.Bounds.Generators.Analyzers;
 
 /// <summary>
-/// Explains every <c>[Bounded]</c> declaration the generator has to skip (BND101–BND105, BND107). It runs the very
+/// Explains every <c>[Bounded]</c> declaration the generator has to skip (BND101–BND105, BND107, BND110). It runs the very
 /// reader the generator runs, with a reporter, so the two can never disagree about what is valid.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -22,7 +22,8 @@ public sealed class BoundedDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.BoundedInterfaceCount,
         DiagnosticDescriptors.BoundedTypeKindInvalid,
         DiagnosticDescriptors.MemberClashesWithGenerated,
-        DiagnosticDescriptors.OverflowPolicyInvalid);
+        DiagnosticDescriptors.OverflowPolicyInvalid,
+        DiagnosticDescriptors.LanguageVersionTooLow);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)

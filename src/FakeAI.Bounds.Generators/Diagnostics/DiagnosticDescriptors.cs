@@ -52,6 +52,12 @@ internal static class DiagnosticDescriptors
         "[Bounded] on '{0}' uses Overflow = {1}, which {2}; use DropOldest, DropNewest or Throw",
         "Each bounded collection supports the overflow policies that have a meaning for it: least-recently-used eviction needs reads that refresh an entry, which a queue does not have.");
 
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Create(
+        DiagnosticIds.LanguageVersionTooLow,
+        "Bounded collections need C# 8 or later",
+        "'{0}' is not generated: the project compiles C# {1}, and the generated code needs C# 8 or later; set <LangVersion>8.0</LangVersion> or later in the project file",
+        "The generated code uses nullable annotations and other C# 8 features. .NET Framework and netstandard2.0 projects default to C# 7.3; any SDK from .NET Core 3.0 on compiles C# 8 for them once LangVersion asks for it.");
+
     private static DiagnosticDescriptor Create(
         string id,
         string title,

@@ -13,4 +13,5 @@ internal static class DiagnosticIds
     public const string MemberClashesWithGenerated = "BND105";
     public const string CapacityArgumentOutOfRange = "BND106";
     public const string OverflowPolicyInvalid = "BND107";
+    public const string LanguageVersionTooLow = "BND110";
 }

@@ -67,7 +67,12 @@ internal static partial class QueueEmitter
             }
 
             /// <inheritdoc/>
-            public {{Result}} TryAdd({{item}} item, out {{item}} evicted)
+            public {{Result}} TryAdd(
+                {{item}} item,
+            #if NETCOREAPP3_0_OR_GREATER || NETSTANDARD2_1_OR_GREATER
+                [global::System.Diagnostics.CodeAnalysis.MaybeNull]
+            #endif
+                out {{item}} evicted)
             {
             {{Body(spec.Guarded($$"""
             if (_bndCount == _bndCapacity)

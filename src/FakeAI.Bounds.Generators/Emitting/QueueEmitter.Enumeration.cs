@@ -146,10 +146,12 @@ internal static partial class QueueEmitter
         }
     }
 
-    // A thread-safe enumerator copies the items under the lock once, into an array rented from the shared pool, and
-    // walks the copy: a moment-in-time view that concurrent writers, dequeuers and RemoveWhere cannot tear, for one
-    // lock acquisition per enumeration. Dispose (which foreach always calls) returns the array, so steady-state
-    // enumeration allocates nothing.
+    // A thread-safe enumerator copies the items under the lock once and walks the copy: a moment-in-time view that
+    // concurrent writers, dequeuers and RemoveWhere cannot tear, for one lock acquisition per enumeration. The copy is
+    // a fresh array, as ConcurrentQueue's enumerator makes one: renting it from a shared pool would save the
+    // allocation, but a copied struct enumerator would then return one array to the pool twice and corrupt it for the
+    // whole process. Walking the live ring by position instead needs no copy, but RemoveWhere moves items between
+    // positions, which made such an enumerator skip or repeat items.
     private static void AppendSnapshotEnumerators(StringBuilder body, string item, string queueType, string enumeratorOf)
     {
         foreach ((string name, string summary, string start, string advance, string exhausted) in new[]
@@ -161,7 +163,7 @@ internal static partial class QueueEmitter
             body.AppendBlock($$"""
                 /// <summary>
                 /// Enumerates, from {{summary}}, the items held when enumeration starts, while other threads use the queue.
-                /// Dispose it (foreach does) to return its pooled copy; do not use a copy of a started enumerator.
+                /// It walks a copy taken at its first <c>MoveNext</c>: one array of <c>Count</c> items per enumeration.
                 /// </summary>
                 public struct {{name}} : {{enumeratorOf}}
                 {
@@ -215,13 +217,7 @@ internal static partial class QueueEmitter
                     /// <inheritdoc/>
                     public void Dispose()
                     {
-                        {{item}}[]? snapshot = _snapshot;
                         _snapshot = null;
-                        if (snapshot != null)
-                        {
-                            BndReturnSnapshot(snapshot, _count);
-                        }
-
                         _count = 0;
                     }
                 }
@@ -229,7 +225,7 @@ internal static partial class QueueEmitter
         }
 
         body.AppendBlock($$"""
-            /// <summary>Copies the items, oldest first, into a pooled array under the lock.</summary>
+            /// <summary>Copies the items, oldest first, into a new array under the lock.</summary>
             private {{item}}[] BndTakeSnapshot(out int count)
             {
                 BndEnterLock();
@@ -241,11 +237,7 @@ internal static partial class QueueEmitter
                         return global::System.Array.Empty<{{item}}>();
                     }
 
-            #if NETCOREAPP2_1_OR_GREATER || NETSTANDARD2_1_OR_GREATER
-                    {{item}}[] snapshot = global::System.Buffers.ArrayPool<{{item}}>.Shared.Rent(count);
-            #else
                     {{item}}[] snapshot = BndAllocate<{{item}}>(count);
-            #endif
                     BndCopyOldestFirst(snapshot, 0);
                     return snapshot;
                 }
@@ -253,24 +245,6 @@ internal static partial class QueueEmitter
                 {
                     BndExitLock();
                 }
-            }
-
-            /// <summary>Hands a snapshot back to the pool, cleared first so that the pool does not keep items alive.</summary>
-            private static void BndReturnSnapshot({{item}}[] snapshot, int count)
-            {
-                if (snapshot.Length == 0)
-                {
-                    return;
-                }
-
-                if (BndSlotsHoldReferences)
-                {
-                    global::System.Array.Clear(snapshot, 0, count);
-                }
-
-            #if NETCOREAPP2_1_OR_GREATER || NETSTANDARD2_1_OR_GREATER
-                global::System.Buffers.ArrayPool<{{item}}>.Shared.Return(snapshot);
-            #endif
             }
             """);
     }

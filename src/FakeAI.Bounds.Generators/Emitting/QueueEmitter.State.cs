@@ -16,7 +16,7 @@ internal static partial class QueueEmitter
         string countRead = spec.ThreadSafe ? "global::System.Threading.Volatile.Read(ref _bndCount)" : "_bndCount";
         string droppedRead = spec.DropsOldest
             ? "0L"
-            : spec.ThreadSafe ? "global::System.Threading.Volatile.Read(ref _bndDropped)" : "_bndDropped";
+            : spec.ThreadSafe ? "global::System.Threading.Interlocked.Read(ref _bndDropped)" : "_bndDropped";
         string totalAdded = spec.ThreadSafe ? "BndReadCounter(BndCounter.TotalAdded)" : "BndFrontPosition + _bndCount + _bndRemovedInPlace";
         string evicted = !spec.DropsOldest
             ? "0L"
@@ -30,10 +30,13 @@ internal static partial class QueueEmitter
             private const int _bndMaxLength = DeclaredMaxLength;
 
             /// <summary>The ring; it grows on demand and never beyond <see cref="_bndCapacity"/> slots.</summary>
-            private {{item}}[] _bndItems;
+            private {{item}}[] _bndItems = global::System.Array.Empty<{{item}}>();
 
-            /// <summary>The most items this instance holds.</summary>
-            private readonly int _bndCapacity;
+            /// <summary>
+            /// The most items this instance holds. The initializer also serves a user constructor that does not chain to a
+            /// generated one: the queue then holds up to MaxLength items instead of being unusable.
+            /// </summary>
+            private readonly int _bndCapacity = _bndMaxLength;
 
             /// <summary>The slot of the oldest item.</summary>
             private int _bndHead;
@@ -62,7 +65,7 @@ internal static partial class QueueEmitter
         if (spec.ThreadSafe)
         {
             body.AppendBlock("""
-                /// <summary>0 when the lock is free, 1 while a thread holds it.</summary>
+                /// <summary>0 when the lock is free, else the managed thread id of the thread that holds it.</summary>
                 private int _bndLockState;
                 """);
         }
@@ -85,7 +88,6 @@ internal static partial class QueueEmitter
                 }
 
                 _bndCapacity = capacity;
-                _bndItems = global::System.Array.Empty<{{item}}>();
             }
 
             /// <inheritdoc/>

@@ -27,7 +27,7 @@ internal static partial class QueueEmitter
         AppendEnumeration(body, spec);
         if (spec.ThreadSafe)
         {
-            AppendLocking(body);
+            LockEmitter.Append(body);
         }
 
         AppendThrowHelpers(body, spec);
@@ -77,30 +77,10 @@ internal static partial class QueueEmitter
         public string PolicyExpression => "global::FakeAI.Bounds.OverflowPolicy." + Policy;
 
         /// <summary>Wraps a statement block in the queue's lock when the queue is thread-safe.</summary>
-        public string Guarded(string statements)
-        {
-            if (!ThreadSafe)
-            {
-                return statements;
-            }
-
-            return "BndEnterLock();\ntry\n{\n" + Indent(statements) + "\n}\nfinally\n{\n    BndExitLock();\n}";
-        }
+        public string Guarded(string statements) => LockEmitter.Guard(ThreadSafe, statements);
     }
 
-    private static string Indent(string text)
-    {
-        string[] lines = text.Split('\n');
-        for (int i = 0; i < lines.Length; i++)
-        {
-            if (lines[i].Length > 0 && !lines[i].StartsWith("#", System.StringComparison.Ordinal))
-            {
-                lines[i] = "    " + lines[i];
-            }
-        }
-
-        return string.Join("\n", lines);
-    }
+    private static string Indent(string text) => LockEmitter.Indent(text);
 
     // Indents a guarded block so that it sits inside a member body written at one level of indentation.
     private static string Body(string statements) => Indent(statements);

@@ -12,7 +12,9 @@ namespace FakeAI.Bounds.Generators.Model;
 /// <param name="NameWithTypeParameters">The name as written in a declaration, e.g. <c>Window&lt;T&gt;</c>.</param>
 /// <param name="HintName">The unique file name of the generated source.</param>
 /// <param name="Kind">The bounded interface implemented.</param>
-/// <param name="ElementType">The fully qualified item type, e.g. <c>global::App.ErrorRecord</c> or <c>T</c>.</param>
+/// <param name="ElementType">The fully qualified item type (a dictionary's key type), e.g. <c>global::App.ErrorRecord</c> or <c>T</c>.</param>
+/// <param name="ValueType">A dictionary's fully qualified value type; <see langword="null"/> for a queue or a set.</param>
+/// <param name="ElementCanBeNull">Whether an item (or key) can be <see langword="null"/> at run time: not a non-nullable value type.</param>
 /// <param name="MaxLength">The validated <c>MaxLength</c>.</param>
 /// <param name="Overflow">The validated overflow policy.</param>
 /// <param name="ThreadSafe">Whether the thread-safe body is wanted.</param>
@@ -24,6 +26,8 @@ internal readonly record struct BoundedTypeModel(
     string HintName,
     BoundedKind Kind,
     string ElementType,
+    string? ValueType,
+    bool ElementCanBeNull,
     int MaxLength,
     OverflowPolicyValue Overflow,
     bool ThreadSafe);

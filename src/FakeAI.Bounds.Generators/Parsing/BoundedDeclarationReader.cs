@@ -36,7 +36,19 @@ internal static class BoundedDeclarationReader
         Func<ISymbol, bool>? isUserMember,
         CancellationToken cancellationToken)
     {
+        // [Bounded] on two parts of one type is the compiler's CS0579; each part would otherwise yield the same file.
+        if (CountBoundedAttributes(type) != 1)
+        {
+            return null;
+        }
+
         bool valid = true;
+
+        valid &= CheckLanguageVersion(type, attribute, report);
+        if (!valid && report is null)
+        {
+            return null;
+        }
 
         valid &= CheckTypeKind(type, report);
         if (!valid && report is null)
@@ -73,14 +85,15 @@ internal static class BoundedDeclarationReader
             return null;
         }
 
-        // Dictionaries and sets share the validation; their bodies come from their own emitters.
-        if (kind != BoundedKind.Queue || boundedInterface is null)
+        if (boundedInterface is null)
         {
             return null;
         }
 
+        // The item type of a queue or set, the key type of a dictionary; and a dictionary's value type.
         ITypeSymbol elementType = boundedInterface.TypeArguments[0];
-        if (elementType.TypeKind == TypeKind.Error)
+        ITypeSymbol? valueType = kind == BoundedKind.Dictionary ? boundedInterface.TypeArguments[1] : null;
+        if (ContainsErrorType(elementType) || (valueType is not null && ContainsErrorType(valueType)))
         {
             // Half-written code: the compiler already reports the unknown type.
             return null;
@@ -89,14 +102,71 @@ internal static class BoundedDeclarationReader
         return new BoundedTypeModel(
             Namespace: type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
             ContainingTypes: ReadContainingTypes(type),
-            Name: type.Name,
+            Name: Identifiers.Escape(type.Name),
             NameWithTypeParameters: NameWithTypeParameters(type),
             HintName: HintName(type),
             Kind: kind,
             ElementType: elementType.ToDisplayString(ElementTypeFormat),
+            ValueType: valueType?.ToDisplayString(ElementTypeFormat),
+            ElementCanBeNull: !elementType.IsValueType || elementType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T,
             MaxLength: maxLength,
             Overflow: overflow,
             ThreadSafe: threadSafe);
+    }
+
+    private static int CountBoundedAttributes(INamedTypeSymbol type)
+    {
+        int count = 0;
+        foreach (AttributeData candidate in type.GetAttributes())
+        {
+            if (candidate.AttributeClass is { Name: "BoundedAttribute", ContainingNamespace: { Name: "Bounds", ContainingNamespace.Name: "FakeAI" } })
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    // The generated code uses #nullable and other C# 8 features; .NET Framework projects default to C# 7.3.
+    private static bool CheckLanguageVersion(INamedTypeSymbol type, AttributeData attribute, Action<Diagnostic>? report)
+    {
+        SyntaxReference? reference = attribute.ApplicationSyntaxReference ?? (type.DeclaringSyntaxReferences.Length > 0 ? type.DeclaringSyntaxReferences[0] : null);
+        if (reference?.SyntaxTree.Options is not CSharpParseOptions options || options.LanguageVersion >= LanguageVersion.CSharp8)
+        {
+            return true;
+        }
+
+        report?.Invoke(Diagnostic.Create(
+            DiagnosticDescriptors.LanguageVersionTooLow,
+            AttributeLocation(type, attribute),
+            type.Name,
+            options.LanguageVersion.ToDisplayString()));
+        return false;
+    }
+
+    // A type argument the compiler cannot resolve anywhere inside the type (List<Missing>) would reach generated code.
+    private static bool ContainsErrorType(ITypeSymbol type)
+    {
+        switch (type)
+        {
+            case { TypeKind: TypeKind.Error }:
+                return true;
+            case IArrayTypeSymbol array:
+                return ContainsErrorType(array.ElementType);
+            case INamedTypeSymbol { IsGenericType: true } generic:
+                foreach (ITypeSymbol argument in generic.TypeArguments)
+                {
+                    if (ContainsErrorType(argument))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
     }
 
     private static bool CheckTypeKind(INamedTypeSymbol type, Action<Diagnostic>? report)
@@ -330,7 +400,7 @@ internal static class BoundedDeclarationReader
         bool valid = true;
 
         // A member may not share its type's name (CS0542), so the type's own name is reserved like a member's.
-        if (kind == BoundedKind.Queue && GeneratedMemberNames.IsReservedName(type.Name))
+        if (GeneratedMemberNames.IsReservedName(type.Name, kind))
         {
             valid = false;
             if (report is null)
@@ -373,6 +443,35 @@ internal static class BoundedDeclarationReader
                 BoundedInterfaces.DisplayName(kind)));
         }
 
+        // A generated member would hide an inherited one of the same name (CS0108, an error under TreatWarningsAsErrors).
+        for (INamedTypeSymbol? baseType = type.BaseType; baseType is { SpecialType: not SpecialType.System_Object }; baseType = baseType.BaseType)
+        {
+            foreach (ISymbol member in baseType.GetMembers())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (member.DeclaredAccessibility == Accessibility.Private
+                    || member is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.ExplicitInterfaceImplementation }
+                    || member is IPropertySymbol { ExplicitInterfaceImplementations.Length: > 0 }
+                    || !GeneratedMemberNames.Clashes(member, kind, out string description))
+                {
+                    continue;
+                }
+
+                valid = false;
+                if (report is null)
+                {
+                    return false;
+                }
+
+                report(Diagnostic.Create(
+                    DiagnosticDescriptors.MemberClashesWithGenerated,
+                    FirstLocation(type),
+                    type.Name,
+                    description + ", inherited from '" + baseType.Name + "',",
+                    BoundedInterfaces.DisplayName(kind)));
+            }
+        }
+
         return valid;
     }
 
@@ -399,10 +498,10 @@ internal static class BoundedDeclarationReader
     {
         if (type.TypeParameters.Length == 0)
         {
-            return type.Name;
+            return Identifiers.Escape(type.Name);
         }
 
-        var builder = new StringBuilder(type.Name).Append('<');
+        var builder = new StringBuilder(Identifiers.Escape(type.Name)).Append('<');
         for (int i = 0; i < type.TypeParameters.Length; i++)
         {
             if (i > 0)
@@ -410,7 +509,7 @@ internal static class BoundedDeclarationReader
                 builder.Append(", ");
             }
 
-            builder.Append(type.TypeParameters[i].Name);
+            builder.Append(Identifiers.Escape(type.TypeParameters[i].Name));
         }
 
         return builder.Append('>').ToString();
@@ -425,9 +524,10 @@ internal static class BoundedDeclarationReader
             builder.Insert(0, builder.Length == 0 ? part : part + ".");
         }
 
-        if (!type.ContainingNamespace.IsGlobalNamespace)
+        // Symbol names, not display strings: a display string keeps the @ of a keyword namespace, which a file name may not hold.
+        for (INamespaceSymbol? ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
         {
-            builder.Insert(0, type.ContainingNamespace.ToDisplayString() + ".");
+            builder.Insert(0, ns.Name + ".");
         }
 
         // Generated file names are compared without regard to case; the hash of the exact name keeps App.Recent and

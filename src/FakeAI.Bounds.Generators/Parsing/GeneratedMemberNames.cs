@@ -24,6 +24,19 @@ internal static class GeneratedMemberNames
         "GetEnumerator", "Enumerator", "NewestFirstEnumerable", "NewestFirstEnumerator", "this[]",
     };
 
+    private static readonly HashSet<string> DictionaryMembers = new(StringComparer.Ordinal)
+    {
+        "DeclaredMaxLength", "Count", "Capacity", "MaxLength", "Overflow", "TotalAdded", "Evicted", "Dropped", "IsFull", "Comparer",
+        "TryAdd", "GetOrAdd", "AddOrUpdate", "TryGetValue", "ContainsKey", "Remove", "RemoveWhere", "Clear",
+        "Keys", "Values", "GetEnumerator", "Enumerator", "KeyCollection", "ValueCollection", "this[]",
+    };
+
+    private static readonly HashSet<string> SetMembers = new(StringComparer.Ordinal)
+    {
+        "DeclaredMaxLength", "Count", "Capacity", "MaxLength", "Overflow", "TotalAdded", "Evicted", "Dropped", "IsFull", "Comparer",
+        "Add", "TryAdd", "Contains", "Remove", "RemoveWhere", "Clear", "GetEnumerator", "Enumerator",
+    };
+
     // The interfaces whose members the generator implements, implicitly or explicitly, by namespace and metadata name.
     private static readonly HashSet<string> ImplementedInterfaces = new(StringComparer.Ordinal)
     {
@@ -31,8 +44,18 @@ internal static class GeneratedMemberNames
         "System.Collections.Generic.IEnumerable`1",
         "System.Collections.Generic.IReadOnlyCollection`1",
         "System.Collections.Generic.IReadOnlyList`1",
+        "System.Collections.Generic.IReadOnlyDictionary`2",
         "FakeAI.Bounds.IBoundedCollection",
         "FakeAI.Bounds.IBoundedQueue`1",
+        "FakeAI.Bounds.IBoundedDictionary`2",
+        "FakeAI.Bounds.IBoundedSet`1",
+    };
+
+    private static HashSet<string> MembersOf(BoundedKind kind) => kind switch
+    {
+        BoundedKind.Queue => QueueMembers,
+        BoundedKind.Dictionary => DictionaryMembers,
+        _ => SetMembers,
     };
 
     /// <summary>
@@ -42,7 +65,7 @@ internal static class GeneratedMemberNames
     public static bool Clashes(ISymbol member, BoundedKind kind, out string description)
     {
         description = member.Name;
-        if (member.IsImplicitlyDeclared || kind != BoundedKind.Queue)
+        if (member.IsImplicitlyDeclared)
         {
             return false;
         }
@@ -66,16 +89,16 @@ internal static class GeneratedMemberNames
         if (member is IPropertySymbol { IsIndexer: true })
         {
             description = "the indexer this[]";
-            return true;
+            return MembersOf(kind).Contains("this[]");
         }
 
-        return IsReservedName(member.Name);
+        return IsReservedName(member.Name, kind);
     }
 
-    /// <summary>Whether a name is taken by a member the generator writes, public or private.</summary>
-    public static bool IsReservedName(string name)
+    /// <summary>Whether a name is taken by a member the generator writes into a collection of <paramref name="kind"/>, public or private.</summary>
+    public static bool IsReservedName(string name, BoundedKind kind)
     {
-        return QueueMembers.Contains(name)
+        return MembersOf(kind).Contains(name)
             || name.StartsWith(PrivateFieldPrefix, StringComparison.Ordinal)
             || (name.Length > PrivateMemberPrefix.Length
                 && name.StartsWith(PrivateMemberPrefix, StringComparison.Ordinal)

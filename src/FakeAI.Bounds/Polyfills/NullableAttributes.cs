@@ -12,4 +12,10 @@ internal sealed class MaybeNullWhenAttribute : Attribute
 
     public bool ReturnValue { get; }
 }
+
+/// <summary>The output may be null even when its type is not nullable.</summary>
+[AttributeUsage(AttributeTargets.Field | AttributeTargets.Parameter | AttributeTargets.Property | AttributeTargets.ReturnValue, Inherited = false)]
+internal sealed class MaybeNullAttribute : Attribute
+{
+}
 #endif

@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using FakeAI.Bounds.Generators.Diagnostics;
 using FakeAI.Bounds.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace FakeAI.Bounds.Generators.Tests.Diagnostics;
@@ -105,10 +106,10 @@ public class DiagnosticDocumentationTests
     public async Task The_before_example_of_every_page_is_reported_and_the_after_example_is_clean(string id)
     {
         string page = ReadPage(id);
-        string before = Example(page, "Before:");
+        (string before, LanguageVersion beforeVersion) = BeforeExample(page);
         string after = Example(page, "After:");
 
-        AnalyzerRunResult reported = await AnalyzerRunner.RunAsync(ExamplePrelude + before);
+        AnalyzerRunResult reported = await AnalyzerRunner.RunAsync(ExamplePrelude + before, beforeVersion);
         AnalyzerRunResult clean = await AnalyzerRunner.RunAsync(ExamplePrelude + after);
 
         Assert.Empty(reported.AnalyzerExceptions);
@@ -186,6 +187,19 @@ public class DiagnosticDocumentationTests
     private static string ReadPage(string id)
     {
         return File.ReadAllText(Path.Combine(RepositoryPaths.RulesFolder, id + ".md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
+    // "Before:", or "Before (compiled as C# 7.3):" for a rule about the language version.
+    private static (string Code, LanguageVersion Version) BeforeExample(string page)
+    {
+        Match label = Regex.Match(page, @"^Before \(compiled as C# (?<version>[0-9.]+)\):$", RegexOptions.Multiline);
+        if (!label.Success)
+        {
+            return (Example(page, "Before:"), LanguageVersion.Latest);
+        }
+
+        Assert.True(LanguageVersionFacts.TryParse(label.Groups["version"].Value, out LanguageVersion version), "unknown C# version in " + label.Value);
+        return (Example(page, label.Value), version);
     }
 
     // The first ```csharp block after a line that reads exactly `label`.

@@ -39,6 +39,7 @@ public class InvalidDeclarationsGenerateNothingTests
         { "_bnd field clash", DiagnosticIds.MemberClashesWithGenerated, "[Bounded(MaxLength = 10)] public sealed partial class Recent : IBoundedQueue<int> { private int _bndMine; }" },
         { "EvictLeastRecentlyUsed on a queue", DiagnosticIds.OverflowPolicyInvalid, "[Bounded(MaxLength = 10, Overflow = OverflowPolicy.EvictLeastRecentlyUsed)] public sealed partial class Recent : IBoundedQueue<int>;" },
         { "undefined policy", DiagnosticIds.OverflowPolicyInvalid, "[Bounded(MaxLength = 10, Overflow = (OverflowPolicy)42)] public sealed partial class Recent : IBoundedQueue<int>;" },
+        { "Count inherited from a base class", DiagnosticIds.MemberClashesWithGenerated, "public abstract class Base { public int Count => 0; } [Bounded(MaxLength = 10)] public sealed partial class Recent : Base, IBoundedQueue<int>;" },
     };
 
     [Theory]

@@ -16,9 +16,9 @@ namespace FakeAI.Bounds.Generators.Tests.Infrastructure;
 /// </summary>
 internal static class AnalyzerRunner
 {
-    public static Task<AnalyzerRunResult> RunAsync(string source)
+    public static Task<AnalyzerRunResult> RunAsync(string source, LanguageVersion version = LanguageVersion.Latest)
     {
-        return AnalyzeAsync(TestCompilation.Generate(source));
+        return AnalyzeAsync(TestCompilation.Generate(source, version));
     }
 
     /// <summary>The same over a compilation of one's own, e.g. one without the FakeAI.Bounds runtime.</summary>

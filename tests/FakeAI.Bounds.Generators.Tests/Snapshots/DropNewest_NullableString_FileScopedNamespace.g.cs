@@ -19,10 +19,13 @@ namespace App.Events
         private const int _bndMaxLength = DeclaredMaxLength;
 
         /// <summary>The ring; it grows on demand and never beyond <see cref="_bndCapacity"/> slots.</summary>
-        private string?[] _bndItems;
+        private string?[] _bndItems = global::System.Array.Empty<string?>();
 
-        /// <summary>The most items this instance holds.</summary>
-        private readonly int _bndCapacity;
+        /// <summary>
+        /// The most items this instance holds. The initializer also serves a user constructor that does not chain to a
+        /// generated one: the queue then holds up to MaxLength items instead of being unusable.
+        /// </summary>
+        private readonly int _bndCapacity = _bndMaxLength;
 
         /// <summary>The slot of the oldest item.</summary>
         private int _bndHead;
@@ -59,7 +62,6 @@ namespace App.Events
             }
 
             _bndCapacity = capacity;
-            _bndItems = global::System.Array.Empty<string?>();
         }
 
         /// <inheritdoc/>
@@ -158,7 +160,12 @@ namespace App.Events
         }
 
         /// <inheritdoc/>
-        public global::FakeAI.Bounds.BoundedAddResult TryAdd(string? item, out string? evicted)
+        public global::FakeAI.Bounds.BoundedAddResult TryAdd(
+            string? item,
+#if NETCOREAPP3_0_OR_GREATER || NETSTANDARD2_1_OR_GREATER
+            [global::System.Diagnostics.CodeAnalysis.MaybeNull]
+#endif
+            out string? evicted)
         {
             if (_bndCount == _bndCapacity)
             {

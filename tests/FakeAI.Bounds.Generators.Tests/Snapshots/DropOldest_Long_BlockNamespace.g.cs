@@ -19,10 +19,13 @@ namespace App.Metrics
         private const int _bndMaxLength = DeclaredMaxLength;
 
         /// <summary>The ring; it grows on demand and never beyond <see cref="_bndCapacity"/> slots.</summary>
-        private long[] _bndItems;
+        private long[] _bndItems = global::System.Array.Empty<long>();
 
-        /// <summary>The most items this instance holds.</summary>
-        private readonly int _bndCapacity;
+        /// <summary>
+        /// The most items this instance holds. The initializer also serves a user constructor that does not chain to a
+        /// generated one: the queue then holds up to MaxLength items instead of being unusable.
+        /// </summary>
+        private readonly int _bndCapacity = _bndMaxLength;
 
         /// <summary>The slot of the oldest item.</summary>
         private int _bndHead;
@@ -56,7 +59,6 @@ namespace App.Metrics
             }
 
             _bndCapacity = capacity;
-            _bndItems = global::System.Array.Empty<long>();
         }
 
         /// <inheritdoc/>
@@ -155,7 +157,12 @@ namespace App.Metrics
         }
 
         /// <inheritdoc/>
-        public global::FakeAI.Bounds.BoundedAddResult TryAdd(long item, out long evicted)
+        public global::FakeAI.Bounds.BoundedAddResult TryAdd(
+            long item,
+#if NETCOREAPP3_0_OR_GREATER || NETSTANDARD2_1_OR_GREATER
+            [global::System.Diagnostics.CodeAnalysis.MaybeNull]
+#endif
+            out long evicted)
         {
             if (_bndCount == _bndCapacity)
             {

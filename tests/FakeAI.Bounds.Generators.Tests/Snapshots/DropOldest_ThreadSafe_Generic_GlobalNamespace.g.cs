@@ -17,10 +17,13 @@ partial class Window<T>
     private const int _bndMaxLength = DeclaredMaxLength;
 
     /// <summary>The ring; it grows on demand and never beyond <see cref="_bndCapacity"/> slots.</summary>
-    private T[] _bndItems;
+    private T[] _bndItems = global::System.Array.Empty<T>();
 
-    /// <summary>The most items this instance holds.</summary>
-    private readonly int _bndCapacity;
+    /// <summary>
+    /// The most items this instance holds. The initializer also serves a user constructor that does not chain to a
+    /// generated one: the queue then holds up to MaxLength items instead of being unusable.
+    /// </summary>
+    private readonly int _bndCapacity = _bndMaxLength;
 
     /// <summary>The slot of the oldest item.</summary>
     private int _bndHead;
@@ -37,7 +40,7 @@ partial class Window<T>
     /// <summary>Items removed by <c>RemoveWhere</c>.</summary>
     private long _bndRemovedInPlace;
 
-    /// <summary>0 when the lock is free, 1 while a thread holds it.</summary>
+    /// <summary>0 when the lock is free, else the managed thread id of the thread that holds it.</summary>
     private int _bndLockState;
 
     /// <summary>Creates an empty queue that can hold up to <c>MaxLength</c> (64) items.</summary>
@@ -57,7 +60,6 @@ partial class Window<T>
         }
 
         _bndCapacity = capacity;
-        _bndItems = global::System.Array.Empty<T>();
     }
 
     /// <inheritdoc/>
@@ -195,7 +197,12 @@ partial class Window<T>
     }
 
     /// <inheritdoc/>
-    public global::FakeAI.Bounds.BoundedAddResult TryAdd(T item, out T evicted)
+    public global::FakeAI.Bounds.BoundedAddResult TryAdd(
+        T item,
+#if NETCOREAPP3_0_OR_GREATER || NETSTANDARD2_1_OR_GREATER
+        [global::System.Diagnostics.CodeAnalysis.MaybeNull]
+#endif
+        out T evicted)
     {
         BndEnterLock();
         try
@@ -562,7 +569,7 @@ partial class Window<T>
 
     /// <summary>
     /// Enumerates, from oldest to newest, the items held when enumeration starts, while other threads use the queue.
-    /// Dispose it (foreach does) to return its pooled copy; do not use a copy of a started enumerator.
+    /// It walks a copy taken at its first <c>MoveNext</c>: one array of <c>Count</c> items per enumeration.
     /// </summary>
     public struct Enumerator : global::System.Collections.Generic.IEnumerator<T>
     {
@@ -616,20 +623,14 @@ partial class Window<T>
         /// <inheritdoc/>
         public void Dispose()
         {
-            T[]? snapshot = _snapshot;
             _snapshot = null;
-            if (snapshot != null)
-            {
-                BndReturnSnapshot(snapshot, _count);
-            }
-
             _count = 0;
         }
     }
 
     /// <summary>
     /// Enumerates, from newest to oldest, the items held when enumeration starts, while other threads use the queue.
-    /// Dispose it (foreach does) to return its pooled copy; do not use a copy of a started enumerator.
+    /// It walks a copy taken at its first <c>MoveNext</c>: one array of <c>Count</c> items per enumeration.
     /// </summary>
     public struct NewestFirstEnumerator : global::System.Collections.Generic.IEnumerator<T>
     {
@@ -683,18 +684,12 @@ partial class Window<T>
         /// <inheritdoc/>
         public void Dispose()
         {
-            T[]? snapshot = _snapshot;
             _snapshot = null;
-            if (snapshot != null)
-            {
-                BndReturnSnapshot(snapshot, _count);
-            }
-
             _count = 0;
         }
     }
 
-    /// <summary>Copies the items, oldest first, into a pooled array under the lock.</summary>
+    /// <summary>Copies the items, oldest first, into a new array under the lock.</summary>
     private T[] BndTakeSnapshot(out int count)
     {
         BndEnterLock();
@@ -706,11 +701,7 @@ partial class Window<T>
                 return global::System.Array.Empty<T>();
             }
 
-#if NETCOREAPP2_1_OR_GREATER || NETSTANDARD2_1_OR_GREATER
-            T[] snapshot = global::System.Buffers.ArrayPool<T>.Shared.Rent(count);
-#else
             T[] snapshot = BndAllocate<T>(count);
-#endif
             BndCopyOldestFirst(snapshot, 0);
             return snapshot;
         }
@@ -720,36 +711,25 @@ partial class Window<T>
         }
     }
 
-    /// <summary>Hands a snapshot back to the pool, cleared first so that the pool does not keep items alive.</summary>
-    private static void BndReturnSnapshot(T[] snapshot, int count)
-    {
-        if (snapshot.Length == 0)
-        {
-            return;
-        }
-
-        if (BndSlotsHoldReferences)
-        {
-            global::System.Array.Clear(snapshot, 0, count);
-        }
-
-#if NETCOREAPP2_1_OR_GREATER || NETSTANDARD2_1_OR_GREATER
-        global::System.Buffers.ArrayPool<T>.Shared.Return(snapshot);
-#endif
-    }
-
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void BndEnterLock()
     {
-        if (global::System.Threading.Interlocked.CompareExchange(ref _bndLockState, 1, 0) != 0)
+        int thread = global::System.Environment.CurrentManagedThreadId;
+        if (global::System.Threading.Interlocked.CompareExchange(ref _bndLockState, thread, 0) != 0)
         {
-            BndEnterLockContended();
+            BndEnterLockContended(thread);
         }
     }
 
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private void BndEnterLockContended()
+    private void BndEnterLockContended(int thread)
     {
+        if (global::System.Threading.Volatile.Read(ref _bndLockState) == thread)
+        {
+            throw new global::System.InvalidOperationException(
+                "The collection was used from inside one of its own callbacks (a RemoveWhere predicate or a value factory), which runs while it is locked. Collect what the callback needs before the call.");
+        }
+
         var spinner = new global::System.Threading.SpinWait();
         while (true)
         {
@@ -759,7 +739,7 @@ partial class Window<T>
             spinner.SpinOnce();
 #endif
             if (global::System.Threading.Volatile.Read(ref _bndLockState) == 0
-                && global::System.Threading.Interlocked.CompareExchange(ref _bndLockState, 1, 0) == 0)
+                && global::System.Threading.Interlocked.CompareExchange(ref _bndLockState, thread, 0) == 0)
             {
                 return;
             }

@@ -21,10 +21,13 @@ namespace App.Streaming
             private const int _bndMaxLength = DeclaredMaxLength;
 
             /// <summary>The ring; it grows on demand and never beyond <see cref="_bndCapacity"/> slots.</summary>
-            private global::App.Streaming.StreamState[] _bndItems;
+            private global::App.Streaming.StreamState[] _bndItems = global::System.Array.Empty<global::App.Streaming.StreamState>();
 
-            /// <summary>The most items this instance holds.</summary>
-            private readonly int _bndCapacity;
+            /// <summary>
+            /// The most items this instance holds. The initializer also serves a user constructor that does not chain to a
+            /// generated one: the queue then holds up to MaxLength items instead of being unusable.
+            /// </summary>
+            private readonly int _bndCapacity = _bndMaxLength;
 
             /// <summary>The slot of the oldest item.</summary>
             private int _bndHead;
@@ -44,7 +47,7 @@ namespace App.Streaming
             /// <summary>Items rejected because the queue was full.</summary>
             private long _bndDropped;
 
-            /// <summary>0 when the lock is free, 1 while a thread holds it.</summary>
+            /// <summary>0 when the lock is free, else the managed thread id of the thread that holds it.</summary>
             private int _bndLockState;
 
             /// <summary>Creates an empty queue that can hold up to <c>MaxLength</c> (100) items.</summary>
@@ -64,7 +67,6 @@ namespace App.Streaming
                 }
 
                 _bndCapacity = capacity;
-                _bndItems = global::System.Array.Empty<global::App.Streaming.StreamState>();
             }
 
             /// <inheritdoc/>
@@ -86,7 +88,7 @@ namespace App.Streaming
             public long Evicted => 0L;
 
             /// <inheritdoc/>
-            public long Dropped => global::System.Threading.Volatile.Read(ref _bndDropped);
+            public long Dropped => global::System.Threading.Interlocked.Read(ref _bndDropped);
 
             /// <inheritdoc/>
             public bool IsFull => global::System.Threading.Volatile.Read(ref _bndCount) == _bndCapacity;
@@ -203,7 +205,12 @@ namespace App.Streaming
             }
 
             /// <inheritdoc/>
-            public global::FakeAI.Bounds.BoundedAddResult TryAdd(global::App.Streaming.StreamState item, out global::App.Streaming.StreamState evicted)
+            public global::FakeAI.Bounds.BoundedAddResult TryAdd(
+                global::App.Streaming.StreamState item,
+#if NETCOREAPP3_0_OR_GREATER || NETSTANDARD2_1_OR_GREATER
+                [global::System.Diagnostics.CodeAnalysis.MaybeNull]
+#endif
+                out global::App.Streaming.StreamState evicted)
             {
                 BndEnterLock();
                 try
@@ -560,7 +567,7 @@ namespace App.Streaming
 
             /// <summary>
             /// Enumerates, from oldest to newest, the items held when enumeration starts, while other threads use the queue.
-            /// Dispose it (foreach does) to return its pooled copy; do not use a copy of a started enumerator.
+            /// It walks a copy taken at its first <c>MoveNext</c>: one array of <c>Count</c> items per enumeration.
             /// </summary>
             public struct Enumerator : global::System.Collections.Generic.IEnumerator<global::App.Streaming.StreamState>
             {
@@ -614,20 +621,14 @@ namespace App.Streaming
                 /// <inheritdoc/>
                 public void Dispose()
                 {
-                    global::App.Streaming.StreamState[]? snapshot = _snapshot;
                     _snapshot = null;
-                    if (snapshot != null)
-                    {
-                        BndReturnSnapshot(snapshot, _count);
-                    }
-
                     _count = 0;
                 }
             }
 
             /// <summary>
             /// Enumerates, from newest to oldest, the items held when enumeration starts, while other threads use the queue.
-            /// Dispose it (foreach does) to return its pooled copy; do not use a copy of a started enumerator.
+            /// It walks a copy taken at its first <c>MoveNext</c>: one array of <c>Count</c> items per enumeration.
             /// </summary>
             public struct NewestFirstEnumerator : global::System.Collections.Generic.IEnumerator<global::App.Streaming.StreamState>
             {
@@ -681,18 +682,12 @@ namespace App.Streaming
                 /// <inheritdoc/>
                 public void Dispose()
                 {
-                    global::App.Streaming.StreamState[]? snapshot = _snapshot;
                     _snapshot = null;
-                    if (snapshot != null)
-                    {
-                        BndReturnSnapshot(snapshot, _count);
-                    }
-
                     _count = 0;
                 }
             }
 
-            /// <summary>Copies the items, oldest first, into a pooled array under the lock.</summary>
+            /// <summary>Copies the items, oldest first, into a new array under the lock.</summary>
             private global::App.Streaming.StreamState[] BndTakeSnapshot(out int count)
             {
                 BndEnterLock();
@@ -704,11 +699,7 @@ namespace App.Streaming
                         return global::System.Array.Empty<global::App.Streaming.StreamState>();
                     }
 
-#if NETCOREAPP2_1_OR_GREATER || NETSTANDARD2_1_OR_GREATER
-                    global::App.Streaming.StreamState[] snapshot = global::System.Buffers.ArrayPool<global::App.Streaming.StreamState>.Shared.Rent(count);
-#else
                     global::App.Streaming.StreamState[] snapshot = BndAllocate<global::App.Streaming.StreamState>(count);
-#endif
                     BndCopyOldestFirst(snapshot, 0);
                     return snapshot;
                 }
@@ -718,36 +709,25 @@ namespace App.Streaming
                 }
             }
 
-            /// <summary>Hands a snapshot back to the pool, cleared first so that the pool does not keep items alive.</summary>
-            private static void BndReturnSnapshot(global::App.Streaming.StreamState[] snapshot, int count)
-            {
-                if (snapshot.Length == 0)
-                {
-                    return;
-                }
-
-                if (BndSlotsHoldReferences)
-                {
-                    global::System.Array.Clear(snapshot, 0, count);
-                }
-
-#if NETCOREAPP2_1_OR_GREATER || NETSTANDARD2_1_OR_GREATER
-                global::System.Buffers.ArrayPool<global::App.Streaming.StreamState>.Shared.Return(snapshot);
-#endif
-            }
-
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private void BndEnterLock()
             {
-                if (global::System.Threading.Interlocked.CompareExchange(ref _bndLockState, 1, 0) != 0)
+                int thread = global::System.Environment.CurrentManagedThreadId;
+                if (global::System.Threading.Interlocked.CompareExchange(ref _bndLockState, thread, 0) != 0)
                 {
-                    BndEnterLockContended();
+                    BndEnterLockContended(thread);
                 }
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private void BndEnterLockContended()
+            private void BndEnterLockContended(int thread)
             {
+                if (global::System.Threading.Volatile.Read(ref _bndLockState) == thread)
+                {
+                    throw new global::System.InvalidOperationException(
+                        "The collection was used from inside one of its own callbacks (a RemoveWhere predicate or a value factory), which runs while it is locked. Collect what the callback needs before the call.");
+                }
+
                 var spinner = new global::System.Threading.SpinWait();
                 while (true)
                 {
@@ -757,7 +737,7 @@ namespace App.Streaming
                     spinner.SpinOnce();
 #endif
                     if (global::System.Threading.Volatile.Read(ref _bndLockState) == 0
-                        && global::System.Threading.Interlocked.CompareExchange(ref _bndLockState, 1, 0) == 0)
+                        && global::System.Threading.Interlocked.CompareExchange(ref _bndLockState, thread, 0) == 0)
                     {
                         return;
                     }
