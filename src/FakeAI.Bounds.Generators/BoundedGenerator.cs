@@ -37,7 +37,7 @@ public sealed class BoundedGenerator : IIncrementalGenerator
             string source = model.Kind switch
             {
                 BoundedKind.Queue => QueueEmitter.Emit(model),
-                _ => string.Empty,
+                _ => HashTableEmitter.Emit(model),
             };
 
             if (source.Length > 0)

@@ -96,12 +96,30 @@ public class CompilationMatrixTests
                         [Bounded({{args}})]
                         public partial class Window{{suffix}}<T> : IBoundedQueue<T> { }
 
+                        [Bounded({{args}})]
+                        public sealed partial class Counts{{suffix}} : IBoundedDictionary<string, long> { }
+
+                        [Bounded({{args}})]
+                        internal partial class Lookup{{suffix}}<TKey, TValue> : IBoundedDictionary<TKey, TValue> where TKey : notnull { }
+
+                        [Bounded({{args}})]
+                        public partial class Users{{suffix}} : IBoundedSet<string> { }
+
+                        [Bounded({{args}})]
+                        public partial class Samples{{suffix}}Set : IBoundedSet<Sample> { }
+
+                        [Bounded({{args}})]
+                        public partial class Blobs{{suffix}} : IBoundedDictionary<byte[], int?[]> { }
+
                         public partial class Outer{{suffix}}<TKey> where TKey : notnull
                         {
                             internal partial struct Middle
                             {
                                 [Bounded({{args}})]
                                 private sealed partial class Keys : IBoundedQueue<TKey> { }
+
+                                [Bounded({{args}})]
+                                private sealed partial class KeySet : IBoundedSet<TKey> { }
                             }
                         }
 
@@ -109,6 +127,20 @@ public class CompilationMatrixTests
             }
         }
 
+        source.Append("""
+                [Bounded(MaxLength = 16, Overflow = OverflowPolicy.EvictLeastRecentlyUsed)]
+                public sealed partial class LruCache : IBoundedDictionary<int, Payload> { }
+
+                [Bounded(MaxLength = 16, Overflow = OverflowPolicy.EvictLeastRecentlyUsed, ThreadSafe = true)]
+                public sealed partial class LruCacheSafe<TKey> : IBoundedDictionary<TKey, string> where TKey : notnull { }
+
+                [Bounded(MaxLength = 16, Overflow = OverflowPolicy.EvictLeastRecentlyUsed)]
+                public sealed partial class LruSet : IBoundedSet<long> { }
+
+                [Bounded(MaxLength = 16, Overflow = OverflowPolicy.EvictLeastRecentlyUsed, ThreadSafe = true)]
+                public sealed partial class LruSetSafe : IBoundedSet<string?> { }
+
+            """);
         return source.Append("}\n").ToString();
     }
 

@@ -84,15 +84,14 @@ public class Bnd103BoundedInterfaceCountTests
     [InlineData("IBoundedSet<string>")]
     public Task One_dictionary_or_set_interface_is_not_reported(string boundedInterface)
     {
-        // Not checked: which files are generated (the dictionary and set emitters are not written yet).
-        return Verify.VerifyAsync(
+        return Verify.VerifyCleanAsync(
             $$"""
             using FakeAI.Bounds;
             namespace App;
             [Bounded(MaxLength = 10, Overflow = OverflowPolicy.EvictLeastRecentlyUsed)]
             public sealed partial class Recent : {{boundedInterface}};
             """,
-            expectedGeneratedFiles: null);
+            "App.Recent.Bounded.g.cs");
     }
 
     [Fact]

@@ -101,14 +101,13 @@ public class Bnd107OverflowPolicyInvalidTests
     [InlineData("IBoundedSet<string>")]
     public Task Least_recently_used_eviction_on_a_dictionary_or_set_is_not_reported(string boundedInterface)
     {
-        // Not checked: which files are generated (the dictionary and set emitters are not written yet).
-        return Verify.VerifyAsync(
+        return Verify.VerifyCleanAsync(
             $$"""
             using FakeAI.Bounds;
             namespace App;
             [Bounded(MaxLength = 10, Overflow = OverflowPolicy.EvictLeastRecentlyUsed)]
             public sealed partial class Recent : {{boundedInterface}};
             """,
-            expectedGeneratedFiles: null);
+            "App.Recent.Bounded.g.cs");
     }
 }
