@@ -87,6 +87,33 @@ public class CachingTests
         Assert.Contains("public const int DeclaredMaxLength = 750;", second.Results.Single().GeneratedSources.Single().SourceText.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("IBoundedDictionary<string, long>")]
+    [InlineData("IBoundedSet<string>")]
+    public void Maps_and_sets_are_cached_like_queues_and_modified_by_a_policy_edit(string boundedInterface)
+    {
+        string declaration = $$"""
+            using FakeAI.Bounds;
+            namespace App;
+            [Bounded(MaxLength = 500, Overflow = OverflowPolicy.DropOldest)]
+            public sealed partial class Table : {{boundedInterface}};
+            """;
+
+        (_, GeneratorDriverRunResult unrelated) = RunTwice(declaration, compilation => compilation.ReplaceSyntaxTree(
+            compilation.SyntaxTrees.Last(),
+            CSharpSyntaxTree.ParseText(Unrelated.Replace("=> 1", "=> 2", StringComparison.Ordinal), (CSharpParseOptions)compilation.SyntaxTrees.First().Options, "Source1.cs")));
+        AssertModelsNotRegenerated(unrelated);
+
+        (_, GeneratorDriverRunResult edited) = RunTwice(declaration, compilation => compilation.ReplaceSyntaxTree(
+            compilation.SyntaxTrees.First(),
+            CSharpSyntaxTree.ParseText(
+                declaration.Replace("OverflowPolicy.DropOldest", "OverflowPolicy.EvictLeastRecentlyUsed", StringComparison.Ordinal),
+                (CSharpParseOptions)compilation.SyntaxTrees.First().Options,
+                "Source0.cs")));
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(Outputs(edited, TrackingNames.ValidModels)).Reason);
+        Assert.Contains("OverflowPolicy.EvictLeastRecentlyUsed;", edited.Results.Single().GeneratedSources.Single().SourceText.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Cached_step_outputs_hold_no_compiler_objects()
     {

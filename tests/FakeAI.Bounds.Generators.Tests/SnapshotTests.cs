@@ -67,6 +67,45 @@ public class SnapshotTests
             """, "DropOldest_ThreadSafe_Generic_GlobalNamespace");
     }
 
+    [Fact]
+    public void DropOldest_dictionary_of_strings_to_longs()
+    {
+        Verify("""
+            using FakeAI.Bounds;
+
+            namespace App.Costs;
+
+            [Bounded(MaxLength = 10000)]
+            public sealed partial class CostPerApiKey : IBoundedDictionary<string, long>;
+            """, "Dictionary_DropOldest_StringToLong");
+    }
+
+    [Fact]
+    public void Least_recently_used_generic_dictionary_that_is_thread_safe()
+    {
+        Verify("""
+            using FakeAI.Bounds;
+
+            namespace App.Caching;
+
+            [Bounded(MaxLength = 256, Overflow = OverflowPolicy.EvictLeastRecentlyUsed, ThreadSafe = true)]
+            public partial class Cache<TKey, TValue> : IBoundedDictionary<TKey, TValue> where TKey : notnull;
+            """, "Dictionary_Lru_ThreadSafe_Generic");
+    }
+
+    [Fact]
+    public void DropNewest_set_of_strings()
+    {
+        Verify("""
+            using FakeAI.Bounds;
+
+            namespace App.Errors;
+
+            [Bounded(MaxLength = 1000, Overflow = OverflowPolicy.DropNewest)]
+            public sealed partial class AffectedUsers : IBoundedSet<string>;
+            """, "Set_DropNewest_String");
+    }
+
     private static void Verify(string source, string snapshotName)
     {
         GeneratorRun run = TestCompilation.Generate(source);

@@ -67,7 +67,7 @@ internal static partial class HashTableEmitter
             private int _bndCount;
 
             private long _bndTotalAdded;
-            {{(spec.Evicts ? "\n    private long _bndEvicted;\n" : "\n    private long _bndDropped;\n")}}
+            {{(spec.Evicts ? "\nprivate long _bndEvicted;\n" : "\nprivate long _bndDropped;\n")}}
             /// <summary>Changes on every change of content or order, so that an enumerator can tell.</summary>
             private int _bndVersion;
 
@@ -417,7 +417,7 @@ internal static partial class HashTableEmitter
             {
                 if (_bndCount == _bndCapacity)
                 {
-            {{whenFull.TrimEnd('\n')}}
+            {{Indent(whenFull.TrimEnd('\n'))}}
                 }
 
                 int index = _bndFreeList;
