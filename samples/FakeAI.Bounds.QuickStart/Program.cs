@@ -38,6 +38,26 @@ catch (BoundExceededException exception)
     Console.WriteLine($"Add of a sixth: {exception.Message}");
 }
 
+// Costs per API key: clients choose the keys, so a plain Dictionary grows with every new key. CostPerApiKey keeps
+// the 1,000 most recently active keys and evicts the least recently used one.
+var costs = new CostPerApiKey();
+for (int request = 0; request < 20_000; request++)
+{
+    string apiKey = "sk-" + (request % 3 == 0 ? request % 50 : request); // 50 busy keys, many one-off ones
+    costs[apiKey] = costs.TryGetValue(apiKey, out decimal spent) ? spent + 0.002m : 0.002m;
+}
+
+Console.WriteLine($"api keys held: {costs.Count} of {costs.Capacity}, {costs.Evicted} evicted; busy key sk-0 kept: {costs.ContainsKey("sk-0")}");
+
+// The users an error pattern touched: a set, capped, that refuses new users once full and counts them.
+var affected = new AffectedUsers();
+for (int user = 0; user < 300; user++)
+{
+    affected.Add("user-" + (user % 120));
+}
+
+Console.WriteLine($"users held:    {affected.Count} of {affected.Capacity}, {affected.Dropped} refused");
+
 namespace FakeAI.Bounds.QuickStart
 {
     public sealed record ErrorRecord(int RequestId, string Endpoint, string Code);
@@ -47,4 +67,10 @@ namespace FakeAI.Bounds.QuickStart
 
     [Bounded(MaxLength = 5, Overflow = OverflowPolicy.Throw, ThreadSafe = true)]
     public sealed partial class ActiveStreams : IBoundedQueue<string>;
+
+    [Bounded(MaxLength = 1000, Overflow = OverflowPolicy.EvictLeastRecentlyUsed)]
+    public sealed partial class CostPerApiKey : IBoundedDictionary<string, decimal>;
+
+    [Bounded(MaxLength = 100, Overflow = OverflowPolicy.DropNewest)]
+    public sealed partial class AffectedUsers : IBoundedSet<string>;
 }
