@@ -58,6 +58,13 @@ internal static class DiagnosticDescriptors
         "'{0}' is not generated: the project compiles C# {1}, and the generated code needs C# 8 or later; set <LangVersion>8.0</LangVersion> or later in the project file",
         "The generated code uses nullable annotations and other C# 8 features. .NET Framework and netstandard2.0 projects default to C# 7.3; any SDK from .NET Core 3.0 on compiles C# 8 for them once LangVersion asks for it.");
 
+    public static readonly DiagnosticDescriptor KeyUsesReferenceEquality = Create(
+        DiagnosticIds.KeyUsesReferenceEquality,
+        "The keys of a bounded map or set compare by reference",
+        "'{0}' is created without a comparer, and its {1} type '{2}' does not override Equals and GetHashCode, so two equal-looking {1}s never match and every new instance takes a slot; pass an IEqualityComparer<{2}>, override Equals and GetHashCode, or make '{2}' a record",
+        "A bounded dictionary or set finds entries by the key's equality. A class that does not override Equals and GetHashCode compares by reference, so a key rebuilt from the same data (a request id, an endpoint) is a new key: the map never finds it again and fills with duplicates that evict the entries that matter.",
+        DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(
         string id,
         string title,

@@ -14,4 +14,5 @@ internal static class DiagnosticIds
     public const string CapacityArgumentOutOfRange = "BND106";
     public const string OverflowPolicyInvalid = "BND107";
     public const string LanguageVersionTooLow = "BND110";
+    public const string KeyUsesReferenceEquality = "BND111";
 }
