@@ -275,6 +275,15 @@ internal static partial class HashTableEmitter
             }
             """);
 
+        body.AppendBlock($$"""
+            {{noInlining}}
+            private static void BndThrowKeyHashChanged()
+            {
+                throw new global::System.InvalidOperationException(
+                    "A {{(spec.IsSet ? "value" : "key")}} of '{{spec.TypeName}}' changed its hash code while it was stored; {{(spec.IsSet ? "values" : "keys")}} must not change in ways that affect Equals and GetHashCode.");
+            }
+            """);
+
         if (!spec.ThreadSafe)
         {
             body.AppendBlock($$"""

@@ -228,6 +228,12 @@ internal static partial class HashTableEmitter
                 int previous = -1;
                 while (current != index)
                 {
+                    if (current < 0)
+                    {
+                        // The entry is not in the bucket its key hashes to now: the key changed while it was stored.
+                        BndThrowKeyHashChanged();
+                    }
+
                     previous = current;
                     current = entries[current].Next;
                 }

@@ -254,6 +254,12 @@ namespace App.Costs
             int previous = -1;
             while (current != index)
             {
+                if (current < 0)
+                {
+                    // The entry is not in the bucket its key hashes to now: the key changed while it was stored.
+                    BndThrowKeyHashChanged();
+                }
+
                 previous = current;
                 current = entries[current].Next;
             }
@@ -776,6 +782,13 @@ namespace App.Costs
                 "capacity",
                 capacity,
                 "The capacity of 'CostPerApiKey' must be between 1 and its MaxLength 10000.");
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static void BndThrowKeyHashChanged()
+        {
+            throw new global::System.InvalidOperationException(
+                "A key of 'CostPerApiKey' changed its hash code while it was stored; keys must not change in ways that affect Equals and GetHashCode.");
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

@@ -257,6 +257,12 @@ namespace App.Caching
             int previous = -1;
             while (current != index)
             {
+                if (current < 0)
+                {
+                    // The entry is not in the bucket its key hashes to now: the key changed while it was stored.
+                    BndThrowKeyHashChanged();
+                }
+
                 previous = current;
                 current = entries[current].Next;
             }
@@ -948,6 +954,13 @@ namespace App.Caching
                 "capacity",
                 capacity,
                 "The capacity of 'Cache' must be between 1 and its MaxLength 256.");
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static void BndThrowKeyHashChanged()
+        {
+            throw new global::System.InvalidOperationException(
+                "A key of 'Cache' changed its hash code while it was stored; keys must not change in ways that affect Equals and GetHashCode.");
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

@@ -249,6 +249,12 @@ namespace App.Errors
             int previous = -1;
             while (current != index)
             {
+                if (current < 0)
+                {
+                    // The entry is not in the bucket its key hashes to now: the key changed while it was stored.
+                    BndThrowKeyHashChanged();
+                }
+
                 previous = current;
                 current = entries[current].Next;
             }
@@ -556,6 +562,13 @@ namespace App.Errors
                 "capacity",
                 capacity,
                 "The capacity of 'AffectedUsers' must be between 1 and its MaxLength 1000.");
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static void BndThrowKeyHashChanged()
+        {
+            throw new global::System.InvalidOperationException(
+                "A value of 'AffectedUsers' changed its hash code while it was stored; values must not change in ways that affect Equals and GetHashCode.");
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
