@@ -1,12 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using System.Threading;
 using FakeAI.Bounds.Generators.Common;
 using FakeAI.Bounds.Generators.Diagnostics;
 using FakeAI.Bounds.Generators.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace FakeAI.Bounds.Generators.Parsing;
@@ -87,11 +85,11 @@ internal static class BoundedDeclarationReader
         }
 
         return new BoundedTypeModel(
-            Namespace: type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
-            ContainingTypes: ReadContainingTypes(type),
+            Namespace: DeclarationShape.Namespace(type),
+            ContainingTypes: DeclarationShape.ReadContainingTypes(type),
             Name: type.Name,
-            NameWithTypeParameters: NameWithTypeParameters(type),
-            HintName: HintName(type),
+            NameWithTypeParameters: DeclarationShape.NameWithTypeParameters(type),
+            HintName: DeclarationShape.HintName(type),
             Kind: kind,
             ElementType: elementType.ToDisplayString(ElementTypeFormat),
             MaxLength: maxLength,
@@ -109,7 +107,7 @@ internal static class BoundedDeclarationReader
             { IsStatic: true } => "a static class",
             { IsRecord: true } => "a record",
             { IsFileLocal: true } => "a file-local type",
-            _ => FileLocalContainer(type) is { } container ? "nested in the file-local type '" + container.Name + "'" : null,
+            _ => DeclarationShape.FileLocalContainer(type) is { } container ? "nested in the file-local type '" + container.Name + "'" : null,
         };
 
         if (problem is null)
@@ -117,22 +115,8 @@ internal static class BoundedDeclarationReader
             return true;
         }
 
-        report?.Invoke(Diagnostic.Create(DiagnosticDescriptors.BoundedTypeKindInvalid, FirstLocation(type), type.Name, problem));
+        report?.Invoke(Diagnostic.Create(DiagnosticDescriptors.BoundedTypeKindInvalid, DeclarationShape.FirstLocation(type), type.Name, problem));
         return false;
-    }
-
-    // A file-local type exists only in its own file, so the generated part in another file could not reopen it.
-    private static INamedTypeSymbol? FileLocalContainer(INamedTypeSymbol type)
-    {
-        for (INamedTypeSymbol? container = type.ContainingType; container is not null; container = container.ContainingType)
-        {
-            if (container.IsFileLocal)
-            {
-                return container;
-            }
-        }
-
-        return null;
     }
 
     private static bool CheckPartial(INamedTypeSymbol type, Action<Diagnostic>? report, CancellationToken cancellationToken)
@@ -140,7 +124,7 @@ internal static class BoundedDeclarationReader
         bool valid = true;
         for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
         {
-            if (IsPartialEverywhere(current, cancellationToken))
+            if (DeclarationShape.IsPartialEverywhere(current, cancellationToken))
             {
                 continue;
             }
@@ -154,24 +138,10 @@ internal static class BoundedDeclarationReader
             string where = SymbolEqualityComparer.Default.Equals(current, type)
                 ? "its declaration"
                 : "the containing type '" + current.Name + "'";
-            report(Diagnostic.Create(DiagnosticDescriptors.BoundedTypeNotPartial, FirstLocation(current), type.Name, where));
+            report(Diagnostic.Create(DiagnosticDescriptors.BoundedTypeNotPartial, DeclarationShape.FirstLocation(current), type.Name, where));
         }
 
         return valid;
-    }
-
-    private static bool IsPartialEverywhere(INamedTypeSymbol type, CancellationToken cancellationToken)
-    {
-        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
-        {
-            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration
-                && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static bool TryReadArguments(
@@ -288,7 +258,7 @@ internal static class BoundedDeclarationReader
             string problem = found == 0
                 ? "implements no bounded interface"
                 : "implements " + found + " bounded interfaces (" + string.Join(", ", names) + ")";
-            report(Diagnostic.Create(DiagnosticDescriptors.BoundedInterfaceCount, FirstLocation(type), type.Name, problem));
+            report(Diagnostic.Create(DiagnosticDescriptors.BoundedInterfaceCount, DeclarationShape.FirstLocation(type), type.Name, problem));
         }
 
         boundedInterface = null;
@@ -340,7 +310,7 @@ internal static class BoundedDeclarationReader
 
             report(Diagnostic.Create(
                 DiagnosticDescriptors.MemberClashesWithGenerated,
-                FirstLocation(type),
+                DeclarationShape.FirstLocation(type),
                 type.Name,
                 "the type name '" + type.Name + "'",
                 BoundedInterfaces.DisplayName(kind)));
@@ -367,7 +337,7 @@ internal static class BoundedDeclarationReader
 
             report(Diagnostic.Create(
                 DiagnosticDescriptors.MemberClashesWithGenerated,
-                FirstLocation(member),
+                DeclarationShape.FirstLocation(member),
                 type.Name,
                 description,
                 BoundedInterfaces.DisplayName(kind)));
@@ -376,85 +346,8 @@ internal static class BoundedDeclarationReader
         return valid;
     }
 
-    private static EquatableArray<ContainingTypeModel> ReadContainingTypes(INamedTypeSymbol type)
-    {
-        var containing = new List<ContainingTypeModel>();
-        for (INamedTypeSymbol? current = type.ContainingType; current is not null; current = current.ContainingType)
-        {
-            string keyword = current switch
-            {
-                { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
-                { IsRecord: true } => "record",
-                { TypeKind: TypeKind.Struct } => "struct",
-                { TypeKind: TypeKind.Interface } => "interface",
-                _ => "class",
-            };
-            containing.Insert(0, new ContainingTypeModel(keyword, NameWithTypeParameters(current)));
-        }
-
-        return new EquatableArray<ContainingTypeModel>(containing.ToArray());
-    }
-
-    private static string NameWithTypeParameters(INamedTypeSymbol type)
-    {
-        if (type.TypeParameters.Length == 0)
-        {
-            return type.Name;
-        }
-
-        var builder = new StringBuilder(type.Name).Append('<');
-        for (int i = 0; i < type.TypeParameters.Length; i++)
-        {
-            if (i > 0)
-            {
-                builder.Append(", ");
-            }
-
-            builder.Append(type.TypeParameters[i].Name);
-        }
-
-        return builder.Append('>').ToString();
-    }
-
-    private static string HintName(INamedTypeSymbol type)
-    {
-        var builder = new StringBuilder();
-        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
-        {
-            string part = current.Arity == 0 ? current.Name : current.Name + "_" + current.Arity;
-            builder.Insert(0, builder.Length == 0 ? part : part + ".");
-        }
-
-        if (!type.ContainingNamespace.IsGlobalNamespace)
-        {
-            builder.Insert(0, type.ContainingNamespace.ToDisplayString() + ".");
-        }
-
-        // Generated file names are compared without regard to case; the hash of the exact name keeps App.Recent and
-        // App.recent apart while the readable part stays first.
-        string exactName = builder.ToString();
-        return exactName + "." + StableHash(exactName).ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + KnownNames.HintNameSuffix;
-    }
-
-    // FNV-1a: stable across processes and platforms, unlike string.GetHashCode.
-    private static uint StableHash(string text)
-    {
-        uint hash = 2166136261;
-        foreach (char character in text)
-        {
-            hash = unchecked((hash ^ character) * 16777619);
-        }
-
-        return hash;
-    }
-
-    private static Location FirstLocation(ISymbol symbol)
-    {
-        return symbol.Locations.Length > 0 ? symbol.Locations[0] : Location.None;
-    }
-
     private static Location AttributeLocation(INamedTypeSymbol type, AttributeData attribute)
     {
-        return attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? FirstLocation(type);
+        return attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? DeclarationShape.FirstLocation(type);
     }
 }
