@@ -13,4 +13,8 @@ internal static class DiagnosticIds
     public const string MemberClashesWithGenerated = "BND105";
     public const string CapacityArgumentOutOfRange = "BND106";
     public const string OverflowPolicyInvalid = "BND107";
+    public const string TrackerWithoutBoundedMember = "BND108";
+    public const string TrackerMemberBoundInvisible = "BND109";
+    public const string TrackerNotGeneratable = "BND110";
+    public const string TrackerMemberClashesWithGenerated = "BND111";
 }
