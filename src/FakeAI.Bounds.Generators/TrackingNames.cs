@@ -8,4 +8,10 @@ internal static class TrackingNames
 
     /// <summary>The declarations that can be generated.</summary>
     public const string ValidModels = nameof(ValidModels);
+
+    /// <summary>Each <c>[BoundedTracker]</c> class read into a model, or null when it has a problem.</summary>
+    public const string TrackerDeclarations = nameof(TrackerDeclarations);
+
+    /// <summary>The trackers that can be generated.</summary>
+    public const string ValidTrackers = nameof(ValidTrackers);
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Immutable;
 using FakeAI.Bounds.Generators.Common;
 using FakeAI.Bounds.Generators.Diagnostics;
@@ -52,22 +51,9 @@ public sealed class BoundedDeclarationAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            BoundedDeclarationReader.Read(type, attribute, context.ReportDiagnostic, IsUserMember, context.CancellationToken);
+            // The analyzer sees the generator's output too; only members the user wrote can clash with it.
+            BoundedDeclarationReader.Read(type, attribute, context.ReportDiagnostic, GeneratedFiles.IsUserMember, context.CancellationToken);
             return;
         }
-    }
-
-    // The analyzer sees the generator's output too; only members the user wrote can clash with it.
-    private static bool IsUserMember(ISymbol member)
-    {
-        foreach (Location location in member.Locations)
-        {
-            if (location.SourceTree?.FilePath.EndsWith(KnownNames.HintNameSuffix, StringComparison.OrdinalIgnoreCase) == true)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -7,6 +7,11 @@ internal static class KnownNames
     public const string BoundedQueue = "FakeAI.Bounds.IBoundedQueue`1";
     public const string BoundedDictionary = "FakeAI.Bounds.IBoundedDictionary`2";
     public const string BoundedSet = "FakeAI.Bounds.IBoundedSet`1";
+    public const string BoundedCollection = "FakeAI.Bounds.IBoundedCollection";
+    public const string BoundedTrackerAttribute = "FakeAI.Bounds.BoundedTrackerAttribute";
+
+    /// <summary>The constant every generated bounded type declares with its <c>MaxLength</c>.</summary>
+    public const string DeclaredMaxLength = "DeclaredMaxLength";
 
     public const string MaxLengthArgument = "MaxLength";
     public const string OverflowArgument = "Overflow";

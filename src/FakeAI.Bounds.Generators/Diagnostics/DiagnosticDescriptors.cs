@@ -65,6 +65,33 @@ internal static class DiagnosticDescriptors
         "A bounded dictionary or set finds entries by the key's equality. A class that does not override Equals and GetHashCode compares by reference, so a key rebuilt from the same data (a request id, an endpoint) is a new key: the map never finds it again and fills with duplicates that evict the entries that matter.",
         DiagnosticSeverity.Warning);
 
+
+    public static readonly DiagnosticDescriptor TrackerWithoutBoundedMember = Create(
+        DiagnosticIds.TrackerWithoutBoundedMember,
+        "A [BoundedTracker] class has no bounded member",
+        "'{0}' is marked [BoundedTracker] but has no field or property of a [Bounded] type, so GetBounds() reports nothing and MaxBoundedEntries is 0; keep its state in [Bounded] collections, or remove [BoundedTracker]",
+        "The members generated for a tracker report and clear the fields and properties whose type is a bounded collection the generator implements. A tracker without one has no bound to report, which usually means that its state lives in collections that can grow without limit.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor TrackerMemberBoundInvisible = Create(
+        DiagnosticIds.TrackerMemberBoundInvisible,
+        "The generator cannot see the bound of a tracker member",
+        "'{0}' is left out of the bounds of '{1}' because {2}; {3}",
+        "GetBounds(), ClearBounds(), MaxBoundedEntries and the metrics of a tracker cover the members whose type is a [Bounded] class the generator implements, because only then is the member's MaxLength known at build time. A member typed as a bounded interface, as a hand-written bounded collection, or as a [Bounded] class that is not generated is left out, and the tracker under-reports what it holds.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor TrackerNotGeneratable = Create(
+        DiagnosticIds.TrackerNotGeneratable,
+        "A [BoundedTracker] class must be partial, in partial types, and neither static nor file-local",
+        "The tracker members of '{0}' are not generated: {1}",
+        "The generator adds GetBounds(), ClearBounds(), MaxBoundedEntries and RegisterBoundsMetrics() to a tracker in a second partial declaration, as instance members. That needs 'partial' on the class and on every type that contains it, a class that has instances, and a class that a file other than its own can reopen.");
+
+    public static readonly DiagnosticDescriptor TrackerMemberClashesWithGenerated = Create(
+        DiagnosticIds.TrackerMemberClashesWithGenerated,
+        "A member of a [BoundedTracker] class has the name of a generated member",
+        "'{0}' {1}: the members the generator adds to a [BoundedTracker] class would clash with it; {2} (nothing is generated for '{0}' while it clashes)",
+        "The generator adds GetBounds(), ClearBounds(), MaxBoundedEntries, RegisterBoundsMetrics() and private helpers named Bnd… to a tracker. A member of the same name, declared or inherited, would be duplicated or hidden, so the tracker is left without generated members until the clash is removed.");
+
     private static DiagnosticDescriptor Create(
         string id,
         string title,

@@ -15,4 +15,8 @@ internal static class DiagnosticIds
     public const string OverflowPolicyInvalid = "BND107";
     public const string LanguageVersionTooLow = "BND110";
     public const string KeyUsesReferenceEquality = "BND111";
+    public const string TrackerWithoutBoundedMember = "BND108";
+    public const string TrackerMemberBoundInvisible = "BND109";
+    public const string TrackerNotGeneratable = "BND112";
+    public const string TrackerMemberClashesWithGenerated = "BND113";
 }

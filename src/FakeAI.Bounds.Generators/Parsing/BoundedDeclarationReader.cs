@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using System.Threading;
 using FakeAI.Bounds.Generators.Common;
 using FakeAI.Bounds.Generators.Diagnostics;
@@ -100,11 +99,11 @@ internal static class BoundedDeclarationReader
         }
 
         return new BoundedTypeModel(
-            Namespace: type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
-            ContainingTypes: ReadContainingTypes(type),
+            Namespace: DeclarationShape.Namespace(type),
+            ContainingTypes: DeclarationShape.ReadContainingTypes(type),
             Name: Identifiers.Escape(type.Name),
-            NameWithTypeParameters: NameWithTypeParameters(type),
-            HintName: HintName(type),
+            NameWithTypeParameters: DeclarationShape.NameWithTypeParameters(type),
+            HintName: DeclarationShape.HintName(type),
             Kind: kind,
             ElementType: elementType.ToDisplayString(ElementTypeFormat),
             ValueType: valueType?.ToDisplayString(ElementTypeFormat),
@@ -179,7 +178,7 @@ internal static class BoundedDeclarationReader
             { IsStatic: true } => "a static class",
             { IsRecord: true } => "a record",
             { IsFileLocal: true } => "a file-local type",
-            _ => FileLocalContainer(type) is { } container ? "nested in the file-local type '" + container.Name + "'" : null,
+            _ => DeclarationShape.FileLocalContainer(type) is { } container ? "nested in the file-local type '" + container.Name + "'" : null,
         };
 
         if (problem is null)
@@ -187,22 +186,8 @@ internal static class BoundedDeclarationReader
             return true;
         }
 
-        report?.Invoke(Diagnostic.Create(DiagnosticDescriptors.BoundedTypeKindInvalid, FirstLocation(type), type.Name, problem));
+        report?.Invoke(Diagnostic.Create(DiagnosticDescriptors.BoundedTypeKindInvalid, DeclarationShape.FirstLocation(type), type.Name, problem));
         return false;
-    }
-
-    // A file-local type exists only in its own file, so the generated part in another file could not reopen it.
-    private static INamedTypeSymbol? FileLocalContainer(INamedTypeSymbol type)
-    {
-        for (INamedTypeSymbol? container = type.ContainingType; container is not null; container = container.ContainingType)
-        {
-            if (container.IsFileLocal)
-            {
-                return container;
-            }
-        }
-
-        return null;
     }
 
     private static bool CheckPartial(INamedTypeSymbol type, Action<Diagnostic>? report, CancellationToken cancellationToken)
@@ -210,7 +195,7 @@ internal static class BoundedDeclarationReader
         bool valid = true;
         for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
         {
-            if (IsPartialEverywhere(current, cancellationToken))
+            if (DeclarationShape.IsPartialEverywhere(current, cancellationToken))
             {
                 continue;
             }
@@ -224,24 +209,10 @@ internal static class BoundedDeclarationReader
             string where = SymbolEqualityComparer.Default.Equals(current, type)
                 ? "its declaration"
                 : "the containing type '" + current.Name + "'";
-            report(Diagnostic.Create(DiagnosticDescriptors.BoundedTypeNotPartial, FirstLocation(current), type.Name, where));
+            report(Diagnostic.Create(DiagnosticDescriptors.BoundedTypeNotPartial, DeclarationShape.FirstLocation(current), type.Name, where));
         }
 
         return valid;
-    }
-
-    private static bool IsPartialEverywhere(INamedTypeSymbol type, CancellationToken cancellationToken)
-    {
-        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
-        {
-            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration
-                && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static bool TryReadArguments(
@@ -358,7 +329,7 @@ internal static class BoundedDeclarationReader
             string problem = found == 0
                 ? "implements no bounded interface"
                 : "implements " + found + " bounded interfaces (" + string.Join(", ", names) + ")";
-            report(Diagnostic.Create(DiagnosticDescriptors.BoundedInterfaceCount, FirstLocation(type), type.Name, problem));
+            report(Diagnostic.Create(DiagnosticDescriptors.BoundedInterfaceCount, DeclarationShape.FirstLocation(type), type.Name, problem));
         }
 
         boundedInterface = null;
@@ -410,7 +381,7 @@ internal static class BoundedDeclarationReader
 
             report(Diagnostic.Create(
                 DiagnosticDescriptors.MemberClashesWithGenerated,
-                FirstLocation(type),
+                DeclarationShape.FirstLocation(type),
                 type.Name,
                 "the type name '" + type.Name + "'",
                 BoundedInterfaces.DisplayName(kind)));
@@ -437,7 +408,7 @@ internal static class BoundedDeclarationReader
 
             report(Diagnostic.Create(
                 DiagnosticDescriptors.MemberClashesWithGenerated,
-                FirstLocation(member),
+                DeclarationShape.FirstLocation(member),
                 type.Name,
                 description,
                 BoundedInterfaces.DisplayName(kind)));
@@ -465,7 +436,7 @@ internal static class BoundedDeclarationReader
 
                 report(Diagnostic.Create(
                     DiagnosticDescriptors.MemberClashesWithGenerated,
-                    FirstLocation(type),
+                    DeclarationShape.FirstLocation(type),
                     type.Name,
                     description + ", inherited from '" + baseType.Name + "',",
                     BoundedInterfaces.DisplayName(kind)));
@@ -475,86 +446,8 @@ internal static class BoundedDeclarationReader
         return valid;
     }
 
-    private static EquatableArray<ContainingTypeModel> ReadContainingTypes(INamedTypeSymbol type)
-    {
-        var containing = new List<ContainingTypeModel>();
-        for (INamedTypeSymbol? current = type.ContainingType; current is not null; current = current.ContainingType)
-        {
-            string keyword = current switch
-            {
-                { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
-                { IsRecord: true } => "record",
-                { TypeKind: TypeKind.Struct } => "struct",
-                { TypeKind: TypeKind.Interface } => "interface",
-                _ => "class",
-            };
-            containing.Insert(0, new ContainingTypeModel(keyword, NameWithTypeParameters(current)));
-        }
-
-        return new EquatableArray<ContainingTypeModel>(containing.ToArray());
-    }
-
-    private static string NameWithTypeParameters(INamedTypeSymbol type)
-    {
-        if (type.TypeParameters.Length == 0)
-        {
-            return Identifiers.Escape(type.Name);
-        }
-
-        var builder = new StringBuilder(Identifiers.Escape(type.Name)).Append('<');
-        for (int i = 0; i < type.TypeParameters.Length; i++)
-        {
-            if (i > 0)
-            {
-                builder.Append(", ");
-            }
-
-            builder.Append(Identifiers.Escape(type.TypeParameters[i].Name));
-        }
-
-        return builder.Append('>').ToString();
-    }
-
-    private static string HintName(INamedTypeSymbol type)
-    {
-        var builder = new StringBuilder();
-        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
-        {
-            string part = current.Arity == 0 ? current.Name : current.Name + "_" + current.Arity;
-            builder.Insert(0, builder.Length == 0 ? part : part + ".");
-        }
-
-        // Symbol names, not display strings: a display string keeps the @ of a keyword namespace, which a file name may not hold.
-        for (INamespaceSymbol? ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
-        {
-            builder.Insert(0, ns.Name + ".");
-        }
-
-        // Generated file names are compared without regard to case; the hash of the exact name keeps App.Recent and
-        // App.recent apart while the readable part stays first.
-        string exactName = builder.ToString();
-        return exactName + "." + StableHash(exactName).ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + KnownNames.HintNameSuffix;
-    }
-
-    // FNV-1a: stable across processes and platforms, unlike string.GetHashCode.
-    private static uint StableHash(string text)
-    {
-        uint hash = 2166136261;
-        foreach (char character in text)
-        {
-            hash = unchecked((hash ^ character) * 16777619);
-        }
-
-        return hash;
-    }
-
-    private static Location FirstLocation(ISymbol symbol)
-    {
-        return symbol.Locations.Length > 0 ? symbol.Locations[0] : Location.None;
-    }
-
     private static Location AttributeLocation(INamedTypeSymbol type, AttributeData attribute)
     {
-        return attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? FirstLocation(type);
+        return attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? DeclarationShape.FirstLocation(type);
     }
 }

@@ -1,0 +1,116 @@
+using System.Text;
+using FakeAI.Bounds.Generators.Model;
+
+namespace FakeAI.Bounds.Generators.Emitting;
+
+internal static partial class TrackerEmitter
+{
+    private const string Meter = "global::System.Diagnostics.Metrics.Meter";
+
+    private const string Measurement = "global::System.Diagnostics.Metrics.Measurement";
+
+    private const string Tag = "global::System.Collections.Generic.KeyValuePair<string, object?>";
+
+    // RegisterBoundsMetrics(Meter). Meter is in the box from .NET 6 on; older targets get no metrics member rather than
+    // a package dependency.
+    //
+    // The callbacks run for as long as the meter lives, so they hold the tracker through a weak reference: a memory-
+    // bounds product must not keep a tracker alive because its metrics were registered. They are created in a static
+    // method, so that no callback can capture 'this'.
+    //
+    // Instrument kinds follow OpenTelemetry: entries held and capacity are current values that add up across members
+    // and trackers, so up-down counters (.NET 7 on; a gauge on .NET 6, which lacks them); evictions and drops only
+    // grow, so counters.
+    private static void AppendMetrics(StringBuilder body, TrackerModel model)
+    {
+        string tracker = model.NameWithTypeParameters;
+
+        body.AppendBlock($$"""
+            #if NET6_0_OR_GREATER
+            /// <summary>
+            /// Publishes how full each bounded member of this tracker is as observable instruments of <paramref name="meter"/>,
+            /// so that the bounds show up in OpenTelemetry and dotnet-counters like any other .NET metric:
+            /// <c>fakeai.bounds.count</c> (entries held), <c>fakeai.bounds.capacity</c> (the most entries that can be held),
+            /// <c>fakeai.bounds.evicted</c> and <c>fakeai.bounds.dropped</c> (entries evicted or rejected so far). Each reports one
+            /// measurement per bounded member, tagged <c>tracker</c> = <c>{{model.Name}}</c> and <c>member</c> = the member's name.
+            /// </summary>
+            /// <remarks>
+            /// The instruments reach this tracker through a weak reference: registering its metrics never keeps it alive, and
+            /// once it has been collected they report nothing. They live as long as <paramref name="meter"/>, so register a
+            /// tracker once.
+            /// </remarks>
+            /// <param name="meter">The meter that creates the instruments.</param>
+            /// <exception cref="global::System.ArgumentNullException"><paramref name="meter"/> is <see langword="null"/>.</exception>
+            {{GeneratedCode}}
+            public void RegisterBoundsMetrics({{Meter}} meter)
+            {
+                if (meter is null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(meter));
+                }
+
+                BndRegisterMetrics(meter, new global::System.WeakReference<{{tracker}}>(this));
+            }
+
+            /// <summary>Creates the instruments; static, so that no callback can capture <see langword="this"/>.</summary>
+            {{GeneratedCode}}
+            private static void BndRegisterMetrics({{Meter}} meter, global::System.WeakReference<{{tracker}}> reference)
+            {
+            #if NET7_0_OR_GREATER
+                meter.CreateObservableUpDownCounter<int>(
+            #else
+                meter.CreateObservableGauge<int>(
+            #endif
+                    "fakeai.bounds.count",
+                    () => BndObserve<int>(reference, bound => bound.Count),
+                    unit: "{entry}",
+                    description: "The entries a bounded member of a [BoundedTracker] class holds.");
+            #if NET7_0_OR_GREATER
+                meter.CreateObservableUpDownCounter<int>(
+            #else
+                meter.CreateObservableGauge<int>(
+            #endif
+                    "fakeai.bounds.capacity",
+                    () => BndObserve<int>(reference, bound => bound.Capacity),
+                    unit: "{entry}",
+                    description: "The most entries a bounded member of a [BoundedTracker] class can hold.");
+                meter.CreateObservableCounter<long>(
+                    "fakeai.bounds.evicted",
+                    () => BndObserve<long>(reference, bound => bound.Evicted),
+                    unit: "{entry}",
+                    description: "The entries a bounded member of a [BoundedTracker] class evicted to make room for new ones.");
+                meter.CreateObservableCounter<long>(
+                    "fakeai.bounds.dropped",
+                    () => BndObserve<long>(reference, bound => bound.Dropped),
+                    unit: "{entry}",
+                    description: "The entries a bounded member of a [BoundedTracker] class rejected because it was full.");
+            }
+
+            /// <summary>One measurement per bounded member of the tracker, or none once the tracker has been collected.</summary>
+            {{GeneratedCode}}
+            private static global::System.Collections.Generic.IEnumerable<{{Measurement}}<TBndValue>> BndObserve<TBndValue>(
+                global::System.WeakReference<{{tracker}}> reference,
+                global::System.Func<{{Snapshot}}, TBndValue> select)
+                where TBndValue : struct
+            {
+                if (!reference.TryGetTarget(out {{tracker}}? tracker))
+                {
+                    return global::System.Array.Empty<{{Measurement}}<TBndValue>>();
+                }
+
+                {{Snapshot}}[] bounds = tracker.GetBounds();
+                var measurements = new {{Measurement}}<TBndValue>[bounds.Length];
+                for (int i = 0; i < bounds.Length; i++)
+                {
+                    measurements[i] = new {{Measurement}}<TBndValue>(
+                        select(bounds[i]),
+                        new {{Tag}}("tracker", "{{model.Name}}"),
+                        new {{Tag}}("member", bounds[i].Name));
+                }
+
+                return measurements;
+            }
+            #endif
+            """);
+    }
+}
