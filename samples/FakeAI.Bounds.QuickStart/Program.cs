@@ -58,6 +58,15 @@ for (int user = 0; user < 300; user++)
 
 Console.WriteLine($"users held:    {affected.Count} of {affected.Capacity}, {affected.Dropped} refused");
 
+// A tracker gathers bounded state and reports it: GetBounds() for logs and health checks, RegisterBoundsMetrics for
+// OpenTelemetry and dotnet-counters, MaxBoundedEntries as the worst case it can ever hold.
+var tracker = new ServiceTracker(errors, costs, affected);
+Console.WriteLine($"tracker holds at most {ServiceTracker.MaxBoundedEntries} entries; now:");
+foreach (BoundSnapshot bound in tracker.GetBounds())
+{
+    Console.WriteLine($"  {bound}");
+}
+
 namespace FakeAI.Bounds.QuickStart
 {
     public sealed record ErrorRecord(int RequestId, string Endpoint, string Code);
@@ -73,4 +82,21 @@ namespace FakeAI.Bounds.QuickStart
 
     [Bounded(MaxLength = 100, Overflow = OverflowPolicy.DropNewest)]
     public sealed partial class AffectedUsers : IBoundedSet<string>;
+
+    [BoundedTracker]
+    public sealed partial class ServiceTracker
+    {
+        public ServiceTracker(RecentErrors errors, CostPerApiKey costs, AffectedUsers affected)
+        {
+            Errors = errors;
+            Costs = costs;
+            Affected = affected;
+        }
+
+        public RecentErrors Errors { get; }
+
+        public CostPerApiKey Costs { get; }
+
+        public AffectedUsers Affected { get; }
+    }
 }
