@@ -211,7 +211,7 @@ internal static partial class HashTableEmitter
                 int next = entries[index].Newer;
                 if (match(entries[index].Key, entries[index].Value))
                 {
-                    BndRemoveEntry(index, BndHash(entries[index].Key));
+                    BndRemoveEntry(index, BndHashOf(index));
                     removed++;
                 }
 

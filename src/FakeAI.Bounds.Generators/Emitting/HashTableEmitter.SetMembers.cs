@@ -107,7 +107,7 @@ internal static partial class HashTableEmitter
                 int next = entries[index].Newer;
                 if (match(entries[index].Key))
                 {
-                    BndRemoveEntry(index, BndHash(entries[index].Key));
+                    BndRemoveEntry(index, BndHashOf(index));
                     removed++;
                 }
 

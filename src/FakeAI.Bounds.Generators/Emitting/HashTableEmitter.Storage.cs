@@ -12,16 +12,20 @@ internal static partial class HashTableEmitter
         string comparerType = "global::System.Collections.Generic.IEqualityComparer<" + key + ">";
         string defaultComparer = "global::System.Collections.Generic.EqualityComparer<" + key + ">.Default";
         string valueField = spec.IsSet ? "" : $"\n    /// <summary>The value.</summary>\n    public {spec.Value} Value;\n";
+        string hashField = spec.StoresHash ? "\n    /// <summary>The key's hash code, kept so that it is computed once.</summary>\n    public int HashCode;\n" : "";
         string what = spec.IsSet ? "values" : "keys";
+        string hashCheck = spec.StoresHash ? "entries[index].HashCode == hash && " : "";
         string countRead = spec.ThreadSafe ? "global::System.Threading.Volatile.Read(ref _bndCount)" : "_bndCount";
 
         body.AppendBlock($$"""
             /// <summary>One stored {{(spec.IsSet ? "value" : "key and its value")}}, chained in its bucket and linked between its older and newer neighbours.</summary>
+            /// <remarks>Auto layout lets the runtime order the fields by size: an int key with a long value takes 24 bytes, not 32.</remarks>
+            [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Auto)]
             private struct BndEntry
             {
                 /// <summary>The {{(spec.IsSet ? "value" : "key")}}.</summary>
                 public {{key}} Key;
-            {{valueField}}
+            {{valueField}}{{hashField}}
                 /// <summary>The next entry in the same bucket, or -1; for a free entry, the next free entry.</summary>
                 public int Next;
 
@@ -190,7 +194,7 @@ internal static partial class HashTableEmitter
                 {
                     while (index >= 0)
                     {
-                        if ({{defaultComparer}}.Equals(entries[index].Key, key))
+                        if ({{hashCheck}}{{defaultComparer}}.Equals(entries[index].Key, key))
                         {
                             return index;
                         }
@@ -202,7 +206,7 @@ internal static partial class HashTableEmitter
                 {
                     while (index >= 0)
                     {
-                        if (comparer.Equals(entries[index].Key, key))
+                        if ({{hashCheck}}comparer.Equals(entries[index].Key, key))
                         {
                             return index;
                         }
@@ -221,6 +225,23 @@ internal static partial class HashTableEmitter
         body.AppendBlock($$"""
             /// <summary>Removes an entry from its bucket and from the order, clears it and frees it.</summary>
             private void BndRemoveEntry(int index, int hash)
+            {
+                BndUnlinkBucket(index, hash);
+                BndUnlinkOrder(index);
+                BndEntry[] entries = _bndEntries;
+                if (BndEntriesHoldReferences)
+                {
+                    entries[index] = default;
+                }
+
+                entries[index].Next = _bndFreeList;
+                _bndFreeList = index;
+                _bndCount--;
+                _bndVersion++;
+            }
+
+            /// <summary>Takes an entry out of the chain of the bucket its hash selects.</summary>
+            private void BndUnlinkBucket(int index, int hash)
             {
                 BndEntry[] entries = _bndEntries;
                 int bucket = BndBucket(hash);
@@ -246,17 +267,6 @@ internal static partial class HashTableEmitter
                 {
                     entries[previous].Next = entries[index].Next;
                 }
-
-                BndUnlinkOrder(index);
-                if (BndEntriesHoldReferences)
-                {
-                    entries[index] = default;
-                }
-
-                entries[index].Next = _bndFreeList;
-                _bndFreeList = index;
-                _bndCount--;
-                _bndVersion++;
             }
 
             /// <summary>Takes an entry out of the oldest-to-newest order.</summary>
@@ -337,7 +347,7 @@ internal static partial class HashTableEmitter
                 _bndBucketShift = shift;
                 for (int index = _bndOldest; index >= 0; index = entries[index].Newer)
                 {
-                    int bucket = BndBucket(BndHash(entries[index].Key));
+                    int bucket = BndBucket({{(spec.StoresHash ? "entries[index].HashCode" : "BndHash(entries[index].Key)")}});
                     entries[index].Next = _bndBuckets[bucket] - 1;
                     _bndBuckets[bucket] = index + 1;
                 }
@@ -386,31 +396,34 @@ internal static partial class HashTableEmitter
         }
     }
 
-    // Insertion of a key known to be absent, with the overflow policy decided at generation time.
+    // Insertion of a key known to be absent, with the overflow policy decided at generation time. An evicting insert
+    // reuses the victim's entry in place: no trip through the free list, no clearing of what is overwritten next.
     private static void AppendInsert(StringBuilder body, HashTableSpec spec)
     {
         string key = spec.Key;
         string valueParameter = spec.IsSet ? "" : $", {spec.Value} value";
-        string storeValue = spec.IsSet ? "" : "\n    entries[index].Value = value;";
+        string storeValue = spec.IsSet ? "" : "\nentries[index].Value = value;";
+        string storeHash = spec.StoresHash ? "\nentries[index].HashCode = hash;" : "";
         string whenFull = spec.Policy switch
         {
             Model.OverflowPolicyValue.DropOldest or Model.OverflowPolicyValue.EvictLeastRecentlyUsed => """
-                    int victim = _bndOldest;
-                    BndRemoveEntry(victim, BndHash(_bndEntries[victim].Key));
-                    _bndEvicted++;
+                index = _bndOldest;
+                BndUnlinkBucket(index, BndHashOf(index));
+                BndUnlinkOrder(index);
+                _bndEvicted++;
                 """,
             Model.OverflowPolicyValue.DropNewest => """
-                    _bndDropped++;
-                    return false;
+                _bndDropped++;
+                return false;
                 """,
             _ => """
-                    _bndDropped++;
-                    if (throwWhenFull)
-                    {
-                        BndThrowFull();
-                    }
+                _bndDropped++;
+                if (throwWhenFull)
+                {
+                    BndThrowFull();
+                }
 
-                    return false;
+                return false;
                 """,
         };
 
@@ -421,37 +434,45 @@ internal static partial class HashTableEmitter
             /// </summary>
             private bool BndInsert({{key}} key{{valueParameter}}, int hash, bool throwWhenFull)
             {
+                int index;
                 if (_bndCount == _bndCapacity)
                 {
-            {{Indent(whenFull.TrimEnd('\n'))}}
-                }
-
-                int index = _bndFreeList;
-                if (index >= 0)
-                {
-                    _bndFreeList = _bndEntries[index].Next;
+            {{Indent(Indent(whenFull.TrimEnd('\n')))}}
                 }
                 else
                 {
-                    if (_bndUsed == _bndEntries.Length)
+                    index = _bndFreeList;
+                    if (index >= 0)
                     {
-                        BndGrow();
+                        _bndFreeList = _bndEntries[index].Next;
+                    }
+                    else
+                    {
+                        if (_bndUsed == _bndEntries.Length)
+                        {
+                            BndGrow();
+                        }
+
+                        index = _bndUsed++;
                     }
 
-                    index = _bndUsed++;
+                    _bndCount++;
                 }
 
                 BndEntry[] entries = _bndEntries;
-                entries[index].Key = key;{{storeValue}}
+            {{Indent($"entries[index].Key = key;{storeValue}{storeHash}")}}
                 int bucket = BndBucket(hash);
                 entries[index].Next = _bndBuckets[bucket] - 1;
                 _bndBuckets[bucket] = index + 1;
                 BndLinkNewest(index);
-                _bndCount++;
                 _bndTotalAdded++;
                 _bndVersion++;
                 return true;
             }
+
+            /// <summary>The hash of the key stored at an entry{{(spec.StoresHash ? ", as stored" : ", recomputed (a primitive's hash is nearly free)")}}.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private int BndHashOf(int index) => {{(spec.StoresHash ? "_bndEntries[index].HashCode" : "BndHash(_bndEntries[index].Key)")}};
             """);
     }
 }

@@ -67,7 +67,14 @@ internal static partial class HashTableEmitter
             Policy = model.Overflow;
             ThreadSafe = model.ThreadSafe;
             KeyCanBeNull = model.ElementCanBeNull;
+            StoresHash = !model.ElementHashIsTrivial;
         }
+
+        /// <summary>
+        /// Whether entries keep their key's hash code: worth it unless the key is a primitive, whose hash is the key
+        /// itself. A stored hash spares rehashing an evicted key and lets a lookup skip Equals on other hashes.
+        /// </summary>
+        public bool StoresHash { get; }
 
         /// <summary>The key type of a dictionary, the value type of a set.</summary>
         public string Key { get; }

@@ -15,6 +15,7 @@ namespace FakeAI.Bounds.Generators.Model;
 /// <param name="ElementType">The fully qualified item type (a dictionary's key type), e.g. <c>global::App.ErrorRecord</c> or <c>T</c>.</param>
 /// <param name="ValueType">A dictionary's fully qualified value type; <see langword="null"/> for a queue or a set.</param>
 /// <param name="ElementCanBeNull">Whether an item (or key) can be <see langword="null"/> at run time: not a non-nullable value type.</param>
+/// <param name="ElementHashIsTrivial">Whether hashing an item (or key) costs next to nothing (a primitive or an enum), so a hash table need not store it.</param>
 /// <param name="MaxLength">The validated <c>MaxLength</c>.</param>
 /// <param name="Overflow">The validated overflow policy.</param>
 /// <param name="ThreadSafe">Whether the thread-safe body is wanted.</param>
@@ -28,6 +29,7 @@ internal readonly record struct BoundedTypeModel(
     string ElementType,
     string? ValueType,
     bool ElementCanBeNull,
+    bool ElementHashIsTrivial,
     int MaxLength,
     OverflowPolicyValue Overflow,
     bool ThreadSafe);

@@ -108,6 +108,7 @@ internal static class BoundedDeclarationReader
             ElementType: elementType.ToDisplayString(ElementTypeFormat),
             ValueType: valueType?.ToDisplayString(ElementTypeFormat),
             ElementCanBeNull: !elementType.IsValueType || elementType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T,
+            ElementHashIsTrivial: HashIsTrivial(elementType),
             MaxLength: maxLength,
             Overflow: overflow,
             ThreadSafe: threadSafe);
@@ -142,6 +143,18 @@ internal static class BoundedDeclarationReader
             type.Name,
             options.LanguageVersion.ToDisplayString()));
         return false;
+    }
+
+    // Primitives and enums hash to themselves (or nearly); anything else (strings, records, structs) is worth storing.
+    private static bool HashIsTrivial(ITypeSymbol type)
+    {
+        return type.TypeKind == TypeKind.Enum || type.SpecialType switch
+        {
+            SpecialType.System_Boolean or SpecialType.System_Char or SpecialType.System_SByte or SpecialType.System_Byte
+                or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32
+                or SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_IntPtr or SpecialType.System_UIntPtr => true,
+            _ => false,
+        };
     }
 
     // A type argument the compiler cannot resolve anywhere inside the type (List<Missing>) would reach generated code.

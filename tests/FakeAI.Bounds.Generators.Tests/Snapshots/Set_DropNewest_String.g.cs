@@ -13,10 +13,15 @@ namespace App.Errors
     partial class AffectedUsers
     {
         /// <summary>One stored value, chained in its bucket and linked between its older and newer neighbours.</summary>
+        /// <remarks>Auto layout lets the runtime order the fields by size: an int key with a long value takes 24 bytes, not 32.</remarks>
+        [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Auto)]
         private struct BndEntry
         {
             /// <summary>The value.</summary>
             public string Key;
+
+            /// <summary>The key's hash code, kept so that it is computed once.</summary>
+            public int HashCode;
 
             /// <summary>The next entry in the same bucket, or -1; for a free entry, the next free entry.</summary>
             public int Next;
@@ -177,7 +182,7 @@ namespace App.Errors
             {
                 while (index >= 0)
                 {
-                    if (global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(entries[index].Key, key))
+                    if (entries[index].HashCode == hash && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(entries[index].Key, key))
                     {
                         return index;
                     }
@@ -189,7 +194,7 @@ namespace App.Errors
             {
                 while (index >= 0)
                 {
-                    if (comparer.Equals(entries[index].Key, key))
+                    if (entries[index].HashCode == hash && comparer.Equals(entries[index].Key, key))
                     {
                         return index;
                     }
@@ -207,41 +212,67 @@ namespace App.Errors
         /// </summary>
         private bool BndInsert(string key, int hash, bool throwWhenFull)
         {
+            int index;
             if (_bndCount == _bndCapacity)
             {
                 _bndDropped++;
                 return false;
             }
-
-            int index = _bndFreeList;
-            if (index >= 0)
-            {
-                _bndFreeList = _bndEntries[index].Next;
-            }
             else
             {
-                if (_bndUsed == _bndEntries.Length)
+                index = _bndFreeList;
+                if (index >= 0)
                 {
-                    BndGrow();
+                    _bndFreeList = _bndEntries[index].Next;
+                }
+                else
+                {
+                    if (_bndUsed == _bndEntries.Length)
+                    {
+                        BndGrow();
+                    }
+
+                    index = _bndUsed++;
                 }
 
-                index = _bndUsed++;
+                _bndCount++;
             }
 
             BndEntry[] entries = _bndEntries;
             entries[index].Key = key;
+            entries[index].HashCode = hash;
             int bucket = BndBucket(hash);
             entries[index].Next = _bndBuckets[bucket] - 1;
             _bndBuckets[bucket] = index + 1;
             BndLinkNewest(index);
-            _bndCount++;
             _bndTotalAdded++;
             _bndVersion++;
             return true;
         }
 
+        /// <summary>The hash of the key stored at an entry, as stored.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private int BndHashOf(int index) => _bndEntries[index].HashCode;
+
         /// <summary>Removes an entry from its bucket and from the order, clears it and frees it.</summary>
         private void BndRemoveEntry(int index, int hash)
+        {
+            BndUnlinkBucket(index, hash);
+            BndUnlinkOrder(index);
+            BndEntry[] entries = _bndEntries;
+            if (BndEntriesHoldReferences)
+            {
+                entries[index] = default;
+            }
+
+            entries[index].Next = _bndFreeList;
+            _bndFreeList = index;
+            _bndCount--;
+            _bndVersion++;
+        }
+
+        /// <summary>Takes an entry out of the chain of the bucket its hash selects.</summary>
+        private void BndUnlinkBucket(int index, int hash)
         {
             BndEntry[] entries = _bndEntries;
             int bucket = BndBucket(hash);
@@ -267,17 +298,6 @@ namespace App.Errors
             {
                 entries[previous].Next = entries[index].Next;
             }
-
-            BndUnlinkOrder(index);
-            if (BndEntriesHoldReferences)
-            {
-                entries[index] = default;
-            }
-
-            entries[index].Next = _bndFreeList;
-            _bndFreeList = index;
-            _bndCount--;
-            _bndVersion++;
         }
 
         /// <summary>Takes an entry out of the oldest-to-newest order.</summary>
@@ -358,7 +378,7 @@ namespace App.Errors
             _bndBucketShift = shift;
             for (int index = _bndOldest; index >= 0; index = entries[index].Newer)
             {
-                int bucket = BndBucket(BndHash(entries[index].Key));
+                int bucket = BndBucket(entries[index].HashCode);
                 entries[index].Next = _bndBuckets[bucket] - 1;
                 _bndBuckets[bucket] = index + 1;
             }
@@ -467,7 +487,7 @@ namespace App.Errors
                 int next = entries[index].Newer;
                 if (match(entries[index].Key))
                 {
-                    BndRemoveEntry(index, BndHash(entries[index].Key));
+                    BndRemoveEntry(index, BndHashOf(index));
                     removed++;
                 }
 
