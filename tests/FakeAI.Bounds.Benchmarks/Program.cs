@@ -3,8 +3,8 @@ using System.Linq;
 using BenchmarkDotNet.Running;
 using FakeAI.Bounds.Benchmarks;
 
-// `--retained` measures retained heap per slot (no BenchmarkDotNet); anything else goes to BenchmarkDotNet's
-// switcher, e.g. `--filter '*' --job short`. See README.md.
+// `--retained` measures retained heap per queue slot and per map entry (no BenchmarkDotNet); anything else goes to
+// BenchmarkDotNet's switcher, e.g. `--filter '*' --job short`. See README.md.
 if (args.Contains("--retained", StringComparer.Ordinal))
 {
     return RetainedBytes.Run(Console.Out);

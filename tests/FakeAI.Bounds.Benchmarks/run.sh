@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Runs every benchmark of FakeAI.Bounds.Benchmarks in Release with BenchmarkDotNet's short job, then the
-# --retained mode, and leaves GitHub-markdown results in BenchmarkDotNet.Artifacts/results/ (BenchmarkDotNet's
-# default exporters already include GitHub markdown; retained.md and summary.md are added here).
+# Runs every benchmark of FakeAI.Bounds.Benchmarks (queues and maps) in Release with BenchmarkDotNet's short job,
+# then the --retained mode (queues and maps), and leaves GitHub-markdown results in
+# BenchmarkDotNet.Artifacts/results/ (BenchmarkDotNet's default exporters already include GitHub markdown;
+# retained.md and summary.md are added here).
 #
-#   tests/FakeAI.Bounds.Benchmarks/run.sh                 # everything, out of process (about 4 minutes on 2 cores)
+#   tests/FakeAI.Bounds.Benchmarks/run.sh                 # everything, out of process (about 15 minutes on 2 cores)
 #   tests/FakeAI.Bounds.Benchmarks/run.sh --inProcess     # extra arguments go to BenchmarkDotNet
-#   JOB=medium tests/FakeAI.Bounds.Benchmarks/run.sh      # a longer job for final numbers
+#   JOB=medium tests/FakeAI.Bounds.Benchmarks/run.sh      # a longer job for final numbers (about 1 h 40)
+#   FILTER='*Map*' tests/FakeAI.Bounds.Benchmarks/run.sh  # only some classes (--retained always runs: seconds)
 #
 # Run it on a quiet machine: other processes competing for the cores make the numbers (especially the
 # two-writer ones) meaningless.
@@ -15,15 +17,20 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here"
 
 job="${JOB:-short}"
+filter="${FILTER:-*}"
 artifacts="$here/BenchmarkDotNet.Artifacts"
 results="$artifacts/results"
 dll="$here/bin/Release/net10.0/FakeAI.Bounds.Benchmarks.dll"
 
 dotnet build "$here/FakeAI.Bounds.Benchmarks.csproj" -c Release --nologo -v quiet
 
-dotnet "$dll" --filter '*' --job "$job" --artifacts "$artifacts" "$@"
-
+# Tables older than this run (say, from a run with another FILTER) stay out of summary.md.
 mkdir -p "$results"
+started="$results/.started"
+touch "$started"
+
+dotnet "$dll" --filter "$filter" --job "$job" --artifacts "$artifacts" "$@"
+
 dotnet "$dll" --retained | tee "$results/retained.md"
 
 # One file with every table, in the order the targets are listed.
@@ -31,9 +38,10 @@ dotnet "$dll" --retained | tee "$results/retained.md"
   echo "# FakeAI.Bounds benchmark results"
   echo
   echo "Job: $job. Machine and runtime are in each table's header."
-  for name in FullQueueAddLong FullQueueAddReference ThreadSafeAdd; do
+  for name in FullQueueAddLong FullQueueAddReference ThreadSafeAdd \
+      FifoMapIntLong FifoMapStringObject LruMapIntLong LruMapStringObject; do
     file="$results/FakeAI.Bounds.Benchmarks.$name-report-github.md"
-    if [[ -f "$file" ]]; then
+    if [[ -f "$file" && "$file" -nt "$started" ]]; then
       echo
       echo "## $name"
       echo
@@ -41,7 +49,7 @@ dotnet "$dll" --retained | tee "$results/retained.md"
     fi
   done
   echo
-  echo "## Retained bytes per slot"
+  echo "## Retained bytes per slot (queues) and per entry (maps)"
   echo
   cat "$results/retained.md"
 } > "$results/summary.md"
