@@ -1,0 +1,124 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using Xunit;
+
+namespace FakeAI.Bounds.Tests;
+
+/// <summary>Assertions that look at a map or a set through every read it offers, so that no view can disagree with another.</summary>
+public static class MapAssert
+{
+    /// <summary>
+    /// Asserts that the map holds exactly <paramref name="expected"/>, oldest (least recently used) first, as seen by
+    /// <c>Count</c>, <c>IsFull</c>, foreach, the non-generic enumerator, <c>Keys</c>, <c>Values</c>,
+    /// <c>ContainsKey</c> and <c>TryGetValue</c>. Keys are compared exactly (a string key keeps the spelling it was first
+    /// stored with, whatever the map's comparer); reference values by identity.
+    /// </summary>
+    /// <remarks>
+    /// <c>TryGetValue</c> marks a key used under least-recently-used eviction, so the keys are read from the least to
+    /// the most recently used: that moves each to the newest end in turn and leaves the order as it was, which the
+    /// second enumeration checks.
+    /// </remarks>
+    public static void Contents<TKey, TValue>(IBoundedDictionary<TKey, TValue> map, IReadOnlyList<KeyValuePair<TKey, TValue>> expected)
+    {
+        Assert.Equal(expected.Count, map.Count);
+        Assert.Equal(expected.Count, ((IReadOnlyCollection<KeyValuePair<TKey, TValue>>)map).Count);
+        Assert.Equal(expected.Count == map.Capacity, map.IsFull);
+        Assert.True(map.Count <= map.Capacity);
+
+        Pairs(expected, map.ToList(), "foreach");
+
+        var nonGeneric = new List<KeyValuePair<TKey, TValue>>();
+        foreach (object? item in (IEnumerable)map)
+        {
+            nonGeneric.Add(Assert.IsType<KeyValuePair<TKey, TValue>>(item));
+        }
+
+        Pairs(expected, nonGeneric, "the non-generic enumerator");
+
+        Assert.Equal(expected.Count, Assert.IsAssignableFrom<IReadOnlyCollection<TKey>>(map.Keys).Count);
+        Assert.Equal(expected.Count, Assert.IsAssignableFrom<IReadOnlyCollection<TValue>>(map.Values).Count);
+        QueueAssert.Sequence(expected.Select(pair => pair.Key).ToList(), map.Keys.ToList(), "Keys");
+        QueueAssert.Sequence(expected.Select(pair => pair.Value).ToList(), map.Values.ToList(), "Values");
+
+        var values = EqualityComparer<TValue>.Default;
+        foreach (KeyValuePair<TKey, TValue> pair in expected)
+        {
+            if (!map.ContainsKey(pair.Key))
+            {
+                Assert.Fail($"ContainsKey({pair.Key}) is false.");
+            }
+
+            if (!map.TryGetValue(pair.Key, out TValue? value) || !values.Equals(pair.Value, value))
+            {
+                Assert.Fail($"TryGetValue({pair.Key}) did not find {pair.Value}.");
+            }
+        }
+
+        Pairs(expected, map.ToList(), "foreach after reading every key oldest first");
+    }
+
+    /// <summary>Asserts that the set holds exactly <paramref name="expected"/>, oldest (least recently used) first.</summary>
+    /// <remarks>As for a map, <c>Contains</c> is called from the least to the most recently used, which keeps the order.</remarks>
+    public static void Contents<T>(IBoundedSet<T> set, IReadOnlyList<T> expected)
+    {
+        Assert.Equal(expected.Count, set.Count);
+        Assert.Equal(expected.Count, ((IReadOnlyCollection<T>)set).Count);
+        Assert.Equal(expected.Count == set.Capacity, set.IsFull);
+        Assert.True(set.Count <= set.Capacity);
+
+        QueueAssert.Sequence(expected, set.ToList(), "foreach");
+        QueueAssert.Sequence(expected.Cast<object?>().ToList(), ((IEnumerable)set).Cast<object?>().ToList(), "the non-generic enumerator");
+
+        foreach (T item in expected)
+        {
+            if (!set.Contains(item))
+            {
+                Assert.Fail($"Contains({item}) is false.");
+            }
+        }
+
+        QueueAssert.Sequence(expected, set.ToList(), "foreach after Contains of every value oldest first");
+    }
+
+    /// <summary>
+    /// Asserts the accounting invariant: every entry ever stored is still held, was evicted, or was removed
+    /// (Remove, RemoveWhere or Clear); and a policy never uses the other policies' counter.
+    /// </summary>
+    public static void Invariant(IBoundedCollection collection, long removed)
+    {
+        if (collection.Count < 0 || collection.Count > collection.Capacity)
+        {
+            Assert.Fail($"Count {collection.Count} is outside 0 … Capacity {collection.Capacity}.");
+        }
+
+        Assert.Equal(collection.TotalAdded, collection.Count + collection.Evicted + removed);
+        if (MapFactory.Evicts(collection.Overflow))
+        {
+            Assert.Equal(0, collection.Dropped);
+        }
+        else
+        {
+            Assert.Equal(0, collection.Evicted);
+        }
+    }
+
+    /// <summary>Asserts that two sequences of pairs are equal: keys exactly, values by their default equality (identity for classes).</summary>
+    public static void Pairs<TKey, TValue>(IReadOnlyList<KeyValuePair<TKey, TValue>> expected, IReadOnlyList<KeyValuePair<TKey, TValue>> actual, string view)
+    {
+        bool equal = expected.Count == actual.Count;
+        var keys = EqualityComparer<TKey>.Default;
+        var values = EqualityComparer<TValue>.Default;
+        for (int i = 0; equal && i < expected.Count; i++)
+        {
+            equal = keys.Equals(expected[i].Key, actual[i].Key) && values.Equals(expected[i].Value, actual[i].Value);
+        }
+
+        if (!equal)
+        {
+            Assert.Fail(
+                $"{view} disagrees. Expected [{string.Join(", ", expected)}] ({expected.Count} entries), "
+                + $"actual [{string.Join(", ", actual)}] ({actual.Count} entries).");
+        }
+    }
+}
