@@ -26,10 +26,10 @@ public static class MapAssert
         Assert.Equal(expected.Count == map.Capacity, map.IsFull);
         Assert.True(map.Count <= map.Capacity);
 
-        Pairs(expected, map.ToList(), "foreach");
+        Pairs(expected, Listed(map, map.Capacity), "foreach");
 
         var nonGeneric = new List<KeyValuePair<TKey, TValue>>();
-        foreach (object? item in (IEnumerable)map)
+        foreach (object? item in Listed((IEnumerable<object?>)((IEnumerable)map).Cast<object?>(), map.Capacity))
         {
             nonGeneric.Add(Assert.IsType<KeyValuePair<TKey, TValue>>(item));
         }
@@ -38,8 +38,8 @@ public static class MapAssert
 
         Assert.Equal(expected.Count, Assert.IsAssignableFrom<IReadOnlyCollection<TKey>>(map.Keys).Count);
         Assert.Equal(expected.Count, Assert.IsAssignableFrom<IReadOnlyCollection<TValue>>(map.Values).Count);
-        QueueAssert.Sequence(expected.Select(pair => pair.Key).ToList(), map.Keys.ToList(), "Keys");
-        QueueAssert.Sequence(expected.Select(pair => pair.Value).ToList(), map.Values.ToList(), "Values");
+        QueueAssert.Sequence(expected.Select(pair => pair.Key).ToList(), Listed(map.Keys, map.Capacity), "Keys");
+        QueueAssert.Sequence(expected.Select(pair => pair.Value).ToList(), Listed(map.Values, map.Capacity), "Values");
 
         var values = EqualityComparer<TValue>.Default;
         foreach (KeyValuePair<TKey, TValue> pair in expected)
@@ -55,7 +55,7 @@ public static class MapAssert
             }
         }
 
-        Pairs(expected, map.ToList(), "foreach after reading every key oldest first");
+        Pairs(expected, Listed(map, map.Capacity), "foreach after reading every key oldest first");
     }
 
     /// <summary>Asserts that the set holds exactly <paramref name="expected"/>, oldest (least recently used) first.</summary>
@@ -67,8 +67,8 @@ public static class MapAssert
         Assert.Equal(expected.Count == set.Capacity, set.IsFull);
         Assert.True(set.Count <= set.Capacity);
 
-        QueueAssert.Sequence(expected, set.ToList(), "foreach");
-        QueueAssert.Sequence(expected.Cast<object?>().ToList(), ((IEnumerable)set).Cast<object?>().ToList(), "the non-generic enumerator");
+        QueueAssert.Sequence(expected, Listed(set, set.Capacity), "foreach");
+        QueueAssert.Sequence(expected.Cast<object?>().ToList(), Listed(((IEnumerable)set).Cast<object?>(), set.Capacity), "the non-generic enumerator");
 
         foreach (T item in expected)
         {
@@ -78,7 +78,7 @@ public static class MapAssert
             }
         }
 
-        QueueAssert.Sequence(expected, set.ToList(), "foreach after Contains of every value oldest first");
+        QueueAssert.Sequence(expected, Listed(set, set.Capacity), "foreach after Contains of every value oldest first");
     }
 
     /// <summary>
@@ -101,6 +101,25 @@ public static class MapAssert
         {
             Assert.Equal(0, collection.Evicted);
         }
+    }
+
+    /// <summary>
+    /// Lists what a collection yields, failing (instead of running forever) when it yields more than its capacity: the
+    /// sign of a broken order list, a cycle among the entries.
+    /// </summary>
+    public static List<T> Listed<T>(IEnumerable<T> items, int capacity)
+    {
+        var list = new List<T>();
+        foreach (T item in items)
+        {
+            list.Add(item);
+            if (list.Count > capacity)
+            {
+                Assert.Fail($"The enumeration yielded more than the capacity of {capacity} entries.");
+            }
+        }
+
+        return list;
     }
 
     /// <summary>Asserts that two sequences of pairs are equal: keys exactly, values by their default equality (identity for classes).</summary>

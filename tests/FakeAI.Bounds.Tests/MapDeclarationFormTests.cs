@@ -159,4 +159,41 @@ public class MapDeclarationFormTests
         Assert.Single(recent);
         Assert.Equal(3, recent.Sum(item => item.Id));
     }
+
+    [Fact]
+    public void A_map_with_a_large_MaxLength_allocates_its_table_on_demand()
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var map = new LargeLruMap();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // The object itself, not a table of a million entries (12+ MB).
+        Assert.True(allocated < 1024, $"An empty map of MaxLength 1,000,000 allocated {allocated} bytes.");
+        Assert.Equal(1_000_000, map.Capacity);
+
+        for (int key = 0; key < 20_000; key++)
+        {
+            map[key] = -key;
+        }
+
+        Assert.Equal(20_000, map.Count);
+        Assert.Equal(Enumerable.Range(0, 20_000), map.Keys);
+        Assert.All(Enumerable.Range(0, 20_000), key => Assert.True(map.TryGetValue(key, out int value) && value == -key));
+        Assert.Equal(0, map.Evicted);
+    }
+
+    [Fact]
+    public void A_null_nullable_key_is_rejected_and_other_values_are_keys()
+    {
+        var map = new NullableKeyMap();
+        Assert.Equal("key", Assert.Throws<ArgumentNullException>(() => map[null] = "null").ParamName);
+        Assert.Equal("key", Assert.Throws<ArgumentNullException>(() => map.TryGetValue(null, out _)).ParamName);
+        Assert.Equal("key", Assert.Throws<ArgumentNullException>(() => map.Remove(null)).ParamName);
+
+        map[0] = "zero";
+        map[-1] = "minus one";
+        Assert.Equal("zero", map[0]);
+        Assert.True(map.ContainsKey(-1));
+        Assert.Equal(new int?[] { 0, -1 }, map.Keys);
+    }
 }

@@ -157,6 +157,14 @@ namespace FakeAI.Bounds.Tests
     [Bounded(MaxLength = 16, ThreadSafe = true)]
     public sealed partial class SharedRecentSet<T> : IBoundedSet<T>;
 
+    /// <summary>A map whose MaxLength is far above what a test fills: its table must grow on demand, not up front.</summary>
+    [Bounded(MaxLength = 1_000_000, Overflow = OverflowPolicy.EvictLeastRecentlyUsed)]
+    public sealed partial class LargeLruMap : IBoundedDictionary<int, int>;
+
+    /// <summary>A map whose keys are a nullable value type: null is rejected like a null reference.</summary>
+    [Bounded(MaxLength = 8)]
+    public sealed partial class NullableKeyMap : IBoundedDictionary<int?, string>;
+
     /// <summary>Partial classes that contain bounded maps and sets.</summary>
     public partial class MapHolder
     {
