@@ -284,7 +284,6 @@ internal static partial class HashTableEmitter
             }
             """);
 
-        if (!spec.ThreadSafe)
         {
             body.AppendBlock($$"""
                 {{noInlining}}

@@ -105,7 +105,15 @@ internal static partial class HashTableEmitter
             {
                 BndEntry[] entries = _bndEntries;
                 int next = entries[index].Newer;
-                if (match(entries[index].Key))
+                int version = _bndVersion;
+                bool matched = match(entries[index].Key);
+                if (version != _bndVersion)
+                {
+                    // The predicate changed the collection: the saved next entry may be gone or reused.
+                    BndThrowModifiedDuringEnumeration();
+                }
+
+                if (matched)
                 {
                     BndRemoveEntry(index, BndHashOf(index));
                     removed++;

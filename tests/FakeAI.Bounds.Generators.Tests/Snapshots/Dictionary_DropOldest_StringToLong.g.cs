@@ -588,7 +588,15 @@ namespace App.Costs
             {
                 BndEntry[] entries = _bndEntries;
                 int next = entries[index].Newer;
-                if (match(entries[index].Key, entries[index].Value))
+                int version = _bndVersion;
+                bool matched = match(entries[index].Key, entries[index].Value);
+                if (version != _bndVersion)
+                {
+                    // The predicate changed the collection: the saved next entry may be gone or reused.
+                    BndThrowModifiedDuringEnumeration();
+                }
+
+                if (matched)
                 {
                     BndRemoveEntry(index, BndHashOf(index));
                     removed++;

@@ -663,7 +663,15 @@ namespace App.Caching
                 {
                     BndEntry[] entries = _bndEntries;
                     int next = entries[index].Newer;
-                    if (match(entries[index].Key, entries[index].Value))
+                    int version = _bndVersion;
+                    bool matched = match(entries[index].Key, entries[index].Value);
+                    if (version != _bndVersion)
+                    {
+                        // The predicate changed the collection: the saved next entry may be gone or reused.
+                        BndThrowModifiedDuringEnumeration();
+                    }
+
+                    if (matched)
                     {
                         BndRemoveEntry(index, BndHashOf(index));
                         removed++;
@@ -982,6 +990,12 @@ namespace App.Caching
         {
             throw new global::System.InvalidOperationException(
                 "A key of 'Cache' changed its hash code while it was stored; keys must not change in ways that affect Equals and GetHashCode.");
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static void BndThrowModifiedDuringEnumeration()
+        {
+            throw new global::System.InvalidOperationException("The collection was modified during enumeration.");
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

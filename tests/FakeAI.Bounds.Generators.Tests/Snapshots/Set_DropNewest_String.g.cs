@@ -485,7 +485,15 @@ namespace App.Errors
             {
                 BndEntry[] entries = _bndEntries;
                 int next = entries[index].Newer;
-                if (match(entries[index].Key))
+                int version = _bndVersion;
+                bool matched = match(entries[index].Key);
+                if (version != _bndVersion)
+                {
+                    // The predicate changed the collection: the saved next entry may be gone or reused.
+                    BndThrowModifiedDuringEnumeration();
+                }
+
+                if (matched)
                 {
                     BndRemoveEntry(index, BndHashOf(index));
                     removed++;
