@@ -11,7 +11,7 @@ namespace FakeAI.Bounds.Benchmarks;
 //   MapData.InsertKeyCount = 2,000 distinct keys, see MapData). Mean is ns per insert.
 // - Lookup: TryGetValue of keys that are all present, in a shuffled order. Mean is ns per lookup.
 //
-// The baseline of both is Dictionary + Queue under a `lock` (System.Threading.Lock), as the issue states it; the
+// The baseline of both is Dictionary + Queue under a `lock` (System.Threading.Lock), the usual hand-written FIFO bound; the
 // same without the lock is a row too, because the single-threaded generated map takes no lock either. The
 // thread-safe rows are uncontended here: the cost of being safe, not behaviour under contention.
 

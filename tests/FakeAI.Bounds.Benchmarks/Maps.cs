@@ -45,7 +45,7 @@ internal sealed partial class GeneratedConcurrentLruStringMap : IBoundedDictiona
 /// </summary>
 internal static class MapData
 {
-    /// <summary>The capacity of every map: the 1,000.</summary>
+    /// <summary>The capacity of every map: 1,000, the size the targets are stated for.</summary>
     public const int Capacity = 1_000;
 
     /// <summary>

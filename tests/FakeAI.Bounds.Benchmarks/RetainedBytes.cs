@@ -8,14 +8,14 @@ namespace FakeAI.Bounds.Benchmarks;
 /// The <c>--retained</c> mode: how much heap many full generated queues keep alive, per slot, against the same
 /// number of plain <c>T[capacity]</c> arrays, which is the least any ring of that capacity can retain; and how much
 /// many full generated maps keep alive, per entry, against the same number of full <c>Dictionary</c> + <c>Queue</c>
-/// FIFO maps (the issue's baseline). Measured after full compacting collections, so that the arrays a collection
+/// FIFO maps (the baseline of the map targets). Measured after full compacting collections, so that the arrays a collection
 /// outgrew while filling up do not count.
 /// </summary>
 /// <remarks>
 /// Two readings are taken around the same allocations. The primary one is the live heap reported by
 /// <see cref="GC.GetGCMemoryInfo()"/> (heap size minus fragmentation) after a forced compacting full collection,
 /// which is exact to the byte here. <see cref="GC.GetTotalMemory(bool)"/> with a full collection is shown too, as the
-/// issue asks, but it is an estimate that can be several KB off per reading (about 0.5% of 200 arrays of 1,000
+/// common way to measure this, but it is an estimate that can be several KB off per reading (about 0.5% of 200 arrays of 1,000
 /// slots; it reported plain <c>long[1000]</c> arrays at 8.000 bytes per slot, under their true 8,024-byte size).
 /// </remarks>
 internal static class RetainedBytes
@@ -23,7 +23,7 @@ internal static class RetainedBytes
     /// <summary>How many collections are kept alive per measurement.</summary>
     public const int Instances = 200;
 
-    /// <summary>The issue's target: retained bytes per slot at most this multiple of a plain array's.</summary>
+    /// <summary>The target: retained bytes per slot at most this multiple of a plain array's.</summary>
     public const double TargetRatio = 1.05;
 
     /// <summary>The map target: retained bytes per entry at most this multiple of the Dictionary + Queue baseline's.</summary>

@@ -33,7 +33,7 @@ dotnet "$dll" --filter "$filter" --job "$job" --artifacts "$artifacts" "$@"
 
 dotnet "$dll" --retained | tee "$results/retained.md"
 
-# One file with every table, in the order the targets are listed.
+# One file with every table, in the order of the targets in docs/benchmarks.md.
 {
   echo "# FakeAI.Bounds benchmark results"
   echo
