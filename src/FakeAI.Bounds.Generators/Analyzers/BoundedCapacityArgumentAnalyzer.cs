@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using FakeAI.Bounds.Generators.Common;
 using FakeAI.Bounds.Generators.Diagnostics;
+using FakeAI.Bounds.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -116,45 +117,14 @@ public sealed class BoundedCapacityArgumentAnalyzer : DiagnosticAnalyzer
     // Generated constructors live in the generator's files or, for a type from a referenced assembly, in metadata.
     private static bool IsWrittenByUser(IMethodSymbol constructor)
     {
-        foreach (Location location in constructor.Locations)
-        {
-            if (location.IsInSource
-                && location.SourceTree?.FilePath.EndsWith(KnownNames.HintNameSuffix, StringComparison.OrdinalIgnoreCase) != true)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return !constructor.Locations.IsEmpty && constructor.Locations[0].IsInSource && GeneratedFiles.IsUserMember(constructor);
     }
 
     // MaxLength as the generator read it; when it is missing or invalid nothing was generated and BND102 explains why.
     private static bool TryGetMaxLength(INamedTypeSymbol type, INamedTypeSymbol boundedAttribute, out int maxLength)
     {
         maxLength = 0;
-        foreach (AttributeData attribute in type.GetAttributes())
-        {
-            if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, boundedAttribute))
-            {
-                continue;
-            }
-
-            foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
-            {
-                if (argument.Key == KnownNames.MaxLengthArgument
-                    && argument.Value.Kind == TypedConstantKind.Primitive
-                    && argument.Value.Value is int length
-                    && length >= KnownNames.MinMaxLength
-                    && length <= KnownNames.MaxMaxLength)
-                {
-                    maxLength = length;
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        return false;
+        return AttributeLookup.Find(type, boundedAttribute) is { } attribute
+            && BoundedDeclarationReader.TryReadMaxLength(attribute, out maxLength);
     }
 }

@@ -44,16 +44,10 @@ public sealed class BoundedDeclarationAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol boundedAttribute)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        foreach (AttributeData attribute in type.GetAttributes())
+        if (AttributeLookup.Find(type, boundedAttribute) is { } attribute)
         {
-            if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, boundedAttribute))
-            {
-                continue;
-            }
-
             // The analyzer sees the generator's output too; only members the user wrote can clash with it.
             BoundedDeclarationReader.Read(type, attribute, context.ReportDiagnostic, GeneratedFiles.IsUserMember, context.CancellationToken);
-            return;
         }
     }
 }

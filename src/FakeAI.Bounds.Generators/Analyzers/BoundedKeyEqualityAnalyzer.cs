@@ -41,7 +41,7 @@ public sealed class BoundedKeyEqualityAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(OperationAnalysisContext context, IObjectCreationOperation creation, INamedTypeSymbol boundedAttribute)
     {
-        if (creation.Type is not INamedTypeSymbol type || !HasBoundedAttribute(type.OriginalDefinition, boundedAttribute))
+        if (creation.Type is not INamedTypeSymbol type || AttributeLookup.Find(type.OriginalDefinition, boundedAttribute) is null)
         {
             return;
         }
@@ -75,19 +75,6 @@ public sealed class BoundedKeyEqualityAnalyzer : DiagnosticAnalyzer
 
             return;
         }
-    }
-
-    private static bool HasBoundedAttribute(INamedTypeSymbol type, INamedTypeSymbol boundedAttribute)
-    {
-        foreach (AttributeData attribute in type.GetAttributes())
-        {
-            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, boundedAttribute))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     // A class whose hierarchy overrides neither Equals(object) nor GetHashCode() below object, and does not implement

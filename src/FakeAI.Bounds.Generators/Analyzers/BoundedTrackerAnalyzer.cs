@@ -51,7 +51,7 @@ public sealed class BoundedTrackerAnalyzer : DiagnosticAnalyzer
     private static void StartType(SymbolStartAnalysisContext context, INamedTypeSymbol trackerAttribute)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (!HasAttribute(type, trackerAttribute))
+        if (AttributeLookup.Find(type, trackerAttribute) is null)
         {
             return;
         }
@@ -68,19 +68,6 @@ public sealed class BoundedTrackerAnalyzer : DiagnosticAnalyzer
             GeneratedFiles.IsUserMember,
             assigned.Of,
             endContext.CancellationToken));
-    }
-
-    private static bool HasAttribute(INamedTypeSymbol type, INamedTypeSymbol attributeClass)
-    {
-        foreach (AttributeData attribute in type.GetAttributes())
-        {
-            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeClass))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>

@@ -194,49 +194,7 @@ internal static partial class HashTableEmitter
             """))}}
             }
 
-            /// <inheritdoc/>
-            public int RemoveWhere(global::System.Func<{{key}}, {{value}}, bool> match)
-            {
-                if (match is null)
-                {
-                    throw new global::System.ArgumentNullException(nameof(match));
-                }
-
-            {{Indent(spec.Guarded("""
-            int removed = 0;
-            int index = _bndOldest;
-            while (index >= 0)
-            {
-                BndEntry[] entries = _bndEntries;
-                int next = entries[index].Newer;
-                int version = _bndVersion;
-                bool matched = match(entries[index].Key, entries[index].Value);
-                if (version != _bndVersion)
-                {
-                    // The predicate changed the collection: the saved next entry may be gone or reused.
-                    BndThrowModifiedDuringEnumeration();
-                }
-
-                if (matched)
-                {
-                    BndRemoveEntry(index, BndHashOf(index));
-                    removed++;
-                }
-
-                index = next;
-            }
-
-            return removed;
-            """))}}
-            }
-
-            /// <inheritdoc/>
-            public void Clear()
-            {
-            {{Indent(spec.Guarded("""
-            BndClearEntries();
-            """))}}
-            }
+            {{RemoveWhereAndClear(spec, "global::System.Func<" + key + ", " + value + ", bool>", "match(entries[index].Key, entries[index].Value)")}}
 
             /// <summary>Looks a key up{{(spec.Lru ? " and marks it used" : "")}}, under the lock when there is one.</summary>
             private bool BndTryGet({{key}} key, int hash, out {{value}} value)

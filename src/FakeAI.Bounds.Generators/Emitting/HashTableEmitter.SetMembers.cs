@@ -24,23 +24,13 @@ internal static partial class HashTableEmitter
             /// <summary>Adds a value unless it is present (a present value keeps its place{{(spec.Lru ? " and is marked used" : "")}}). {{addDoc}}</summary>
             /// <param name="item">The value.</param>
             /// <returns><see langword="true"/> when the value was added.</returns>{{throwDoc}}
-            public bool Add({{item}} item)
-            {
-                BndCheckKey(item);
-                int hash = BndHash(item);
-            {{Indent(spec.Guarded($$"""
-            int index = BndFind(item, hash);
-            if (index >= 0)
-            {{{touch}}
-                return false;
-            }
-
-            return BndInsert(item, hash, throwWhenFull: true);
-            """))}}
-            }
+            public bool Add({{item}} item) => BndAdd(item, throwWhenFull: true);
 
             /// <inheritdoc/>
-            public bool TryAdd({{item}} item)
+            public bool TryAdd({{item}} item) => BndAdd(item, throwWhenFull: false);
+
+            /// <summary>Add and TryAdd: they differ only in whether a full set under the Throw policy throws.</summary>
+            private bool BndAdd({{item}} item, bool throwWhenFull)
             {
                 BndCheckKey(item);
                 int hash = BndHash(item);
@@ -51,7 +41,7 @@ internal static partial class HashTableEmitter
                 return false;
             }
 
-            return BndInsert(item, hash, throwWhenFull: false);
+            return BndInsert(item, hash, throwWhenFull);
             """))}}
             }
 
@@ -90,49 +80,7 @@ internal static partial class HashTableEmitter
             """))}}
             }
 
-            /// <inheritdoc/>
-            public int RemoveWhere(global::System.Predicate<{{item}}> match)
-            {
-                if (match is null)
-                {
-                    throw new global::System.ArgumentNullException(nameof(match));
-                }
-
-            {{Indent(spec.Guarded("""
-            int removed = 0;
-            int index = _bndOldest;
-            while (index >= 0)
-            {
-                BndEntry[] entries = _bndEntries;
-                int next = entries[index].Newer;
-                int version = _bndVersion;
-                bool matched = match(entries[index].Key);
-                if (version != _bndVersion)
-                {
-                    // The predicate changed the collection: the saved next entry may be gone or reused.
-                    BndThrowModifiedDuringEnumeration();
-                }
-
-                if (matched)
-                {
-                    BndRemoveEntry(index, BndHashOf(index));
-                    removed++;
-                }
-
-                index = next;
-            }
-
-            return removed;
-            """))}}
-            }
-
-            /// <inheritdoc/>
-            public void Clear()
-            {
-            {{Indent(spec.Guarded("""
-            BndClearEntries();
-            """))}}
-            }
+            {{RemoveWhereAndClear(spec, "global::System.Predicate<" + item + ">", "match(entries[index].Key)")}}
             """);
 
         if (spec.Lru)

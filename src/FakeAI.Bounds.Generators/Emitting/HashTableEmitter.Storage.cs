@@ -396,6 +396,56 @@ internal static partial class HashTableEmitter
         }
     }
 
+    // RemoveWhere and Clear, the same for a dictionary and a set but for the predicate's type and call.
+    private static string RemoveWhereAndClear(HashTableSpec spec, string predicateType, string matchCall)
+    {
+        return $$"""
+            /// <inheritdoc/>
+            public int RemoveWhere({{predicateType}} match)
+            {
+                if (match is null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(match));
+                }
+
+            {{Indent(spec.Guarded($$"""
+            int removed = 0;
+            int index = _bndOldest;
+            while (index >= 0)
+            {
+                BndEntry[] entries = _bndEntries;
+                int next = entries[index].Newer;
+                int version = _bndVersion;
+                bool matched = {{matchCall}};
+                if (version != _bndVersion)
+                {
+                    // The predicate changed the collection: the saved next entry may be gone or reused.
+                    BndThrowModifiedDuringEnumeration();
+                }
+
+                if (matched)
+                {
+                    BndRemoveEntry(index, BndHashOf(index));
+                    removed++;
+                }
+
+                index = next;
+            }
+
+            return removed;
+            """))}}
+            }
+
+            /// <inheritdoc/>
+            public void Clear()
+            {
+            {{Indent(spec.Guarded("""
+            BndClearEntries();
+            """))}}
+            }
+            """;
+    }
+
     // Insertion of a key known to be absent, with the overflow policy decided at generation time. An evicting insert
     // reuses the victim's entry in place: no trip through the free list, no clearing of what is overwritten next.
     private static void AppendInsert(StringBuilder body, HashTableSpec spec)

@@ -206,23 +206,15 @@ internal static class BoundedDeclarationReader
     private static bool CheckPartial(INamedTypeSymbol type, Action<Diagnostic>? report, CancellationToken cancellationToken)
     {
         bool valid = true;
-        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        foreach ((INamedTypeSymbol part, string where) in DeclarationShape.NotPartial(type, cancellationToken))
         {
-            if (DeclarationShape.IsPartialEverywhere(current, cancellationToken))
-            {
-                continue;
-            }
-
             valid = false;
             if (report is null)
             {
                 return false;
             }
 
-            string where = SymbolEqualityComparer.Default.Equals(current, type)
-                ? "its declaration"
-                : "the containing type '" + current.Name + "'";
-            report(Diagnostic.Create(DiagnosticDescriptors.BoundedTypeNotPartial, DeclarationShape.FirstLocation(current), type.Name, where));
+            report(Diagnostic.Create(DiagnosticDescriptors.BoundedTypeNotPartial, DeclarationShape.FirstLocation(part), type.Name, where));
         }
 
         return valid;
@@ -249,19 +241,7 @@ internal static class BoundedDeclarationReader
             {
                 case KnownNames.MaxLengthArgument:
                     maxLengthSeen = true;
-                    if (value.Kind != TypedConstantKind.Primitive || value.Value is not int length)
-                    {
-                        maxLengthProblem = "has a MaxLength that is not a constant int";
-                    }
-                    else if (length < KnownNames.MinMaxLength || length > KnownNames.MaxMaxLength)
-                    {
-                        maxLengthProblem = "has MaxLength = " + length + ", outside 1 … 1073741824";
-                    }
-                    else
-                    {
-                        maxLength = length;
-                    }
-
+                    maxLengthProblem = MaxLengthProblem(value, out maxLength);
                     break;
                 case KnownNames.OverflowArgument:
                     if (value.Value is int policy)
@@ -290,6 +270,41 @@ internal static class BoundedDeclarationReader
 
         report?.Invoke(Diagnostic.Create(DiagnosticDescriptors.MaxLengthInvalid, AttributeLocation(type, attribute), type.Name, maxLengthProblem));
         return false;
+    }
+
+    /// <summary>
+    /// The valid MaxLength of a <c>[Bounded]</c> attribute, as the generator uses it; <see langword="false"/> when it is
+    /// missing or invalid (nothing is generated then, and BND102 says why).
+    /// </summary>
+    public static bool TryReadMaxLength(AttributeData attribute, out int maxLength)
+    {
+        maxLength = 0;
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+        {
+            if (argument.Key == KnownNames.MaxLengthArgument)
+            {
+                return MaxLengthProblem(argument.Value, out maxLength) is null;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? MaxLengthProblem(TypedConstant value, out int maxLength)
+    {
+        maxLength = 0;
+        if (value.Kind != TypedConstantKind.Primitive || value.Value is not int length)
+        {
+            return "has a MaxLength that is not a constant int";
+        }
+
+        if (length < KnownNames.MinMaxLength || length > KnownNames.MaxMaxLength)
+        {
+            return "has MaxLength = " + length + ", outside 1 … 1073741824";
+        }
+
+        maxLength = length;
+        return null;
     }
 
     // The compiler drops a named argument it cannot evaluate; the syntax still shows that the user wrote one.
@@ -400,63 +415,57 @@ internal static class BoundedDeclarationReader
                 BoundedInterfaces.DisplayName(kind)));
         }
 
-        foreach (ISymbol member in type.GetMembers())
+        foreach ((ISymbol member, INamedTypeSymbol? inheritedFrom, string description) in ClashingMembers(type, kind, isUserMember, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (isUserMember is not null && !isUserMember(member))
-            {
-                continue;
-            }
-
-            if (!GeneratedMemberNames.Clashes(member, kind, out string description))
-            {
-                continue;
-            }
-
             valid = false;
             if (report is null)
             {
                 return false;
             }
 
+            // An inherited member has no place in the user's type to point at; the type's name stands for it.
             report(Diagnostic.Create(
                 DiagnosticDescriptors.MemberClashesWithGenerated,
-                DeclarationShape.FirstLocation(member),
+                DeclarationShape.FirstLocation(inheritedFrom is null ? member : type),
                 type.Name,
-                description,
+                inheritedFrom is null ? description : description + ", inherited from '" + inheritedFrom.Name + "',",
                 BoundedInterfaces.DisplayName(kind)));
         }
 
-        // A generated member would hide an inherited one of the same name (CS0108, an error under TreatWarningsAsErrors).
+        return valid;
+    }
+
+    // The user's own members, then the accessible members of the base types (a generated member would hide one of the
+    // same name: CS0108, an error under TreatWarningsAsErrors).
+    private static IEnumerable<(ISymbol Member, INamedTypeSymbol? InheritedFrom, string Description)> ClashingMembers(
+        INamedTypeSymbol type,
+        BoundedKind kind,
+        Func<ISymbol, bool>? isUserMember,
+        CancellationToken cancellationToken)
+    {
+        foreach (ISymbol member in type.GetMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if ((isUserMember is null || isUserMember(member)) && GeneratedMemberNames.Clashes(member, kind, out string description))
+            {
+                yield return (member, null, description);
+            }
+        }
+
         for (INamedTypeSymbol? baseType = type.BaseType; baseType is { SpecialType: not SpecialType.System_Object }; baseType = baseType.BaseType)
         {
             foreach (ISymbol member in baseType.GetMembers())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (member.DeclaredAccessibility == Accessibility.Private
-                    || member is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.ExplicitInterfaceImplementation }
-                    || member is IPropertySymbol { ExplicitInterfaceImplementations.Length: > 0 }
-                    || !GeneratedMemberNames.Clashes(member, kind, out string description))
+                if (member.DeclaredAccessibility != Accessibility.Private
+                    && member is not IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.ExplicitInterfaceImplementation }
+                    && member is not IPropertySymbol { ExplicitInterfaceImplementations.Length: > 0 }
+                    && GeneratedMemberNames.Clashes(member, kind, out string description))
                 {
-                    continue;
+                    yield return (member, baseType, description);
                 }
-
-                valid = false;
-                if (report is null)
-                {
-                    return false;
-                }
-
-                report(Diagnostic.Create(
-                    DiagnosticDescriptors.MemberClashesWithGenerated,
-                    DeclarationShape.FirstLocation(type),
-                    type.Name,
-                    description + ", inherited from '" + baseType.Name + "',",
-                    BoundedInterfaces.DisplayName(kind)));
             }
         }
-
-        return valid;
     }
 
     private static Location AttributeLocation(INamedTypeSymbol type, AttributeData attribute)

@@ -54,6 +54,23 @@ internal static class DeclarationShape
         return true;
     }
 
+    /// <summary>
+    /// The type itself and each containing type that is not partial everywhere, with how a message names it:
+    /// a generated part could not reopen any of them.
+    /// </summary>
+    public static IEnumerable<(INamedTypeSymbol Part, string Where)> NotPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            if (!IsPartialEverywhere(current, cancellationToken))
+            {
+                yield return (current, SymbolEqualityComparer.Default.Equals(current, type)
+                    ? "its declaration"
+                    : "the containing type '" + current.Name + "'");
+            }
+        }
+    }
+
     /// <summary>The declaration keyword that reopens a type: class, struct, interface, record or record struct.</summary>
     public static string Keyword(INamedTypeSymbol type)
     {

@@ -118,25 +118,17 @@ internal static class TrackerDeclarationReader
             report(Diagnostic.Create(DiagnosticDescriptors.TrackerNotGeneratable, DeclarationShape.FirstLocation(type), type.Name, problem));
         }
 
-        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        foreach ((INamedTypeSymbol part, string where) in DeclarationShape.NotPartial(type, cancellationToken))
         {
-            if (DeclarationShape.IsPartialEverywhere(current, cancellationToken))
-            {
-                continue;
-            }
-
             valid = false;
             if (report is null)
             {
                 return false;
             }
 
-            string where = SymbolEqualityComparer.Default.Equals(current, type)
-                ? "its declaration"
-                : "the containing type '" + current.Name + "'";
             report(Diagnostic.Create(
                 DiagnosticDescriptors.TrackerNotGeneratable,
-                DeclarationShape.FirstLocation(current),
+                DeclarationShape.FirstLocation(part),
                 type.Name,
                 "add the 'partial' modifier to " + where));
         }

@@ -413,21 +413,13 @@ namespace App.Errors
         /// <summary>Adds a value unless it is present (a present value keeps its place). A new value on a full set is discarded and counted in <see cref="Dropped"/>.</summary>
         /// <param name="item">The value.</param>
         /// <returns><see langword="true"/> when the value was added.</returns>
-        public bool Add(string item)
-        {
-            BndCheckKey(item);
-            int hash = BndHash(item);
-            int index = BndFind(item, hash);
-            if (index >= 0)
-            {
-                return false;
-            }
-
-            return BndInsert(item, hash, throwWhenFull: true);
-        }
+        public bool Add(string item) => BndAdd(item, throwWhenFull: true);
 
         /// <inheritdoc/>
-        public bool TryAdd(string item)
+        public bool TryAdd(string item) => BndAdd(item, throwWhenFull: false);
+
+        /// <summary>Add and TryAdd: they differ only in whether a full set under the Throw policy throws.</summary>
+        private bool BndAdd(string item, bool throwWhenFull)
         {
             BndCheckKey(item);
             int hash = BndHash(item);
@@ -437,7 +429,7 @@ namespace App.Errors
                 return false;
             }
 
-            return BndInsert(item, hash, throwWhenFull: false);
+            return BndInsert(item, hash, throwWhenFull);
         }
 
         /// <summary>Whether a value is present.</summary>
