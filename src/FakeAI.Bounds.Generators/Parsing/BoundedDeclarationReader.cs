@@ -119,7 +119,7 @@ internal static class BoundedDeclarationReader
         int count = 0;
         foreach (AttributeData candidate in type.GetAttributes())
         {
-            if (candidate.AttributeClass is { Name: "BoundedAttribute", ContainingNamespace: { Name: "Bounds", ContainingNamespace.Name: "FakeAI" } })
+            if (BoundedMemberTypes.IsRuntimeAttribute(candidate.AttributeClass, "BoundedAttribute"))
             {
                 count++;
             }
