@@ -7,6 +7,11 @@ internal static class DiagnosticDescriptors
 {
     public const string UsageCategory = "FakeAI.Bounds.Usage";
 
+    /// <summary>Rules about state that can grow without limit in ordinary code (BND0xx).</summary>
+    public const string ReliabilityCategory = "FakeAI.Bounds.Reliability";
+
+    private const string BoundItAdvice = "bound it with a [Bounded] type, trim it after each add, or mark it [AllowUnbounded(\"reason\")]";
+
     private const string HelpLinkBase = "https://github.com/fakeai-bounds/FakeAI.Bounds/blob/main/docs/rules/";
 
     public static readonly DiagnosticDescriptor BoundedTypeNotPartial = Create(
@@ -65,7 +70,6 @@ internal static class DiagnosticDescriptors
         "A bounded dictionary or set finds entries by the key's equality. A class that does not override Equals and GetHashCode compares by reference, so a key rebuilt from the same data (a request id, an endpoint) is a new key: the map never finds it again and fills with duplicates that evict the entries that matter.",
         DiagnosticSeverity.Warning);
 
-
     public static readonly DiagnosticDescriptor TrackerWithoutBoundedMember = Create(
         DiagnosticIds.TrackerWithoutBoundedMember,
         "A [BoundedTracker] class has no bounded member",
@@ -91,6 +95,69 @@ internal static class DiagnosticDescriptors
         "A member of a [BoundedTracker] class has the name of a generated member",
         "'{0}' {1}: the members the generator adds to a [BoundedTracker] class would clash with it; {2} (nothing is generated for '{0}' while it clashes)",
         "The generator adds GetBounds(), ClearBounds(), MaxBoundedEntries, RegisterBoundsMetrics() and private helpers named Bnd… to a tracker. A member of the same name, declared or inherited, would be duplicated or hidden, so the tracker is left without generated members until the clash is removed.");
+
+    public static readonly DiagnosticDescriptor UnboundedCollection = CreateReliability(
+        DiagnosticIds.UnboundedCollection,
+        "A long-lived collection grows without limit",
+        "'{0}' in '{1}' grows without limit: {2}; " + BoundItAdvice,
+        "A tracker (a [BoundedTracker] class, or a class whose name ends in a tracker suffix such as Tracker, Registry or Cache) and a static field live as long as the process. A collection there that the class adds to and never shrinks under a size check holds every entry ever added: a memory leak that production traffic finds.");
+
+    public static readonly DiagnosticDescriptor BoundedOnlyByManualCleanup = CreateReliability(
+        DiagnosticIds.BoundedOnlyByManualCleanup,
+        "A long-lived collection is bounded only by a cleanup somebody must call",
+        "'{0}' in '{1}' is bounded only by manual cleanup: {2}, but nothing on the add path calls it; " + BoundItAdvice,
+        "The collection shrinks only in a separate method (a ClearHistory, a CleanupOldPatterns) that no method adding to it calls. It stays bounded only while every user of the class remembers to call that method often enough; one who does not has a leak.");
+
+    public static readonly DiagnosticDescriptor CapacityIsNotABound = CreateReliability(
+        DiagnosticIds.CapacityIsNotABound,
+        "A collection's capacity argument is not a bound",
+        "'{0}' in '{1}' is created with capacity {2}, but the constructor's argument only pre-sizes a {3}: {4}, and it grows past {2}; " + BoundItAdvice,
+        "The capacity argument of List<T>, Dictionary<TKey, TValue>, HashSet<T>, Queue<T> and their relatives sets the size of the first internal array. The collection grows past it as soon as more is added; it reads like a bound and is not one.");
+
+    public static readonly DiagnosticDescriptor UnboundedQueuePrimitive = CreateReliability(
+        DiagnosticIds.UnboundedQueuePrimitive,
+        "A long-lived producer/consumer queue has no bound",
+        "'{0}' in '{1}' holds {2}, which queues without limit when its consumer falls behind; {3}",
+        "An unbounded channel, a BlockingCollection<T> without a bounded capacity or a TPL Dataflow block without BoundedCapacity accepts every item a producer offers. When the consumer is slower than the producers, even for a while, the queue grows until the process runs out of memory.");
+
+    public static readonly DiagnosticDescriptor ChannelDropsSilently = CreateReliability(
+        DiagnosticIds.ChannelDropsSilently,
+        "A bounded channel drops items that nobody sees",
+        "This channel drops items when it is full (BoundedChannelFullMode.{0}) and no itemDropped callback sees them; pass an itemDropped callback to Channel.CreateBounded that counts or logs what is dropped",
+        "A bounded channel in a Drop mode discards an item whenever it is full. Without an itemDropped callback nothing counts or logs the loss, so data disappears under load without a trace in metrics or logs.");
+
+    public static readonly DiagnosticDescriptor UnboundedElementState = CreateReliability(
+        DiagnosticIds.UnboundedElementState,
+        "State kept per entry of a tracker grows without limit",
+        "'{0}' in '{1}' grows without limit: {2}; '{3}' keeps a '{1}' per entry, so the tracker grows with every entry's '{0}'; " + BoundItAdvice,
+        "A tracker's collection may be bounded in entries while each entry holds a collection that is not: the Python StreamState kept every token of every stream. The tracker's memory is then the bound times whatever the largest entry grew to.",
+        // Reported once the whole compilation is analyzed: the element type and the tracker may be in different files.
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor SuppressionWithoutJustification = CreateReliability(
+        DiagnosticIds.SuppressionWithoutJustification,
+        "[AllowUnbounded] needs a justification",
+        "[AllowUnbounded] on '{0}' gives no reason; say why it cannot grow without limit, such as [AllowUnbounded(\"one entry per configured model\")]",
+        "[AllowUnbounded] turns off the unbounded-collection rules for a member. The justification is the record of why that is safe; an empty one leaves the next reader to guess.");
+
+    private static DiagnosticDescriptor CreateReliability(
+        string id,
+        string title,
+        string messageFormat,
+        string description,
+        params string[] customTags)
+    {
+        return new DiagnosticDescriptor(
+            id,
+            title,
+            messageFormat,
+            ReliabilityCategory,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: description,
+            helpLinkUri: HelpLinkBase + id + ".md",
+            customTags: customTags);
+    }
 
     private static DiagnosticDescriptor Create(
         string id,

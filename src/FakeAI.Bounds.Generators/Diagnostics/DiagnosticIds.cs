@@ -6,6 +6,14 @@ namespace FakeAI.Bounds.Generators.Diagnostics;
 /// </summary>
 internal static class DiagnosticIds
 {
+    public const string UnboundedCollection = "BND001";
+    public const string BoundedOnlyByManualCleanup = "BND002";
+    public const string CapacityIsNotABound = "BND003";
+    public const string UnboundedQueuePrimitive = "BND004";
+    public const string ChannelDropsSilently = "BND005";
+    public const string UnboundedElementState = "BND006";
+    public const string SuppressionWithoutJustification = "BND007";
+
     public const string BoundedTypeNotPartial = "BND101";
     public const string MaxLengthInvalid = "BND102";
     public const string BoundedInterfaceCount = "BND103";

@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace FakeAI.Bounds.Generators.Common;
+
+/// <summary>
+/// The options of the BND0xx rules and their fixes. Each is read first from an <c>.editorconfig</c> key (which can
+/// differ per folder or file) and then from an MSBuild property the package exposes to the compiler
+/// (<c>CompilerVisibleProperty</c>), so that a project can set it once in its project file.
+/// </summary>
+internal sealed class BoundsOptions
+{
+    public const string TrackerSuffixesKey = "fakeai_bounds.tracker_suffixes";
+    public const string TrackerSuffixesProperty = "build_property.FakeAIBoundsTrackerSuffixes";
+    public const string DefaultMaxLengthKey = "fakeai_bounds.default_max_length";
+    public const string DefaultMaxLengthProperty = "build_property.FakeAIBoundsDefaultMaxLength";
+
+    /// <summary>The MaxLength the "bound it" fix writes when the collection had no capacity argument.</summary>
+    public const int FallbackDefaultMaxLength = 1000;
+
+    /// <summary>Class-name endings that make a class a tracker when it is not marked [BoundedTracker].</summary>
+    public static ImmutableArray<string> DefaultTrackerSuffixes { get; } =
+        ImmutableArray.Create("Tracker", "Collector", "Monitor", "Registry", "Recorder", "Aggregator", "Bus", "Cache");
+
+    private static readonly BoundsOptions Defaults = new(DefaultTrackerSuffixes, FallbackDefaultMaxLength);
+
+    private BoundsOptions(ImmutableArray<string> trackerSuffixes, int defaultMaxLength)
+    {
+        TrackerSuffixes = trackerSuffixes;
+        DefaultMaxLength = defaultMaxLength;
+    }
+
+    public ImmutableArray<string> TrackerSuffixes { get; }
+
+    public int DefaultMaxLength { get; }
+
+    /// <summary>Whether a class of this name counts as a tracker by its name alone.</summary>
+    public bool HasTrackerSuffix(string typeName)
+    {
+        foreach (string suffix in TrackerSuffixes)
+        {
+            if (typeName.Length > suffix.Length && typeName.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The options that apply to a file; the defaults when nothing is configured.</summary>
+    public static BoundsOptions Read(AnalyzerConfigOptionsProvider provider, SyntaxTree tree)
+    {
+        AnalyzerConfigOptions options = provider.GetOptions(tree);
+        bool hasSuffixes = TryGet(options, TrackerSuffixesKey, TrackerSuffixesProperty, out string suffixText);
+        bool hasMaxLength = TryGet(options, DefaultMaxLengthKey, DefaultMaxLengthProperty, out string maxLengthText);
+        if (!hasSuffixes && !hasMaxLength)
+        {
+            return Defaults;
+        }
+
+        ImmutableArray<string> suffixes = hasSuffixes ? ParseSuffixes(suffixText) : DefaultTrackerSuffixes;
+        int maxLength = hasMaxLength
+            && int.TryParse(maxLengthText.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int parsed)
+            && parsed >= KnownNames.MinMaxLength
+            && parsed <= KnownNames.MaxMaxLength
+                ? parsed
+                : FallbackDefaultMaxLength;
+        return new BoundsOptions(suffixes, maxLength);
+    }
+
+    /// <summary>
+    /// A comma- or semicolon-separated list (MSBuild lists use ';'); blanks are ignored, so an empty value turns
+    /// suffix matching off and leaves only [BoundedTracker] classes and static fields.
+    /// </summary>
+    public static ImmutableArray<string> ParseSuffixes(string text)
+    {
+        ImmutableArray<string>.Builder suffixes = ImmutableArray.CreateBuilder<string>();
+        foreach (string part in text.Split(',', ';'))
+        {
+            string suffix = part.Trim();
+            if (suffix.Length > 0 && !suffixes.Contains(suffix))
+            {
+                suffixes.Add(suffix);
+            }
+        }
+
+        return suffixes.ToImmutable();
+    }
+
+    private static bool TryGet(AnalyzerConfigOptions options, string editorConfigKey, string buildProperty, out string value)
+    {
+        if (options.TryGetValue(editorConfigKey, out string? fromEditorConfig))
+        {
+            value = fromEditorConfig;
+            return true;
+        }
+
+        // An MSBuild property the project does not set reaches the compiler as an empty value.
+        if (options.TryGetValue(buildProperty, out string? fromBuild) && fromBuild.Length > 0)
+        {
+            value = fromBuild;
+            return true;
+        }
+
+        value = string.Empty;
+        return false;
+    }
+}
