@@ -240,14 +240,18 @@ public sealed class UnboundedCollectionAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (_session.Collections.IsGrowableClass(type, out CollectionKind kind))
+            bool declaredGrowable = _session.Collections.IsGrowableClass(type, out CollectionKind kind);
+            if (!declaredGrowable && !_session.Collections.IsGrowableInterface(type, out kind))
             {
-                _members[storage.OriginalDefinition] = new TrackedMember(storage, type, kind, declaredGrowable: true);
+                return;
             }
-            else if (_session.Collections.IsGrowableInterface(type, out kind))
+
+            if (kind is CollectionKind.Dictionary or CollectionKind.Set && KeySpaces.IsFixedByTheProgram(type))
             {
-                _members[storage.OriginalDefinition] = new TrackedMember(storage, type, kind, declaredGrowable: false);
+                return;
             }
+
+            _members[storage.OriginalDefinition] = new TrackedMember(storage, type, kind, declaredGrowable);
         }
 
         public void OnInvocation(OperationAnalysisContext context)
@@ -279,9 +283,10 @@ public sealed class UnboundedCollectionAnalyzer : DiagnosticAnalyzer
 
             if (SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, _type.OriginalDefinition))
             {
-                ISymbol caller = context.ContainingSymbol;
-                _calls.AddCall(caller, target.OriginalDefinition);
-                if (IsConstructor(caller) && InsideLambda(invocation))
+                _calls.AddCall(context.ContainingSymbol, target.OriginalDefinition);
+
+                // A call inside a lambda runs when the lambda does: a timer tick, an event, a continuation.
+                if (InsideLambda(invocation))
                 {
                     _calls.AddSelfRunning(target.OriginalDefinition);
                 }
@@ -320,8 +325,14 @@ public sealed class UnboundedCollectionAnalyzer : DiagnosticAnalyzer
                 RecordCreation(target, assignment.Value);
             }
 
-            // A new collection swapped in later empties it: the "reassign on a size check" trim.
-            Record(context, member, GrowthEventKind.Clear, assignment);
+            // A new collection swapped in later empties it: the "reassign on a size check" trim. One built from the
+            // member itself (_items = _items.Append(x).ToList(), or .Skip(1)) may grow or shrink it: only a size check
+            // around it says which.
+            bool rebuiltFromItself = ReadsMember(assignment.Value, member);
+            if (!rebuiltFromItself || SizeGuards.IsGuarded(assignment, member))
+            {
+                Record(context, member, GrowthEventKind.Clear, assignment);
+            }
         }
 
         public void OnInitializer(OperationAnalysisContext context)
@@ -500,6 +511,19 @@ public sealed class UnboundedCollectionAnalyzer : DiagnosticAnalyzer
                 IPropertySymbol property => property.Type,
                 _ => null,
             };
+        }
+
+        private static bool ReadsMember(IOperation value, ISymbol member)
+        {
+            foreach (IOperation descendant in value.DescendantsAndSelf())
+            {
+                if (MemberReferences.Refers(descendant, member))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool InsideLambda(IOperation operation)
