@@ -374,17 +374,20 @@ public sealed class UnboundedCollectionAnalyzer : DiagnosticAnalyzer
                 }
 
                 GrowthVerdict verdict = GrowthVerdict.Decide(member, _calls, _tracker);
+                // A capacity argument that reads like a bound is the most specific mistake, so BND003 comes first.
                 Diagnostic? diagnostic = verdict.Outcome switch
                 {
-                    GrowthOutcome.ManualCleanup => Create(DiagnosticDescriptors.BoundedOnlyByManualCleanup, member, verdict.Evidence, verdict.Cleaners),
-                    GrowthOutcome.Unbounded when member.Capacity is { } capacity => Create(
+                    GrowthOutcome.Bounded => null,
+                    _ when member.CapacityText is { } capacity => Create(
                         DiagnosticDescriptors.CapacityIsNotABound,
                         member,
-                        capacity.ToString(CultureInfo.InvariantCulture),
+                        capacity,
                         member.CreatedTypeName ?? member.DeclaredType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
-                        verdict.Evidence),
-                    GrowthOutcome.Unbounded => Create(DiagnosticDescriptors.UnboundedCollection, member, verdict.Evidence),
-                    _ => null,
+                        verdict.Outcome == GrowthOutcome.ManualCleanup
+                            ? verdict.Evidence + ", which nothing on the add path calls"
+                            : verdict.Evidence),
+                    GrowthOutcome.ManualCleanup => Create(DiagnosticDescriptors.BoundedOnlyByManualCleanup, member, verdict.Evidence, verdict.Cleaners),
+                    _ => Create(DiagnosticDescriptors.UnboundedCollection, member, verdict.Evidence),
                 };
                 if (diagnostic is not null)
                 {
@@ -415,6 +418,12 @@ public sealed class UnboundedCollectionAnalyzer : DiagnosticAnalyzer
             {
                 // Filling or creating a collection while the object is built is its initial state, not growth.
                 return;
+            }
+
+            // Removing the entries a loop picks out (the stale ones) is a sweep, not the end of one named entry.
+            if (kind == GrowthEventKind.RemoveSpecific && InsideLoop(operation))
+            {
+                kind = GrowthEventKind.Sweep;
             }
 
             var growthEvent = new GrowthEvent(kind, method, SizeGuards.IsGuarded(operation, member), scheduled, operation.Syntax.GetLocation());
@@ -448,18 +457,20 @@ public sealed class UnboundedCollectionAnalyzer : DiagnosticAnalyzer
             }
 
             int? capacity = null;
+            string? capacityText = null;
             if (created is IObjectCreationOperation creation)
             {
                 foreach (IArgumentOperation argument in creation.Arguments)
                 {
-                    if (argument.Parameter?.Name == "capacity" && argument.Value.ConstantValue is { HasValue: true, Value: int constant })
+                    if (argument.Parameter?.Name == "capacity" && argument.ArgumentKind == ArgumentKind.Explicit)
                     {
-                        capacity = constant;
+                        capacity = argument.Value.ConstantValue is { HasValue: true, Value: int constant } ? constant : null;
+                        capacityText = capacity?.ToString(CultureInfo.InvariantCulture) ?? argument.Value.Syntax.ToString();
                     }
                 }
             }
 
-            member.RecordCreation(createdType, kind, capacity);
+            member.RecordCreation(createdType, kind, capacity, capacityText);
         }
 
         // Handing the collection to code that can change it: that code may bound it, out of this analysis' sight.
@@ -520,6 +531,22 @@ public sealed class UnboundedCollectionAnalyzer : DiagnosticAnalyzer
                 if (MemberReferences.Refers(descendant, member))
                 {
                     return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool InsideLoop(IOperation operation)
+        {
+            for (IOperation? parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                switch (parent)
+                {
+                    case ILoopOperation:
+                        return true;
+                    case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                        return false;
                 }
             }
 

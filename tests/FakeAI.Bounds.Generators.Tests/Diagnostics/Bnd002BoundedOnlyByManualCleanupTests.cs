@@ -29,7 +29,7 @@ public class Bnd002BoundedOnlyByManualCleanupTests
             """,
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.BoundedOnlyByManualCleanup).WithLocation(0)
-                .WithArguments("_usage", "CostTracker", "'RecordUsage' (line 8) adds to it and only 'ClearHistory' (line 9) removes from it", "'ClearHistory'"));
+                .WithArguments("_usage", "CostTracker", "'RecordUsage' (line 8) adds to it and only 'ClearHistory' (line 9) trims or clears it", "'ClearHistory'"));
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public class Bnd002BoundedOnlyByManualCleanupTests
                 .WithArguments(
                     "_patterns",
                     "ErrorTracker",
-                    "'RecordError' (line 8) adds to it and only 'CleanupOldPatterns' (line 14) and 'Reset' (line 20) remove from it",
+                    "'RecordError' (line 8) adds to it and only 'CleanupOldPatterns' (line 14) and 'Reset' (line 20) trim or clear it",
                     "'CleanupOldPatterns' or 'Reset'"));
     }
 
@@ -87,7 +87,7 @@ public class Bnd002BoundedOnlyByManualCleanupTests
             """,
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.BoundedOnlyByManualCleanup).WithLocation(0)
-                .WithArguments("_usage", "CostTracker", "'RecordUsage' (line 8) adds to it and only 'TrimHistory' (line 14) removes from it", "'TrimHistory'"));
+                .WithArguments("_usage", "CostTracker", "'RecordUsage' (line 8) adds to it and only 'TrimHistory' (line 14) trims or clears it", "'TrimHistory'"));
     }
 
     [Fact]

@@ -78,19 +78,25 @@ public class Bnd003CapacityIsNotABoundTests
     }
 
     [Fact]
-    public Task A_presized_collection_cleaned_only_by_hand_is_reported_as_manual_cleanup()
+    public Task A_presized_collection_cleaned_only_by_hand_and_a_capacity_from_a_parameter_are_reported()
     {
         return Verify.VerifyAsync(
             Usings + """
             public sealed class BatchTracker
             {
                 private readonly List<double> {|#0:_latencies|} = new(1000);
+                private readonly Dictionary<string, int> {|#1:_active|};
+                public BatchTracker(int maxActive) => _active = new Dictionary<string, int>(maxActive);
                 public void Record(double ms) => _latencies.Add(ms);
+                public void Start(string id) => _active[id] = 0;
+                public void Complete(string id) => _active.Remove(id);
                 public void Reset() => _latencies.Clear();
             }
             """,
             expectedGeneratedFiles: null,
-            Verify.Diagnostic(DiagnosticDescriptors.BoundedOnlyByManualCleanup).WithLocation(0)
-                .WithArguments("_latencies", "BatchTracker", "'Record' (line 7) adds to it and only 'Reset' (line 8) removes from it", "'Reset'"));
+            Verify.Diagnostic(DiagnosticDescriptors.CapacityIsNotABound).WithLocation(0)
+                .WithArguments("_latencies", "BatchTracker", "1000", "List<T>", "'Record' (line 9) adds to it and only 'Reset' (line 12) trims or clears it, which nothing on the add path calls"),
+            Verify.Diagnostic(DiagnosticDescriptors.CapacityIsNotABound).WithLocation(1)
+                .WithArguments("_active", "BatchTracker", "maxActive", "Dictionary<TKey, TValue>", "'Start' (line 10) adds to it and its removals ('Complete' (line 11)) take out single entries, not under a size check"));
     }
 }

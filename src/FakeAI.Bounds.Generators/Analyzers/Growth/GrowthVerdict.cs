@@ -67,13 +67,16 @@ internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evid
         }
 
         string adders = DescribeAdders(uncovered);
-        GrowthEvent[] offPath = removals.Where(removal => !addPaths.Contains(removal.Method)).ToArray();
+
+        // A cleanup is a removal that can bound: a trim, a sweep, a Clear. Taking out the entry a caller names (a
+        // CompleteStream, an Unregister) ends that entry's life but bounds nothing, so it is no cleanup.
+        GrowthEvent[] offPath = removals.Where(removal => removal.Bounds && !addPaths.Contains(removal.Method)).ToArray();
         if (offPath.Length > 0)
         {
             string[] cleaners = Distinct(offPath);
             return new GrowthVerdict(
                 GrowthOutcome.ManualCleanup,
-                adders + " and only " + JoinEvents(offPath, cleaners) + (cleaners.Length == 1 ? " removes" : " remove") + " from it",
+                adders + " and only " + JoinEvents(offPath, cleaners) + (cleaners.Length == 1 ? " trims or clears it" : " trim or clear it"),
                 JoinNames(cleaners, "or"));
         }
 

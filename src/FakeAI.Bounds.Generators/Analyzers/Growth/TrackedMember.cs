@@ -33,6 +33,9 @@ internal sealed class TrackedMember
     /// <summary>The constant capacity argument of the collection it is created with, if any.</summary>
     public int? Capacity { get; private set; }
 
+    /// <summary>The capacity argument as the message shows it: the constant, or the expression (<c>maxBatches</c>).</summary>
+    public string? CapacityText { get; private set; }
+
     /// <summary>The display of the growable type it is created as (for the capacity message).</summary>
     public string? CreatedTypeName { get; private set; }
 
@@ -54,7 +57,7 @@ internal sealed class TrackedMember
     }
 
     /// <summary>The collection the member is created with, in its initializer or a constructor.</summary>
-    public void RecordCreation(ITypeSymbol? createdType, CollectionKind createdKind, int? capacity)
+    public void RecordCreation(ITypeSymbol? createdType, CollectionKind createdKind, int? capacity, string? capacityText)
     {
         lock (_gate)
         {
@@ -68,9 +71,10 @@ internal sealed class TrackedMember
                 }
             }
 
-            if (capacity is not null)
+            if (capacityText is not null && CapacityText is null)
             {
-                Capacity ??= capacity;
+                Capacity = capacity;
+                CapacityText = capacityText;
             }
         }
     }
