@@ -97,12 +97,15 @@ public sealed class UnboundedCollectionAnalyzer : DiagnosticAnalyzer
                 analysis.Consider(member);
             }
 
+            // Every type's code may grow the collections of an element type a tracker holds (BND006).
             context.RegisterOperationAction(analysis.OnInvocation, OperationKind.Invocation);
             context.RegisterOperationAction(analysis.OnAssignment, OperationKind.SimpleAssignment);
-            context.RegisterOperationAction(analysis.OnInitializer, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
-            context.RegisterOperationAction(analysis.OnMethodReference, OperationKind.MethodReference);
+
+            // Creations, calls and delegates matter only to a type with long-lived collections of its own.
             if (analysis.HasTrackedMembers)
             {
+                context.RegisterOperationAction(analysis.OnInitializer, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
+                context.RegisterOperationAction(analysis.OnMethodReference, OperationKind.MethodReference);
                 context.RegisterSymbolEndAction(analysis.Report);
             }
         }
@@ -279,6 +282,11 @@ public sealed class UnboundedCollectionAnalyzer : DiagnosticAnalyzer
                 && MemberReferences.Referenced(invocation.Arguments[0].Value) is { } swapped)
             {
                 Record(context, swapped, GrowthEventKind.Clear, invocation);
+            }
+
+            if (!HasTrackedMembers)
+            {
+                return;
             }
 
             if (SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, _type.OriginalDefinition))
