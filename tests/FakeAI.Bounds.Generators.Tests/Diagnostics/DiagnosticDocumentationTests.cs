@@ -157,6 +157,15 @@ public class DiagnosticDocumentationTests
         Assert.True(expected == actual, "docs/rules/README.md is stale; replace its table with:\n" + expected);
     }
 
+    [Theory]
+    [MemberData(nameof(DescriptorIds))]
+    public void The_README_links_every_rule(string id)
+    {
+        string readme = File.ReadAllText(RepositoryPaths.Combine("README.md"));
+
+        Assert.Contains($"[{id}](docs/rules/{id}.md)", readme, StringComparison.Ordinal);
+    }
+
     private static string RulesTable()
     {
         var table = new StringBuilder();
