@@ -31,6 +31,18 @@ net_off="${NET_ANALYZERS_OFF:-1}"
 shared="${SHARED_COMPILATION:-true}"
 csproj="$project/AnalyzerCostProject.csproj"
 
+# A compiler server of its own (SharedCompilationId is its pipe name), so that compiles of other builds on the machine
+# do not run in the same process as the measured ones; stopped at exit.
+server_id="fakeai-bounds-analyzer-cost-$$"
+stop_server() {
+    local pid
+    pid="$(pgrep -f -- "-pipename:$server_id" || true)"
+    if [[ -n "$pid" ]]; then
+        kill $pid 2> /dev/null || true
+    fi
+}
+trap stop_server EXIT
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 echo "Writing the project to $project" >&2
@@ -42,7 +54,8 @@ mkdir -p "$logs"
 # Restores, builds FakeAI.Bounds and its generator, starts the compiler server. Warnings are expected: the project is
 # written to trigger the BND rules.
 echo "First build (restore, referenced projects)" >&2
-dotnet build "$csproj" -c Release -nologo -nodeReuse:false -v:quiet -p:UseSharedCompilation="$shared" > "$logs/first-build.txt" 2>&1 \
+dotnet build "$csproj" -c Release -nologo -nodeReuse:false -v:quiet -p:UseSharedCompilation="$shared" \
+    -p:SharedCompilationId="$server_id" > "$logs/first-build.txt" 2>&1 \
     || { cat "$logs/first-build.txt" >&2; exit 1; }
 
 configs=(on)
@@ -53,7 +66,7 @@ fi
 measure() { # <log file> <on|off>
     local status=0
     dotnet build "$csproj" -c Release --no-restore --no-incremental -p:BuildProjectReferences=false \
-        -p:ReportAnalyzer=true -p:UseSharedCompilation="$shared" -p:EnableNETAnalyzers="$([[ $2 == on ]] && echo true || echo false)" \
+        -p:ReportAnalyzer=true -p:UseSharedCompilation="$shared" -p:SharedCompilationId="$server_id" -p:EnableNETAnalyzers="$([[ $2 == on ]] && echo true || echo false)" \
         -nologo -nodeReuse:false -v:quiet -fl "-flp:LogFile=$1;Verbosity=detailed;PerformanceSummary" > "$1.console" 2>&1 || status=$?
     if [[ $status != 0 ]]; then
         cat "$1.console" >&2
