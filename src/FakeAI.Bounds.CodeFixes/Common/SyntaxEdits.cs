@@ -61,9 +61,6 @@ internal sealed class MemberEdit
     /// <summary>Members to insert before the declaration (a constant that names the bound).</summary>
     public List<MemberDeclarationSyntax> Before { get; } = [];
 
-    /// <summary>Members to insert after the declaration (the generated type that bounds it).</summary>
-    public List<MemberDeclarationSyntax> After { get; } = [];
-
     public DeclaratorEdit ForVariable(SyntaxNode declaratorOrProperty)
     {
         if (!Variables.TryGetValue(declaratorOrProperty, out DeclaratorEdit? edit))
@@ -84,6 +81,9 @@ internal sealed class DeclaratorEdit
 
     /// <summary>An attribute list to add.</summary>
     public AttributeListSyntax? Attribute { get; set; }
+
+    /// <summary>Members to insert right after the variable's declaration (the generated type that bounds it).</summary>
+    public List<MemberDeclarationSyntax> After { get; } = [];
 }
 
 /// <summary>The edits to one document; see <see cref="SolutionEdits"/>.</summary>
@@ -170,6 +170,12 @@ internal sealed class DocumentEdits
                 case BlockSyntax block:
                     var blockResult = (BlockSyntax)result;
                     result = blockResult.WithStatements(InsertStatements(block.Statements, blockResult.Statements));
+                    if (IsOnOneLine(block))
+                    {
+                        // '{ x.Add(item); }' grows to several statements: lay the block out on lines of its own.
+                        result = Elastic((BlockSyntax)result).WithAdditionalAnnotations(Formatter.Annotation);
+                    }
+
                     break;
                 case SwitchSectionSyntax section:
                     var sectionResult = (SwitchSectionSyntax)result;
@@ -179,6 +185,22 @@ internal sealed class DocumentEdits
 
             return _replacements.TryGetValue(original, out Func<SyntaxNode, SyntaxNode>? replacement) ? replacement(result) : result;
         });
+    }
+
+    /// <summary>The block with the whitespace between its braces and statements made elastic, for the formatter to lay out.</summary>
+    private static BlockSyntax Elastic(BlockSyntax block)
+    {
+        return block.ReplaceTokens(
+            block.DescendantTokens().Where(t => t.Parent == block || t.Parent is StatementSyntax { Parent: BlockSyntax } && (t == t.Parent.GetFirstToken() || t == t.Parent.GetLastToken())),
+            (token, _) => token
+                .WithLeadingTrivia(token.LeadingTrivia.All(t => t.IsKind(SyntaxKind.WhitespaceTrivia)) ? SyntaxFactory.TriviaList(SyntaxFactory.ElasticMarker) : token.LeadingTrivia)
+                .WithTrailingTrivia(token.TrailingTrivia.All(t => t.IsKind(SyntaxKind.WhitespaceTrivia)) ? SyntaxFactory.TriviaList(SyntaxFactory.ElasticMarker) : token.TrailingTrivia));
+    }
+
+    private static bool IsOnOneLine(SyntaxNode node)
+    {
+        FileLinePositionSpan span = node.SyntaxTree.GetLineSpan(node.Span);
+        return span.StartLinePosition.Line == span.EndLinePosition.Line;
     }
 
     private SyntaxList<StatementSyntax> InsertStatements(SyntaxList<StatementSyntax> original, SyntaxList<StatementSyntax> rewritten)
@@ -201,9 +223,17 @@ internal sealed class DocumentEdits
         if (original.Members.Any(m => _members.ContainsKey(m)))
         {
             var members = new List<MemberDeclarationSyntax>();
+            bool separateNext = false;
             for (int i = 0; i < original.Members.Count; i++)
             {
                 MemberDeclarationSyntax current = rewritten.Members[i];
+                if (separateNext && !current.GetLeadingTrivia().Any(SyntaxKind.EndOfLineTrivia))
+                {
+                    // An inserted type is followed by a blank line, as the members it was inserted between.
+                    current = current.WithLeadingTrivia(current.GetLeadingTrivia().Insert(0, SyntaxFactory.EndOfLine(newLine)));
+                }
+
+                separateNext = false;
                 if (!_members.TryGetValue(original.Members[i], out MemberEdit? edit))
                 {
                     members.Add(current);
@@ -237,10 +267,23 @@ internal sealed class DocumentEdits
                     current = current.WithLeadingTrivia(SyntaxFactory.TriviaList(leading.Skip(firstComment)).Insert(0, indentation));
                 }
 
-                members.AddRange(RewriteMember(current, edit, indentation, newLine, original.Members[i]));
-                foreach (MemberDeclarationSyntax after in edit.After)
+                foreach ((MemberDeclarationSyntax part, DeclaratorEdit? partEdit) in RewriteMember(current, edit, indentation, newLine, original.Members[i]))
                 {
-                    members.Add(after.WithLeadingTrivia(SyntaxFactory.EndOfLine(newLine), indentation).WithTrailingTrivia(SyntaxFactory.EndOfLine(newLine)));
+                    if (separateNext && !part.GetLeadingTrivia().Any(SyntaxKind.EndOfLineTrivia))
+                    {
+                        members.Add(part.WithLeadingTrivia(part.GetLeadingTrivia().Insert(0, SyntaxFactory.EndOfLine(newLine))));
+                    }
+                    else
+                    {
+                        members.Add(part);
+                    }
+
+                    separateNext = false;
+                    foreach (MemberDeclarationSyntax after in partEdit?.After ?? [])
+                    {
+                        members.Add(after.WithLeadingTrivia(SyntaxFactory.EndOfLine(newLine), indentation).WithTrailingTrivia(SyntaxFactory.EndOfLine(newLine)));
+                        separateNext = true;
+                    }
                 }
             }
 
@@ -255,7 +298,7 @@ internal sealed class DocumentEdits
         return rewritten;
     }
 
-    private static IEnumerable<MemberDeclarationSyntax> RewriteMember(
+    private static IEnumerable<(MemberDeclarationSyntax Part, DeclaratorEdit? Edit)> RewriteMember(
         MemberDeclarationSyntax current,
         MemberEdit edit,
         SyntaxTrivia indentation,
@@ -270,17 +313,17 @@ internal sealed class DocumentEdits
                     property = property.WithType(NewType(property.Type, propertyType));
                 }
 
-                yield return WithAttribute(property, propertyEdit.Attribute, indentation, newLine);
+                yield return (WithAttribute(property, propertyEdit.Attribute, indentation, newLine), propertyEdit);
                 yield break;
             case FieldDeclarationSyntax field when original is FieldDeclarationSyntax originalField && edit.Variables.Count > 0:
-                foreach (MemberDeclarationSyntax part in SplitField(field, originalField, edit, indentation, newLine))
+                foreach ((FieldDeclarationSyntax, DeclaratorEdit?) part in SplitField(field, originalField, edit, indentation, newLine))
                 {
                     yield return part;
                 }
 
                 yield break;
             default:
-                yield return current;
+                yield return (current, null);
                 yield break;
         }
     }
@@ -290,7 +333,7 @@ internal sealed class DocumentEdits
     /// edited variable gets a declaration of its own (its type or attribute differs from the others'), the others stay
     /// together, and the order, which is the order of initialization, is kept.
     /// </summary>
-    private static IEnumerable<FieldDeclarationSyntax> SplitField(
+    private static IEnumerable<(FieldDeclarationSyntax Part, DeclaratorEdit? Edit)> SplitField(
         FieldDeclarationSyntax field,
         FieldDeclarationSyntax original,
         MemberEdit edit,
@@ -335,7 +378,7 @@ internal sealed class DocumentEdits
                 part = part.WithDeclaration(part.Declaration.WithType(NewType(part.Declaration.Type, typeName)));
             }
 
-            yield return groupEdit?.Attribute is { } attribute ? WithAttribute(part, attribute, indentation, newLine) : part;
+            yield return (groupEdit?.Attribute is { } attribute ? WithAttribute(part, attribute, indentation, newLine) : part, groupEdit);
         }
     }
 
