@@ -72,13 +72,13 @@ internal sealed class BoundsOptions
     }
 
     /// <summary>
-    /// A comma- or semicolon-separated list (MSBuild lists use ';'); blanks are ignored, so an empty value turns
-    /// suffix matching off and leaves only [BoundedTracker] classes and static fields.
+    /// A comma-separated list; blanks are ignored, so a value of only commas turns suffix matching off and leaves
+    /// only [BoundedTracker] classes and static fields. (Not ';': configuration files read it as a comment.)
     /// </summary>
     public static ImmutableArray<string> ParseSuffixes(string text)
     {
         ImmutableArray<string>.Builder suffixes = ImmutableArray.CreateBuilder<string>();
-        foreach (string part in text.Split(',', ';'))
+        foreach (string part in text.Split(','))
         {
             string suffix = part.Trim();
             if (suffix.Length > 0 && !suffixes.Contains(suffix))

@@ -9,6 +9,7 @@ internal static class KnownNames
     public const string BoundedSet = "FakeAI.Bounds.IBoundedSet`1";
     public const string BoundedCollection = "FakeAI.Bounds.IBoundedCollection";
     public const string BoundedTrackerAttribute = "FakeAI.Bounds.BoundedTrackerAttribute";
+    public const string AllowUnboundedAttribute = "FakeAI.Bounds.AllowUnboundedAttribute";
 
     /// <summary>The constant every generated bounded type declares with its <c>MaxLength</c>.</summary>
     public const string DeclaredMaxLength = "DeclaredMaxLength";

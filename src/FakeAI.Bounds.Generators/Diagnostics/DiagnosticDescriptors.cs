@@ -105,7 +105,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor BoundedOnlyByManualCleanup = CreateReliability(
         DiagnosticIds.BoundedOnlyByManualCleanup,
         "A long-lived collection is bounded only by a cleanup somebody must call",
-        "'{0}' in '{1}' is bounded only by manual cleanup: {2}, but nothing on the add path calls it; " + BoundItAdvice,
+        "'{0}' in '{1}' is bounded only by manual cleanup: {2}, and nothing on the add path calls {3}; " + BoundItAdvice,
         "The collection shrinks only in a separate method (a ClearHistory, a CleanupOldPatterns) that no method adding to it calls. It stays bounded only while every user of the class remembers to call that method often enough; one who does not has a leak.");
 
     public static readonly DiagnosticDescriptor CapacityIsNotABound = CreateReliability(

@@ -139,12 +139,33 @@ internal static class AnalyzerVerifier
     /// <param name="source">The code, with <c>{|#n:…|}</c> markup for the expected locations.</param>
     /// <param name="expectedGeneratedFiles">The hint names the generator must write; <see langword="null"/> not to check.</param>
     /// <param name="expected">The diagnostics.</param>
-    public static async Task VerifyAsync(string source, string[]? expectedGeneratedFiles, params DiagnosticResult[] expected)
+    public static Task VerifyAsync(string source, string[]? expectedGeneratedFiles, params DiagnosticResult[] expected)
+    {
+        return VerifyAsync(source, editorConfig: null, expectedGeneratedFiles, expected);
+    }
+
+    /// <summary>
+    /// Invalid code under options: the same, with an <c>.editorconfig</c> at the root of the project (its whole text,
+    /// e.g. <c>"root = true\n[*]\nfakeai_bounds.tracker_suffixes = Pump\n"</c>).
+    /// </summary>
+    /// <param name="source">The code, with <c>{|#n:…|}</c> markup for the expected locations.</param>
+    /// <param name="editorConfig">
+    /// The text of <c>/.editorconfig</c>, or of a global config when it says <c>is_global = true</c> (where MSBuild
+    /// properties reach the compiler as <c>build_property.*</c> keys); <see langword="null"/> for none.
+    /// </param>
+    /// <param name="expectedGeneratedFiles">The hint names the generator must write; <see langword="null"/> not to check.</param>
+    /// <param name="expected">The diagnostics.</param>
+    public static async Task VerifyAsync(string source, string? editorConfig, string[]? expectedGeneratedFiles, params DiagnosticResult[] expected)
     {
         var test = new BoundsAnalyzerTest(source)
         {
             CompilerDiagnostics = CompilerDiagnostics.None,
         };
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", editorConfig));
+        }
+
         test.ExpectedDiagnostics.AddRange(expected);
         await test.RunAsync();
         if (expectedGeneratedFiles is not null)

@@ -5,7 +5,7 @@ using Verify = FakeAI.Bounds.Generators.Tests.Infrastructure.AnalyzerVerifier;
 
 namespace FakeAI.Bounds.Generators.Tests.Diagnostics;
 
-public class Bnd110TrackerNotGeneratableTests
+public class Bnd112TrackerNotGeneratableTests
 {
     private const string Queue = """
         [Bounded(MaxLength = 10)]

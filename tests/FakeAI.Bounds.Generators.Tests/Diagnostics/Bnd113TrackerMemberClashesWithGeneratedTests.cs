@@ -5,7 +5,7 @@ using Verify = FakeAI.Bounds.Generators.Tests.Infrastructure.AnalyzerVerifier;
 
 namespace FakeAI.Bounds.Generators.Tests.Diagnostics;
 
-public class Bnd111TrackerMemberClashesWithGeneratedTests
+public class Bnd113TrackerMemberClashesWithGeneratedTests
 {
     private const string Prelude = """
         using FakeAI.Bounds;

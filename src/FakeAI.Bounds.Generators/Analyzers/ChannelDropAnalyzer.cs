@@ -1,0 +1,345 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using FakeAI.Bounds.Generators.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FakeAI.Bounds.Generators.Analyzers;
+
+/// <summary>
+/// Reports <c>Channel.CreateBounded&lt;T&gt;(options)</c> whose options drop items when the channel is full
+/// (<c>DropOldest</c>, <c>DropNewest</c> or <c>DropWrite</c>) and that is given no <c>itemDropped</c> callback, or a
+/// <see langword="null"/> one (BND005). Such a channel loses data under load without a trace in metrics or logs. It is
+/// reported anywhere in code, on the <c>Channel.CreateBounded</c> call, when the full mode can be read: from options
+/// created in the call, or from a local of the same block that is created with them and whose <c>FullMode</c> is only
+/// set by plain assignments before the call. Options from anywhere else are not guessed at.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ChannelDropAnalyzer : DiagnosticAnalyzer
+{
+    private const string ChannelName = "System.Threading.Channels.Channel";
+    private const string OptionsName = "System.Threading.Channels.BoundedChannelOptions";
+    private const string FullModeName = "System.Threading.Channels.BoundedChannelFullMode";
+    private const string FullModeProperty = "FullMode";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.ChannelDropsSilently);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static start =>
+        {
+            INamedTypeSymbol? channel = start.Compilation.GetTypeByMetadataName(ChannelName);
+            INamedTypeSymbol? options = start.Compilation.GetTypeByMetadataName(OptionsName);
+            INamedTypeSymbol? fullMode = start.Compilation.GetTypeByMetadataName(FullModeName);
+            if (channel is null || options is null || fullMode is null)
+            {
+                // System.Threading.Channels is not referenced: there is no channel to create.
+                return;
+            }
+
+            start.RegisterOperationAction(
+                operationContext => Analyze(operationContext, (IInvocationOperation)operationContext.Operation, channel, options, fullMode),
+                OperationKind.Invocation);
+        });
+    }
+
+    private static void Analyze(
+        OperationAnalysisContext context,
+        IInvocationOperation invocation,
+        INamedTypeSymbol channel,
+        INamedTypeSymbol optionsType,
+        INamedTypeSymbol fullModeType)
+    {
+        IMethodSymbol method = invocation.TargetMethod;
+        if (method.Name != "CreateBounded" || !method.IsStatic || !SymbolEqualityComparer.Default.Equals(method.ContainingType, channel))
+        {
+            return;
+        }
+
+        // CreateBounded<T>(int capacity) waits when full; CreateBounded<T>(options) and (options, itemDropped) may drop.
+        IArgumentOperation? options = null;
+        foreach (IArgumentOperation argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { } parameter)
+            {
+                continue;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(parameter.Type, optionsType))
+            {
+                options = argument;
+            }
+            else if (parameter.Type.TypeKind == TypeKind.Delegate
+                && argument.ArgumentKind != ArgumentKind.DefaultValue
+                && !IsNullConstant(argument.Value))
+            {
+                // An itemDropped callback sees every dropped item.
+                return;
+            }
+        }
+
+        if (options is null
+            || !TryReadFullMode(options.Value, invocation, context.CancellationToken, out object? mode)
+            || DropModeName(fullModeType, mode) is not { } modeName)
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            DiagnosticDescriptors.ChannelDropsSilently,
+            invocation.Syntax.GetLocation(),
+            modeName));
+    }
+
+    // The member of BoundedChannelFullMode whose value is 'mode', when it is one of the modes that drop items.
+    private static string? DropModeName(INamedTypeSymbol fullModeType, object? mode)
+    {
+        if (mode is null)
+        {
+            return null;
+        }
+
+        foreach (ISymbol member in fullModeType.GetMembers())
+        {
+            if (member is IFieldSymbol { HasConstantValue: true, Name: "DropOldest" or "DropNewest" or "DropWrite" } field
+                && mode.Equals(field.ConstantValue))
+            {
+                return field.Name;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool TryReadFullMode(IOperation value, IOperation use, CancellationToken cancellationToken, out object? mode)
+    {
+        switch (WithoutConversions(value))
+        {
+            case IObjectCreationOperation creation:
+                return TryReadCreation(creation, out mode);
+
+            case ILocalReferenceOperation local:
+                return TryReadLocal(local.Local, use, cancellationToken, out mode);
+
+            default:
+                mode = null;
+                return false;
+        }
+    }
+
+    // 'new BoundedChannelOptions(n)' waits when full; its object initializer may set FullMode to a constant.
+    private static bool TryReadCreation(IOperation value, out object? mode)
+    {
+        mode = null;
+        if (WithoutConversions(value) is not IObjectCreationOperation { Constructor: not null } creation)
+        {
+            return false;
+        }
+
+        mode = 0;
+        if (creation.Initializer is null)
+        {
+            return true;
+        }
+
+        foreach (IOperation initializer in creation.Initializer.Initializers)
+        {
+            if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: FullModeProperty } } assignment)
+            {
+                if (!assignment.Value.ConstantValue.HasValue)
+                {
+                    return false;
+                }
+
+                mode = assignment.Value.ConstantValue.Value;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The full mode of a local at <paramref name="use"/>: the block that declares it must create the options before
+    /// the statement that holds the use, and may set <c>local.FullMode</c> to constants in statements of its own.
+    /// Anything else that writes to the local or its full mode first (in a nested statement, through ref) makes the
+    /// mode unknown, and so does a use in a lambda or local function, which may run when the local holds other options.
+    /// </summary>
+    private static bool TryReadLocal(ILocalSymbol local, IOperation use, CancellationToken cancellationToken, out object? mode)
+    {
+        mode = null;
+        IOperation current = use;
+        while (current.Parent is { } parent)
+        {
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return false;
+            }
+
+            if (parent is IBlockOperation block)
+            {
+                int index = block.Operations.IndexOf(current);
+                if (block.Locals.Contains(local, SymbolEqualityComparer.Default))
+                {
+                    return TryReadStatements(block.Operations, index, local, cancellationToken, out mode);
+                }
+
+                for (int i = 0; i < index; i++)
+                {
+                    if (WritesTo(block.Operations[i], local))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            current = parent;
+        }
+
+        return false;
+    }
+
+    private static bool TryReadStatements(
+        ImmutableArray<IOperation> statements,
+        int end,
+        ILocalSymbol local,
+        CancellationToken cancellationToken,
+        out object? mode)
+    {
+        mode = null;
+        bool known = false;
+        for (int i = 0; i < end; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            IOperation statement = statements[i];
+            if (statement is IVariableDeclarationGroupOperation group && Declares(group, local, out IOperation? initializer))
+            {
+                known = initializer is not null && TryReadCreation(initializer, out mode);
+                if (initializer is not null && !known)
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment })
+            {
+                if (IsLocal(assignment.Target, local))
+                {
+                    // options = new BoundedChannelOptions(n) { … };
+                    if (!TryReadCreation(assignment.Value, out mode))
+                    {
+                        return false;
+                    }
+
+                    known = true;
+                    continue;
+                }
+
+                if (IsFullModeOf(assignment.Target, local))
+                {
+                    // options.FullMode = BoundedChannelFullMode.…;
+                    if (!known || !assignment.Value.ConstantValue.HasValue)
+                    {
+                        return false;
+                    }
+
+                    mode = assignment.Value.ConstantValue.Value;
+                    continue;
+                }
+            }
+
+            if (WritesTo(statement, local))
+            {
+                return false;
+            }
+        }
+
+        return known;
+    }
+
+    private static bool Declares(IVariableDeclarationGroupOperation group, ILocalSymbol local, out IOperation? initializer)
+    {
+        foreach (IVariableDeclarationOperation declaration in group.Declarations)
+        {
+            foreach (IVariableDeclaratorOperation declarator in declaration.Declarators)
+            {
+                if (SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
+                {
+                    initializer = declarator.Initializer?.Value ?? declaration.Initializer?.Value;
+                    return true;
+                }
+            }
+        }
+
+        initializer = null;
+        return false;
+    }
+
+    // Whether a statement, or anything nested in it, replaces the local, sets its FullMode or passes it by reference.
+    private static bool WritesTo(IOperation statement, ILocalSymbol local)
+    {
+        foreach (IOperation operation in statement.DescendantsAndSelf())
+        {
+            bool writes = operation switch
+            {
+                // A deconstruction's target is a tuple of the variables it writes: (options, other) = …
+                IDeconstructionAssignmentOperation deconstruction => Mentions(deconstruction.Target, local),
+                IAssignmentOperation assignment => IsLocal(assignment.Target, local) || IsFullModeOf(assignment.Target, local),
+                IArgumentOperation { Parameter.RefKind: not RefKind.None } argument => IsLocal(argument.Value, local),
+                _ => false,
+            };
+            if (writes)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Mentions(IOperation operation, ILocalSymbol local)
+    {
+        foreach (IOperation part in operation.DescendantsAndSelf())
+        {
+            if (IsLocal(part, local))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsLocal(IOperation operation, ILocalSymbol local)
+    {
+        return operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
+    }
+
+    private static bool IsFullModeOf(IOperation operation, ILocalSymbol local)
+    {
+        return operation is IPropertyReferenceOperation { Property.Name: FullModeProperty, Instance: { } instance } && IsLocal(instance, local);
+    }
+
+    private static bool IsNullConstant(IOperation operation)
+    {
+        return WithoutConversions(operation).ConstantValue is { HasValue: true, Value: null };
+    }
+
+    private static IOperation WithoutConversions(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.CodeAnalysis;
+
+namespace FakeAI.Bounds.Generators.Analyzers.Growth;
+
+/// <summary>One operation that changes the size of a tracked member, with where it happens and how it is guarded.</summary>
+/// <param name="Kind">What it does to the size.</param>
+/// <param name="Method">The member whose body holds it (a method, an accessor, a constructor).</param>
+/// <param name="Guarded">It runs only under a check of the collection's size.</param>
+/// <param name="Scheduled">It runs by itself, in a callback the constructor sets up (a timer, an event handler).</param>
+/// <param name="Location">The operation's syntax, for the message's line number.</param>
+internal readonly record struct GrowthEvent(GrowthEventKind Kind, ISymbol Method, bool Guarded, bool Scheduled, Location Location)
+{
+    /// <summary>Whether this removal keeps the collection bounded when it runs on the path that adds.</summary>
+    public bool Bounds => Guarded || CollectionMethodRoles.BoundsWhenOnAddPath(Kind);
+}

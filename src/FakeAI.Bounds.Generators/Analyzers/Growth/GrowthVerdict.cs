@@ -1,0 +1,135 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using FakeAI.Bounds.Generators.Common;
+using Microsoft.CodeAnalysis;
+
+namespace FakeAI.Bounds.Generators.Analyzers.Growth;
+
+/// <summary>What the analysis concludes about one long-lived collection.</summary>
+internal enum GrowthOutcome
+{
+    /// <summary>Bounded, never added to, or out of sight (handed to code that may bound it).</summary>
+    Bounded,
+
+    /// <summary>Added to, and nothing on the add path removes from it under a size check (BND001, or BND003).</summary>
+    Unbounded,
+
+    /// <summary>Added to, and only methods off the add path remove from it (BND002).</summary>
+    ManualCleanup,
+}
+
+/// <summary>The outcome with the evidence the message shows.</summary>
+internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evidence, string Cleaners)
+{
+    private static readonly GrowthVerdict BoundedVerdict = new(GrowthOutcome.Bounded, string.Empty, string.Empty);
+
+    /// <summary>
+    /// Decides from the member's size events and its type's calls. An add is bounded when a size check guards it, or
+    /// when a removal that keeps the size down — a trim under a size check, a <c>Dequeue</c>, a <c>RemoveAll</c>, a
+    /// <c>Clear</c> — runs on its path (in the adding method, in what it calls, in what calls it) or by itself.
+    /// </summary>
+    public static GrowthVerdict Decide(TrackedMember member, CallGraph calls, TrackerKind tracker)
+    {
+        (GrowthEvent[] events, string[] escapes) = member.Snapshot();
+        System.Array.Sort(events, SourceOrder.ByLocation);
+
+        // A member handed to other code may be trimmed there; only a [BoundedTracker] insists on seeing the bound.
+        if (escapes.Length > 0 && tracker != TrackerKind.Strict)
+        {
+            return BoundedVerdict;
+        }
+
+        HashSet<ISymbol> selfRunning = calls.SelfRunning();
+        var uncovered = new List<GrowthEvent>();
+        var removals = events.Where(e => e.Kind != GrowthEventKind.Grow).ToArray();
+        var addPaths = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (GrowthEvent add in events)
+        {
+            if (add.Kind != GrowthEventKind.Grow || add.Guarded)
+            {
+                continue;
+            }
+
+            HashSet<ISymbol> path = calls.AddPath(add.Method);
+            bool trimmed = removals.Any(removal => removal.Bounds
+                && (removal.Scheduled || path.Contains(removal.Method) || selfRunning.Contains(removal.Method)));
+            if (!trimmed)
+            {
+                uncovered.Add(add);
+                addPaths.UnionWith(path);
+            }
+        }
+
+        if (uncovered.Count == 0)
+        {
+            return BoundedVerdict;
+        }
+
+        string adders = DescribeAdders(uncovered);
+
+        // A cleanup is a removal that can bound: a trim, a sweep, a Clear. Taking out the entry a caller names (a
+        // CompleteStream, an Unregister) ends that entry's life but bounds nothing, so it is no cleanup.
+        GrowthEvent[] offPath = removals.Where(removal => removal.Bounds && !addPaths.Contains(removal.Method)).ToArray();
+        if (offPath.Length > 0)
+        {
+            string[] cleaners = Distinct(offPath);
+            return new GrowthVerdict(
+                GrowthOutcome.ManualCleanup,
+                adders + " and only " + JoinEvents(offPath, cleaners) + (cleaners.Length == 1 ? " trims or clears it" : " trim or clear it"),
+                JoinNames(cleaners, "or"));
+        }
+
+        string removalsText = removals.Length == 0
+            ? "nothing removes from it"
+            : "its removals (" + JoinEvents(removals, Distinct(removals)) + ") take out single entries, not under a size check";
+        string escapeText = escapes.Length == 0 ? string.Empty : "; it is also passed to " + escapes[0] + ", where its bound cannot be seen";
+        return new GrowthVerdict(GrowthOutcome.Unbounded, adders + " and " + removalsText + escapeText, string.Empty);
+    }
+
+    private static string DescribeAdders(List<GrowthEvent> adds)
+    {
+        string[] methods = Distinct(adds);
+        return JoinEvents(adds, methods) + (methods.Length == 1 ? " adds to it" : " add to it");
+    }
+
+    // "'A' (line 3)", "'A' (line 3) and 'B' (line 9)", "'A' (line 3), 'B' (line 9) and 2 other members".
+    private static string JoinEvents(IReadOnlyList<GrowthEvent> events, string[] methods)
+    {
+        const int Shown = 3;
+        var parts = new List<string>();
+        foreach (string method in methods.Take(Shown))
+        {
+            GrowthEvent first = events.First(e => MethodNames.Display(e.Method) == method);
+            parts.Add("'" + method + "' (line " + SourceOrder.Line(first.Location).ToString(System.Globalization.CultureInfo.InvariantCulture) + ")");
+        }
+
+        if (methods.Length > Shown)
+        {
+            parts.Add((methods.Length - Shown).ToString(System.Globalization.CultureInfo.InvariantCulture) + " other members");
+        }
+
+        return JoinNames(parts, "and", quote: false);
+    }
+
+    private static string[] Distinct(IEnumerable<GrowthEvent> events)
+    {
+        return events.Select(e => MethodNames.Display(e.Method)).Distinct().ToArray();
+    }
+
+    private static string JoinNames(IReadOnlyList<string> names, string conjunction, bool quote = true)
+    {
+        var text = new StringBuilder();
+        for (int i = 0; i < names.Count; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(i == names.Count - 1 ? " " + conjunction + " " : ", ");
+            }
+
+            text.Append(quote ? "'" + names[i] + "'" : names[i]);
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.CodeAnalysis;
+
+namespace FakeAI.Bounds.Generators.Analyzers.Growth;
+
+/// <summary>How a message names the member whose code adds or removes: a method, a property, a constructor.</summary>
+internal static class MethodNames
+{
+    public static string Display(ISymbol symbol)
+    {
+        return symbol switch
+        {
+            IMethodSymbol { MethodKind: MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.EventAdd or MethodKind.EventRemove, AssociatedSymbol: { } owner } => owner.Name,
+            IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } constructor => constructor.ContainingType.Name + " constructor",
+            _ => symbol.Name,
+        };
+    }
+
+    /// <summary><c>Type.Method</c>, for code that changes a collection of another type.</summary>
+    public static string Qualified(ISymbol symbol)
+    {
+        return (symbol.ContainingType?.Name is { } type ? type + "." : string.Empty) + Display(symbol);
+    }
+}

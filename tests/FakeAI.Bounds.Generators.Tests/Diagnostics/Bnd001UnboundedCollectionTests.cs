@@ -1,0 +1,211 @@
+using System.Threading.Tasks;
+using FakeAI.Bounds.Generators.Diagnostics;
+using Xunit;
+using Verify = FakeAI.Bounds.Generators.Tests.Infrastructure.AnalyzerVerifier;
+
+namespace FakeAI.Bounds.Generators.Tests.Diagnostics;
+
+public class Bnd001UnboundedCollectionTests
+{
+    private const string Usings = """
+        using System;
+        using System.Collections;
+        using System.Collections.Concurrent;
+        using System.Collections.Generic;
+        using System.Collections.ObjectModel;
+        using System.Linq;
+        using FakeAI.Bounds;
+        namespace App;
+
+        """;
+
+    private const string Advice = "bound it with a [Bounded] type, trim it after each add, or mark it [AllowUnbounded(\"reason\")]";
+
+    private static string Unbounded(string evidence) => evidence + "; " + Advice;
+
+    [Fact]
+    public Task A_list_a_tracker_adds_to_and_never_shrinks_is_reported_with_the_adding_method_and_line()
+    {
+        return Verify.VerifyAsync(
+            Usings + """
+            public sealed class UsageTracker
+            {
+                private readonly List<string> {|#0:_records|} = new();
+                public void Record(string r) => _records.Add(r);
+                public int Count => _records.Count;
+            }
+            """,
+            expectedGeneratedFiles: null,
+            Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
+                .WithArguments("_records", "UsageTracker", "'Record' (line 12) adds to it and nothing removes from it"));
+    }
+
+    [Theory]
+    [InlineData("Dictionary<string, int>", "new()", "_c[key] = 1;")]
+    [InlineData("Dictionary<string, int>", "new()", "_c.TryAdd(key, 1);")]
+    [InlineData("HashSet<string>", "new()", "_c.Add(key);")]
+    [InlineData("Queue<string>", "new()", "_c.Enqueue(key);")]
+    [InlineData("Stack<string>", "new()", "_c.Push(key);")]
+    [InlineData("LinkedList<string>", "new()", "_c.AddLast(key);")]
+    [InlineData("SortedDictionary<string, int>", "new()", "_c.Add(key, 1);")]
+    [InlineData("SortedList<string, int>", "new()", "_c.Add(key, 1);")]
+    [InlineData("SortedSet<string>", "new()", "_c.Add(key);")]
+    [InlineData("ConcurrentDictionary<string, int>", "new()", "_c.GetOrAdd(key, 1);")]
+    [InlineData("ConcurrentDictionary<string, int>", "new()", "_c.AddOrUpdate(key, 1, (k, v) => v + 1);")]
+    [InlineData("ConcurrentQueue<string>", "new()", "_c.Enqueue(key);")]
+    [InlineData("ConcurrentBag<string>", "new()", "_c.Add(key);")]
+    [InlineData("ConcurrentStack<string>", "new()", "_c.Push(key);")]
+    [InlineData("ArrayList", "new()", "_c.Add(key);")]
+    [InlineData("Hashtable", "new()", "_c[key] = 1;")]
+    [InlineData("Collection<string>", "new()", "_c.Add(key);")]
+    [InlineData("ObservableCollection<string>", "new()", "_c.Add(key);")]
+    [InlineData("System.Collections.Immutable.ImmutableList<string>.Builder", "System.Collections.Immutable.ImmutableList.CreateBuilder<string>()", "_c.Add(key);")]
+    [InlineData("IList<string>", "new List<string>()", "_c.Add(key);")]
+    [InlineData("IDictionary<string, int>", "new Dictionary<string, int>()", "_c[key] = 1;")]
+    [InlineData("ISet<string>", "new HashSet<string>()", "_c.Add(key);")]
+    [InlineData("ICollection<string>", "new List<string>()", "_c.Add(key);")]
+    [InlineData("List<string>", "new()", "_c.Insert(0, key);")]
+    [InlineData("List<string>", "new()", "_c.AddRange(new[] { key });")]
+    public Task Every_growable_collection_kind_is_reported(string type, string initializer, string add)
+    {
+        return Verify.VerifyAsync(
+            Usings + $$"""
+            public sealed class KeyRegistry
+            {
+                private readonly {{type}} {|#0:_c|} = {{initializer}};
+                public void Seen(string key) { {{add}} }
+            }
+            """,
+            expectedGeneratedFiles: null,
+            Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
+                .WithArguments("_c", "KeyRegistry", "'Seen' (line 12) adds to it and nothing removes from it"));
+    }
+
+    [Fact]
+    public Task An_auto_property_and_a_static_field_of_any_class_are_reported()
+    {
+        return Verify.VerifyAsync(
+            Usings + """
+            public sealed class EventRecorder
+            {
+                public List<string> {|#0:Events|} { get; } = new();
+                public void On(string e) => Events.Add(e);
+            }
+
+            public static class Log
+            {
+                private static readonly ConcurrentQueue<string> {|#1:Lines|} = new();
+                public static void Write(string line) => Lines.Enqueue(line);
+            }
+            """,
+            expectedGeneratedFiles: null,
+            Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
+                .WithArguments("Events", "EventRecorder", "'On' (line 12) adds to it and nothing removes from it"),
+            Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(1)
+                .WithArguments("Lines", "Log", "'Write' (line 18) adds to it and nothing removes from it"));
+    }
+
+    [Fact]
+    public Task Every_tracker_suffix_and_the_tracker_attribute_make_a_class_a_tracker()
+    {
+        const string Body = "{ private readonly List<int> {|#N:_items|} = new(); public void Add(int i) => _items.Add(i); }";
+        string[] names = ["StreamTracker", "MetricsCollector", "HealthMonitor", "ModelRegistry", "CallRecorder", "CostAggregator", "EventBus", "PriceCache"];
+        string source = Usings;
+        var expected = new Microsoft.CodeAnalysis.Testing.DiagnosticResult[names.Length + 1];
+        for (int i = 0; i < names.Length; i++)
+        {
+            source += "public sealed class " + names[i] + " " + Body.Replace("#N", "#" + i, System.StringComparison.Ordinal) + "\n";
+            expected[i] = Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(i)
+                .WithArguments("_items", names[i], $"'Add' (line {9 + i}) adds to it and nothing removes from it");
+        }
+
+        source += "[BoundedTracker] public sealed partial class Usage " + Body.Replace("#N", "#8", System.StringComparison.Ordinal) + "\n";
+        expected[8] = Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(8)
+            .WithArguments("_items", "Usage", "'Add' (line 17) adds to it and nothing removes from it");
+        return Verify.VerifyAsync(source, null, [.. expected, Verify.Diagnostic(DiagnosticDescriptors.TrackerWithoutBoundedMember).WithSpan(17, 46, 17, 51).WithArguments("Usage")]);
+    }
+
+    [Fact]
+    public Task Removing_single_entries_is_not_a_bound_and_the_message_says_so()
+    {
+        return Verify.VerifyAsync(
+            Usings + """
+            public sealed class SessionTracker
+            {
+                private readonly Dictionary<string, int> {|#0:_sessions|} = new();
+                public void Open(string id)
+                {
+                    _sessions[id] = 1;
+                    _sessions.Remove(id + "-old");
+                }
+            }
+            """,
+            expectedGeneratedFiles: null,
+            Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
+                .WithArguments("_sessions", "SessionTracker", "'Open' (line 14) adds to it and its removals ('Open' (line 15)) take out single entries, not under a size check"));
+    }
+
+    [Fact]
+    public Task Several_adding_methods_are_named_in_source_order()
+    {
+        return Verify.VerifyAsync(
+            Usings + """
+            public sealed class ErrorTracker
+            {
+                private readonly List<string> {|#0:_errors|} = new();
+                public void A(string e) => _errors.Add(e);
+                public void B(string e) => _errors.Add(e);
+                public void C(string e) => _errors.Add(e);
+                public void D(string e) => _errors.Add(e);
+                public void E(string e) => _errors.Add(e);
+            }
+            """,
+            expectedGeneratedFiles: null,
+            Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
+                .WithArguments("_errors", "ErrorTracker", "'A' (line 12), 'B' (line 13), 'C' (line 14) and 2 other members add to it and nothing removes from it"));
+    }
+
+    [Fact]
+    public Task A_bounded_tracker_sees_through_an_escape_that_would_excuse_a_tracker_by_name()
+    {
+        return Verify.VerifyAsync(
+            Usings + """
+            [BoundedTracker]
+            public sealed partial class StrictStore
+            {
+                private readonly List<int> {|#0:_items|} = new();
+                private readonly Recent _recent = new();
+                public void Add(int i) { _items.Add(i); Helpers.Touch(_items); _recent.Add(i); }
+            }
+
+            public sealed class LooseTracker
+            {
+                private readonly List<int> _items = new();
+                public void Add(int i) { _items.Add(i); Helpers.Touch(_items); }
+            }
+
+            public static class Helpers { public static void Touch(List<int> items) { } }
+
+            [Bounded(MaxLength = 4)] public sealed partial class Recent : IBoundedQueue<int>;
+            """,
+            expectedGeneratedFiles: null,
+            Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
+                .WithArguments("_items", "StrictStore", "'Add' (line 14) adds to it and nothing removes from it; it is also passed to 'Touch' (line 14), where its bound cannot be seen"));
+    }
+
+    [Fact]
+    public Task Growth_in_a_constructor_lambda_counts_as_growth()
+    {
+        return Verify.VerifyAsync(
+            Usings + """
+            public sealed class FeedMonitor
+            {
+                private readonly List<string> {|#0:_seen|} = new();
+                public FeedMonitor(Action<Action<string>> subscribe) => subscribe(item => _seen.Add(item));
+            }
+            """,
+            expectedGeneratedFiles: null,
+            Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
+                .WithArguments("_seen", "FeedMonitor", "'FeedMonitor constructor' (line 12) adds to it and nothing removes from it"));
+    }
+}
