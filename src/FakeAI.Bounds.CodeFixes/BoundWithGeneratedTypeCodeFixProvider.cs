@@ -96,14 +96,19 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
         var edits = new SolutionEdits();
         var done = new HashSet<SyntaxNode>();
         var reservedByType = new Dictionary<INamedTypeSymbol, HashSet<string>>(SymbolEqualityComparer.Default);
+        var plans = new List<BoundPlan>();
         foreach ((Document document, Diagnostic diagnostic) in diagnostics)
         {
-            if (await BoundPlan.TryCreateAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is not { } plan
-                || !done.Add(plan.Target.SymbolNode))
+            if (await BoundPlan.TryCreateAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is { } plan
+                && done.Add(plan.Target.SymbolNode))
             {
-                continue;
+                plans.Add(plan);
             }
+        }
 
+        // In source order, so that names and inserted members come out the same whatever order the diagnostics came in.
+        foreach (BoundPlan plan in plans.OrderBy(p => p.Target.Declaration.SyntaxTree.FilePath, System.StringComparer.Ordinal).ThenBy(p => p.Target.SymbolNode.SpanStart))
+        {
             if (!reservedByType.TryGetValue(plan.ContainingType, out HashSet<string>? reserved))
             {
                 reserved = [];
@@ -330,9 +335,8 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
 
             DocumentEdits declaring = edits.For(_document);
             MemberEdit member = declaring.ForMember(Target.Declaration);
-            DeclaratorEdit variable = member.ForVariable(Target.SymbolNode);
-            variable.NewTypeName = name;
-            variable.After.Add(NestedType(name));
+            member.ForVariable(Target.SymbolNode).NewTypeName = name;
+            declaring.Append(Target.ContainingType, NestedType(name));
             for (SyntaxNode? node = Target.ContainingType; node is not null; node = node.Parent)
             {
                 if (node is TypeDeclarationSyntax type)
@@ -367,7 +371,7 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
             // C# 12 allows a type without a body; earlier versions need the braces.
             string body = options.LanguageVersion >= LanguageVersion.CSharp12 ? ";" : " { }";
             string settings = "MaxLength = " + MaxLength.ToString(CultureInfo.InvariantCulture) + (_threadSafe ? ", ThreadSafe = true" : "");
-            string newLine = Target.Declaration.SyntaxTree.GetRoot().DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToString() is { Length: > 0 } eol ? eol : "\n";
+            string newLine = tree.GetRoot().DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToString() is { Length: > 0 } eol ? eol : "\n";
             string indentation = Target.Declaration.GetLeadingTrivia().LastOrDefault() is { RawKind: (int)SyntaxKind.WhitespaceTrivia } whitespace ? whitespace.ToString() : "";
             string text = $"[global::{BoundsSyntax.Namespace}.Bounded({settings})]{newLine}{indentation}"
                 + $"{accessibility} sealed partial class {name} : global::{BoundsSyntax.Namespace}.{InterfaceName}<{_typeArguments}>{body}";
@@ -477,18 +481,17 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
 
         public ExpressionSyntax Rewrite(ExpressionSyntax current, string typeName)
         {
-            ArgumentListSyntax arguments = SyntaxFactory.ArgumentList();
-            InitializerExpressionSyntax? initializer = null;
-            if (_value is BaseObjectCreationExpressionSyntax original && _model.GetOperation(original) is IObjectCreationOperation operation)
+            if (current is ImplicitObjectCreationExpressionSyntax implicitCreation)
             {
-                // The comparer argument, as written (it contains no reference to the member, so the original is current).
-                IArgumentOperation? comparer = operation.Arguments.FirstOrDefault(IsEqualityComparer);
-                if (comparer?.Syntax is ArgumentSyntax comparerArgument)
-                {
-                    arguments = arguments.AddArguments(comparerArgument.WithNameColon(null).WithoutTrivia());
-                }
+                // 'new()' still names the member's type, now the generated one: keep it, with the arguments that remain.
+                return implicitCreation.WithArgumentList(SyntaxFactory.ArgumentList(Arguments()).WithTriviaFrom(implicitCreation.ArgumentList));
+            }
 
-                initializer = ((BaseObjectCreationExpressionSyntax)current).Initializer;
+            ArgumentListSyntax arguments = SyntaxFactory.ArgumentList(Arguments());
+            InitializerExpressionSyntax? initializer = null;
+            if (current is BaseObjectCreationExpressionSyntax currentCreation)
+            {
+                initializer = currentCreation.Initializer;
             }
             else if (current is CollectionExpressionSyntax { Elements.Count: > 0 } collection)
             {
@@ -504,6 +507,16 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
                 initializer is not null && arguments.Arguments.Count == 0 ? null : arguments,
                 initializer is null ? null : initializer.WithLeadingTrivia(initializer.GetLeadingTrivia().Insert(0, SyntaxFactory.Space)));
             return creation.WithTriviaFrom(current);
+        }
+
+        /// <summary>The arguments the generated type takes: the comparer, as written (it cannot refer to the member).</summary>
+        private SeparatedSyntaxList<ArgumentSyntax> Arguments()
+        {
+            return _value is BaseObjectCreationExpressionSyntax original
+                && _model.GetOperation(original) is IObjectCreationOperation operation
+                && operation.Arguments.FirstOrDefault(IsEqualityComparer)?.Syntax is ArgumentSyntax comparer
+                    ? SyntaxFactory.SingletonSeparatedList(comparer.WithNameColon(null).WithoutTrivia())
+                    : default;
         }
 
         private bool IsMap()

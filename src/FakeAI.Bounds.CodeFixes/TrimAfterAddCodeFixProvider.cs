@@ -83,14 +83,19 @@ public sealed class TrimAfterAddCodeFixProvider : CodeFixProvider
         var edits = new SolutionEdits();
         var done = new HashSet<SyntaxNode>();
         var reservedByType = new Dictionary<INamedTypeSymbol, HashSet<string>>(SymbolEqualityComparer.Default);
+        var plans = new List<TrimPlan>();
         foreach ((Document document, Diagnostic diagnostic) in diagnostics)
         {
-            if (await TrimPlan.TryCreateAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is not { } plan
-                || !done.Add(plan.Target.SymbolNode))
+            if (await TrimPlan.TryCreateAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is { } plan
+                && done.Add(plan.Target.SymbolNode))
             {
-                continue;
+                plans.Add(plan);
             }
+        }
 
+        // In source order, so that names and inserted members come out the same whatever order the diagnostics came in.
+        foreach (TrimPlan plan in plans.OrderBy(p => p.Target.Declaration.SyntaxTree.FilePath, System.StringComparer.Ordinal).ThenBy(p => p.Target.SymbolNode.SpanStart))
+        {
             if (!reservedByType.TryGetValue(plan.ContainingType, out HashSet<string>? reserved))
             {
                 reserved = [];

@@ -10,13 +10,10 @@ public sealed class BoundWithGeneratedTypeNotOfferedTests
     [Theory]
     [InlineData("_items.Sort();", "BND001")]
     [InlineData("_items.Insert(0, item);", "BND001")]
-    [InlineData("_items.RemoveAt(0);", "BND002")]
-    [InlineData("_items.RemoveRange(0, 1);", "BND002")]
     [InlineData("_items[0] = item;", "BND001")]
     [InlineData("_ = _items.IndexOf(item);", "BND001")]
     [InlineData("_items.AddRange(new[] { item });", "BND001")]
     [InlineData("_ = _items.Contains(item);", "BND001")]
-    [InlineData("Use(_items);", "BND001")]
     [InlineData("var copy = _items; copy.Add(item);", "BND001")]
     [InlineData("_ = _items.Capacity = 10;", "BND001")]
     public async Task List_with_a_use_the_bounded_queue_lacks(string use, string id)
@@ -34,14 +31,11 @@ public sealed class BoundWithGeneratedTypeNotOfferedTests
                     _items.Add(item);
                     {{use}}
                 }
-
-                private static void Use(List<int> items) => items.Clear();
             }
             """);
     }
 
     [Theory]
-    [InlineData("_ = _queue.Dequeue();", "BND002")]
     [InlineData("_ = _queue.Peek();", "BND001")]
     [InlineData("_ = _queue.Contains(item);", "BND001")]
     public async Task Queue_with_a_use_the_bounded_queue_lacks(string use, string id)
@@ -59,6 +53,48 @@ public sealed class BoundWithGeneratedTypeNotOfferedTests
                     _queue.Enqueue(item);
                     {{use}}
                 }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Queue_read_with_Dequeue_which_throws_when_empty()
+    {
+        await VerifyFix.NotOfferedAsync(
+            """
+            using System.Collections.Generic;
+
+            public sealed class JobTracker
+            {
+                private readonly Queue<int> {|BND002:_jobs|} = new();
+
+                public void Submit(int job) => _jobs.Enqueue(job);
+
+                public int Next() => _jobs.Dequeue();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task List_passed_where_a_List_is_expected()
+    {
+        await VerifyFix.NotOfferedAsync(
+            """
+            using System.Collections.Generic;
+            using FakeAI.Bounds;
+
+            [BoundedTracker]
+            public sealed partial class {|BND108:ItemTracker|}
+            {
+                private readonly List<int> {|BND001:_items|} = new();
+
+                public void Record(int item)
+                {
+                    _items.Add(item);
+                    Report(_items);
+                }
+
+                private static void Report(List<int> items) => System.Console.WriteLine(items.Count);
             }
             """);
     }

@@ -44,9 +44,6 @@ public sealed class BoundWithGeneratedTypeTests
             {
                 private readonly RecentErrorsQueue _recentErrors = new RecentErrorsQueue();
 
-                [Bounded(MaxLength = 500)]
-                private sealed partial class RecentErrorsQueue : IBoundedQueue<ErrorRecord>;
-
                 public void Record(ErrorRecord error) => _recentErrors.Add(error);
 
                 public int Count => _recentErrors.Count;
@@ -58,6 +55,9 @@ public sealed class BoundWithGeneratedTypeTests
                 public int Forget(string message) => _recentErrors.RemoveWhere(e => e.Message == message);
 
                 public void Reset() => _recentErrors.Clear();
+
+                [Bounded(MaxLength = 500)]
+                private sealed partial class RecentErrorsQueue : IBoundedQueue<ErrorRecord>;
             }
             """);
     }
@@ -102,10 +102,7 @@ public sealed class BoundWithGeneratedTypeKindsTests
 
             public sealed partial class EventRecorder
             {
-                private readonly HistoryQueue _history = new HistoryQueue();
-
-                [Bounded(MaxLength = 1000)]
-                private sealed partial class HistoryQueue : IBoundedQueue<string>;
+                private readonly HistoryQueue _history = new();
 
                 public void Record(string e) { _history.Add(e); }
 
@@ -125,6 +122,9 @@ public sealed class BoundWithGeneratedTypeKindsTests
 
                     return total;
                 }
+
+                [Bounded(MaxLength = 1000)]
+                private sealed partial class HistoryQueue : IBoundedQueue<string>;
             }
             """);
     }
@@ -157,12 +157,12 @@ public sealed class BoundWithGeneratedTypeKindsTests
             {
                 private readonly PendingQueue _pending = new PendingQueue();
 
-                [Bounded(MaxLength = 1000, ThreadSafe = true)]
-                private sealed partial class PendingQueue : IBoundedQueue<int>;
-
                 public void Publish(int e) => _pending.Add(e);
 
                 public bool TryNext(out int e) => _pending.TryDequeue(out e);
+
+                [Bounded(MaxLength = 1000, ThreadSafe = true)]
+                private sealed partial class PendingQueue : IBoundedQueue<int>;
             }
             """);
     }
@@ -192,10 +192,7 @@ public sealed class BoundWithGeneratedTypeKindsTests
 
             public sealed partial class LatencyMonitor
             {
-                private readonly SamplesQueue _samplesList = new SamplesQueue();
-
-                [Bounded(MaxLength = 1000)]
-                private sealed partial class SamplesQueue : IBoundedQueue<double>;
+                private readonly SamplesQueue _samplesList = new();
 
                 public void Record(double sample)
                 {
@@ -203,6 +200,9 @@ public sealed class BoundWithGeneratedTypeKindsTests
                 }
 
                 public int Count => _samplesList.Count;
+
+                [Bounded(MaxLength = 1000)]
+                private sealed partial class SamplesQueue : IBoundedQueue<double>;
             }
             """);
     }
@@ -218,7 +218,7 @@ public sealed class BoundWithGeneratedTypeKindsTests
 
             public sealed class CostAggregator
             {
-                public Dictionary<string, decimal> {|BND002:CostsByKey|} { get; } = new(StringComparer.Ordinal);
+                public Dictionary<string, decimal> {|BND001:CostsByKey|} { get; } = new(StringComparer.Ordinal);
 
                 public void Add(string key, decimal cost)
                 {
@@ -245,10 +245,7 @@ public sealed class BoundWithGeneratedTypeKindsTests
 
             public sealed partial class CostAggregator
             {
-                public CostsByKeyMap CostsByKey { get; } = new CostsByKeyMap(StringComparer.Ordinal);
-
-                [Bounded(MaxLength = 1000)]
-                public sealed partial class CostsByKeyMap : IBoundedDictionary<string, decimal>;
+                public CostsByKeyMap CostsByKey { get; } = new(StringComparer.Ordinal);
 
                 public void Add(string key, decimal cost)
                 {
@@ -265,6 +262,9 @@ public sealed class BoundWithGeneratedTypeKindsTests
                 public string Keys() => string.Join(",", CostsByKey.Keys);
 
                 public decimal Of(string key) => CostsByKey.GetValueOrDefault(key);
+
+                [Bounded(MaxLength = 1000)]
+                public sealed partial class CostsByKeyMap : IBoundedDictionary<string, decimal>;
             }
             """);
     }
@@ -293,12 +293,12 @@ public sealed class BoundWithGeneratedTypeKindsTests
             {
                 private readonly SessionsMap _sessions = new SessionsMap();
 
-                [Bounded(MaxLength = 64, ThreadSafe = true)]
-                private sealed partial class SessionsMap : IBoundedDictionary<string, int>;
-
                 public int Open(string id) => _sessions.GetOrAdd(id, static _ => 0);
 
                 public int Touch(string id) => _sessions.AddOrUpdate(id, 1, static (_, n) => n + 1);
+
+                [Bounded(MaxLength = 64, ThreadSafe = true)]
+                private sealed partial class SessionsMap : IBoundedDictionary<string, int>;
             }
             """);
     }
@@ -327,16 +327,16 @@ public sealed class BoundWithGeneratedTypeKindsTests
 
             public sealed partial class ErrorTracker
             {
-                private readonly UsersSet _users = new UsersSet();
-
-                [Bounded(MaxLength = 1000)]
-                private sealed partial class UsersSet : IBoundedSet<string>;
+                private readonly UsersSet _users = new();
 
                 public bool Affect(string user) => _users.Add(user);
 
                 public bool Affected(string user) => _users.Contains(user);
 
                 public int Count => _users.Count;
+
+                [Bounded(MaxLength = 1000)]
+                private sealed partial class UsersSet : IBoundedSet<string>;
             }
             """);
     }
@@ -363,14 +363,14 @@ public sealed class BoundWithGeneratedTypeKindsTests
 
             public sealed partial class ModelRegistry
             {
-                private static readonly LimitsMap s_limits = new LimitsMap();
-
-                [Bounded(MaxLength = 1000)]
-                private sealed partial class LimitsMap : IBoundedDictionary<string, int>;
+                private static readonly LimitsMap s_limits = new();
 
                 public static void Set(string model, int limit) => s_limits[model] = limit;
 
                 public static int Get(string model) => s_limits.TryGetValue(model, out int limit) ? limit : 0;
+
+                [Bounded(MaxLength = 1000)]
+                private sealed partial class LimitsMap : IBoundedDictionary<string, int>;
             }
             """);
     }
@@ -410,19 +410,8 @@ public sealed class BoundWithGeneratedTypeKindsTests
             public sealed partial class RequestTracker
             {
                 private readonly LatenciesQueue _latencies;
-
-                [Bounded(MaxLength = 1000)]
-                private sealed partial class LatenciesQueue : IBoundedQueue<int>;
-
                 private readonly CountsMap _counts = new CountsMap();
-
-                [Bounded(MaxLength = 1000)]
-                private sealed partial class CountsMap : IBoundedDictionary<string, int>;
-
                 private readonly PathsSet _paths = new PathsSet();
-
-                [Bounded(MaxLength = 1000)]
-                private sealed partial class PathsSet : IBoundedSet<string>;
 
                 public RequestTracker()
                 {
@@ -437,6 +426,15 @@ public sealed class BoundWithGeneratedTypeKindsTests
                 }
 
                 public int First => _latencies[0];
+
+                [Bounded(MaxLength = 1000)]
+                private sealed partial class LatenciesQueue : IBoundedQueue<int>;
+
+                [Bounded(MaxLength = 1000)]
+                private sealed partial class CountsMap : IBoundedDictionary<string, int>;
+
+                [Bounded(MaxLength = 1000)]
+                private sealed partial class PathsSet : IBoundedSet<string>;
             }
             """);
     }
@@ -453,9 +451,9 @@ public sealed class BoundWithGeneratedTypeDeclarationTests
 
             public sealed class SeedTracker
             {
-                private List<int> {|BND001:_seeds|} = new List<int> { 1, 2 };
-                private HashSet<string> {|BND001:_names|} = ["a", "b"];
-                private Dictionary<string, int> {|BND001:_ages|} = new() { ["a"] = 1 };
+                private List<int> {|BND002:_seeds|} = new List<int> { 1, 2 };
+                private HashSet<string> {|BND002:_names|} = ["a", "b"];
+                private Dictionary<string, int> {|BND002:_ages|} = new() { ["a"] = 1 };
 
                 public void Reset()
                 {
@@ -479,19 +477,8 @@ public sealed class BoundWithGeneratedTypeDeclarationTests
             public sealed partial class SeedTracker
             {
                 private SeedsQueue _seeds = new SeedsQueue { 1, 2 };
-
-                [Bounded(MaxLength = 1000)]
-                private sealed partial class SeedsQueue : IBoundedQueue<int>;
-
                 private NamesSet _names = new NamesSet { "a", "b" };
-
-                [Bounded(MaxLength = 1000)]
-                private sealed partial class NamesSet : IBoundedSet<string>;
-
-                private AgesMap _ages = new AgesMap { ["a"] = 1 };
-
-                [Bounded(MaxLength = 1000)]
-                private sealed partial class AgesMap : IBoundedDictionary<string, int>;
+                private AgesMap _ages = new() { ["a"] = 1 };
 
                 public void Reset()
                 {
@@ -506,6 +493,15 @@ public sealed class BoundWithGeneratedTypeDeclarationTests
                     _names.Add(name);
                     _ages[name] = seed;
                 }
+
+                [Bounded(MaxLength = 1000)]
+                private sealed partial class SeedsQueue : IBoundedQueue<int>;
+
+                [Bounded(MaxLength = 1000)]
+                private sealed partial class NamesSet : IBoundedSet<string>;
+
+                [Bounded(MaxLength = 1000)]
+                private sealed partial class AgesMap : IBoundedDictionary<string, int>;
             }
             """);
     }
@@ -540,12 +536,12 @@ public sealed class BoundWithGeneratedTypeDeclarationTests
                 {
                     internal sealed partial class LatencyTracker
                     {
-                        internal SamplesQueue Samples { get; } = new SamplesQueue();
+                        internal SamplesQueue Samples { get; } = new();
+
+                        public void Record(double sample) => Samples.Add(sample);
 
                         [Bounded(MaxLength = 1000)]
                         internal sealed partial class SamplesQueue : IBoundedQueue<double>;
-
-                        public void Record(double sample) => Samples.Add(sample);
                     }
                 }
             }
@@ -574,14 +570,14 @@ public sealed class BoundWithGeneratedTypeDeclarationTests
 
             public partial class WindowTracker<TSample>
             {
-                private readonly WindowQueue _window = new WindowQueue();
-
-                [Bounded(MaxLength = 1000)]
-                private sealed partial class WindowQueue : IBoundedQueue<TSample>;
+                private readonly WindowQueue _window = new();
 
                 public void Record(TSample sample) => _window.Add(sample);
 
                 public int Count => _window.Count;
+
+                [Bounded(MaxLength = 1000)]
+                private sealed partial class WindowQueue : IBoundedQueue<TSample>;
             }
             """);
     }
@@ -608,14 +604,14 @@ public sealed class BoundWithGeneratedTypeDeclarationTests
 
             public sealed partial class ErrorTracker
             {
-                private readonly ErrorsQueue2 _errors = new ErrorsQueue2();
-
-                [Bounded(MaxLength = 1000)]
-                private sealed partial class ErrorsQueue2 : IBoundedQueue<string>;
+                private readonly ErrorsQueue2 _errors = new();
 
                 public void Record(string error) => _errors.Add(error);
 
                 public int ErrorsQueue() => _errors.Count;
+
+                [Bounded(MaxLength = 1000)]
+                private sealed partial class ErrorsQueue2 : IBoundedQueue<string>;
             }
             """);
     }
@@ -643,16 +639,15 @@ public sealed class BoundWithGeneratedTypeDeclarationTests
             public sealed partial class ItemTracker
             {
                 private readonly List<int> _seen = new();
-                private readonly ItemsQueue _items = new ItemsQueue();
-
-                [Bounded(MaxLength = 1000)]
-                private sealed partial class ItemsQueue : IBoundedQueue<int>;
-
+                private readonly ItemsQueue _items = new();
                 private readonly List<int> _spare = new();
 
                 public void Record(int item) => _items.Add(item);
 
                 public int Seen => _seen.Count + _spare.Count;
+
+                [Bounded(MaxLength = 1000)]
+                private sealed partial class ItemsQueue : IBoundedQueue<int>;
             }
             """);
     }
@@ -679,10 +674,10 @@ public sealed class BoundWithGeneratedTypeDeclarationTests
             {
                 private readonly ItemsQueue _items = new ItemsQueue();
 
+                public void Record(int item) => _items.Add(item);
+
                 [Bounded(MaxLength = 1000)]
                 private sealed partial class ItemsQueue : IBoundedQueue<int> { }
-
-                public void Record(int item) => _items.Add(item);
             }
             """,
             test => test.LanguageVersion = Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp11);
@@ -724,20 +719,17 @@ public sealed class BoundWithGeneratedTypeDeclarationTests
 
             public sealed partial class StreamState
             {
-                public TokenTimesQueue TokenTimes { get; } = new TokenTimesQueue();
+                public TokenTimesQueue TokenTimes { get; } = new();
+
+                public void Token(long time) => TokenTimes.Add(time);
 
                 [Bounded(MaxLength = 1000)]
                 public sealed partial class TokenTimesQueue : IBoundedQueue<long>;
-
-                public void Token(long time) => TokenTimes.Add(time);
             }
 
             public sealed partial class StreamTracker
             {
-                private readonly StreamsMap _streams = new StreamsMap();
-
-                [Bounded(MaxLength = 1000)]
-                private sealed partial class StreamsMap : IBoundedDictionary<string, StreamState>;
+                private readonly StreamsMap _streams = new();
 
                 public void Token(string id, long time)
                 {
@@ -749,6 +741,9 @@ public sealed class BoundWithGeneratedTypeDeclarationTests
 
                     state.Token(time);
                 }
+
+                [Bounded(MaxLength = 1000)]
+                private sealed partial class StreamsMap : IBoundedDictionary<string, StreamState>;
             }
             """);
     }

@@ -81,9 +81,6 @@ internal sealed class DeclaratorEdit
 
     /// <summary>An attribute list to add.</summary>
     public AttributeListSyntax? Attribute { get; set; }
-
-    /// <summary>Members to insert right after the variable's declaration (the generated type that bounds it).</summary>
-    public List<MemberDeclarationSyntax> After { get; } = [];
 }
 
 /// <summary>The edits to one document; see <see cref="SolutionEdits"/>.</summary>
@@ -93,6 +90,7 @@ internal sealed class DocumentEdits
     private readonly Dictionary<StatementSyntax, List<StatementSyntax>> _statementsAfter = new();
     private readonly Dictionary<MemberDeclarationSyntax, MemberEdit> _members = new();
     private readonly HashSet<TypeDeclarationSyntax> _partialTypes = new();
+    private readonly Dictionary<TypeDeclarationSyntax, List<MemberDeclarationSyntax>> _appended = new();
 
     public DocumentEdits(Document document)
     {
@@ -138,6 +136,18 @@ internal sealed class DocumentEdits
         return edit;
     }
 
+    /// <summary>Adds a member at the end of a type declaration (after those added before it).</summary>
+    public void Append(TypeDeclarationSyntax type, MemberDeclarationSyntax member)
+    {
+        if (!_appended.TryGetValue(type, out List<MemberDeclarationSyntax>? members))
+        {
+            members = [];
+            _appended.Add(type, members);
+        }
+
+        members.Add(member);
+    }
+
     /// <summary>Makes a type declaration partial (nothing when it is already).</summary>
     public void MakePartial(TypeDeclarationSyntax type) => _partialTypes.Add(type);
 
@@ -145,6 +155,7 @@ internal sealed class DocumentEdits
     {
         var targets = new HashSet<SyntaxNode>(_replacements.Keys);
         targets.UnionWith(_partialTypes);
+        targets.UnionWith(_appended.Keys);
         foreach (MemberDeclarationSyntax member in _members.Keys)
         {
             targets.Add(member.Parent!);
@@ -223,17 +234,9 @@ internal sealed class DocumentEdits
         if (original.Members.Any(m => _members.ContainsKey(m)))
         {
             var members = new List<MemberDeclarationSyntax>();
-            bool separateNext = false;
             for (int i = 0; i < original.Members.Count; i++)
             {
                 MemberDeclarationSyntax current = rewritten.Members[i];
-                if (separateNext && !current.GetLeadingTrivia().Any(SyntaxKind.EndOfLineTrivia))
-                {
-                    // An inserted type is followed by a blank line, as the members it was inserted between.
-                    current = current.WithLeadingTrivia(current.GetLeadingTrivia().Insert(0, SyntaxFactory.EndOfLine(newLine)));
-                }
-
-                separateNext = false;
                 if (!_members.TryGetValue(original.Members[i], out MemberEdit? edit))
                 {
                     members.Add(current);
@@ -267,27 +270,21 @@ internal sealed class DocumentEdits
                     current = current.WithLeadingTrivia(SyntaxFactory.TriviaList(leading.Skip(firstComment)).Insert(0, indentation));
                 }
 
-                foreach ((MemberDeclarationSyntax part, DeclaratorEdit? partEdit) in RewriteMember(current, edit, indentation, newLine, original.Members[i]))
-                {
-                    if (separateNext && !part.GetLeadingTrivia().Any(SyntaxKind.EndOfLineTrivia))
-                    {
-                        members.Add(part.WithLeadingTrivia(part.GetLeadingTrivia().Insert(0, SyntaxFactory.EndOfLine(newLine))));
-                    }
-                    else
-                    {
-                        members.Add(part);
-                    }
-
-                    separateNext = false;
-                    foreach (MemberDeclarationSyntax after in partEdit?.After ?? [])
-                    {
-                        members.Add(after.WithLeadingTrivia(SyntaxFactory.EndOfLine(newLine), indentation).WithTrailingTrivia(SyntaxFactory.EndOfLine(newLine)));
-                        separateNext = true;
-                    }
-                }
+                members.AddRange(RewriteMember(current, edit, indentation, newLine, original.Members[i]));
             }
 
             rewritten = rewritten.WithMembers(SyntaxFactory.List(members));
+        }
+
+        if (_appended.TryGetValue(original, out List<MemberDeclarationSyntax>? appended))
+        {
+            // Indented as the type's members are, after a blank line.
+            SyntaxTrivia indentation = original.Members.Count > 0
+                ? Indentation(original.Members[0].GetLeadingTrivia())
+                : SyntaxFactory.Whitespace(Indentation(original.GetLeadingTrivia()).ToString() + "    ");
+            rewritten = rewritten.WithMembers(rewritten.Members.AddRange(appended.Select(member => member
+                .WithLeadingTrivia(SyntaxFactory.EndOfLine(newLine), indentation)
+                .WithTrailingTrivia(SyntaxFactory.EndOfLine(newLine)))));
         }
 
         if (_partialTypes.Contains(original) && !rewritten.Modifiers.Any(SyntaxKind.PartialKeyword))
@@ -298,7 +295,7 @@ internal sealed class DocumentEdits
         return rewritten;
     }
 
-    private static IEnumerable<(MemberDeclarationSyntax Part, DeclaratorEdit? Edit)> RewriteMember(
+    private static IEnumerable<MemberDeclarationSyntax> RewriteMember(
         MemberDeclarationSyntax current,
         MemberEdit edit,
         SyntaxTrivia indentation,
@@ -313,17 +310,17 @@ internal sealed class DocumentEdits
                     property = property.WithType(NewType(property.Type, propertyType));
                 }
 
-                yield return (WithAttribute(property, propertyEdit.Attribute, indentation, newLine), propertyEdit);
+                yield return WithAttribute(property, propertyEdit.Attribute, indentation, newLine);
                 yield break;
             case FieldDeclarationSyntax field when original is FieldDeclarationSyntax originalField && edit.Variables.Count > 0:
-                foreach ((FieldDeclarationSyntax, DeclaratorEdit?) part in SplitField(field, originalField, edit, indentation, newLine))
+                foreach (FieldDeclarationSyntax part in SplitField(field, originalField, edit, indentation, newLine))
                 {
                     yield return part;
                 }
 
                 yield break;
             default:
-                yield return (current, null);
+                yield return current;
                 yield break;
         }
     }
@@ -333,7 +330,7 @@ internal sealed class DocumentEdits
     /// edited variable gets a declaration of its own (its type or attribute differs from the others'), the others stay
     /// together, and the order, which is the order of initialization, is kept.
     /// </summary>
-    private static IEnumerable<(FieldDeclarationSyntax Part, DeclaratorEdit? Edit)> SplitField(
+    private static IEnumerable<FieldDeclarationSyntax> SplitField(
         FieldDeclarationSyntax field,
         FieldDeclarationSyntax original,
         MemberEdit edit,
@@ -378,7 +375,7 @@ internal sealed class DocumentEdits
                 part = part.WithDeclaration(part.Declaration.WithType(NewType(part.Declaration.Type, typeName)));
             }
 
-            yield return (groupEdit?.Attribute is { } attribute ? WithAttribute(part, attribute, indentation, newLine) : part, groupEdit);
+            yield return groupEdit?.Attribute is { } attribute ? WithAttribute(part, attribute, indentation, newLine) : part;
         }
     }
 

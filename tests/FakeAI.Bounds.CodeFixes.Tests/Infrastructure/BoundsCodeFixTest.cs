@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection;
 using System.Threading.Tasks;
 using FakeAI.Bounds.Generators;
+using FakeAI.Bounds.Generators.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -20,7 +21,7 @@ namespace FakeAI.Bounds.CodeFixes.Tests.Infrastructure;
 /// and fails on any compiler warning or error: the fixed code must build as a consumer's project would, generated
 /// bounded types included. The framework also runs Fix All in document, project and solution scope.
 /// </summary>
-internal sealed class BoundsCodeFixTest<TCodeFix> : CSharpCodeFixTest<StandInUnboundedCollectionAnalyzer, TCodeFix, DefaultVerifier>
+internal sealed class BoundsCodeFixTest<TCodeFix> : CSharpCodeFixTest<UnboundedCollectionAnalyzer, TCodeFix, DefaultVerifier>
     where TCodeFix : CodeFixProvider, new()
 {
     public BoundsCodeFixTest()
@@ -82,15 +83,12 @@ internal sealed class BoundsCodeFixTest<TCodeFix> : CSharpCodeFixTest<StandInUnb
     }
 }
 
-/// <summary>
-/// Every analyzer the generator assembly ships, found the way the compiler finds them (by attribute), plus a stand-in
-/// for each rule the fixes handle that no shipped analyzer reports yet.
-/// </summary>
+/// <summary>Every analyzer the generator assembly ships, found the way the compiler finds them: by attribute.</summary>
 internal static class ProductAnalyzers
 {
     public static ImmutableArray<DiagnosticAnalyzer> CreateAll()
     {
-        DiagnosticAnalyzer[] shipped =
+        return
         [
             .. typeof(BoundedGenerator).Assembly.GetTypes()
                 .Where(type => !type.IsAbstract
@@ -100,9 +98,6 @@ internal static class ProductAnalyzers
                 .OrderBy(type => type.Name, StringComparer.Ordinal)
                 .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!),
         ];
-        var reported = shipped.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-        DiagnosticAnalyzer[] standIns = [new StandInUnboundedCollectionAnalyzer(), new StandInUnboundedQueuePrimitiveAnalyzer()];
-        return [.. shipped, .. standIns.Where(s => !s.SupportedDiagnostics.Any(d => reported.Contains(d.Id)))];
     }
 }
 
