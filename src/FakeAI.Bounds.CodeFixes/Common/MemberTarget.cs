@@ -9,7 +9,9 @@ namespace FakeAI.Bounds.CodeFixes.Common;
 /// <summary>
 /// The field or property a BND0xx diagnostic is about, found from its location: the analyzers report on the member's
 /// identifier, and a diagnostic anywhere inside a field's declarator or a property's declaration (its initializer, say)
-/// belongs to that member too. A diagnostic inside a method, an accessor or a local declaration has no member.
+/// belongs to that member too, as does one on a value assigned to a member of the same class declaration
+/// (<c>_queue = Channel.CreateUnbounded&lt;T&gt;();</c> in a constructor). Any other diagnostic inside a method, an
+/// accessor or a local declaration has no member.
 /// </summary>
 internal sealed class MemberTarget
 {
@@ -61,6 +63,11 @@ internal sealed class MemberTarget
         {
             switch (node)
             {
+                case AssignmentExpressionSyntax { Left: var left } assignment when assignment.Right.Span.Contains(span)
+                    && AssignedName(left) is { } assigned
+                    && assignment.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault() is { } enclosing:
+                    // A diagnostic on the value assigned to a member (BND004 on 'Channel.CreateUnbounded' in a constructor).
+                    return FindDeclared(enclosing, assigned);
                 case VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: FieldDeclarationSyntax field } } declarator
                     when field.Parent is TypeDeclarationSyntax type:
                     return new MemberTarget(field, declarator, type);
@@ -72,6 +79,32 @@ internal sealed class MemberTarget
                 case AccessorDeclarationSyntax or BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax
                     or AnonymousFunctionExpressionSyntax or StatementSyntax or BaseTypeDeclarationSyntax:
                     return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? AssignedName(ExpressionSyntax left)
+    {
+        return left switch
+        {
+            IdentifierNameSyntax name => name.Identifier.ValueText,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax name } => name.Identifier.ValueText,
+            _ => null,
+        };
+    }
+
+    private static MemberTarget? FindDeclared(TypeDeclarationSyntax type, string name)
+    {
+        foreach (MemberDeclarationSyntax member in type.Members)
+        {
+            switch (member)
+            {
+                case FieldDeclarationSyntax field when field.Declaration.Variables.FirstOrDefault(v => v.Identifier.ValueText == name) is { } declarator:
+                    return new MemberTarget(field, declarator, type);
+                case PropertyDeclarationSyntax property when property.Identifier.ValueText == name:
+                    return new MemberTarget(property, null, type);
             }
         }
 

@@ -116,7 +116,7 @@ internal sealed class DocumentEdits
             _statementsAfter.Add(statement, list);
             if (statement.Parent is not (BlockSyntax or SwitchSectionSyntax))
             {
-                Replace(statement, current => SyntaxFactory.Block(((StatementSyntax)current).WithoutTrivia()).AddStatements([.. list])
+                Replace(statement, current => Elastic(SyntaxFactory.Block(((StatementSyntax)current).WithoutTrivia()).AddStatements([.. list]))
                     .WithTriviaFrom(current)
                     .WithAdditionalAnnotations(Formatter.Annotation));
             }
