@@ -88,37 +88,18 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
         }
     }
 
-    private static async Task<Solution> FixAsync(
+    /// <summary>The fix of one member, or <see langword="null"/> when it is not offered.</summary>
+    internal static async Task<IMemberFix?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        return await BoundPlan.TryCreateAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task<Solution> FixAsync(
         Solution solution,
         ImmutableArray<(Document Document, Diagnostic Diagnostic)> diagnostics,
         CancellationToken cancellationToken)
     {
-        var edits = new SolutionEdits();
-        var done = new HashSet<SyntaxNode>();
-        var reservedByType = new Dictionary<INamedTypeSymbol, HashSet<string>>(SymbolEqualityComparer.Default);
-        var plans = new List<BoundPlan>();
-        foreach ((Document document, Diagnostic diagnostic) in diagnostics)
-        {
-            if (await BoundPlan.TryCreateAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is { } plan
-                && done.Add(plan.Target.SymbolNode))
-            {
-                plans.Add(plan);
-            }
-        }
-
-        // In source order, so that names and inserted members come out the same whatever order the diagnostics came in.
-        foreach (BoundPlan plan in plans.OrderBy(p => p.Target.Declaration.SyntaxTree.FilePath, System.StringComparer.Ordinal).ThenBy(p => p.Target.SymbolNode.SpanStart))
-        {
-            if (!reservedByType.TryGetValue(plan.ContainingType, out HashSet<string>? reserved))
-            {
-                reserved = [];
-                reservedByType.Add(plan.ContainingType, reserved);
-            }
-
-            plan.AddEdits(edits, reserved);
-        }
-
-        return edits.IsEmpty ? solution : await edits.ApplyAsync(solution, cancellationToken).ConfigureAwait(false);
+        return MemberFixes.ApplyAsync(solution, diagnostics, PlanAsync, cancellationToken);
     }
 
     /// <summary>Which bounded interface a member gets.</summary>
@@ -130,7 +111,7 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
     }
 
     /// <summary>Everything the fix of one member writes, checked before it is offered.</summary>
-    private sealed class BoundPlan
+    private sealed class BoundPlan : IMemberFix
     {
         private readonly Document _document;
         private readonly SemanticModel _model;

@@ -58,7 +58,7 @@ public sealed class SuppressWithAllowUnboundedCodeFixProvider : CodeFixProvider
     {
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
-            if (await CanFixAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false))
+            if (await PlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is not null)
             {
                 Solution solution = context.Document.Project.Solution;
                 Document document = context.Document;
@@ -72,13 +72,11 @@ public sealed class SuppressWithAllowUnboundedCodeFixProvider : CodeFixProvider
         }
     }
 
-    private static async Task<bool> CanFixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
-    {
-        return await FindAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is not null;
-    }
-
-    /// <summary>The member, when it can take the attribute: the runtime is referenced and the member has none yet.</summary>
-    private static async Task<MemberTarget?> FindAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    /// <summary>
+    /// The fix of one member, or <see langword="null"/> when it cannot take the attribute: the runtime is not
+    /// referenced, or the member has the attribute already.
+    /// </summary>
+    internal static async Task<IMemberFix?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         SemanticModel? model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
@@ -89,31 +87,42 @@ public sealed class SuppressWithAllowUnboundedCodeFixProvider : CodeFixProvider
 
         INamedTypeSymbol? attribute = model.Compilation.GetTypeByMetadataName(AttributeMetadataName);
         ISymbol? member = model.GetDeclaredSymbol(target.SymbolNode, cancellationToken);
-        if (attribute is null || member is null
+        if (attribute is null || member?.ContainingType is null
             || member.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)))
         {
             return null;
         }
 
-        return target;
+        return new SuppressPlan(document, target, member.ContainingType);
     }
 
-    private static async Task<Solution> FixAsync(
+    private static Task<Solution> FixAsync(
         Solution solution,
         ImmutableArray<(Document Document, Diagnostic Diagnostic)> diagnostics,
         CancellationToken cancellationToken)
     {
-        var edits = new SolutionEdits();
-        var done = new HashSet<SyntaxNode>();
-        foreach ((Document document, Diagnostic diagnostic) in diagnostics)
+        return MemberFixes.ApplyAsync(solution, diagnostics, PlanAsync, cancellationToken);
+    }
+
+    private sealed class SuppressPlan : IMemberFix
+    {
+        private readonly Document _document;
+
+        public SuppressPlan(Document document, MemberTarget target, INamedTypeSymbol containingType)
         {
-            if (await FindAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is { } target && done.Add(target.SymbolNode))
-            {
-                edits.For(document).ForMember(target.Declaration).ForVariable(target.SymbolNode).Attribute = Attribute();
-            }
+            _document = document;
+            Target = target;
+            ContainingType = containingType;
         }
 
-        return edits.IsEmpty ? solution : await edits.ApplyAsync(solution, cancellationToken).ConfigureAwait(false);
+        public MemberTarget Target { get; }
+
+        public INamedTypeSymbol ContainingType { get; }
+
+        public void AddEdits(SolutionEdits edits, ISet<string> reserved)
+        {
+            edits.For(_document).ForMember(Target.Declaration).ForVariable(Target.SymbolNode).Attribute = Attribute();
+        }
     }
 
     private static AttributeListSyntax Attribute()

@@ -75,37 +75,18 @@ public sealed class TrimAfterAddCodeFixProvider : CodeFixProvider
         }
     }
 
-    private static async Task<Solution> FixAsync(
+    /// <summary>The fix of one member, or <see langword="null"/> when it is not offered.</summary>
+    internal static async Task<IMemberFix?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        return await TrimPlan.TryCreateAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task<Solution> FixAsync(
         Solution solution,
         ImmutableArray<(Document Document, Diagnostic Diagnostic)> diagnostics,
         CancellationToken cancellationToken)
     {
-        var edits = new SolutionEdits();
-        var done = new HashSet<SyntaxNode>();
-        var reservedByType = new Dictionary<INamedTypeSymbol, HashSet<string>>(SymbolEqualityComparer.Default);
-        var plans = new List<TrimPlan>();
-        foreach ((Document document, Diagnostic diagnostic) in diagnostics)
-        {
-            if (await TrimPlan.TryCreateAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is { } plan
-                && done.Add(plan.Target.SymbolNode))
-            {
-                plans.Add(plan);
-            }
-        }
-
-        // In source order, so that names and inserted members come out the same whatever order the diagnostics came in.
-        foreach (TrimPlan plan in plans.OrderBy(p => p.Target.Declaration.SyntaxTree.FilePath, System.StringComparer.Ordinal).ThenBy(p => p.Target.SymbolNode.SpanStart))
-        {
-            if (!reservedByType.TryGetValue(plan.ContainingType, out HashSet<string>? reserved))
-            {
-                reserved = [];
-                reservedByType.Add(plan.ContainingType, reserved);
-            }
-
-            plan.AddEdits(edits, reserved);
-        }
-
-        return edits.IsEmpty ? solution : await edits.ApplyAsync(solution, cancellationToken).ConfigureAwait(false);
+        return MemberFixes.ApplyAsync(solution, diagnostics, PlanAsync, cancellationToken);
     }
 
     /// <summary>How the newest entries are kept: which end is the oldest, and how it is removed.</summary>
@@ -119,7 +100,7 @@ public sealed class TrimAfterAddCodeFixProvider : CodeFixProvider
     }
 
     /// <summary>The member, its bound, and every statement that adds to it.</summary>
-    private sealed class TrimPlan
+    private sealed class TrimPlan : IMemberFix
     {
         private readonly SemanticModel _model;
         private readonly TrimKind _kind;

@@ -130,7 +130,7 @@ public sealed class TitleAndOptionTests
     /// assembly; the real fixes must come before the suppression, so that it suppresses only what they left.
     /// </summary>
     [Fact]
-    public void Providers_are_defined_bound_then_trim_then_suppress()
+    public void Providers_are_defined_best_fix_then_bound_then_trim_then_suppress()
     {
         string[] providers =
         [
@@ -139,7 +139,7 @@ public sealed class TitleAndOptionTests
                 .Select(type => type.Name),
         ];
         Assert.Equal(
-            [nameof(BoundWithGeneratedTypeCodeFixProvider), nameof(TrimAfterAddCodeFixProvider), nameof(SuppressWithAllowUnboundedCodeFixProvider)],
+            [nameof(BestFixForEachMemberCodeFixProvider), nameof(BoundWithGeneratedTypeCodeFixProvider), nameof(TrimAfterAddCodeFixProvider), nameof(SuppressWithAllowUnboundedCodeFixProvider)],
             providers);
     }
 }

@@ -1,37 +1,26 @@
-using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
-using FakeAI.Bounds.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace FakeAI.Bounds.CodeFixes.Common;
 
 /// <summary>
-/// Brings the diagnostics a Fix All is handed up to date with the solution it changes. They may be stale:
-/// <c>dotnet format analyzers</c> computes the diagnostics of an ID once and then runs every provider that fixes the ID
-/// in turn, each on the solution the previous one changed. So the members named by the diagnostics are found again by
-/// name, and the package's own analyzers run once more over the current code: a member an earlier fix bounded, trimmed
-/// or suppressed is no longer reported, and is left alone.
+/// Finds the documents of the diagnostics a Fix All is handed in the solution it changes. A diagnostic computed on an
+/// older version of a file (a batch tool can hand one over after an earlier fix changed the file) is moved onto its
+/// member in the current tree, found again by its <see cref="MemberTarget.Key"/>; a member that is gone is dropped.
+/// Whether the member still needs the fix is then up to each fix, which checks it against the current code.
 /// </summary>
 internal static class CurrentDiagnostics
 {
-    private static readonly ConcurrentDictionary<string, ImmutableArray<Type>> AnalyzersById = new(StringComparer.Ordinal);
-
-    /// <summary>The diagnostics that still apply, each with its document in <paramref name="solution"/>.</summary>
     public static async Task<ImmutableArray<(Document Document, Diagnostic Diagnostic)>> ResolveAsync(
         Solution solution,
         IEnumerable<Diagnostic> diagnostics,
         CancellationToken cancellationToken)
     {
-        // The members asked for, per document of the current solution.
-        var wanted = new Dictionary<DocumentId, HashSet<(string Id, string Key)>>();
-        var given = new List<(Document Document, Diagnostic Diagnostic)>();
+        var results = new List<(Document, Diagnostic)>();
         foreach (Diagnostic diagnostic in diagnostics)
         {
             if (diagnostic.Location.SourceTree is not { } tree)
@@ -39,79 +28,24 @@ internal static class CurrentDiagnostics
                 continue;
             }
 
-            Document? document = solution.GetDocument(tree) ?? FindByPath(solution, tree.FilePath);
-            SyntaxNode diagnosticRoot = await tree.GetRootAsync(cancellationToken).ConfigureAwait(false);
-            if (document is null || MemberTarget.Find(diagnosticRoot, diagnostic.Location.SourceSpan) is not { } member)
+            if (solution.GetDocument(tree) is { } current)
             {
+                results.Add((current, diagnostic));
                 continue;
             }
 
-            if (!wanted.TryGetValue(document.Id, out HashSet<(string, string)>? keys))
+            foreach (DocumentId id in tree.FilePath.Length == 0 ? ImmutableArray<DocumentId>.Empty : solution.GetDocumentIdsWithFilePath(tree.FilePath))
             {
-                keys = [];
-                wanted.Add(document.Id, keys);
-            }
-
-            keys.Add((diagnostic.Id, member.Key));
-            given.Add((document, diagnostic));
-        }
-
-        var results = new List<(Document, Diagnostic)>();
-        foreach (IGrouping<ProjectId, DocumentId> project in wanted.Keys.GroupBy(id => id.ProjectId))
-        {
-            ImmutableHashSet<string> ids = project.SelectMany(id => wanted[id]).Select(w => w.Id).ToImmutableHashSet(StringComparer.Ordinal);
-            ImmutableArray<DiagnosticAnalyzer> analyzers = AnalyzersFor(ids);
-            if (analyzers.IsEmpty)
-            {
-                // Nothing to analyze with: take the diagnostics as given, each moved to its member in the current tree.
-                foreach ((Document document, Diagnostic diagnostic) in given.Where(g => g.Document.Id.ProjectId == project.Key))
+                if (solution.GetDocument(id) is { } document
+                    && await RelocateAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is { } relocated)
                 {
-                    if (await RelocateAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is { } current)
-                    {
-                        results.Add((document, current));
-                    }
-                }
-
-                continue;
-            }
-
-            Project currentProject = solution.GetProject(project.Key)!;
-            Compilation? compilation = await currentProject.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
-            if (compilation is null)
-            {
-                continue;
-            }
-
-            ImmutableArray<Diagnostic> fresh = await compilation
-                .WithAnalyzers(analyzers, currentProject.AnalyzerOptions)
-                .GetAnalyzerDiagnosticsAsync(cancellationToken)
-                .ConfigureAwait(false);
-            foreach (Diagnostic diagnostic in fresh)
-            {
-                if (!ids.Contains(diagnostic.Id)
-                    || diagnostic.Location.SourceTree is not { } tree
-                    || currentProject.GetDocument(tree) is not { } document
-                    || !wanted.TryGetValue(document.Id, out HashSet<(string Id, string Key)>? keys))
-                {
-                    continue;
-                }
-
-                SyntaxNode root = await tree.GetRootAsync(cancellationToken).ConfigureAwait(false);
-                if (MemberTarget.Find(root, diagnostic.Location.SourceSpan) is { } member && keys.Contains((diagnostic.Id, member.Key)))
-                {
-                    results.Add((document, diagnostic));
+                    results.Add((document, relocated));
+                    break;
                 }
             }
         }
 
         return results.ToImmutableArray();
-    }
-
-    private static Document? FindByPath(Solution solution, string path)
-    {
-        return path.Length == 0
-            ? null
-            : solution.GetDocumentIdsWithFilePath(path).Select(solution.GetDocument).FirstOrDefault(d => d is not null);
     }
 
     /// <summary>A diagnostic moved onto its member's identifier in the document's current tree, or <see langword="null"/> when the member is gone.</summary>
@@ -123,11 +57,6 @@ internal static class CurrentDiagnostics
             return null;
         }
 
-        if (tree == oldTree)
-        {
-            return diagnostic;
-        }
-
         SyntaxNode oldRoot = await oldTree.GetRootAsync(cancellationToken).ConfigureAwait(false);
         SyntaxNode root = await tree.GetRootAsync(cancellationToken).ConfigureAwait(false);
         if (MemberTarget.Find(oldRoot, diagnostic.Location.SourceSpan) is not { } old || MemberTarget.FindByKey(root, old.Key) is not { } member)
@@ -136,37 +65,5 @@ internal static class CurrentDiagnostics
         }
 
         return Diagnostic.Create(diagnostic.Descriptor, member.Identifier.GetLocation(), diagnostic.Properties);
-    }
-
-    /// <summary>The package's analyzers that report any of the IDs.</summary>
-    private static ImmutableArray<DiagnosticAnalyzer> AnalyzersFor(ImmutableHashSet<string> ids)
-    {
-        var types = new HashSet<Type>();
-        foreach (string id in ids)
-        {
-            types.UnionWith(AnalyzersById.GetOrAdd(id, FindAnalyzers));
-        }
-
-        return types.Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!).ToImmutableArray();
-    }
-
-    private static ImmutableArray<Type> FindAnalyzers(string id)
-    {
-        Type[] types;
-        try
-        {
-            types = typeof(DiagnosticDescriptors).Assembly.GetTypes();
-        }
-        catch (ReflectionTypeLoadException exception)
-        {
-            types = [.. exception.Types.Where(t => t is not null)!];
-        }
-
-        return types.Where(type => !type.IsAbstract
-                && typeof(DiagnosticAnalyzer).IsAssignableFrom(type)
-                && type.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is { } attribute
-                && attribute.Languages.Contains(LanguageNames.CSharp)
-                && ((DiagnosticAnalyzer)Activator.CreateInstance(type)!).SupportedDiagnostics.Any(d => d.Id == id))
-            .ToImmutableArray();
     }
 }

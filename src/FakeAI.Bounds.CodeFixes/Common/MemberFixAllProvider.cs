@@ -13,7 +13,8 @@ namespace FakeAI.Bounds.CodeFixes.Common;
 /// <summary>
 /// Fix All for the member fixes, in a document, a project or the solution. The built-in batch fixer merges the text
 /// changes of independent single fixes, which breaks when two fixes add to the same class (two nested types, the same
-/// <c>partial</c>, the same <c>using</c>); this one plans every member first and applies all edits in one pass.
+/// <c>partial</c>, the same <c>using</c>); this one plans every member first and applies all edits in one pass (see
+/// <see cref="MemberFixes"/>).
 /// </summary>
 internal sealed class MemberFixAllProvider : FixAllProvider
 {
@@ -57,11 +58,8 @@ internal sealed class MemberFixAllProvider : FixAllProvider
                 return null;
         }
 
-        if (diagnostics.Count == 0)
-        {
-            return null;
-        }
-
+        // With nothing to fix the action changes nothing, rather than being missing: a batch tool such as dotnet format
+        // reports a provider without a Fix All action as a failure to fix.
         Solution solution = fixAllContext.Solution;
         return CodeAction.Create(
             _title,

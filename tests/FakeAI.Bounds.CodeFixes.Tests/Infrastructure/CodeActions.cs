@@ -21,14 +21,7 @@ internal static class CodeActions
         // The markup only marks where the diagnostics are; the workspace gets the plain code.
         string source = System.Text.RegularExpressions.Regex.Replace(markedSource, @"\{\|BND\d+:([^|]*)\|\}", "$1");
         using var workspace = new AdhocWorkspace();
-        Project project = workspace.CurrentSolution
-            .AddProject("Consumer", "Consumer", LanguageNames.CSharp)
-            .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable))
-            .WithParseOptions(new CSharpParseOptions(LanguageVersion.Latest))
-            .AddMetadataReferences(Basic.Reference.Assemblies.Net100.References.All)
-            .AddMetadataReference(MetadataReference.CreateFromFile(typeof(BoundedAttribute).Assembly.Location))
-            .AddAnalyzerReference(new GeneratorReference());
-        Document document = project.AddDocument("Test0.cs", SourceText.From(source));
+        Document document = CreateDocument(workspace, source);
         Compilation compilation = (await document.Project.GetCompilationAsync())!;
         ImmutableArray<Diagnostic> diagnostics = await compilation
             .WithAnalyzers(ProductAnalyzers.CreateAll(), document.Project.AnalyzerOptions)
@@ -43,6 +36,19 @@ internal static class CodeActions
         return [.. actions.Select(a => a.Title)];
     }
 
+    /// <summary>A one-document project that compiles as a consumer's would, the generator included.</summary>
+    public static Document CreateDocument(AdhocWorkspace workspace, string source, string path = "/src/Test0.cs")
+    {
+        Project project = workspace.CurrentSolution
+            .AddProject("Consumer", "Consumer", LanguageNames.CSharp)
+            .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable))
+            .WithParseOptions(new CSharpParseOptions(LanguageVersion.Latest))
+            .AddMetadataReferences(Basic.Reference.Assemblies.Net100.References.All)
+            .AddMetadataReference(MetadataReference.CreateFromFile(typeof(BoundedAttribute).Assembly.Location))
+            .AddAnalyzerReference(new GeneratorReference());
+        return project.AddDocument(System.IO.Path.GetFileName(path), SourceText.From(source), filePath: path);
+    }
+
     /// <summary>The generator as a project's analyzer reference, so that the workspace's compilation has the generated types.</summary>
     private sealed class GeneratorReference : AnalyzerReference
     {
@@ -54,7 +60,10 @@ internal static class CodeActions
 
         public override ImmutableArray<DiagnosticAnalyzer> GetAnalyzers(string language) => [];
 
-        public override ImmutableArray<ISourceGenerator> GetGeneratorsForAllLanguages() => [new BoundedGenerator().AsSourceGenerator()];
+        // The same instances every time: the workspace finds a generator's reference by its instance.
+        private static readonly ImmutableArray<ISourceGenerator> Generators = [new BoundedGenerator().AsSourceGenerator()];
+
+        public override ImmutableArray<ISourceGenerator> GetGeneratorsForAllLanguages() => Generators;
 
         public override ImmutableArray<ISourceGenerator> GetGenerators(string language) => GetGeneratorsForAllLanguages();
     }
