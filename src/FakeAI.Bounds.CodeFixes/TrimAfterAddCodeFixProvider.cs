@@ -213,20 +213,30 @@ public sealed class TrimAfterAddCodeFixProvider : CodeFixProvider
                 $"private const int {constant} = {MaxLength.ToString(CultureInfo.InvariantCulture)};")!);
             foreach ((Document document, ExpressionStatementSyntax statement, ExpressionSyntax receiver) in _adds)
             {
-                edits.For(document).InsertAfter(statement, [Trim(receiver.WithoutTrivia().ToString(), constant)]);
+                edits.For(document).InsertAfter(statement, [Trim(statement, receiver.WithoutTrivia().ToString(), constant)]);
             }
         }
 
-        private StatementSyntax Trim(string x, string max)
+        /// <summary>The trim, laid out as the add statement is: its indentation, one more level inside the braces, its line ends.</summary>
+        private StatementSyntax Trim(StatementSyntax add, string x, string max)
         {
-            string text = _kind switch
+            string newLine = add.SyntaxTree.GetRoot().DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToString() is { Length: > 0 } eol ? eol : "\n";
+            string indentation = add.GetLeadingTrivia().LastOrDefault() is { RawKind: (int)SyntaxKind.WhitespaceTrivia } whitespace ? whitespace.ToString() : "";
+            string unit = add.Parent is BlockSyntax block
+                && block.OpenBraceToken.LeadingTrivia.LastOrDefault() is { RawKind: (int)SyntaxKind.WhitespaceTrivia } braceIndentation
+                && indentation.Length > braceIndentation.Span.Length
+                    ? indentation.Substring(braceIndentation.Span.Length)
+                    : "    ";
+            string body = _kind switch
             {
-                TrimKind.Queue => $"while ({x}.Count > {max})\n{{\n    {x}.Dequeue();\n}}",
-                TrimKind.ConcurrentQueue => $"while ({x}.Count > {max})\n{{\n    {x}.TryDequeue(out _);\n}}",
-                TrimKind.List => $"if ({x}.Count > {max})\n{{\n    {x}.RemoveRange(0, {x}.Count - {max});\n}}",
-                TrimKind.LinkedListAddedLast => $"while ({x}.Count > {max})\n{{\n    {x}.RemoveFirst();\n}}",
-                _ => $"while ({x}.Count > {max})\n{{\n    {x}.RemoveLast();\n}}",
+                TrimKind.Queue => $"{x}.Dequeue();",
+                TrimKind.ConcurrentQueue => $"{x}.TryDequeue(out _);",
+                TrimKind.List => $"{x}.RemoveRange(0, {x}.Count - {max});",
+                TrimKind.LinkedListAddedLast => $"{x}.RemoveFirst();",
+                _ => $"{x}.RemoveLast();",
             };
+            string keyword = _kind == TrimKind.List ? "if" : "while";
+            string text = $"{indentation}{keyword} ({x}.Count > {max}){newLine}{indentation}{{{newLine}{indentation}{unit}{body}{newLine}{indentation}}}{newLine}";
             return SyntaxFactory.ParseStatement(text);
         }
 

@@ -270,6 +270,42 @@ public sealed class BoundWithGeneratedTypeKindsTests
     }
 
     [Fact]
+    public async Task Dictionary_copied_by_the_Dictionary_constructor_takes_its_IEnumerable_overload()
+    {
+        await VerifyFix.FixAsync(
+            """
+            using System;
+            using System.Collections.Generic;
+
+            public sealed class ErrorTracker
+            {
+                private readonly Dictionary<string, int> {|BND001:_errorsByType|} = new(StringComparer.Ordinal);
+
+                public void Record(string type) => _errorsByType[type] = _errorsByType.GetValueOrDefault(type) + 1;
+
+                public Dictionary<string, int> Snapshot() => new Dictionary<string, int>(_errorsByType, StringComparer.Ordinal);
+            }
+            """,
+            """
+            using System;
+            using System.Collections.Generic;
+            using FakeAI.Bounds;
+
+            public sealed partial class ErrorTracker
+            {
+                private readonly ErrorsByTypeMap _errorsByType = new(StringComparer.Ordinal);
+
+                public void Record(string type) => _errorsByType[type] = _errorsByType.GetValueOrDefault(type) + 1;
+
+                public Dictionary<string, int> Snapshot() => new Dictionary<string, int>(_errorsByType, StringComparer.Ordinal);
+
+                [Bounded(MaxLength = 1000)]
+                private sealed partial class ErrorsByTypeMap : IBoundedDictionary<string, int>;
+            }
+            """);
+    }
+
+    [Fact]
     public async Task ConcurrentDictionary_becomes_a_thread_safe_bounded_map()
     {
         await VerifyFix.FixAsync(

@@ -320,6 +320,53 @@ public sealed class TrimAfterAddMoreTests
     }
 
     [Fact]
+    public async Task Blank_line_after_the_add_stays_after_the_trim()
+    {
+        await VerifyFix.FixAsync(
+            """
+            using System.Collections.Generic;
+
+            public sealed class CostTracker
+            {
+                private readonly List<decimal> {|BND001:_usage|} = new();
+                private decimal _total;
+
+                public void Record(decimal cost)
+                {
+                    _usage.Add(cost);
+
+                    _total += cost;
+                }
+
+                public decimal Total => _total;
+            }
+            """,
+            """
+            using System.Collections.Generic;
+
+            public sealed class CostTracker
+            {
+                private const int MaxUsage = 1000;
+                private readonly List<decimal> _usage = new();
+                private decimal _total;
+
+                public void Record(decimal cost)
+                {
+                    _usage.Add(cost);
+                    if (_usage.Count > MaxUsage)
+                    {
+                        _usage.RemoveRange(0, _usage.Count - MaxUsage);
+                    }
+
+                    _total += cost;
+                }
+
+                public decimal Total => _total;
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Constant_name_already_taken_gets_a_number()
     {
         await VerifyFix.FixAsync(

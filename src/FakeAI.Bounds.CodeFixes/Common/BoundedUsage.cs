@@ -101,13 +101,36 @@ internal sealed class BoundedUsage
 
         // Any other place takes the value as some type: a parameter, a variable, a return type.
         TypeInfo typeInfo = model.GetTypeInfo(expression);
-        if (typeInfo.ConvertedType is not { } target || SymbolEqualityComparer.Default.Equals(target, oldType) || !_allowEnumeration)
+        if (typeInfo.ConvertedType is not { } target || !_allowEnumeration)
         {
             return false;
         }
 
         Conversion conversion = _compilation.ClassifyConversion(newType, target);
-        return conversion.IsImplicit && (conversion.IsIdentity || conversion.IsReference);
+        if (!SymbolEqualityComparer.Default.Equals(target, oldType) && conversion.IsImplicit && (conversion.IsIdentity || conversion.IsReference))
+        {
+            return true;
+        }
+
+        // An argument may still find another overload: 'new Dictionary<K, V>(map, comparer)' takes an IDictionary, and
+        // a bounded map is taken by the IEnumerable<KeyValuePair<K, V>> overload, which copies it the same way.
+        return expression.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax or ObjectCreationExpressionSyntax } arguments }
+            && BindsWithArgumentOfType(model, (ExpressionSyntax)arguments.Parent!, expression, newType);
+    }
+
+    /// <summary>
+    /// Whether a call still binds, to a method of the same return type, once one argument has the new type: bound
+    /// speculatively with <c>default(TheNewType)</c> in the argument's place.
+    /// </summary>
+    private static bool BindsWithArgumentOfType(SemanticModel model, ExpressionSyntax call, ExpressionSyntax argument, ITypeSymbol newType)
+    {
+        ExpressionSyntax standIn = SyntaxFactory.DefaultExpression(SyntaxFactory.ParseTypeName(newType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)));
+        ExpressionSyntax speculative = call.ReplaceNode(argument, standIn);
+        SymbolInfo symbol = model.GetSpeculativeSymbolInfo(call.SpanStart, speculative, SpeculativeBindingOption.BindAsExpression);
+        TypeInfo type = model.GetSpeculativeTypeInfo(call.SpanStart, speculative, SpeculativeBindingOption.BindAsExpression);
+        return symbol.Symbol is IMethodSymbol
+            && type.Type is { TypeKind: not TypeKind.Error } speculativeType
+            && SymbolEqualityComparer.Default.Equals(speculativeType, model.GetTypeInfo(call).Type);
     }
 
     private bool IsCompatibleMember(

@@ -122,7 +122,8 @@ internal sealed class DocumentEdits
             }
         }
 
-        list.AddRange(statements.Select(s => s.WithAdditionalAnnotations(Formatter.Annotation)));
+        // Laid out by the caller for a block; inside the block made here, the formatter lays out the whole block.
+        list.AddRange(statements);
     }
 
     public MemberEdit ForMember(MemberDeclarationSyntax member)
