@@ -265,3 +265,47 @@ public sealed class SuppressWithAllowUnboundedMoreTests
             """);
     }
 }
+
+public sealed class SuppressWithAllowUnboundedKindsTests
+{
+    [Theory]
+    [InlineData("Queue<string>", "_items.Enqueue(item);")]
+    [InlineData("List<string>", "_items.Add(item);")]
+    [InlineData("LinkedList<string>", "_items.AddLast(item);")]
+    [InlineData("Stack<string>", "_items.Push(item);")]
+    [InlineData("Dictionary<string, int>", "_items[item] = 1;")]
+    [InlineData("HashSet<string>", "_items.Add(item);")]
+    [InlineData("System.Collections.Concurrent.ConcurrentBag<string>", "_items.Add(item);")]
+    public async Task Every_collection_kind_can_be_suppressed(string type, string add)
+    {
+        await VerifyFix.FixAsync(
+            $$"""
+            using System.Collections.Generic;
+
+            public sealed class ItemTracker
+            {
+                private readonly {{type}} {|BND001:_items|} = new();
+
+                public void Record(string item)
+                {
+                    {{add}}
+                }
+            }
+            """,
+            $$"""
+            using System.Collections.Generic;
+            using FakeAI.Bounds;
+
+            public sealed class ItemTracker
+            {
+                [AllowUnbounded("TODO: explain why this collection cannot grow without limit")]
+                private readonly {{type}} _items = new();
+
+                public void Record(string item)
+                {
+                    {{add}}
+                }
+            }
+            """);
+    }
+}
