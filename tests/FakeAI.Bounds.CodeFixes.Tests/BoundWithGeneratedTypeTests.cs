@@ -585,6 +585,43 @@ public sealed class BoundWithGeneratedTypeDeclarationTests
     }
 
     [Fact]
+    public async Task BoundedTracker_reports_the_new_bounded_member()
+    {
+        await VerifyFix.FixAsync(
+            """
+            using System.Collections.Generic;
+            using FakeAI.Bounds;
+
+            [BoundedTracker]
+            public sealed partial class {|BND108:Telemetry|}
+            {
+                private readonly Queue<long> {|BND001:_latencies|} = new();
+
+                public void Record(long latency) => _latencies.Enqueue(latency);
+
+                public int Tracked => GetBounds().Length;
+            }
+            """,
+            """
+            using System.Collections.Generic;
+            using FakeAI.Bounds;
+
+            [BoundedTracker]
+            public sealed partial class Telemetry
+            {
+                private readonly LatenciesQueue _latencies = new();
+
+                public void Record(long latency) => _latencies.Add(latency);
+
+                public int Tracked => GetBounds().Length;
+
+                [Bounded(MaxLength = 1000)]
+                private sealed partial class LatenciesQueue : IBoundedQueue<long>;
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Generic_class_gets_a_nested_type_over_its_type_parameter()
     {
         await VerifyFix.FixAsync(
