@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using FakeAI.Bounds.Generators.Common;
-using CollectionKindPropertyNames = FakeAI.Bounds.Generators.Analyzers.Growth.CollectionKindProperty;
+using CollectionKindPropertyNames = FakeAI.Bounds.Generators.Analyzers.Growth.DiagnosticProperties;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -13,10 +13,10 @@ namespace FakeAI.Bounds.CodeFixes.Common;
 internal static class FixNames
 {
     /// <summary>The diagnostic property with the member's family (Queue, List, LinkedList, Stack, Dictionary, Set, Other).</summary>
-    public const string CollectionKindProperty = CollectionKindPropertyNames.PropertyName;
+    public const string CollectionKindProperty = CollectionKindPropertyNames.CollectionKind;
 
     /// <summary>The diagnostic property with the member's constant capacity argument, when it has one.</summary>
-    public const string CapacityProperty = CollectionKindPropertyNames.CapacityPropertyName;
+    public const string CapacityProperty = CollectionKindPropertyNames.Capacity;
 
     private static readonly string[] CollectionWords = ["Dictionary", "HashSet", "Queue", "List", "Dict", "Map", "Set", "Collection", "Bag"];
 
