@@ -12,8 +12,8 @@ namespace FakeAI.Bounds.Samples;
 /// <para>
 /// In the Python original a batch that was started and never completed stayed forever, and every batch kept one
 /// latency and one token sample per request. Here both are bounded by client-independent limits: at most
-/// <see cref="MaxActiveBatches"/> active batches (starting one more evicts the batch started longest ago, counted as
-/// abandoned), at most <see cref="MaxCompletedBatches"/> finished batches (the oldest evicted), and per batch the newest
+/// <see cref="MaxActiveBatches"/> active batches (starting one more evicts the batch that has gone longest without
+/// any activity, counted as abandoned), at most <see cref="MaxCompletedBatches"/> finished batches (the oldest evicted), and per batch the newest
 /// 1,000 request samples and 32 error types, with counts and sums that still cover every request.
 /// </para>
 /// <para>
@@ -39,7 +39,7 @@ public sealed partial class BatchMetricsTracker
     private readonly Lock _lock = new();
     private readonly TimeProvider _timeProvider;
 
-    /// <summary>The batches in progress, by batch id; a new batch on a full table evicts the one started longest ago.</summary>
+    /// <summary>The batches in progress, by batch id; a new batch on a full table evicts the one idle longest.</summary>
     private readonly ActiveBatchMap _activeBatches;
 
     /// <summary>Completed and failed batches, oldest first: <c>deque(maxlen=1000)</c>.</summary>
@@ -109,8 +109,9 @@ public sealed partial class BatchMetricsTracker
     }
 
     /// <summary>
-    /// Starts tracking a batch; starting an active id again replaces its state and makes it the newest. When <see cref="MaxActiveBatches"/>
-    /// batches are active, the one started longest ago is evicted and counted in <see cref="TotalBatchesAbandoned"/>.
+    /// Starts tracking a batch; starting an active id again replaces its state. When <see cref="MaxActiveBatches"/>
+    /// batches are active, the one that has gone longest without being started, updated or read is evicted and counted
+    /// in <see cref="TotalBatchesAbandoned"/>: a batch still reporting requests is not the one to go.
     /// </summary>
     /// <param name="batchId">The batch's identifier.</param>
     /// <param name="totalRequests">The number of requests in the batch.</param>
@@ -121,7 +122,7 @@ public sealed partial class BatchMetricsTracker
         {
             DateTimeOffset now = _timeProvider.GetUtcNow();
 
-            // A restarted batch counts as the newest, so it is the last to be evicted.
+            // A restarted batch replaces the old state and counts as just used.
             bool restarted = _activeBatches.Remove(batchId);
             if (!restarted && _activeBatches.IsFull)
             {
@@ -396,8 +397,11 @@ public sealed partial class BatchMetricsTracker
         return null;
     }
 
-    /// <summary>Active batches by id; a new batch on a full table evicts the one started longest ago.</summary>
-    [Bounded(MaxLength = MaxAllowedActiveBatches, ThreadSafe = true)]
+    /// <summary>
+    /// Active batches by id. Every lifecycle call and request refreshes its batch, so a new batch on a full table evicts
+    /// the one idle longest: most likely abandoned by its client.
+    /// </summary>
+    [Bounded(MaxLength = MaxAllowedActiveBatches, Overflow = OverflowPolicy.EvictLeastRecentlyUsed, ThreadSafe = true)]
     private sealed partial class ActiveBatchMap : IBoundedDictionary<string, BatchState>;
 
     /// <summary>Finished batches, oldest first.</summary>

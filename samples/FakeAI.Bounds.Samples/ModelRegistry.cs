@@ -15,7 +15,9 @@ namespace FakeAI.Bounds.Samples;
 /// evicted: registering beyond <see cref="MaxModels"/> registered models throws <see cref="BoundExceededException"/>.
 /// Auto-created models share the room registered models leave; when it is full, the auto-created model used least
 /// recently is evicted for a new one, and a registration evicts auto-created models to make room. When registered models
-/// fill the registry, <see cref="GetOrCreate"/> still returns a definition but does not keep it.
+/// fill the registry, <see cref="GetOrCreate"/> still returns a definition but does not keep it. Looking up and
+/// auto-creating models take constant time; registering and unregistering resize the auto-created table, in time
+/// proportional to the models it holds, which suits registrations being configuration: rare next to lookups.
 /// </para>
 /// <para>
 /// One lock per instance guards every public member. The generated <c>GetBounds()</c> and <c>ClearBounds()</c> run
