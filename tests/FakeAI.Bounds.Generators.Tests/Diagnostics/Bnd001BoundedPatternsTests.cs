@@ -65,6 +65,24 @@ public class Bnd001BoundedPatternsTests
         "private readonly IBoundedQueue<int> _c = new Recent(); public void Add(int i) => _c.Add(i);",
         // Handed to code that may bound it (a tracker by name trusts it).
         "private readonly List<int> _c = new(); public void Add(int i) { _c.Add(i); Helpers.Trim(_c, 100); }",
+        // A hand-written LRU: the eviction helper runs under a size check, and trims the map by the list's size.
+        "private readonly Dictionary<int, LinkedListNode<int>> _c = new(); private readonly LinkedList<int> _o = new(); public void Add(int k) { if (_c.Count >= 100) Evict(); _c[k] = _o.AddFirst(k); } private void Evict() { int last = _o.Last!.Value; _o.RemoveLast(); _c.Remove(last); }",
+        "private readonly Dictionary<int, int> _c = new(); private readonly LinkedList<int> _o = new(); public void Add(int k) { _c[k] = k; _o.AddFirst(k); if (_o.Count > 100) { _c.Remove(_o.Last!.Value); _o.RemoveLast(); } }",
+        // Guards written as patterns, with conditional access, or on the keys.
+        "private readonly List<int> _c = new(); public void Add(int i) { if (_c is { Count: >= 100 }) return; _c.Add(i); }",
+        "private readonly List<int>? _c = new(); public void Add(int i) { if (_c?.Count >= 100) return; _c?.Add(i); }",
+        "private readonly Dictionary<int, int> _c = new(); public void Add(int i) { if (_c.Keys.Count < 100) _c[i] = i; }",
+        "private readonly List<int> _c = new(); public void Add(int i) { if (_c.Count < 100) AddCore(i); } private void AddCore(int i) => _c.Add(i);",
+        // An entry that lives only for the call.
+        "private readonly ConcurrentDictionary<int, int> _c = new(); public void Run(int id) { _c[id] = 1; try { Work(); } finally { _c.TryRemove(id, out _); } } private static void Work() { }",
+        // Filled by a private helper only the constructor calls.
+        "private readonly Dictionary<string, int> _c = new(); public PulseTracker() { Init(); } private void Init() { Put(\"a\"); Put(\"b\"); } private void Put(string n) => _c[n] = 1; public int Get(string n) => _c[n];",
+        // A rebuild that trims or sweeps.
+        "private List<int> _c = new(); public void Add(int i) { _c.Add(i); _c = _c.TakeLast(100).ToList(); }",
+        "private List<DateTime> _c = new(); public void Add(DateTime t) { _c.Add(t); _c = _c.Where(x => x > t.AddMinutes(-5)).ToList(); }",
+        // Keys with a small fixed set of values.
+        "private readonly Dictionary<char, int> _c = new(); public void Add(char c) => _c[c] = 1;",
+        "private readonly ConcurrentDictionary<(byte, bool), int> _c = new(); public void Add(byte b) => _c[(b, true)] = 1;",
         // A local collection is not state.
         "public int Add(int i) { var local = new List<int>(); local.Add(i); return local.Count; }",
     };
@@ -78,6 +96,57 @@ public class Bnd001BoundedPatternsTests
                 + "public static class Helpers { public static void Trim(List<int> items, int max) { if (items.Count > max) items.RemoveRange(0, items.Count - max); } }\n"
                 + "[Bounded(MaxLength = 4)] public sealed partial class Recent : IBoundedQueue<int>;\n",
             "App.Recent.Bounded.g.cs");
+    }
+
+    [Fact]
+    public Task A_user_indexer_on_a_dictionary_subclass_is_not_an_insert()
+    {
+        return Verify.VerifyCleanAsync(
+            Usings + """
+            public sealed class Grid : Dictionary<int, int> { public int this[int row, int column] { get => 0; set { } } }
+            public sealed class GridTracker
+            {
+                private readonly Grid _grid = new();
+                public void Set(int row, int column) => _grid[row, column] = 1;
+            }
+            """);
+    }
+
+    [Fact]
+    public Task A_tracker_holding_options_or_a_factory_does_not_hold_their_type_per_entry()
+    {
+        return Verify.VerifyCleanAsync(
+            Usings + """
+            public sealed class TrackerOptions { public List<string> Endpoints { get; } = new(); }
+            public sealed class Request { public List<string> Headers { get; } = new(); }
+            public static class Setup
+            {
+                public static void Configure(TrackerOptions options, string endpoint) => options.Endpoints.Add(endpoint);
+                public static void Parse(Request request, string header) => request.Headers.Add(header);
+            }
+
+            public sealed class RequestTracker
+            {
+                private readonly Lazy<TrackerOptions> _options = new(() => new TrackerOptions());
+                private readonly Func<Request> _factory = () => new Request();
+                public int Count => _options.Value.Endpoints.Count + _factory().Headers.Count;
+            }
+            """);
+    }
+
+    [Fact]
+    public Task Element_state_filled_once_by_a_factory_is_not_reported()
+    {
+        return Verify.VerifyCleanAsync(
+            Usings + """
+            public sealed class Session { public List<string> Tags { get; } = new(); }
+            public sealed class SessionRegistry
+            {
+                private readonly Dictionary<string, Session> _sessions = new();
+                public void Open(string id, IEnumerable<string> tags) { if (_sessions.Count < 100) _sessions[id] = Create(tags); }
+                private static Session Create(IEnumerable<string> tags) { var s = new Session(); foreach (string t in tags) s.Tags.Add(t); return s; }
+            }
+            """);
     }
 
     [Fact]

@@ -208,4 +208,81 @@ public class Bnd001UnboundedCollectionTests
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
                 .WithArguments("_seen", "FeedMonitor", "'FeedMonitor constructor' (line 12) adds to it and nothing removes from it"));
     }
+
+    [Fact]
+    public Task Growth_through_CollectionsMarshal_is_seen_and_is_not_an_escape()
+    {
+        return Verify.VerifyAsync(
+            Usings + """
+            public sealed class CountTracker
+            {
+                private readonly Dictionary<string, int> {|#0:_counts|} = new();
+                public void Count(string key) => System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_counts, key, out _)++;
+            }
+            """,
+            expectedGeneratedFiles: null,
+            Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
+                .WithArguments("_counts", "CountTracker", "'Count' (line 12) adds to it and nothing removes from it"));
+    }
+
+    [Fact]
+    public Task Clearing_another_instance_or_a_check_for_emptiness_does_not_bound_this_one()
+    {
+        return Verify.VerifyAsync(
+            Usings + """
+            public sealed class CopyTracker
+            {
+                private List<int> {|#0:_items|} = new();
+                private readonly Dictionary<string, int> {|#1:_memo|} = new();
+                public void Add(int i) => _items.Add(i);
+                public CopyTracker Clone() { var copy = new CopyTracker(); copy._items = new List<int>(); copy._items.Clear(); return copy; }
+                public int Lookup(string key)
+                {
+                    if (_memo.Count > 0 && _memo.TryGetValue(key, out int value)) return value;
+                    _memo[key] = key.Length;
+                    return key.Length;
+                }
+            }
+            """,
+            expectedGeneratedFiles: null,
+            Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
+                .WithArguments("_items", "CopyTracker", "'Add' (line 13) adds to it and nothing removes from it"),
+            Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(1)
+                .WithArguments("_memo", "CopyTracker", "'Lookup' (line 18) adds to it and nothing removes from it"));
+    }
+
+    [Fact]
+    public Task A_call_inside_a_LINQ_lambda_runs_right_there_and_does_not_make_a_cleanup_run_by_itself()
+    {
+        return Verify.VerifyAsync(
+            Usings + """
+            public sealed class ReportTracker
+            {
+                private readonly List<int> {|#0:_items|} = new();
+                public void Add(int i) => _items.Add(i);
+                public int[] Snapshot() => new[] { 1, 2 }.Select(i => Project(i)).ToArray();
+                private int Project(int i) { _items.Clear(); return i; }
+            }
+            """,
+            expectedGeneratedFiles: null,
+            Verify.Diagnostic(DiagnosticDescriptors.BoundedOnlyByManualCleanup).WithLocation(0)
+                .WithArguments("_items", "ReportTracker", "'Add' (line 12) adds to it and only 'Project' (line 14) trims or clears it", "'Project'"));
+    }
+
+    [Fact]
+    public Task Compiler_names_are_shown_as_a_reader_knows_them()
+    {
+        return Verify.VerifyAsync(
+            Usings + """
+            public sealed class NameTracker
+            {
+                private readonly List<int> {|#0:_items|} = new();
+                public int this[int i] { set => _items.Add(value); }
+                public static NameTracker operator +(NameTracker t, int i) { t._items.Add(i); return t; }
+            }
+            """,
+            expectedGeneratedFiles: null,
+            Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
+                .WithArguments("_items", "NameTracker", "'indexer' (line 12) adds to it and nothing removes from it"));
+    }
 }

@@ -1,30 +1,28 @@
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 
 /// <summary>
-/// Which methods of one type call which others of the same type, and which run by themselves (passed as a delegate,
-/// or called from a callback the constructor sets up). It answers "is this removal on the path that adds?".
-/// Filled concurrently; queried once at the end of the type.
+/// Which methods of one type call which others of the same type, which run by themselves (passed as a delegate, or
+/// called from a callback that runs later), and which calls sit under a size check of a collection. It answers "is
+/// this removal on the path that adds?". Filled concurrently by operation callbacks; frozen once, at the end of the
+/// type, into a <see cref="CallPaths"/> that answers the questions.
 /// </summary>
 internal sealed class CallGraph
 {
     private readonly object _gate = new();
     private readonly Dictionary<ISymbol, HashSet<ISymbol>> _callees = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ISymbol> _selfRunning = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, HashSet<ISymbol>> _guardedCallees = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ISymbol> _anySizeGuardedCallees = new(SymbolEqualityComparer.Default);
 
     public void AddCall(ISymbol caller, ISymbol callee)
     {
         lock (_gate)
         {
-            if (!_callees.TryGetValue(caller, out HashSet<ISymbol>? callees))
-            {
-                callees = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-                _callees.Add(caller, callees);
-            }
-
-            callees.Add(callee);
+            Add(_callees, caller, callee);
         }
     }
 
@@ -37,67 +35,41 @@ internal sealed class CallGraph
     }
 
     /// <summary>
-    /// Every method that runs when <paramref name="adder"/> runs, as far as the type's own calls show: the methods
-    /// that lead to it, and everything those call. A trim called by the public method that also adds is on the path.
+    /// A call that runs only under a check of <paramref name="member"/>'s size, or of any collection's when
+    /// <paramref name="member"/> is <see langword="null"/> (<c>if (_map.Count &gt;= max) Evict();</c>).
     /// </summary>
-    public HashSet<ISymbol> AddPath(ISymbol adder)
+    public void AddGuardedCall(ISymbol? member, ISymbol callee)
     {
         lock (_gate)
         {
-            var callers = new HashSet<ISymbol>(SymbolEqualityComparer.Default) { adder };
-            var pending = new Stack<ISymbol>();
-            pending.Push(adder);
-            while (pending.Count > 0)
+            if (member is null)
             {
-                ISymbol current = pending.Pop();
-                foreach (KeyValuePair<ISymbol, HashSet<ISymbol>> entry in _callees)
-                {
-                    if (entry.Value.Contains(current) && callers.Add(entry.Key))
-                    {
-                        pending.Push(entry.Key);
-                    }
-                }
+                _anySizeGuardedCallees.Add(callee);
             }
-
-            return ReachableFrom(callers);
+            else
+            {
+                Add(_guardedCallees, member, callee);
+            }
         }
     }
 
-    /// <summary>Every method that runs by itself, and everything those call.</summary>
-    public HashSet<ISymbol> SelfRunning()
+    /// <summary>The graph as it stands, with its searches precomputed; call once all callbacks of the type ran.</summary>
+    public CallPaths Freeze(CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            return ReachableFrom(_selfRunning);
+            return new CallPaths(_callees, _selfRunning, _guardedCallees, _anySizeGuardedCallees, cancellationToken);
         }
     }
 
-    private HashSet<ISymbol> ReachableFrom(IEnumerable<ISymbol> roots)
+    private static void Add(Dictionary<ISymbol, HashSet<ISymbol>> map, ISymbol key, ISymbol value)
     {
-        var reached = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        var pending = new Stack<ISymbol>();
-        foreach (ISymbol root in roots)
+        if (!map.TryGetValue(key, out HashSet<ISymbol>? values))
         {
-            if (reached.Add(root))
-            {
-                pending.Push(root);
-            }
+            values = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            map.Add(key, values);
         }
 
-        while (pending.Count > 0)
-        {
-            if (_callees.TryGetValue(pending.Pop(), out HashSet<ISymbol>? callees))
-            {
-                foreach (ISymbol callee in callees)
-                {
-                    if (reached.Add(callee))
-                    {
-                        pending.Push(callee);
-                    }
-                }
-            }
-        }
-
-        return reached;
+        values.Add(value);
     }
 }

@@ -2,7 +2,7 @@ namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 
 /// <summary>
 /// The shape of a growable collection, as the code fixes need it: which generated type can replace it and which
-/// trim keeps its newest entries. Passed to the fixes as the diagnostic property <see cref="PropertyName"/>.
+/// trim keeps its newest entries. Passed to the fixes as the diagnostic property <see cref="DiagnosticProperties.CollectionKind"/>.
 /// </summary>
 internal enum CollectionKind
 {
@@ -13,12 +13,4 @@ internal enum CollectionKind
     Stack,
     Dictionary,
     Set,
-}
-
-internal static class CollectionKindProperty
-{
-    public const string PropertyName = "CollectionKind";
-
-    /// <summary>The constant capacity argument the member was created with, when there was one.</summary>
-    public const string CapacityPropertyName = "Capacity";
 }

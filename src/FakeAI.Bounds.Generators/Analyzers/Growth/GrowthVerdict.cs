@@ -6,19 +6,6 @@ using Microsoft.CodeAnalysis;
 
 namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 
-/// <summary>What the analysis concludes about one long-lived collection.</summary>
-internal enum GrowthOutcome
-{
-    /// <summary>Bounded, never added to, or out of sight (handed to code that may bound it).</summary>
-    Bounded,
-
-    /// <summary>Added to, and nothing on the add path removes from it under a size check (BND001, or BND003).</summary>
-    Unbounded,
-
-    /// <summary>Added to, and only methods off the add path remove from it (BND002).</summary>
-    ManualCleanup,
-}
-
 /// <summary>The outcome with the evidence the message shows.</summary>
 internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evidence, string Cleaners)
 {
@@ -29,9 +16,9 @@ internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evid
     /// when a removal that keeps the size down — a trim under a size check, a <c>Dequeue</c>, a <c>RemoveAll</c>, a
     /// <c>Clear</c> — runs on its path (in the adding method, in what it calls, in what calls it) or by itself.
     /// </summary>
-    public static GrowthVerdict Decide(TrackedMember member, CallGraph calls, TrackerKind tracker)
+    public static GrowthVerdict Decide(TrackedMember member, CallPaths calls, TrackerKind tracker)
     {
-        (GrowthEvent[] events, string[] escapes) = member.Snapshot();
+        (GrowthEvent[] events, GrowthEscape[] escapes) = member.Snapshot();
         System.Array.Sort(events, SourceOrder.ByLocation);
 
         // A member handed to other code may be trimmed there; only a [BoundedTracker] insists on seeing the bound.
@@ -40,20 +27,23 @@ internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evid
             return BoundedVerdict;
         }
 
-        HashSet<ISymbol> selfRunning = calls.SelfRunning();
+        // Code that runs only under a size check: `if (_map.Count >= max) Evict();` trims, `if (_map.Count < max)
+        // AddCore(x);` is a bounded add.
+        HashSet<ISymbol> guardedAdds = calls.GuardedBy(member.Symbol);
+        HashSet<ISymbol> trims = calls.GuardedByAnySize;
         var uncovered = new List<GrowthEvent>();
-        var removals = events.Where(e => e.Kind != GrowthEventKind.Grow).ToArray();
+        GrowthEvent[] removals = events.Where(e => e.Kind != GrowthEventKind.Grow).ToArray();
         var addPaths = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (GrowthEvent add in events)
         {
-            if (add.Kind != GrowthEventKind.Grow || add.Guarded)
+            if (add.Kind != GrowthEventKind.Grow || add.Guarded || guardedAdds.Contains(add.Method) || calls.RunsOnlyWhileConstructing(add.Method))
             {
                 continue;
             }
 
             HashSet<ISymbol> path = calls.AddPath(add.Method);
-            bool trimmed = removals.Any(removal => removal.Bounds
-                && (removal.Scheduled || path.Contains(removal.Method) || selfRunning.Contains(removal.Method)));
+            bool trimmed = removals.Any(removal => (removal.Bounds || trims.Contains(removal.Method))
+                && (removal.Scheduled || path.Contains(removal.Method) || calls.SelfRunning.Contains(removal.Method)));
             if (!trimmed)
             {
                 uncovered.Add(add);
@@ -70,7 +60,7 @@ internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evid
 
         // A cleanup is a removal that can bound: a trim, a sweep, a Clear. Taking out the entry a caller names (a
         // CompleteStream, an Unregister) ends that entry's life but bounds nothing, so it is no cleanup.
-        GrowthEvent[] offPath = removals.Where(removal => removal.Bounds && !addPaths.Contains(removal.Method)).ToArray();
+        GrowthEvent[] offPath = removals.Where(removal => (removal.Bounds || trims.Contains(removal.Method)) && !addPaths.Contains(removal.Method)).ToArray();
         if (offPath.Length > 0)
         {
             string[] cleaners = Distinct(offPath);
@@ -83,8 +73,22 @@ internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evid
         string removalsText = removals.Length == 0
             ? "nothing removes from it"
             : "its removals (" + JoinEvents(removals, Distinct(removals)) + ") take out single entries, not under a size check";
-        string escapeText = escapes.Length == 0 ? string.Empty : "; it is also passed to " + escapes[0] + ", where its bound cannot be seen";
+        string escapeText = escapes.Length == 0 ? string.Empty : "; it is also passed to " + FirstInSourceOrder(escapes).Description + ", where its bound cannot be seen";
         return new GrowthVerdict(GrowthOutcome.Unbounded, adders + " and " + removalsText + escapeText, string.Empty);
+    }
+
+    private static GrowthEscape FirstInSourceOrder(GrowthEscape[] escapes)
+    {
+        GrowthEscape first = escapes[0];
+        foreach (GrowthEscape escape in escapes)
+        {
+            if (SourceOrder.Precedes(escape.Location, first.Location))
+            {
+                first = escape;
+            }
+        }
+
+        return first;
     }
 
     private static string DescribeAdders(List<GrowthEvent> adds)

@@ -3,9 +3,10 @@ using Microsoft.CodeAnalysis;
 namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 
 /// <summary>
-/// Recognises maps and sets (the caller checks the kind) whose keys come from the program, not from its input: keyed by an enum, a bool, a
-/// <see cref="System.Type"/> or a reflection member. Such a collection (the usual per-type reflection cache) holds at
-/// most one entry per key the program declares, which a careful reader calls bounded.
+/// Recognises maps and sets (the caller checks the kind) whose keys come from the program, not from its input:
+/// keyed by an enum, a <c>bool</c>, a <c>byte</c>, a <c>char</c>, a <see cref="System.Type"/>, a reflection member,
+/// or a tuple of those. Such a collection (the usual per-type reflection cache) holds at most one entry per key the
+/// program declares or the key type allows, which a careful reader calls bounded.
 /// </summary>
 internal static class KeySpaces
 {
@@ -16,10 +17,28 @@ internal static class KeySpaces
             return false;
         }
 
-        ITypeSymbol key = named.TypeArguments[0];
-        if (key.TypeKind == TypeKind.Enum || key.SpecialType == SpecialType.System_Boolean)
+        return IsFixedKey(named.TypeArguments[0]);
+    }
+
+    private static bool IsFixedKey(ITypeSymbol key)
+    {
+        if (key.TypeKind == TypeKind.Enum
+            || key.SpecialType is SpecialType.System_Boolean or SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_Char)
         {
             return true;
+        }
+
+        if (key is INamedTypeSymbol { IsTupleType: true } tuple)
+        {
+            foreach (IFieldSymbol element in tuple.TupleElements)
+            {
+                if (!IsFixedKey(element.Type))
+                {
+                    return false;
+                }
+            }
+
+            return tuple.TupleElements.Length > 0;
         }
 
         for (ITypeSymbol? current = key; current is not null; current = current.BaseType)

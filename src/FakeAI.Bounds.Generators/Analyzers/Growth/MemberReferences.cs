@@ -9,6 +9,50 @@ internal static class MemberReferences
     /// <summary>The field or non-indexer property <paramref name="operation"/> reads, or <see langword="null"/>.</summary>
     public static ISymbol? Referenced(IOperation? operation)
     {
+        return Reference(operation) is { } reference ? Member(reference) : null;
+    }
+
+    /// <summary>
+    /// The member <paramref name="operation"/> reads on this very object (<c>_items</c>, <c>this._items</c>) or a
+    /// static one; <see langword="null"/> for another instance's (<c>other._items</c>, an object or <c>with</c>
+    /// initializer's), whose changes say nothing about this object's collection.
+    /// </summary>
+    public static ISymbol? ReferencedOnThis(IOperation? operation)
+    {
+        if (Reference(operation) is not { } reference)
+        {
+            return null;
+        }
+
+        IOperation? instance = reference switch
+        {
+            IFieldReferenceOperation field => field.Instance,
+            IPropertyReferenceOperation property => property.Instance,
+            _ => null,
+        };
+        return instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
+            ? Member(reference)
+            : null;
+    }
+
+    public static bool Refers(IOperation? operation, ISymbol member)
+    {
+        return SymbolEqualityComparer.Default.Equals(Referenced(operation), member);
+    }
+
+    /// <summary>The instance whose member <paramref name="operation"/> reads (<c>stream</c> in <c>stream.Tokens</c>).</summary>
+    public static IOperation? Receiver(IOperation? operation)
+    {
+        return Reference(operation) switch
+        {
+            IFieldReferenceOperation field => field.Instance,
+            IPropertyReferenceOperation property => property.Instance,
+            _ => null,
+        };
+    }
+
+    private static IMemberReferenceOperation? Reference(IOperation? operation)
+    {
         while (true)
         {
             switch (operation)
@@ -20,17 +64,17 @@ internal static class MemberReferences
                     operation = parenthesized.Operand;
                     continue;
                 case IFieldReferenceOperation field:
-                    return field.Field.OriginalDefinition;
+                    return field;
                 case IPropertyReferenceOperation { Property.IsIndexer: false } property:
-                    return property.Property.OriginalDefinition;
+                    return property;
                 default:
                     return null;
             }
         }
     }
 
-    public static bool Refers(IOperation? operation, ISymbol member)
+    private static ISymbol Member(IMemberReferenceOperation reference)
     {
-        return SymbolEqualityComparer.Default.Equals(Referenced(operation), member);
+        return reference.Member.OriginalDefinition;
     }
 }

@@ -9,8 +9,13 @@ internal static class MethodNames
     {
         return symbol switch
         {
+            IMethodSymbol { AssociatedSymbol: IPropertySymbol { IsIndexer: true } } => "indexer",
             IMethodSymbol { MethodKind: MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.EventAdd or MethodKind.EventRemove, AssociatedSymbol: { } owner } => owner.Name,
             IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } constructor => constructor.ContainingType.Name + " constructor",
+            IMethodSymbol { MethodKind: MethodKind.Destructor } => "finalizer",
+            IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator or MethodKind.Conversion } => "operator",
+            IMethodSymbol { Name: WellKnownMemberNames.TopLevelStatementsEntryPointMethodName } => "top-level statements",
+            IFieldSymbol or IPropertySymbol => symbol.Name + " initializer",
             _ => symbol.Name,
         };
     }
@@ -18,6 +23,9 @@ internal static class MethodNames
     /// <summary><c>Type.Method</c>, for code that changes a collection of another type.</summary>
     public static string Qualified(ISymbol symbol)
     {
-        return (symbol.ContainingType?.Name is { } type ? type + "." : string.Empty) + Display(symbol);
+        string display = Display(symbol);
+        return symbol is IMethodSymbol { Name: WellKnownMemberNames.TopLevelStatementsEntryPointMethodName } || symbol.ContainingType is null
+            ? display
+            : symbol.ContainingType.Name + "." + display;
     }
 }

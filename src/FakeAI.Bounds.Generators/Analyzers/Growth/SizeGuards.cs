@@ -4,23 +4,26 @@ using Microsoft.CodeAnalysis.Operations;
 namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 
 /// <summary>
-/// Recognises an operation that only runs under a check of its collection's size: inside an <c>if</c> or a loop whose
-/// condition reads the collection's <c>Count</c>, or after an <c>if</c> on its <c>Count</c> that returns, throws or
-/// breaks out (<c>if (_active.Count &gt;= Max) throw …;</c>). Such an add is bounded by the check; such a removal is
-/// the trim that keeps the collection bounded.
+/// Recognises an operation that only runs under a check of a collection's size: inside an <c>if</c> or a loop whose
+/// condition compares a <c>Count</c> with a limit, or after an <c>if</c> on a <c>Count</c> that returns, throws or
+/// breaks out (<c>if (_active.Count &gt;= Max) throw …;</c>). Such an add is bounded by the check; such a removal is the
+/// trim that keeps a collection bounded. A comparison with zero (<c>Count &gt; 0</c>) checks for emptiness, not size,
+/// and does not count.
 /// </summary>
 internal static class SizeGuards
 {
-    public static bool IsGuarded(IOperation operation, ISymbol member)
+    /// <param name="operation">The add, removal or call.</param>
+    /// <param name="member">The collection whose size the check must read; <see langword="null"/> for any collection's.</param>
+    public static bool IsGuarded(IOperation operation, ISymbol? member)
     {
         IOperation current = operation;
         for (IOperation? parent = operation.Parent; parent is not null; current = parent, parent = parent.Parent)
         {
             switch (parent)
             {
-                case IConditionalOperation conditional when current != conditional.Condition && ReadsSize(conditional.Condition, member):
-                case IWhileLoopOperation whileLoop when current != whileLoop.Condition && ReadsSize(whileLoop.Condition, member):
-                case IForLoopOperation forLoop when ReadsSize(forLoop.Condition, member):
+                case IConditionalOperation conditional when current != conditional.Condition && ComparesSize(conditional.Condition, member):
+                case IWhileLoopOperation whileLoop when current != whileLoop.Condition && ComparesSize(whileLoop.Condition, member):
+                case IForLoopOperation forLoop when ComparesSize(forLoop.Condition, member):
                     return true;
                 case IBlockOperation block when AnEarlierExitChecksSize(block, current, member):
                     return true;
@@ -33,8 +36,8 @@ internal static class SizeGuards
         return false;
     }
 
-    /// <summary>Whether the expression reads the size of the member: <c>x.Count</c>, <c>x.Length</c>, <c>x.Count()</c>.</summary>
-    public static bool ReadsSize(IOperation? condition, ISymbol member)
+    /// <summary>Whether the expression compares the size of the member (any collection's, when null) with a limit.</summary>
+    public static bool ComparesSize(IOperation? condition, ISymbol? member)
     {
         if (condition is null)
         {
@@ -45,11 +48,18 @@ internal static class SizeGuards
         {
             switch (descendant)
             {
-                case IPropertyReferenceOperation { Property.Name: "Count" or "Length" or "LongCount" } sizeProperty
-                    when MemberReferences.Refers(sizeProperty.Instance, member):
-                    return true;
-                case IInvocationOperation { TargetMethod.Name: "Count" or "LongCount", TargetMethod.IsExtensionMethod: true } countCall
-                    when countCall.Arguments.Length > 0 && MemberReferences.Refers(countCall.Arguments[0].Value, member):
+                case IBinaryOperation comparison when IsComparison(comparison.OperatorKind):
+                    if ((ReadsSize(comparison.LeftOperand, member) && !IsZero(comparison.RightOperand))
+                        || (ReadsSize(comparison.RightOperand, member) && !IsZero(comparison.LeftOperand)))
+                    {
+                        return true;
+                    }
+
+                    break;
+
+                // _items is { Count: >= Max }
+                case IPropertySubpatternOperation { Member: IPropertyReferenceOperation { Property.Name: "Count" or "Length" or "LongCount" }, Pattern: IRelationalPatternOperation relational }
+                    when !IsZero(relational.Value) && PatternSubject(descendant) is { } subject && Matches(subject, member):
                     return true;
             }
         }
@@ -57,8 +67,60 @@ internal static class SizeGuards
         return false;
     }
 
+    private static bool IsComparison(BinaryOperatorKind kind)
+    {
+        return kind is BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan
+            or BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals;
+    }
+
+    // x.Count, x.Keys.Count, x?.Count, x.Count(): the size of a collection member.
+    private static bool ReadsSize(IOperation operand, ISymbol? member)
+    {
+        while (operand is IConversionOperation conversion)
+        {
+            operand = conversion.Operand;
+        }
+
+        switch (operand)
+        {
+            case IPropertyReferenceOperation { Property.Name: "Count" or "Length" or "LongCount" } size:
+                return Matches(size.Instance, member)
+                    || (size.Instance is IPropertyReferenceOperation { Property.Name: "Keys" or "Values" } view && Matches(view.Instance, member));
+            case IConditionalAccessOperation { WhenNotNull: IPropertyReferenceOperation { Property.Name: "Count" or "Length" or "LongCount" } } access:
+                return Matches(access.Operation, member);
+            case IInvocationOperation { TargetMethod.Name: "Count" or "LongCount", TargetMethod.IsExtensionMethod: true } count when count.Arguments.Length > 0:
+                return Matches(count.Arguments[0].Value, member);
+            default:
+                return false;
+        }
+    }
+
+    private static bool Matches(IOperation? operation, ISymbol? member)
+    {
+        ISymbol? referenced = MemberReferences.Referenced(operation);
+        return referenced is not null && (member is null || SymbolEqualityComparer.Default.Equals(referenced, member));
+    }
+
+    private static IOperation? PatternSubject(IOperation subpattern)
+    {
+        for (IOperation? parent = subpattern.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IIsPatternOperation isPattern)
+            {
+                return isPattern.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsZero(IOperation operation)
+    {
+        return operation.ConstantValue is { HasValue: true, Value: 0 or 0L };
+    }
+
     // `if (x.Count >= Max) return;` (or throw, break, continue) before the statement that holds the operation.
-    private static bool AnEarlierExitChecksSize(IBlockOperation block, IOperation statement, ISymbol member)
+    private static bool AnEarlierExitChecksSize(IBlockOperation block, IOperation statement, ISymbol? member)
     {
         foreach (IOperation earlier in block.Operations)
         {
@@ -67,7 +129,7 @@ internal static class SizeGuards
                 return false;
             }
 
-            if (earlier is IConditionalOperation { WhenTrue: { } whenTrue } check && Exits(whenTrue) && ReadsSize(check.Condition, member))
+            if (earlier is IConditionalOperation { WhenTrue: { } whenTrue } check && Exits(whenTrue) && ComparesSize(check.Condition, member))
             {
                 return true;
             }

@@ -11,24 +11,39 @@ internal sealed class TrackedMember
 {
     private readonly object _gate = new();
     private readonly List<GrowthEvent> _events = new();
-    private readonly List<string> _escapes = new();
+    private readonly List<GrowthEscape> _escapes = new();
+    private CollectionKind _kind;
+    private Location? _creationLocation;
 
     public TrackedMember(ISymbol symbol, ITypeSymbol declaredType, CollectionKind kind, bool declaredGrowable)
     {
         Symbol = symbol;
         DeclaredType = declaredType;
-        Kind = kind;
+        _kind = kind;
         HoldsGrowable = declaredGrowable;
+        DeclaredGrowable = declaredGrowable;
     }
 
     public ISymbol Symbol { get; }
 
     public ITypeSymbol DeclaredType { get; }
 
-    public CollectionKind Kind { get; private set; }
+    public CollectionKind Kind
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _kind;
+            }
+        }
+    }
 
     /// <summary>Declared as a growable class, or declared as an interface and assigned one.</summary>
     public bool HoldsGrowable { get; private set; }
+
+    /// <summary>Declared as a growable class (not as an interface that may hold anything).</summary>
+    public bool DeclaredGrowable { get; }
 
     /// <summary>The constant capacity argument of the collection it is created with, if any.</summary>
     public int? Capacity { get; private set; }
@@ -39,7 +54,7 @@ internal sealed class TrackedMember
     /// <summary>The display of the growable type it is created as (for the capacity message).</summary>
     public string? CreatedTypeName { get; private set; }
 
-    public void Record(GrowthEvent growthEvent)
+    public void AddEvent(GrowthEvent growthEvent)
     {
         lock (_gate)
         {
@@ -47,39 +62,42 @@ internal sealed class TrackedMember
         }
     }
 
-    /// <summary>The member is handed to a method that can change it (<paramref name="where"/> names it for messages).</summary>
-    public void RecordEscape(string where)
+    /// <summary>The member is handed to a method that can change it.</summary>
+    public void AddEscape(GrowthEscape escape)
     {
         lock (_gate)
         {
-            _escapes.Add(where);
+            _escapes.Add(escape);
         }
     }
 
-    /// <summary>The collection the member is created with, in its initializer or a constructor.</summary>
-    public void RecordCreation(ITypeSymbol? createdType, CollectionKind createdKind, int? capacity, string? capacityText)
+    /// <summary>
+    /// The collection the member is created with, in its initializer or a constructor. With several, the first in
+    /// source order wins, so that the message and the fix's bound do not depend on the order callbacks ran in.
+    /// </summary>
+    public void RecordCreation(ITypeSymbol createdType, CollectionKind createdKind, int? capacity, string? capacityText, Location location)
     {
         lock (_gate)
         {
-            if (createdType is not null)
+            HoldsGrowable = true;
+            if (_creationLocation is not null && !SourceOrder.Precedes(location, _creationLocation))
             {
-                HoldsGrowable = true;
-                CreatedTypeName ??= createdType.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
-                if (Kind == CollectionKind.Other)
-                {
-                    Kind = createdKind;
-                }
+                return;
             }
 
-            if (capacityText is not null && CapacityText is null)
+            _creationLocation = location;
+            CreatedTypeName = createdType.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+            if (!DeclaredGrowable)
             {
-                Capacity = capacity;
-                CapacityText = capacityText;
+                _kind = createdKind;
             }
+
+            Capacity = capacity;
+            CapacityText = capacityText;
         }
     }
 
-    public (GrowthEvent[] Events, string[] Escapes) Snapshot()
+    public (GrowthEvent[] Events, GrowthEscape[] Escapes) Snapshot()
     {
         lock (_gate)
         {

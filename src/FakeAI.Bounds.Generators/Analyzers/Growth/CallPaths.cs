@@ -1,0 +1,137 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace FakeAI.Bounds.Generators.Analyzers.Growth;
+
+/// <summary>
+/// The searches over one type's <see cref="CallGraph"/>: each answer is computed once (a type's verdicts ask the same
+/// questions for every add) and every search honours cancellation.
+/// </summary>
+internal sealed class CallPaths
+{
+    private readonly Dictionary<ISymbol, HashSet<ISymbol>> _callees;
+    private readonly Dictionary<ISymbol, HashSet<ISymbol>> _callers = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, HashSet<ISymbol>> _guardedCallees;
+    private readonly Dictionary<ISymbol, HashSet<ISymbol>> _addPaths = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, HashSet<ISymbol>> _guardedRemovalSites = new(SymbolEqualityComparer.Default);
+    private readonly CancellationToken _cancellationToken;
+
+    public CallPaths(
+        Dictionary<ISymbol, HashSet<ISymbol>> callees,
+        HashSet<ISymbol> selfRunning,
+        Dictionary<ISymbol, HashSet<ISymbol>> guardedCallees,
+        HashSet<ISymbol> anySizeGuardedCallees,
+        CancellationToken cancellationToken)
+    {
+        _callees = callees;
+        _guardedCallees = guardedCallees;
+        _cancellationToken = cancellationToken;
+        foreach (KeyValuePair<ISymbol, HashSet<ISymbol>> entry in callees)
+        {
+            foreach (ISymbol callee in entry.Value)
+            {
+                if (!_callers.TryGetValue(callee, out HashSet<ISymbol>? callers))
+                {
+                    callers = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+                    _callers.Add(callee, callers);
+                }
+
+                callers.Add(entry.Key);
+            }
+        }
+
+        SelfRunning = Reach(selfRunning, _callees);
+        GuardedByAnySize = Reach(anySizeGuardedCallees, _callees);
+    }
+
+    /// <summary>The methods that run only under a check of some collection's size, and what they call: their removals trim.</summary>
+    public HashSet<ISymbol> GuardedByAnySize { get; }
+
+    /// <summary>Every method that runs by itself, and everything those call.</summary>
+    public HashSet<ISymbol> SelfRunning { get; }
+
+    /// <summary>
+    /// Every method that runs when <paramref name="adder"/> runs, as far as the type's own calls show: the methods
+    /// that lead to it, and everything those call. A trim called by the public method that also adds is on the path.
+    /// </summary>
+    public HashSet<ISymbol> AddPath(ISymbol adder)
+    {
+        if (!_addPaths.TryGetValue(adder, out HashSet<ISymbol>? path))
+        {
+            path = Reach(Reach(new[] { adder }, _callers), _callees);
+            _addPaths.Add(adder, path);
+        }
+
+        return path;
+    }
+
+    /// <summary>The methods that run only under a size check of <paramref name="member"/>, and what they call: their adds are bounded.</summary>
+    public HashSet<ISymbol> GuardedBy(ISymbol member)
+    {
+        if (!_guardedRemovalSites.TryGetValue(member, out HashSet<ISymbol>? sites))
+        {
+            sites = _guardedCallees.TryGetValue(member, out HashSet<ISymbol>? callees)
+                ? Reach(callees, _callees)
+                : new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            _guardedRemovalSites.Add(member, sites);
+        }
+
+        return sites;
+    }
+
+    /// <summary>
+    /// A private method every caller of which is a constructor (or such a method): what it adds is the collection's
+    /// initial state, like an add written in the constructor itself.
+    /// </summary>
+    public bool RunsOnlyWhileConstructing(ISymbol method)
+    {
+        if (method.DeclaredAccessibility != Accessibility.Private || !_callers.ContainsKey(method) || SelfRunning.Contains(method))
+        {
+            return false;
+        }
+
+        foreach (ISymbol caller in Reach(new[] { method }, _callers))
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            bool constructor = caller is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor };
+            bool privateHelper = caller.DeclaredAccessibility == Accessibility.Private && _callers.ContainsKey(caller) && !SelfRunning.Contains(caller);
+            if (!constructor && !privateHelper)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private HashSet<ISymbol> Reach(IEnumerable<ISymbol> roots, Dictionary<ISymbol, HashSet<ISymbol>> edges)
+    {
+        var reached = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var pending = new Stack<ISymbol>();
+        foreach (ISymbol root in roots)
+        {
+            if (reached.Add(root))
+            {
+                pending.Push(root);
+            }
+        }
+
+        while (pending.Count > 0)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (edges.TryGetValue(pending.Pop(), out HashSet<ISymbol>? next))
+            {
+                foreach (ISymbol symbol in next)
+                {
+                    if (reached.Add(symbol))
+                    {
+                        pending.Push(symbol);
+                    }
+                }
+            }
+        }
+
+        return reached;
+    }
+}

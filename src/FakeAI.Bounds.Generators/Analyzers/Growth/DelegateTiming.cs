@@ -1,0 +1,61 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FakeAI.Bounds.Generators.Analyzers.Growth;
+
+/// <summary>
+/// Tells code that runs later, by itself — a lambda handed to a timer, <c>Task.Run</c>, an event — from a lambda that
+/// runs right there, inside the call that receives it (a LINQ <c>Select</c>, a <c>List.ForEach</c>, a
+/// <c>RemoveAll</c> predicate).
+/// </summary>
+internal static class DelegateTiming
+{
+    /// <summary>Whether <paramref name="operation"/> sits in a lambda or local function that runs later.</summary>
+    public static bool RunsLater(IOperation operation)
+    {
+        for (IOperation? parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IAnonymousFunctionOperation lambda:
+                    return !RunsInsideTheReceivingCall(lambda);
+                case ILocalFunctionOperation:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="operation"/> sits in any lambda or local function.</summary>
+    public static bool InsideLambda(IOperation operation)
+    {
+        for (IOperation? parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A lambda passed to System.Linq or to a collection's own method runs before that call returns.
+    private static bool RunsInsideTheReceivingCall(IAnonymousFunctionOperation lambda)
+    {
+        IOperation? parent = lambda.Parent;
+        while (parent is IDelegateCreationOperation or IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        if (parent is not IArgumentOperation { Parent: IInvocationOperation invocation })
+        {
+            return false;
+        }
+
+        string? ns = invocation.TargetMethod.ContainingNamespace?.ToDisplayString();
+        return ns is not null && (ns.StartsWith("System.Linq", System.StringComparison.Ordinal) || ns.StartsWith("System.Collections", System.StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,186 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using FakeAI.Bounds.Generators.Common;
+using FakeAI.Bounds.Generators.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace FakeAI.Bounds.Generators.Analyzers.Growth;
+
+/// <summary>
+/// The state of the unbounded-collection analysis for one compilation: the resolved types, which classes are
+/// trackers, and the element-state facts that are joined once the compilation is done (BND006).
+/// </summary>
+internal sealed class GrowthSession
+{
+    private readonly INamedTypeSymbol? _trackerAttribute;
+    private readonly INamedTypeSymbol? _allowUnboundedAttribute;
+    private readonly AnalyzerConfigOptionsProvider _options;
+    private readonly ConcurrentDictionary<INamedTypeSymbol, TrackerKind> _trackerKinds = new(SymbolEqualityComparer.Default);
+
+    public GrowthSession(
+        GrowableCollectionTypes collections,
+        INamedTypeSymbol? trackerAttribute,
+        INamedTypeSymbol? allowUnboundedAttribute,
+        AnalyzerConfigOptionsProvider options)
+    {
+        Collections = collections;
+        _trackerAttribute = trackerAttribute;
+        _allowUnboundedAttribute = allowUnboundedAttribute;
+        _options = options;
+    }
+
+    public GrowableCollectionTypes Collections { get; }
+
+    public ElementStateStore Elements { get; } = new();
+
+    public void StartType(SymbolStartAnalysisContext context)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+        {
+            return;
+        }
+
+        TrackerKind tracker = Classify(type);
+        var analysis = new TypeGrowthAnalysis(this, type, tracker);
+        if (tracker != TrackerKind.None)
+        {
+            RecordHeldElements(type);
+        }
+
+        foreach (ISymbol member in type.GetMembers())
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            analysis.Consider(member);
+        }
+
+        // Every type's code may grow the collections of an element type a tracker holds (BND006).
+        context.RegisterOperationAction(analysis.OnInvocation, OperationKind.Invocation);
+        context.RegisterOperationAction(analysis.OnAssignment, OperationKind.SimpleAssignment);
+
+        // Creations, calls and delegates matter only to a type with long-lived collections of its own.
+        if (analysis.HasTrackedMembers)
+        {
+            context.RegisterOperationAction(analysis.OnInitializer, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
+            context.RegisterOperationAction(analysis.OnMethodReference, OperationKind.MethodReference);
+            context.RegisterSymbolEndAction(analysis.Report);
+        }
+    }
+
+    public void ReportElementState(CompilationAnalysisContext context)
+    {
+        foreach ((ElementMember member, string holder) in Elements.UnboundedHeldMembers())
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            if (IsAllowedUnbounded(member.Symbol) || member.UnguardedAdd is not { } add || member.Symbol.Locations.Length == 0)
+            {
+                continue;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.UnboundedElementState,
+                member.Symbol.Locations[0],
+                additionalLocations: new[] { add.Location },
+                properties: Properties(member.Kind, capacity: null),
+                member.Symbol.Name,
+                member.Symbol.ContainingType.Name,
+                "'" + MethodNames.Qualified(add.Method) + "' adds to it (line " + SourceOrder.Line(add.Location).ToString(CultureInfo.InvariantCulture)
+                    + ") and nothing removes from it under a size check",
+                holder));
+        }
+    }
+
+    public TrackerKind Classify(INamedTypeSymbol type)
+    {
+        INamedTypeSymbol candidate = type.OriginalDefinition;
+        if (_trackerKinds.TryGetValue(candidate, out TrackerKind known))
+        {
+            return known;
+        }
+
+        SyntaxTree? tree = candidate.Locations.Length > 0 ? candidate.Locations[0].SourceTree : null;
+        TrackerKind kind = tree is null
+            ? TrackerKind.None
+            : TrackerClasses.Classify(candidate, _trackerAttribute, BoundsOptions.Read(_options, tree));
+        return _trackerKinds.GetOrAdd(candidate, kind);
+    }
+
+    public bool IsAllowedUnbounded(ISymbol member)
+    {
+        return _allowUnboundedAttribute is not null && AttributeLookup.Find(member, _allowUnboundedAttribute) is not null;
+    }
+
+    public static ImmutableDictionary<string, string?> Properties(CollectionKind kind, int? capacity)
+    {
+        ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty
+            .Add(DiagnosticProperties.CollectionKind, kind.ToString());
+        return capacity is { } value
+            ? properties.Add(DiagnosticProperties.Capacity, value.ToString(CultureInfo.InvariantCulture))
+            : properties;
+    }
+
+    // A tracker's collections hold element types; their own collections are checked at the end (BND006). Only
+    // members that hold entries count: an IOptions<T>, a Func<T> or a Lazy<T> keeps one T, not one per entry.
+    private void RecordHeldElements(INamedTypeSymbol tracker)
+    {
+        foreach (ISymbol member in tracker.GetMembers())
+        {
+            ITypeSymbol? memberType = member switch
+            {
+                IFieldSymbol { IsImplicitlyDeclared: false } field => field.Type,
+                IPropertySymbol property => property.Type,
+                _ => null,
+            };
+            if (memberType is not INamedTypeSymbol named)
+            {
+                continue;
+            }
+
+            string holder = tracker.Name + "." + member.Name;
+            if (Collections.MayHoldGrowable(named) || ImplementsEnumerable(named))
+            {
+                foreach (ITypeSymbol argument in named.TypeArguments)
+                {
+                    RecordHeldElement(argument, holder);
+                }
+            }
+
+            foreach (INamedTypeSymbol implemented in named.AllInterfaces)
+            {
+                if (implemented.ContainingNamespace?.ToDisplayString() == "FakeAI.Bounds")
+                {
+                    foreach (ITypeSymbol argument in implemented.TypeArguments)
+                    {
+                        RecordHeldElement(argument, holder);
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool ImplementsEnumerable(INamedTypeSymbol type)
+    {
+        foreach (INamedTypeSymbol implemented in type.AllInterfaces)
+        {
+            if (implemented.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void RecordHeldElement(ITypeSymbol candidate, string holder)
+    {
+        if (candidate is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } element
+            && element.Locations.Length > 0
+            && element.Locations[0].IsInSource
+            && Classify(element) == TrackerKind.None)
+        {
+            Elements.RecordHeld(element.OriginalDefinition, holder);
+        }
+    }
+}

@@ -1,0 +1,507 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using FakeAI.Bounds.Generators.Common;
+using FakeAI.Bounds.Generators.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FakeAI.Bounds.Generators.Analyzers.Growth;
+
+/// <summary>
+/// The analysis of one type: its long-lived collection members (of a tracker, or static), what its code does to
+/// them and its calls, reported at the end of the type. Its code's changes to the collections of other, ordinary
+/// types go to the session's element-state store (BND006). Callbacks run concurrently; the state they fill locks.
+/// </summary>
+internal sealed class TypeGrowthAnalysis
+{
+    private readonly GrowthSession _session;
+    private readonly INamedTypeSymbol _type;
+    private readonly TrackerKind _tracker;
+    private readonly Dictionary<ISymbol, TrackedMember> _members = new(SymbolEqualityComparer.Default);
+    private readonly CallGraph _calls = new();
+
+    public TypeGrowthAnalysis(GrowthSession session, INamedTypeSymbol type, TrackerKind tracker)
+    {
+        _session = session;
+        _type = type;
+        _tracker = tracker;
+    }
+
+    public bool HasTrackedMembers => _members.Count > 0;
+
+    /// <summary>Tracks a collection field or auto-property that lives as long as the process (called before any callback).</summary>
+    public void Consider(ISymbol member)
+    {
+        (ISymbol? storage, ITypeSymbol? type) = member switch
+        {
+            IFieldSymbol { IsImplicitlyDeclared: false, IsConst: false } field => (field, field.Type),
+            IFieldSymbol { IsImplicitlyDeclared: true, AssociatedSymbol: IPropertySymbol property } => (property, property.Type),
+            _ => ((ISymbol?)null, (ITypeSymbol?)null),
+        };
+        if (storage is null || type is null || (!storage.IsStatic && _tracker == TrackerKind.None))
+        {
+            return;
+        }
+
+        bool declaredGrowable = _session.Collections.IsGrowableClass(type, out CollectionKind kind);
+        if (!declaredGrowable && !_session.Collections.IsGrowableInterface(type, out kind))
+        {
+            return;
+        }
+
+        if (kind is CollectionKind.Dictionary or CollectionKind.Set && KeySpaces.IsFixedByTheProgram(type))
+        {
+            return;
+        }
+
+        _members[storage.OriginalDefinition] = new TrackedMember(storage, type, kind, declaredGrowable);
+    }
+
+    public void OnInvocation(OperationAnalysisContext context)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (!OwnsOperation(context.ContainingSymbol))
+        {
+            return;
+        }
+
+        IMethodSymbol target = invocation.TargetMethod;
+        IOperation? receiver = target.IsExtensionMethod || target.Name == "GetValueRefOrAddDefault"
+            ? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null)
+            : invocation.Instance;
+
+        if (CollectionMethodRoles.TryClassify(target.Name, out GrowthEventKind role) && !IsLinq(target))
+        {
+            Record(context, receiver, role, invocation);
+        }
+
+        // Interlocked.Exchange(ref _items, new List<T>()) swaps in an empty collection.
+        if (target.Name == "Exchange" && target.ContainingType?.Name == "Interlocked" && invocation.Arguments.Length > 0)
+        {
+            Record(context, invocation.Arguments[0].Value, GrowthEventKind.Clear, invocation);
+        }
+
+        if (!HasTrackedMembers)
+        {
+            return;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, _type.OriginalDefinition))
+        {
+            RecordCall(context.ContainingSymbol, target.OriginalDefinition, invocation);
+        }
+
+        RecordEscapes(invocation);
+    }
+
+    public void OnAssignment(OperationAnalysisContext context)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (!OwnsOperation(context.ContainingSymbol))
+        {
+            return;
+        }
+
+        // map[key] = value inserts, through a collection's own indexer (not one a subclass adds).
+        if (assignment.Target is IPropertyReferenceOperation { Property.IsIndexer: true } indexer)
+        {
+            if (IsCollectionIndexer(indexer.Property) && IndexerSetGrows(indexer.Instance))
+            {
+                Record(context, indexer.Instance, GrowthEventKind.Grow, assignment);
+            }
+
+            return;
+        }
+
+        ISymbol? member = MemberReferences.Referenced(assignment.Target);
+        if (member is null || (!_members.ContainsKey(member) && !_session.Collections.MayHoldGrowable(MemberType(member))))
+        {
+            return;
+        }
+
+        if (_members.TryGetValue(member, out TrackedMember? target) && IsConstruction(context.ContainingSymbol))
+        {
+            RecordCreation(target, assignment.Value);
+        }
+
+        // A new collection swapped in later empties it: the "reassign on a size check" trim. One rebuilt from the
+        // member itself keeps part of it: a Take/Skip/Where rebuild trims or sweeps, other rebuilds (an Append, a
+        // Concat) may grow it, so those count only under a size check.
+        if (!ReadsMember(assignment.Value, member))
+        {
+            Record(context, assignment.Target, GrowthEventKind.Clear, assignment);
+        }
+        else if (RebuildKind(assignment.Value) is { } rebuild)
+        {
+            Record(context, assignment.Target, rebuild, assignment);
+        }
+        else if (SizeGuards.IsGuarded(assignment, member: null))
+        {
+            Record(context, assignment.Target, GrowthEventKind.Clear, assignment);
+        }
+    }
+
+    public void OnInitializer(OperationAnalysisContext context)
+    {
+        ImmutableArray<ISymbol> initialized = context.Operation switch
+        {
+            IFieldInitializerOperation field => ImmutableArray<ISymbol>.CastUp(field.InitializedFields),
+            IPropertyInitializerOperation property => ImmutableArray<ISymbol>.CastUp(property.InitializedProperties),
+            _ => ImmutableArray<ISymbol>.Empty,
+        };
+        IOperation value = ((ISymbolInitializerOperation)context.Operation).Value;
+        foreach (ISymbol symbol in initialized)
+        {
+            if (_members.TryGetValue(symbol.OriginalDefinition, out TrackedMember? member))
+            {
+                RecordCreation(member, value);
+            }
+        }
+    }
+
+    public void OnMethodReference(OperationAnalysisContext context)
+    {
+        // A method handed out as a delegate (a timer callback, an event handler) runs by itself.
+        var reference = (IMethodReferenceOperation)context.Operation;
+        if (SymbolEqualityComparer.Default.Equals(reference.Method.ContainingType?.OriginalDefinition, _type.OriginalDefinition))
+        {
+            _calls.AddSelfRunning(reference.Method.OriginalDefinition);
+        }
+    }
+
+    public void Report(SymbolAnalysisContext context)
+    {
+        CallPaths paths = _calls.Freeze(context.CancellationToken);
+        foreach (TrackedMember member in _members.Values)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            if (!member.HoldsGrowable || _session.IsAllowedUnbounded(member.Symbol) || member.Symbol.Locations.Length == 0)
+            {
+                continue;
+            }
+
+            GrowthVerdict verdict = GrowthVerdict.Decide(member, paths, _tracker);
+
+            // A capacity argument that reads like a bound is the most specific mistake, so BND003 comes first.
+            Diagnostic? diagnostic = verdict.Outcome switch
+            {
+                GrowthOutcome.Bounded => null,
+                _ when member.CapacityText is { } capacity => Create(
+                    DiagnosticDescriptors.CapacityIsNotABound,
+                    member,
+                    capacity,
+                    member.CreatedTypeName ?? member.DeclaredType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
+                    verdict.Outcome == GrowthOutcome.ManualCleanup
+                        ? verdict.Evidence + ", which nothing on the add path calls"
+                        : verdict.Evidence),
+                GrowthOutcome.ManualCleanup => Create(DiagnosticDescriptors.BoundedOnlyByManualCleanup, member, verdict.Evidence, verdict.Cleaners),
+                _ => Create(DiagnosticDescriptors.UnboundedCollection, member, verdict.Evidence),
+            };
+            if (diagnostic is not null)
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
+        }
+    }
+
+    private Diagnostic Create(DiagnosticDescriptor descriptor, TrackedMember member, params string[] details)
+    {
+        var arguments = new object[details.Length + 2];
+        arguments[0] = member.Symbol.Name;
+        arguments[1] = _type.Name;
+        details.CopyTo(arguments, 2);
+        return Diagnostic.Create(
+            descriptor,
+            member.Symbol.Locations[0],
+            GrowthSession.Properties(member.Kind, member.Capacity),
+            arguments);
+    }
+
+    /// <summary>
+    /// Records a change to the collection <paramref name="collection"/> reads: for this type's own long-lived members
+    /// when the change is to this object's (or a static) collection, for an ordinary type's instance members always.
+    /// </summary>
+    private void Record(OperationAnalysisContext context, IOperation? collection, GrowthEventKind kind, IOperation operation)
+    {
+        if (MemberReferences.Referenced(collection) is not { } member)
+        {
+            return;
+        }
+
+        ISymbol method = context.ContainingSymbol;
+        bool inConstruction = IsConstruction(method);
+        bool scheduled = inConstruction && DelegateTiming.InsideLambda(operation);
+        if (inConstruction && !scheduled)
+        {
+            // Filling or creating a collection while the object is built is its initial state, not growth.
+            return;
+        }
+
+        if (_members.TryGetValue(member, out TrackedMember? tracked))
+        {
+            if (MemberReferences.ReferencedOnThis(collection) is not null)
+            {
+                tracked.AddEvent(CreateEvent(kind, method, member, scheduled, operation));
+            }
+        }
+        else if (!member.IsStatic
+            && member.ContainingType is { } owner
+            && owner.Locations.Length > 0 && owner.Locations[0].IsInSource
+            && _session.Collections.MayHoldGrowable(MemberType(member))
+            && _session.Classify(owner) == TrackerKind.None
+            && !(kind == GrowthEventKind.Grow && IsFreshLocal(MemberReferences.Receiver(collection), operation)))
+        {
+            _session.Collections.IsGrowableClass(MemberType(member), out CollectionKind elementKind);
+            _session.Elements.Record(member, elementKind, CreateEvent(kind, method, member, scheduled, operation));
+        }
+    }
+
+    private static GrowthEvent CreateEvent(GrowthEventKind kind, ISymbol method, ISymbol member, bool scheduled, IOperation operation)
+    {
+        // Removing the entries a loop picks out (the stale ones) is a sweep, and so is removing in a `finally` the
+        // entry the same method added (the entry lives only for the call): neither is the end of one named entry.
+        if (kind == GrowthEventKind.RemoveSpecific && (InsideLoop(operation) || InsideFinally(operation)))
+        {
+            kind = GrowthEventKind.Sweep;
+        }
+
+        // An add counts as guarded by a check of its own collection's size; a removal by a check of any collection's
+        // (an LRU trims its map when its list is over the limit).
+        bool guarded = SizeGuards.IsGuarded(operation, kind == GrowthEventKind.Grow ? member : null);
+        return new GrowthEvent(kind, method, guarded, scheduled, operation.Syntax.GetLocation());
+    }
+
+    private void RecordCall(ISymbol caller, ISymbol callee, IInvocationOperation invocation)
+    {
+        _calls.AddCall(caller, callee);
+
+        // A call inside a lambda that runs later (a timer tick, an event, a continuation) runs by itself.
+        if (DelegateTiming.RunsLater(invocation))
+        {
+            _calls.AddSelfRunning(callee);
+        }
+
+        // `if (_map.Count >= max) Evict();`: what Evict removes is a trim; what a guarded helper adds is bounded.
+        if (SizeGuards.IsGuarded(invocation, member: null))
+        {
+            _calls.AddGuardedCall(member: null, callee);
+            foreach (ISymbol member in _members.Keys)
+            {
+                if (SizeGuards.IsGuarded(invocation, member))
+                {
+                    _calls.AddGuardedCall(member, callee);
+                }
+            }
+        }
+    }
+
+    private void RecordCreation(TrackedMember member, IOperation value)
+    {
+        IOperation created = value;
+        while (created is IConversionOperation conversion)
+        {
+            created = conversion.Operand;
+        }
+
+        ITypeSymbol? createdType = created.Type;
+        if (createdType is null || !_session.Collections.IsGrowableClass(createdType, out CollectionKind kind))
+        {
+            return;
+        }
+
+        int? capacity = null;
+        string? capacityText = null;
+        if (created is IObjectCreationOperation creation)
+        {
+            foreach (IArgumentOperation argument in creation.Arguments)
+            {
+                if (argument.Parameter?.Name == "capacity" && argument.ArgumentKind == ArgumentKind.Explicit)
+                {
+                    capacity = argument.Value.ConstantValue is { HasValue: true, Value: int constant } ? constant : null;
+                    capacityText = capacity?.ToString(CultureInfo.InvariantCulture) ?? argument.Value.Syntax.ToString();
+                }
+            }
+        }
+
+        member.RecordCreation(createdType, kind, capacity, capacityText, value.Syntax.GetLocation());
+    }
+
+    // Handing the collection to code that can change it: that code may bound it, out of this analysis' sight.
+    private void RecordEscapes(IInvocationOperation invocation)
+    {
+        IMethodSymbol target = invocation.TargetMethod;
+        if (target.ContainingType?.Name is "Interlocked" or "CollectionsMarshal" or "Volatile")
+        {
+            return;
+        }
+
+        for (int i = 0; i < invocation.Arguments.Length; i++)
+        {
+            IArgumentOperation argument = invocation.Arguments[i];
+            if ((target.IsExtensionMethod && i == 0)
+                || MemberReferences.ReferencedOnThis(argument.Value) is not { } member
+                || !_members.TryGetValue(member, out TrackedMember? tracked))
+            {
+                continue;
+            }
+
+            bool mutable = argument.Parameter is { } parameter
+                && (parameter.RefKind != RefKind.None || _session.Collections.MayHoldGrowable(parameter.Type));
+            if (mutable)
+            {
+                Location location = argument.Syntax.GetLocation();
+                tracked.AddEscape(new GrowthEscape(
+                    "'" + target.Name + "' (line " + SourceOrder.Line(location).ToString(CultureInfo.InvariantCulture) + ")",
+                    location));
+            }
+        }
+    }
+
+    private bool IndexerSetGrows(IOperation? instance)
+    {
+        if (MemberReferences.Referenced(instance) is not { } member)
+        {
+            return false;
+        }
+
+        if (_members.TryGetValue(member, out TrackedMember? tracked))
+        {
+            return CollectionMethodRoles.IndexerSetGrows(tracked.Kind);
+        }
+
+        ITypeSymbol? type = MemberType(member);
+        return (_session.Collections.IsGrowableClass(type, out CollectionKind kind) || _session.Collections.IsGrowableInterface(type, out kind))
+            && CollectionMethodRoles.IndexerSetGrows(kind);
+    }
+
+    // Operations of nested types belong to their own analysis.
+    private bool OwnsOperation(ISymbol containingSymbol)
+    {
+        return SymbolEqualityComparer.Default.Equals(containingSymbol.ContainingType?.OriginalDefinition, _type.OriginalDefinition);
+    }
+
+    // A constructor of this type, or a field or property initializer.
+    private bool IsConstruction(ISymbol symbol)
+    {
+        return symbol is IFieldSymbol or IPropertySymbol
+            || (symbol is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } constructor
+                && SymbolEqualityComparer.Default.Equals(constructor.ContainingType.OriginalDefinition, _type.OriginalDefinition));
+    }
+
+    private static bool IsCollectionIndexer(IPropertySymbol indexer)
+    {
+        string? ns = indexer.ContainingType?.ContainingNamespace?.ToDisplayString();
+        return ns is not null && ns.StartsWith("System.Collections", System.StringComparison.Ordinal);
+    }
+
+    private static GrowthEventKind? RebuildKind(IOperation value)
+    {
+        foreach (IOperation descendant in value.DescendantsAndSelf())
+        {
+            if (descendant is IInvocationOperation { TargetMethod: { IsExtensionMethod: true } method } && IsLinq(method))
+            {
+                switch (method.Name)
+                {
+                    case "Take" or "TakeLast" or "Skip" or "SkipLast":
+                        return GrowthEventKind.RemoveFromEnd;
+                    case "Where" or "Distinct" or "DistinctBy":
+                        return GrowthEventKind.Sweep;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // `var s = new Session(); s.Tags.Add(t); return s;`: filling a new object in a factory is its initial state.
+    private static bool IsFreshLocal(IOperation? receiver, IOperation operation)
+    {
+        if (receiver is not ILocalReferenceOperation local)
+        {
+            return false;
+        }
+
+        IOperation root = operation;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (IOperation descendant in root.Descendants())
+        {
+            if (descendant is IVariableDeclaratorOperation declarator
+                && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local)
+                && declarator.Initializer?.Value is IObjectCreationOperation or IConversionOperation { Operand: IObjectCreationOperation })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ITypeSymbol? MemberType(ISymbol member)
+    {
+        return member switch
+        {
+            IFieldSymbol field => field.Type,
+            IPropertySymbol property => property.Type,
+            _ => null,
+        };
+    }
+
+    private static bool ReadsMember(IOperation value, ISymbol member)
+    {
+        foreach (IOperation descendant in value.DescendantsAndSelf())
+        {
+            if (MemberReferences.Refers(descendant, member))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool InsideLoop(IOperation operation)
+    {
+        for (IOperation? parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case ILoopOperation:
+                    return true;
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool InsideFinally(IOperation operation)
+    {
+        IOperation current = operation;
+        for (IOperation? parent = operation.Parent; parent is not null; current = parent, parent = parent.Parent)
+        {
+            if (parent is ITryOperation { Finally: { } handler } && handler == current)
+            {
+                return true;
+            }
+
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsLinq(IMethodSymbol method)
+    {
+        return method.IsExtensionMethod && method.ContainingType?.Name is "Enumerable" or "Queryable";
+    }
+}
