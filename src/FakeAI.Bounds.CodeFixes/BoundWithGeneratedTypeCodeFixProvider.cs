@@ -184,7 +184,7 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
                 _ => null,
             };
             if (memberType is null || CollectionShape.Of(memberType) is not { } shape
-                || await MemberReferences.FindAsync(member, document.Project.Solution, cancellationToken).ConfigureAwait(false) is not { } references)
+                || await MemberUses.FindAsync(member, document.Project.Solution, cancellationToken).ConfigureAwait(false) is not { } found)
             {
                 return null;
             }
@@ -196,10 +196,10 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
                 values.Add((document, model, initializer));
             }
 
-            var uses = new List<MemberReference>();
-            foreach (MemberReference reference in references)
+            var uses = new List<MemberUse>();
+            foreach (MemberUse use in found)
             {
-                ExpressionSyntax expression = reference.Expression;
+                ExpressionSyntax expression = use.Expression;
                 if (expression.Parent is AssignmentExpressionSyntax assignment && assignment.Left == expression)
                 {
                     if (assignment.Kind() is not (SyntaxKind.SimpleAssignmentExpression or SyntaxKind.CoalesceAssignmentExpression)
@@ -208,11 +208,11 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
                         return null;
                     }
 
-                    values.Add((reference.Document, reference.Model, assignment.Right));
+                    values.Add((use.Document, use.Model, assignment.Right));
                 }
                 else
                 {
-                    uses.Add(reference);
+                    uses.Add(use);
                 }
             }
 

@@ -159,7 +159,7 @@ public sealed class TrimAfterAddCodeFixProvider : CodeFixProvider
                 _ => null,
             };
             if (kind is null
-                || await MemberReferences.FindAsync(member, document.Project.Solution, cancellationToken).ConfigureAwait(false) is not { } references)
+                || await MemberUses.FindAsync(member, document.Project.Solution, cancellationToken).ConfigureAwait(false) is not { } uses)
             {
                 return null;
             }
@@ -167,25 +167,25 @@ public sealed class TrimAfterAddCodeFixProvider : CodeFixProvider
             var adds = new List<(Document, ExpressionStatementSyntax, ExpressionSyntax)>();
             bool addedFirst = false;
             bool addedLast = false;
-            foreach (MemberReference reference in references)
+            foreach (MemberUse use in uses)
             {
-                string? method = InvokedName(reference.Expression);
+                string? method = InvokedName(use.Expression);
                 if (method is null || !GrowthMethods(kind.Value).Contains(method))
                 {
                     continue;
                 }
 
                 if (!SupportedAdds(kind.Value).Contains(method)
-                    || reference.Expression.Parent?.Parent is not InvocationExpressionSyntax { Parent: ExpressionStatementSyntax statement }
-                    || !IsStableReceiver(reference)
-                    || !IsInside(statement, containingType, reference.Model, cancellationToken))
+                    || use.Expression.Parent?.Parent is not InvocationExpressionSyntax { Parent: ExpressionStatementSyntax statement }
+                    || !IsStableReceiver(use)
+                    || !IsInside(statement, containingType, use.Model, cancellationToken))
                 {
                     return null;
                 }
 
                 addedFirst |= method == "AddFirst";
                 addedLast |= method == "AddLast";
-                adds.Add((reference.Document, statement, reference.Expression));
+                adds.Add((use.Document, statement, use.Expression));
             }
 
             if (adds.Count == 0 || (addedFirst && addedLast))
@@ -270,13 +270,13 @@ public sealed class TrimAfterAddCodeFixProvider : CodeFixProvider
         };
 
         /// <summary>The member itself, named so that the trim can name it again: <c>_x</c>, <c>this._x</c>, <c>Tracker._x</c>.</summary>
-        private static bool IsStableReceiver(MemberReference reference)
+        private static bool IsStableReceiver(MemberUse use)
         {
-            return reference.Expression switch
+            return use.Expression switch
             {
                 SimpleNameSyntax => true,
                 MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } => true,
-                MemberAccessExpressionSyntax access => reference.Model.GetSymbolInfo(access.Expression).Symbol is INamedTypeSymbol,
+                MemberAccessExpressionSyntax access => use.Model.GetSymbolInfo(access.Expression).Symbol is INamedTypeSymbol,
                 _ => false,
             };
         }
