@@ -49,7 +49,8 @@ namespace FakeAI.Bounds.CodeFixes;
 /// <c>new()</c> or collection expression, with at most a capacity (dropped: N replaces it) and an equality comparer
 /// (kept, for a dictionary or set), and a collection initializer only of plain elements (<c>{ a, b }</c>, or
 /// <c>{ [key] = value }</c> for a dictionary), which the generated type's <c>Add</c> and indexer take as they are. Not
-/// offered either inside a file-local type or a type declared in several parts of which one is not partial.
+/// offered either inside a file-local type or a type declared in several parts of which one is not partial, nor for a
+/// record's positional property, whose type is its constructor parameter's.
 /// </para>
 /// </remarks>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BoundWithGeneratedTypeCodeFixProvider))]
@@ -165,10 +166,10 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
 
         public static async Task<BoundPlan?> TryCreateAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            SemanticModel? model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || model is null
-                || MemberTarget.Find(root, diagnostic.Location.SourceSpan) is not { } target
+            if (await MemberTarget.FindAsync(document, diagnostic.Location.SourceSpan, cancellationToken).ConfigureAwait(false)
+                    is not (Document memberDocument, MemberTarget target)
+                || await memberDocument.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model
+                || target.Parameter is not null
                 || (target.Property is not null && !target.IsAutoProperty)
                 || model.GetDeclaredSymbol(target.SymbolNode, cancellationToken) is not { ContainingType: { } containingType } member
                 || !CanNestGeneratedType(containingType, cancellationToken)
@@ -177,6 +178,7 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
                 return null;
             }
 
+            document = memberDocument;
             ITypeSymbol? memberType = member switch
             {
                 IFieldSymbol field => field.Type,
@@ -294,7 +296,7 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
                 typeArguments,
                 display,
                 threadSafe,
-                FixNames.MaxLength(document, root.SyntaxTree, diagnostic),
+                FixNames.MaxLength(document, target.Declaration.SyntaxTree, diagnostic),
                 usage,
                 creations);
         }
@@ -361,7 +363,7 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
         }
 
         /// <summary>The type arguments as the member's declaration writes them, or as the compiler would name them there.</summary>
-        private static string TypeArgumentsText(TypeSyntax type, CollectionShape shape, SemanticModel model, int position)
+        private static string TypeArgumentsText(TypeSyntax? type, CollectionShape shape, SemanticModel model, int position)
         {
             if (type is NullableTypeSyntax nullable)
             {

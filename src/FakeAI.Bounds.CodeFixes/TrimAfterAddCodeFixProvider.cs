@@ -37,7 +37,8 @@ namespace FakeAI.Bounds.CodeFixes;
 /// is added to anywhere other than in a statement of its own (<c>var node = x.AddLast(item);</c>, an expression-bodied
 /// method, a lambda expression, <c>x?.Add(item)</c>), or in a position the trim cannot keep newest-last
 /// (<c>Insert</c>, <c>AddBefore</c>, both <c>AddFirst</c> and <c>AddLast</c>); when an add goes through another
-/// object (<c>other._items.Add(item)</c>) or happens outside the member's type; and when nothing in the code adds to it.
+/// object (<c>other._items.Add(item)</c>) or happens outside the member's type; when nothing in the code adds to it;
+/// and for a record's positional property.
 /// </para>
 /// </remarks>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TrimAfterAddCodeFixProvider))]
@@ -133,16 +134,17 @@ public sealed class TrimAfterAddCodeFixProvider : CodeFixProvider
 
         public static async Task<TrimPlan?> TryCreateAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            SemanticModel? model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || model is null
-                || MemberTarget.Find(root, diagnostic.Location.SourceSpan) is not { } target
+            if (await MemberTarget.FindAsync(document, diagnostic.Location.SourceSpan, cancellationToken).ConfigureAwait(false)
+                    is not (Document memberDocument, MemberTarget target)
+                || await memberDocument.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model
+                || target.Parameter is not null
                 || (target.Property is not null && !target.IsAutoProperty)
                 || model.GetDeclaredSymbol(target.SymbolNode, cancellationToken) is not { ContainingType: { } containingType } member)
             {
                 return null;
             }
 
+            document = memberDocument;
             ITypeSymbol? type = member switch
             {
                 IFieldSymbol field => field.Type,
@@ -198,7 +200,7 @@ public sealed class TrimAfterAddCodeFixProvider : CodeFixProvider
                 kind = TrimKind.LinkedListAddedFirst;
             }
 
-            return new TrimPlan(document, model, target, containingType, kind.Value, FixNames.MaxLength(document, root.SyntaxTree, diagnostic), adds);
+            return new TrimPlan(document, model, target, containingType, kind.Value, FixNames.MaxLength(document, target.Declaration.SyntaxTree, diagnostic), adds);
         }
 
         public void AddEdits(SolutionEdits edits, ISet<string> reserved)

@@ -458,6 +458,23 @@ public sealed class TrimAfterAddNotOfferedTests
     }
 
     [Fact]
+    public async Task Positional_property_of_a_record()
+    {
+        await VerifyFix.NotOfferedAsync(
+            """
+            using System.Collections.Generic;
+
+            public sealed record ItemTracker(List<string> {|BND001:Items|})
+            {
+                public void Record(string item)
+                {
+                    Items.Add(item);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Add_through_another_instance()
     {
         await VerifyFix.NotOfferedAsync(
