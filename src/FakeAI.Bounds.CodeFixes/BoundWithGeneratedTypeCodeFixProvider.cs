@@ -120,7 +120,7 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
         private readonly string _typeArguments;
         private readonly bool _threadSafe;
         private readonly BoundedUsage _usage;
-        private readonly List<(Document Document, ExpressionSyntax Creation, CreationRewrite Rewrite)> _creations;
+        private readonly List<(Document Document, SemanticModel Model, ExpressionSyntax Creation, CreationRewrite Rewrite)> _creations;
 
         private BoundPlan(
             Document document,
@@ -133,7 +133,7 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
             bool threadSafe,
             int maxLength,
             BoundedUsage usage,
-            List<(Document, ExpressionSyntax, CreationRewrite)> creations)
+            List<(Document, SemanticModel, ExpressionSyntax, CreationRewrite)> creations)
         {
             _document = document;
             _model = model;
@@ -218,7 +218,7 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
                 }
             }
 
-            var creations = new List<(Document, ExpressionSyntax, CreationRewrite)>();
+            var creations = new List<(Document, SemanticModel, ExpressionSyntax, CreationRewrite)>();
             var createdShapes = new List<CollectionShape>();
             foreach ((Document valueDocument, SemanticModel valueModel, ExpressionSyntax value) in values)
             {
@@ -234,7 +234,7 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
                 }
 
                 createdShapes.Add(created);
-                creations.Add((valueDocument, value, new CreationRewrite(valueModel, value)));
+                creations.Add((valueDocument, valueModel, value, new CreationRewrite(valueModel, value)));
             }
 
             // The kind comes from the member's type, or for an interface such as IList<T> from what is assigned to it.
@@ -278,7 +278,7 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
             bool sorted = shape.IsSorted || createdShapes.Any(s => s.IsSorted);
             var usage = new BoundedUsage(model.Compilation, allowEnumeration: !sorted, isQueue: kind == BoundedKind.Queue);
             if (!uses.All(use => usage.IsCompatible(use, boundedInterface, memberType))
-                || !creations.All(c => c.Item3.CanRewrite(kind.Value != BoundedKind.Queue)))
+                || !creations.All(c => c.Item4.CanRewrite(kind.Value != BoundedKind.Queue)))
             {
                 return null;
             }
@@ -309,12 +309,14 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
                 BoundedKind.Map => "Map",
                 _ => "Set",
             };
+            // The name must bind to the new type where a creation names it ('new RecentErrorsQueue()'), too.
             string name = FixNames.Unique(
                 FixNames.Stem(Target.Name, dropCollectionWord: true) + suffix,
                 _model,
                 Target.Declaration.SpanStart,
                 ContainingType,
-                reserved);
+                reserved,
+                _creations.Where(c => c.Creation is not ImplicitObjectCreationExpressionSyntax).Select(c => (c.Model, c.Creation.SpanStart)));
 
             DocumentEdits declaring = edits.For(_document);
             MemberEdit member = declaring.ForMember(Target.Declaration);
@@ -328,7 +330,7 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
                 }
             }
 
-            foreach ((Document document, ExpressionSyntax creation, CreationRewrite rewrite) in _creations)
+            foreach ((Document document, _, ExpressionSyntax creation, CreationRewrite rewrite) in _creations)
             {
                 edits.For(document).Replace(creation, current => rewrite.Rewrite((ExpressionSyntax)current, name));
             }
@@ -354,7 +356,7 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
             // C# 12 allows a type without a body; earlier versions need the braces.
             string body = options.LanguageVersion >= LanguageVersion.CSharp12 ? ";" : " { }";
             string settings = "MaxLength = " + MaxLength.ToString(CultureInfo.InvariantCulture) + (_threadSafe ? ", ThreadSafe = true" : "");
-            string newLine = tree.GetRoot().DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToString() is { Length: > 0 } eol ? eol : "\n";
+            string newLine = SolutionEdits.NewLine(tree.GetRoot());
             string indentation = Target.Declaration.GetLeadingTrivia().LastOrDefault() is { RawKind: (int)SyntaxKind.WhitespaceTrivia } whitespace ? whitespace.ToString() : "";
             string text = $"[global::{BoundsSyntax.Namespace}.Bounded({settings})]{newLine}{indentation}"
                 + $"{accessibility} sealed partial class {name} : global::{BoundsSyntax.Namespace}.{InterfaceName}<{_typeArguments}>{body}";

@@ -29,7 +29,9 @@ namespace FakeAI.Bounds.CodeFixes;
 /// <c>RemoveRange(0, x.Count - Max)</c> under <c>if (x.Count &gt; Max)</c> (one call, not a loop of <c>RemoveAt(0)</c>,
 /// each of which shifts the whole list); for a <c>LinkedList&lt;T&gt;</c> a <c>RemoveFirst()</c> loop after
 /// <c>AddLast</c>, or a <c>RemoveLast()</c> loop after <c>AddFirst</c>. An add that is the body of an <c>if</c> or a
-/// loop without braces gets braces.
+/// loop without braces gets braces; one that shares its line with other code (<c>case 1: x.Add(item); break;</c>) is
+/// put on a line of its own. The constant is named so that it is what the name reads at every add: a parameter or local
+/// of the same name there would hide it, so the name then gets a number.
 /// </para>
 /// <para>
 /// Not offered: for dictionaries and sets, which have no oldest entry to drop; for stacks (the oldest entry is at the
@@ -106,7 +108,7 @@ public sealed class TrimAfterAddCodeFixProvider : CodeFixProvider
         private readonly SemanticModel _model;
         private readonly TrimKind _kind;
         private readonly Document _document;
-        private readonly List<(Document Document, ExpressionStatementSyntax Statement, ExpressionSyntax Receiver)> _adds;
+        private readonly List<(Document Document, SemanticModel Model, ExpressionStatementSyntax Statement, ExpressionSyntax Receiver)> _adds;
 
         private TrimPlan(
             Document document,
@@ -115,7 +117,7 @@ public sealed class TrimAfterAddCodeFixProvider : CodeFixProvider
             INamedTypeSymbol containingType,
             TrimKind kind,
             int maxLength,
-            List<(Document, ExpressionStatementSyntax, ExpressionSyntax)> adds)
+            List<(Document, SemanticModel, ExpressionStatementSyntax, ExpressionSyntax)> adds)
         {
             _document = document;
             _model = model;
@@ -166,7 +168,7 @@ public sealed class TrimAfterAddCodeFixProvider : CodeFixProvider
                 return null;
             }
 
-            var adds = new List<(Document, ExpressionStatementSyntax, ExpressionSyntax)>();
+            var adds = new List<(Document, SemanticModel, ExpressionStatementSyntax, ExpressionSyntax)>();
             bool addedFirst = false;
             bool addedLast = false;
             foreach (MemberUse use in uses)
@@ -187,7 +189,7 @@ public sealed class TrimAfterAddCodeFixProvider : CodeFixProvider
 
                 addedFirst |= method == "AddFirst";
                 addedLast |= method == "AddLast";
-                adds.Add((use.Document, statement, use.Expression));
+                adds.Add((use.Document, use.Model, statement, use.Expression));
             }
 
             if (adds.Count == 0 || (addedFirst && addedLast))
@@ -205,15 +207,17 @@ public sealed class TrimAfterAddCodeFixProvider : CodeFixProvider
 
         public void AddEdits(SolutionEdits edits, ISet<string> reserved)
         {
+            // The name must bind to the new constant where each trim reads it, not to a parameter or local there.
             string constant = FixNames.Unique(
                 "Max" + FixNames.Stem(Target.Name, dropCollectionWord: false),
                 _model,
                 Target.Declaration.SpanStart,
                 ContainingType,
-                reserved);
+                reserved,
+                _adds.Select(add => (add.Model, add.Statement.SpanStart)));
             edits.For(_document).ForMember(Target.Declaration).Before.Add((MemberDeclarationSyntax)SyntaxFactory.ParseMemberDeclaration(
                 $"private const int {constant} = {MaxLength.ToString(CultureInfo.InvariantCulture)};")!);
-            foreach ((Document document, ExpressionStatementSyntax statement, ExpressionSyntax receiver) in _adds)
+            foreach ((Document document, _, ExpressionStatementSyntax statement, ExpressionSyntax receiver) in _adds)
             {
                 edits.For(document).InsertAfter(statement, [Trim(statement, receiver.WithoutTrivia().ToString(), constant)]);
             }
@@ -222,7 +226,7 @@ public sealed class TrimAfterAddCodeFixProvider : CodeFixProvider
         /// <summary>The trim, laid out as the add statement is: its indentation, one more level inside the braces, its line ends.</summary>
         private StatementSyntax Trim(StatementSyntax add, string x, string max)
         {
-            string newLine = add.SyntaxTree.GetRoot().DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToString() is { Length: > 0 } eol ? eol : "\n";
+            string newLine = SolutionEdits.NewLine(add.SyntaxTree.GetRoot());
             string indentation = add.GetLeadingTrivia().LastOrDefault() is { RawKind: (int)SyntaxKind.WhitespaceTrivia } whitespace ? whitespace.ToString() : "";
             string unit = add.Parent is BlockSyntax block
                 && block.OpenBraceToken.LeadingTrivia.LastOrDefault() is { RawKind: (int)SyntaxKind.WhitespaceTrivia } braceIndentation
