@@ -49,7 +49,8 @@ namespace FakeAI.Bounds.CodeFixes;
 /// <c>new()</c> or collection expression, with at most a capacity (dropped: N replaces it) and an equality comparer
 /// (kept, for a dictionary or set), and a collection initializer only of plain elements (<c>{ a, b }</c>, or
 /// <c>{ [key] = value }</c> for a dictionary), which the generated type's <c>Add</c> and indexer take as they are. Not
-/// offered either inside a file-local type or a type declared in several parts of which one is not partial.
+/// offered either inside a file-local type or a type declared in several parts of which one is not partial, nor for a
+/// record's positional property, whose type is its constructor parameter's.
 /// </para>
 /// </remarks>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BoundWithGeneratedTypeCodeFixProvider))]
@@ -119,7 +120,7 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
         private readonly string _typeArguments;
         private readonly bool _threadSafe;
         private readonly BoundedUsage _usage;
-        private readonly List<(Document Document, ExpressionSyntax Creation, CreationRewrite Rewrite)> _creations;
+        private readonly List<(Document Document, SemanticModel Model, ExpressionSyntax Creation, CreationRewrite Rewrite)> _creations;
 
         private BoundPlan(
             Document document,
@@ -132,7 +133,7 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
             bool threadSafe,
             int maxLength,
             BoundedUsage usage,
-            List<(Document, ExpressionSyntax, CreationRewrite)> creations)
+            List<(Document, SemanticModel, ExpressionSyntax, CreationRewrite)> creations)
         {
             _document = document;
             _model = model;
@@ -165,10 +166,10 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
 
         public static async Task<BoundPlan?> TryCreateAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            SemanticModel? model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || model is null
-                || MemberTarget.Find(root, diagnostic.Location.SourceSpan) is not { } target
+            if (await MemberTarget.FindAsync(document, diagnostic.Location.SourceSpan, cancellationToken).ConfigureAwait(false)
+                    is not (Document memberDocument, MemberTarget target)
+                || await memberDocument.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model
+                || target.Parameter is not null
                 || (target.Property is not null && !target.IsAutoProperty)
                 || model.GetDeclaredSymbol(target.SymbolNode, cancellationToken) is not { ContainingType: { } containingType } member
                 || !CanNestGeneratedType(containingType, cancellationToken)
@@ -177,6 +178,7 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
                 return null;
             }
 
+            document = memberDocument;
             ITypeSymbol? memberType = member switch
             {
                 IFieldSymbol field => field.Type,
@@ -184,7 +186,7 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
                 _ => null,
             };
             if (memberType is null || CollectionShape.Of(memberType) is not { } shape
-                || await MemberReferences.FindAsync(member, document.Project.Solution, cancellationToken).ConfigureAwait(false) is not { } references)
+                || await MemberUses.FindAsync(member, document.Project.Solution, cancellationToken).ConfigureAwait(false) is not { } found)
             {
                 return null;
             }
@@ -196,10 +198,10 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
                 values.Add((document, model, initializer));
             }
 
-            var uses = new List<MemberReference>();
-            foreach (MemberReference reference in references)
+            var uses = new List<MemberUse>();
+            foreach (MemberUse use in found)
             {
-                ExpressionSyntax expression = reference.Expression;
+                ExpressionSyntax expression = use.Expression;
                 if (expression.Parent is AssignmentExpressionSyntax assignment && assignment.Left == expression)
                 {
                     if (assignment.Kind() is not (SyntaxKind.SimpleAssignmentExpression or SyntaxKind.CoalesceAssignmentExpression)
@@ -208,15 +210,15 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
                         return null;
                     }
 
-                    values.Add((reference.Document, reference.Model, assignment.Right));
+                    values.Add((use.Document, use.Model, assignment.Right));
                 }
                 else
                 {
-                    uses.Add(reference);
+                    uses.Add(use);
                 }
             }
 
-            var creations = new List<(Document, ExpressionSyntax, CreationRewrite)>();
+            var creations = new List<(Document, SemanticModel, ExpressionSyntax, CreationRewrite)>();
             var createdShapes = new List<CollectionShape>();
             foreach ((Document valueDocument, SemanticModel valueModel, ExpressionSyntax value) in values)
             {
@@ -232,7 +234,7 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
                 }
 
                 createdShapes.Add(created);
-                creations.Add((valueDocument, value, new CreationRewrite(valueModel, value)));
+                creations.Add((valueDocument, valueModel, value, new CreationRewrite(valueModel, value)));
             }
 
             // The kind comes from the member's type, or for an interface such as IList<T> from what is assigned to it.
@@ -276,7 +278,7 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
             bool sorted = shape.IsSorted || createdShapes.Any(s => s.IsSorted);
             var usage = new BoundedUsage(model.Compilation, allowEnumeration: !sorted, isQueue: kind == BoundedKind.Queue);
             if (!uses.All(use => usage.IsCompatible(use, boundedInterface, memberType))
-                || !creations.All(c => c.Item3.CanRewrite(kind.Value != BoundedKind.Queue)))
+                || !creations.All(c => c.Item4.CanRewrite(kind.Value != BoundedKind.Queue)))
             {
                 return null;
             }
@@ -294,7 +296,7 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
                 typeArguments,
                 display,
                 threadSafe,
-                FixNames.MaxLength(document, root.SyntaxTree, diagnostic),
+                FixNames.MaxLength(document, target.Declaration.SyntaxTree, diagnostic),
                 usage,
                 creations);
         }
@@ -307,12 +309,14 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
                 BoundedKind.Map => "Map",
                 _ => "Set",
             };
+            // The name must bind to the new type where a creation names it ('new RecentErrorsQueue()'), too.
             string name = FixNames.Unique(
                 FixNames.Stem(Target.Name, dropCollectionWord: true) + suffix,
                 _model,
                 Target.Declaration.SpanStart,
                 ContainingType,
-                reserved);
+                reserved,
+                _creations.Where(c => c.Creation is not ImplicitObjectCreationExpressionSyntax).Select(c => (c.Model, c.Creation.SpanStart)));
 
             DocumentEdits declaring = edits.For(_document);
             MemberEdit member = declaring.ForMember(Target.Declaration);
@@ -326,7 +330,7 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
                 }
             }
 
-            foreach ((Document document, ExpressionSyntax creation, CreationRewrite rewrite) in _creations)
+            foreach ((Document document, _, ExpressionSyntax creation, CreationRewrite rewrite) in _creations)
             {
                 edits.For(document).Replace(creation, current => rewrite.Rewrite((ExpressionSyntax)current, name));
             }
@@ -352,7 +356,7 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
             // C# 12 allows a type without a body; earlier versions need the braces.
             string body = options.LanguageVersion >= LanguageVersion.CSharp12 ? ";" : " { }";
             string settings = "MaxLength = " + MaxLength.ToString(CultureInfo.InvariantCulture) + (_threadSafe ? ", ThreadSafe = true" : "");
-            string newLine = tree.GetRoot().DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToString() is { Length: > 0 } eol ? eol : "\n";
+            string newLine = SolutionEdits.NewLine(tree.GetRoot());
             string indentation = Target.Declaration.GetLeadingTrivia().LastOrDefault() is { RawKind: (int)SyntaxKind.WhitespaceTrivia } whitespace ? whitespace.ToString() : "";
             string text = $"[global::{BoundsSyntax.Namespace}.Bounded({settings})]{newLine}{indentation}"
                 + $"{accessibility} sealed partial class {name} : global::{BoundsSyntax.Namespace}.{InterfaceName}<{_typeArguments}>{body}";
@@ -361,7 +365,7 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
         }
 
         /// <summary>The type arguments as the member's declaration writes them, or as the compiler would name them there.</summary>
-        private static string TypeArgumentsText(TypeSyntax type, CollectionShape shape, SemanticModel model, int position)
+        private static string TypeArgumentsText(TypeSyntax? type, CollectionShape shape, SemanticModel model, int position)
         {
             if (type is NullableTypeSyntax nullable)
             {

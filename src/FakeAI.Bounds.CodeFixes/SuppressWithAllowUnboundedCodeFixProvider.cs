@@ -22,7 +22,9 @@ namespace FakeAI.Bounds.CodeFixes;
 /// reader looks for it, and the placeholder, which BND007 accepts only because it is not empty, asks to be replaced.
 /// </summary>
 /// <remarks>
-/// Offered for every field and property the rules report, when the FakeAI.Bounds runtime is referenced. In a field
+/// Offered for every field and property the rules report, when the FakeAI.Bounds runtime is referenced, wherever the
+/// diagnostic is (BND004 reports the value assigned, which may be in another file). A record's positional property gets
+/// <c>[property: AllowUnbounded(…)]</c> on its parameter. In a field
 /// declaration of several variables (<c>List&lt;int&gt; _a = new(), _b = new();</c>) only the reported variables are
 /// suppressed: each gets a declaration of its own, in the original order, because an attribute on the declaration
 /// would silence the others too. A Fix All that suppresses every variable of such a declaration still splits it, one
@@ -78,22 +80,31 @@ public sealed class SuppressWithAllowUnboundedCodeFixProvider : CodeFixProvider
     /// </summary>
     internal static async Task<IMemberFix?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        SemanticModel? model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || MemberTarget.Find(root, diagnostic.Location.SourceSpan) is not { } target)
+        if (await MemberTarget.FindAsync(document, diagnostic.Location.SourceSpan, cancellationToken).ConfigureAwait(false)
+                is not (Document memberDocument, MemberTarget target)
+            || await memberDocument.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model)
         {
             return null;
         }
 
         INamedTypeSymbol? attribute = model.Compilation.GetTypeByMetadataName(AttributeMetadataName);
-        ISymbol? member = model.GetDeclaredSymbol(target.SymbolNode, cancellationToken);
+        ISymbol? member = target.Parameter is { } parameter
+            ? PositionalProperty(model.GetDeclaredSymbol(parameter, cancellationToken), parameter)
+            : model.GetDeclaredSymbol(target.SymbolNode, cancellationToken);
         if (attribute is null || member?.ContainingType is null
             || member.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)))
         {
             return null;
         }
 
-        return new SuppressPlan(document, target, member.ContainingType);
+        return new SuppressPlan(memberDocument, target, member.ContainingType);
+    }
+
+    /// <summary>The property a record's parameter declares, where the attribute must go to suppress the diagnostic.</summary>
+    private static IPropertySymbol? PositionalProperty(IParameterSymbol? parameter, ParameterSyntax syntax)
+    {
+        return parameter?.ContainingType?.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault(property =>
+            property.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == syntax.SyntaxTree && r.Span.Contains(syntax.Identifier.Span)));
     }
 
     private static Task<Solution> FixAsync(
@@ -121,6 +132,13 @@ public sealed class SuppressWithAllowUnboundedCodeFixProvider : CodeFixProvider
 
         public void AddEdits(SolutionEdits edits, ISet<string> reserved)
         {
+            if (Target.Parameter is { } parameter)
+            {
+                // '[property: AllowUnbounded(…)]': on the parameter alone the attribute would not reach the property.
+                edits.For(_document).Replace(parameter, current => WithPropertyAttribute((ParameterSyntax)current));
+                return;
+            }
+
             edits.For(_document).ForMember(Target.Declaration).ForVariable(Target.SymbolNode).Attribute = Attribute();
         }
     }
@@ -131,5 +149,23 @@ public sealed class SuppressWithAllowUnboundedCodeFixProvider : CodeFixProvider
             BoundsSyntax.Name("AllowUnbounded"),
             SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.AttributeArgument(
                 SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(PlaceholderJustification))))))));
+    }
+
+    /// <summary>The parameter with the attribute for its property after its other attributes, on the same line.</summary>
+    private static ParameterSyntax WithPropertyAttribute(ParameterSyntax parameter)
+    {
+        // Laid out here, without elastic trivia: the formatter would join it to an attribute before it ('][').
+        AttributeListSyntax attribute = Attribute()
+            .WithTarget(SyntaxFactory.AttributeTargetSpecifier(SyntaxFactory.Token(SyntaxKind.PropertyKeyword)))
+            .NormalizeWhitespace()
+            .WithTrailingTrivia(SyntaxFactory.Space);
+        if (parameter.AttributeLists.Count == 0)
+        {
+            return parameter.WithoutLeadingTrivia().WithAttributeLists(SyntaxFactory.SingletonList(attribute.WithLeadingTrivia(parameter.GetLeadingTrivia())));
+        }
+
+        bool spaced = parameter.AttributeLists.Last().GetTrailingTrivia().Any(t => t.IsKind(SyntaxKind.WhitespaceTrivia));
+        return parameter.WithAttributeLists(parameter.AttributeLists.Add(
+            attribute.WithLeadingTrivia(spaced ? SyntaxFactory.TriviaList() : SyntaxFactory.TriviaList(SyntaxFactory.Space))));
     }
 }

@@ -29,7 +29,9 @@ namespace FakeAI.Bounds.CodeFixes;
 /// <c>RemoveRange(0, x.Count - Max)</c> under <c>if (x.Count &gt; Max)</c> (one call, not a loop of <c>RemoveAt(0)</c>,
 /// each of which shifts the whole list); for a <c>LinkedList&lt;T&gt;</c> a <c>RemoveFirst()</c> loop after
 /// <c>AddLast</c>, or a <c>RemoveLast()</c> loop after <c>AddFirst</c>. An add that is the body of an <c>if</c> or a
-/// loop without braces gets braces.
+/// loop without braces gets braces; one that shares its line with other code (<c>case 1: x.Add(item); break;</c>) is
+/// put on a line of its own. The constant is named so that it is what the name reads at every add: a parameter or local
+/// of the same name there would hide it, so the name then gets a number.
 /// </para>
 /// <para>
 /// Not offered: for dictionaries and sets, which have no oldest entry to drop; for stacks (the oldest entry is at the
@@ -37,7 +39,8 @@ namespace FakeAI.Bounds.CodeFixes;
 /// is added to anywhere other than in a statement of its own (<c>var node = x.AddLast(item);</c>, an expression-bodied
 /// method, a lambda expression, <c>x?.Add(item)</c>), or in a position the trim cannot keep newest-last
 /// (<c>Insert</c>, <c>AddBefore</c>, both <c>AddFirst</c> and <c>AddLast</c>); when an add goes through another
-/// object (<c>other._items.Add(item)</c>) or happens outside the member's type; and when nothing in the code adds to it.
+/// object (<c>other._items.Add(item)</c>) or happens outside the member's type; when nothing in the code adds to it;
+/// and for a record's positional property.
 /// </para>
 /// </remarks>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TrimAfterAddCodeFixProvider))]
@@ -105,7 +108,7 @@ public sealed class TrimAfterAddCodeFixProvider : CodeFixProvider
         private readonly SemanticModel _model;
         private readonly TrimKind _kind;
         private readonly Document _document;
-        private readonly List<(Document Document, ExpressionStatementSyntax Statement, ExpressionSyntax Receiver)> _adds;
+        private readonly List<(Document Document, SemanticModel Model, ExpressionStatementSyntax Statement, ExpressionSyntax Receiver)> _adds;
 
         private TrimPlan(
             Document document,
@@ -114,7 +117,7 @@ public sealed class TrimAfterAddCodeFixProvider : CodeFixProvider
             INamedTypeSymbol containingType,
             TrimKind kind,
             int maxLength,
-            List<(Document, ExpressionStatementSyntax, ExpressionSyntax)> adds)
+            List<(Document, SemanticModel, ExpressionStatementSyntax, ExpressionSyntax)> adds)
         {
             _document = document;
             _model = model;
@@ -133,16 +136,17 @@ public sealed class TrimAfterAddCodeFixProvider : CodeFixProvider
 
         public static async Task<TrimPlan?> TryCreateAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            SemanticModel? model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || model is null
-                || MemberTarget.Find(root, diagnostic.Location.SourceSpan) is not { } target
+            if (await MemberTarget.FindAsync(document, diagnostic.Location.SourceSpan, cancellationToken).ConfigureAwait(false)
+                    is not (Document memberDocument, MemberTarget target)
+                || await memberDocument.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model
+                || target.Parameter is not null
                 || (target.Property is not null && !target.IsAutoProperty)
                 || model.GetDeclaredSymbol(target.SymbolNode, cancellationToken) is not { ContainingType: { } containingType } member)
             {
                 return null;
             }
 
+            document = memberDocument;
             ITypeSymbol? type = member switch
             {
                 IFieldSymbol field => field.Type,
@@ -159,33 +163,33 @@ public sealed class TrimAfterAddCodeFixProvider : CodeFixProvider
                 _ => null,
             };
             if (kind is null
-                || await MemberReferences.FindAsync(member, document.Project.Solution, cancellationToken).ConfigureAwait(false) is not { } references)
+                || await MemberUses.FindAsync(member, document.Project.Solution, cancellationToken).ConfigureAwait(false) is not { } uses)
             {
                 return null;
             }
 
-            var adds = new List<(Document, ExpressionStatementSyntax, ExpressionSyntax)>();
+            var adds = new List<(Document, SemanticModel, ExpressionStatementSyntax, ExpressionSyntax)>();
             bool addedFirst = false;
             bool addedLast = false;
-            foreach (MemberReference reference in references)
+            foreach (MemberUse use in uses)
             {
-                string? method = InvokedName(reference.Expression);
+                string? method = InvokedName(use.Expression);
                 if (method is null || !GrowthMethods(kind.Value).Contains(method))
                 {
                     continue;
                 }
 
                 if (!SupportedAdds(kind.Value).Contains(method)
-                    || reference.Expression.Parent?.Parent is not InvocationExpressionSyntax { Parent: ExpressionStatementSyntax statement }
-                    || !IsStableReceiver(reference)
-                    || !IsInside(statement, containingType, reference.Model, cancellationToken))
+                    || use.Expression.Parent?.Parent is not InvocationExpressionSyntax { Parent: ExpressionStatementSyntax statement }
+                    || !IsStableReceiver(use)
+                    || !IsInside(statement, containingType, use.Model, cancellationToken))
                 {
                     return null;
                 }
 
                 addedFirst |= method == "AddFirst";
                 addedLast |= method == "AddLast";
-                adds.Add((reference.Document, statement, reference.Expression));
+                adds.Add((use.Document, use.Model, statement, use.Expression));
             }
 
             if (adds.Count == 0 || (addedFirst && addedLast))
@@ -198,20 +202,22 @@ public sealed class TrimAfterAddCodeFixProvider : CodeFixProvider
                 kind = TrimKind.LinkedListAddedFirst;
             }
 
-            return new TrimPlan(document, model, target, containingType, kind.Value, FixNames.MaxLength(document, root.SyntaxTree, diagnostic), adds);
+            return new TrimPlan(document, model, target, containingType, kind.Value, FixNames.MaxLength(document, target.Declaration.SyntaxTree, diagnostic), adds);
         }
 
         public void AddEdits(SolutionEdits edits, ISet<string> reserved)
         {
+            // The name must bind to the new constant where each trim reads it, not to a parameter or local there.
             string constant = FixNames.Unique(
                 "Max" + FixNames.Stem(Target.Name, dropCollectionWord: false),
                 _model,
                 Target.Declaration.SpanStart,
                 ContainingType,
-                reserved);
+                reserved,
+                _adds.Select(add => (add.Model, add.Statement.SpanStart)));
             edits.For(_document).ForMember(Target.Declaration).Before.Add((MemberDeclarationSyntax)SyntaxFactory.ParseMemberDeclaration(
                 $"private const int {constant} = {MaxLength.ToString(CultureInfo.InvariantCulture)};")!);
-            foreach ((Document document, ExpressionStatementSyntax statement, ExpressionSyntax receiver) in _adds)
+            foreach ((Document document, _, ExpressionStatementSyntax statement, ExpressionSyntax receiver) in _adds)
             {
                 edits.For(document).InsertAfter(statement, [Trim(statement, receiver.WithoutTrivia().ToString(), constant)]);
             }
@@ -220,7 +226,7 @@ public sealed class TrimAfterAddCodeFixProvider : CodeFixProvider
         /// <summary>The trim, laid out as the add statement is: its indentation, one more level inside the braces, its line ends.</summary>
         private StatementSyntax Trim(StatementSyntax add, string x, string max)
         {
-            string newLine = add.SyntaxTree.GetRoot().DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToString() is { Length: > 0 } eol ? eol : "\n";
+            string newLine = SolutionEdits.NewLine(add.SyntaxTree.GetRoot());
             string indentation = add.GetLeadingTrivia().LastOrDefault() is { RawKind: (int)SyntaxKind.WhitespaceTrivia } whitespace ? whitespace.ToString() : "";
             string unit = add.Parent is BlockSyntax block
                 && block.OpenBraceToken.LeadingTrivia.LastOrDefault() is { RawKind: (int)SyntaxKind.WhitespaceTrivia } braceIndentation
@@ -270,13 +276,13 @@ public sealed class TrimAfterAddCodeFixProvider : CodeFixProvider
         };
 
         /// <summary>The member itself, named so that the trim can name it again: <c>_x</c>, <c>this._x</c>, <c>Tracker._x</c>.</summary>
-        private static bool IsStableReceiver(MemberReference reference)
+        private static bool IsStableReceiver(MemberUse use)
         {
-            return reference.Expression switch
+            return use.Expression switch
             {
                 SimpleNameSyntax => true,
                 MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } => true,
-                MemberAccessExpressionSyntax access => reference.Model.GetSymbolInfo(access.Expression).Symbol is INamedTypeSymbol,
+                MemberAccessExpressionSyntax access => use.Model.GetSymbolInfo(access.Expression).Symbol is INamedTypeSymbol,
                 _ => false,
             };
         }

@@ -196,6 +196,21 @@ public sealed class BoundWithGeneratedTypeNotOfferedTests
     }
 
     [Fact]
+    public async Task Positional_property_of_a_record()
+    {
+        // Its type is the parameter's: retyping it would change the record's constructor and deconstruction.
+        await VerifyFix.NotOfferedAsync(
+            """
+            using System.Collections.Generic;
+
+            public sealed record ItemTracker(List<int> {|BND001:Items|})
+            {
+                public void Record(int item) => Items.Add(item);
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Member_of_a_file_local_class()
     {
         await VerifyFix.NotOfferedAsync(

@@ -690,6 +690,59 @@ public sealed class BoundWithGeneratedTypeDeclarationTests
     }
 
     [Fact]
+    public async Task Name_a_creation_would_read_as_another_type_gets_a_number()
+    {
+        // In Reset, 'new RecentQueue()' would create the nested class of Resetter.
+        await VerifyFix.FixAsync(
+            """
+            using System.Collections.Generic;
+
+            public sealed class ErrorTracker
+            {
+                private static List<int> {|BND001:s_recent|} = new();
+
+                public static void Record(int error) => s_recent.Add(error);
+
+                private sealed class Resetter
+                {
+                    private sealed class RecentQueue;
+
+                    public void Reset()
+                    {
+                        s_recent = new List<int>();
+                        _ = new RecentQueue();
+                    }
+                }
+            }
+            """,
+            """
+            using System.Collections.Generic;
+            using FakeAI.Bounds;
+
+            public sealed partial class ErrorTracker
+            {
+                private static RecentQueue2 s_recent = new();
+
+                public static void Record(int error) => s_recent.Add(error);
+
+                private sealed class Resetter
+                {
+                    private sealed class RecentQueue;
+
+                    public void Reset()
+                    {
+                        s_recent = new RecentQueue2();
+                        _ = new RecentQueue();
+                    }
+                }
+
+                [Bounded(MaxLength = 1000)]
+                private sealed partial class RecentQueue2 : IBoundedQueue<int>;
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Only_the_reported_variable_of_a_field_declaration_is_split_off()
     {
         await VerifyFix.FixAsync(

@@ -309,3 +309,153 @@ public sealed class SuppressWithAllowUnboundedKindsTests
             """);
     }
 }
+
+/// <summary>Members whose diagnostic is not on a field or property declaration of the same type declaration.</summary>
+public sealed class SuppressWithAllowUnboundedDeclaredElsewhereTests
+{
+    [Fact]
+    public async Task Positional_property_of_a_record_gets_the_attribute_for_the_property_on_its_parameter()
+    {
+        await VerifyFix.FixAsync(
+            """
+            using System.Collections.Generic;
+            using System.ComponentModel;
+
+            public sealed record ErrorTracker(List<int> {|BND001:Items|}, [property: Description("names")] List<string> {|BND001:Names|})
+            {
+                public void Add(int i) => Items.Add(i);
+
+                public void Add(string name) => Names.Add(name);
+            }
+            """,
+            """
+            using System.Collections.Generic;
+            using System.ComponentModel;
+            using FakeAI.Bounds;
+
+            public sealed record ErrorTracker([property: AllowUnbounded("TODO: explain why this collection cannot grow without limit")] List<int> Items, [property: Description("names")] [property: AllowUnbounded("TODO: explain why this collection cannot grow without limit")] List<string> Names)
+            {
+                public void Add(int i) => Items.Add(i);
+
+                public void Add(string name) => Names.Add(name);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Channel_assigned_to_the_backing_field_of_a_property()
+    {
+        await VerifyFix.FixAsync(
+            """
+            using System.Threading.Channels;
+
+            public sealed class EventBus
+            {
+                public Channel<int> Events { get => field ??= {|BND004:Channel.CreateUnbounded<int>()|}; }
+            }
+            """,
+            """
+            using System.Threading.Channels;
+            using FakeAI.Bounds;
+
+            public sealed class EventBus
+            {
+                [AllowUnbounded("TODO: explain why this collection cannot grow without limit")]
+                public Channel<int> Events { get => field ??= Channel.CreateUnbounded<int>(); }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Channel_assigned_in_a_nested_class_to_a_static_field_of_the_containing_class()
+    {
+        await VerifyFix.FixAsync(
+            """
+            using System.Threading.Channels;
+
+            public sealed class EventBus
+            {
+                private static Channel<int> s_events = Channel.CreateBounded<int>(10);
+
+                public static bool Publish(int e) => s_events.Writer.TryWrite(e);
+
+                private static class Reset
+                {
+                    public static void Unbounded() => s_events = {|BND004:Channel.CreateUnbounded<int>()|};
+
+                    public static void Qualified() => EventBus.s_events = {|BND004:Channel.CreateUnbounded<int>()|};
+                }
+            }
+            """,
+            """
+            using System.Threading.Channels;
+            using FakeAI.Bounds;
+
+            public sealed class EventBus
+            {
+                [AllowUnbounded("TODO: explain why this collection cannot grow without limit")]
+                private static Channel<int> s_events = Channel.CreateBounded<int>(10);
+
+                public static bool Publish(int e) => s_events.Writer.TryWrite(e);
+
+                private static class Reset
+                {
+                    public static void Unbounded() => s_events = Channel.CreateUnbounded<int>();
+
+                    public static void Qualified() => EventBus.s_events = Channel.CreateUnbounded<int>();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Channel_assigned_in_another_part_of_a_partial_class()
+    {
+        var test = new BoundsCodeFixTest<SuppressWithAllowUnboundedCodeFixProvider>();
+        test.TestState.Sources.Add(("/0/EventBus.cs", """
+            using System.Threading.Channels;
+
+            public sealed partial class EventBus
+            {
+                private readonly Channel<int> _events;
+
+                public bool Publish(int e) => _events.Writer.TryWrite(e);
+            }
+            """));
+        test.TestState.Sources.Add(("/0/EventBus.Setup.cs", """
+            using System.Threading.Channels;
+
+            public sealed partial class EventBus
+            {
+                public EventBus()
+                {
+                    _events = {|BND004:Channel.CreateUnbounded<int>()|};
+                }
+            }
+            """));
+        test.FixedState.Sources.Add(("/0/EventBus.cs", """
+            using System.Threading.Channels;
+            using FakeAI.Bounds;
+
+            public sealed partial class EventBus
+            {
+                [AllowUnbounded("TODO: explain why this collection cannot grow without limit")]
+                private readonly Channel<int> _events;
+
+                public bool Publish(int e) => _events.Writer.TryWrite(e);
+            }
+            """));
+        test.FixedState.Sources.Add(("/0/EventBus.Setup.cs", """
+            using System.Threading.Channels;
+
+            public sealed partial class EventBus
+            {
+                public EventBus()
+                {
+                    _events = Channel.CreateUnbounded<int>();
+                }
+            }
+            """));
+        await test.RunAsync();
+    }
+}

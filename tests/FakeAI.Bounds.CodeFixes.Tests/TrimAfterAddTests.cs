@@ -406,6 +406,171 @@ public sealed class TrimAfterAddMoreTests
     }
 }
 
+/// <summary>The constant's name where the trims read it, and the layout of trims after an add that shares its line.</summary>
+public sealed class TrimAfterAddNameAndLayoutTests
+{
+    [Fact]
+    public async Task Constant_name_is_not_one_a_parameter_or_local_at_an_add_already_binds_to()
+    {
+        // 'MaxItems' would read the parameter in Add, and 'MaxItems2' the local in AddTwice (CS0841 before its declaration).
+        await VerifyFix.FixAsync(
+            """
+            using System;
+            using System.Collections.Generic;
+
+            public sealed class ItemTracker
+            {
+                private readonly List<int> {|BND001:_items|} = new();
+
+                public void Add(int item, int MaxItems) { _items.Add(Math.Min(item, MaxItems)); }
+
+                public void AddTwice(int item)
+                {
+                    _items.Add(item);
+                    int MaxItems2 = item * 2;
+                    _items.Add(MaxItems2);
+                }
+            }
+            """,
+            """
+            using System;
+            using System.Collections.Generic;
+
+            public sealed class ItemTracker
+            {
+                private const int MaxItems3 = 1000;
+                private readonly List<int> _items = new();
+
+                public void Add(int item, int MaxItems)
+                {
+                    _items.Add(Math.Min(item, MaxItems));
+                    if (_items.Count > MaxItems3)
+                    {
+                        _items.RemoveRange(0, _items.Count - MaxItems3);
+                    }
+                }
+
+                public void AddTwice(int item)
+                {
+                    _items.Add(item);
+                    if (_items.Count > MaxItems3)
+                    {
+                        _items.RemoveRange(0, _items.Count - MaxItems3);
+                    }
+                    int MaxItems2 = item * 2;
+                    _items.Add(MaxItems2);
+                    if (_items.Count > MaxItems3)
+                    {
+                        _items.RemoveRange(0, _items.Count - MaxItems3);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Add_that_shares_its_line_is_laid_out_on_lines_of_its_own_and_the_rest_keeps_its_layout()
+    {
+        await VerifyFix.FixAsync(
+            """
+            using System.Collections.Generic;
+
+            public sealed class ItemTracker
+            {
+                private readonly List<int> {|BND001:_items|} = new();
+                private int _count;
+
+                public void Record(int kind, int item)
+                {
+                    switch (kind)
+                    {
+                        case 1: _items.Add(item); break;
+                        case 2:
+                            _items.Add(item); _count++;
+                            break;
+                    }
+
+                    if (kind > 2) _count--; else _count++;
+                }
+            }
+            """,
+            """
+            using System.Collections.Generic;
+
+            public sealed class ItemTracker
+            {
+                private const int MaxItems = 1000;
+                private readonly List<int> _items = new();
+                private int _count;
+
+                public void Record(int kind, int item)
+                {
+                    switch (kind)
+                    {
+                        case 1:
+                            _items.Add(item);
+                            if (_items.Count > MaxItems)
+                            {
+                                _items.RemoveRange(0, _items.Count - MaxItems);
+                            }
+                            break;
+                        case 2:
+                            _items.Add(item);
+                            if (_items.Count > MaxItems)
+                            {
+                                _items.RemoveRange(0, _items.Count - MaxItems);
+                            }
+                            _count++;
+                            break;
+                    }
+
+                    if (kind > 2) _count--; else _count++;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Line_breaks_the_formatter_adds_are_the_files_own()
+    {
+        await VerifyFix.FixAsync(
+            """
+            using System.Collections.Generic;
+
+            public sealed class ItemTracker
+            {
+                private readonly Queue<int> {|BND001:_items|} = new();
+
+                public void Record(int item)
+                {
+                    if (item > 0) _items.Enqueue(item);
+                }
+            }
+            """.ReplaceLineEndings("\r\n"),
+            """
+            using System.Collections.Generic;
+
+            public sealed class ItemTracker
+            {
+                private const int MaxItems = 1000;
+                private readonly Queue<int> _items = new();
+
+                public void Record(int item)
+                {
+                    if (item > 0)
+                    {
+                        _items.Enqueue(item);
+                        while (_items.Count > MaxItems)
+                        {
+                            _items.Dequeue();
+                        }
+                    }
+                }
+            }
+            """.ReplaceLineEndings("\r\n"));
+    }
+}
+
 public sealed class TrimAfterAddNotOfferedTests
 {
     [Theory]
@@ -453,6 +618,23 @@ public sealed class TrimAfterAddNotOfferedTests
                 }
 
                 private static void Run(System.Action action) => action();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Positional_property_of_a_record()
+    {
+        await VerifyFix.NotOfferedAsync(
+            """
+            using System.Collections.Generic;
+
+            public sealed record ItemTracker(List<string> {|BND001:Items|})
+            {
+                public void Record(string item)
+                {
+                    Items.Add(item);
+                }
             }
             """);
     }

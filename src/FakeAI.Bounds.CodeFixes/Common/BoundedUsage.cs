@@ -58,7 +58,7 @@ internal sealed class BoundedUsage
     }
 
     /// <summary>Whether a use of the member compiles against <paramref name="boundedInterface"/>; collects renames.</summary>
-    public bool IsCompatible(MemberReference reference, ITypeSymbol boundedInterface, ITypeSymbol memberType)
+    public bool IsCompatible(MemberUse reference, ITypeSymbol boundedInterface, ITypeSymbol memberType)
     {
         return IsCompatible(reference.Document, reference.Model, reference.Expression, boundedInterface, memberType, isMember: true);
     }

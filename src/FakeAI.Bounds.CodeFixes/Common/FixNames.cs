@@ -80,13 +80,26 @@ internal static class FixNames
 
     /// <summary>
     /// <paramref name="candidate"/>, or it with 2, 3… appended, so that it names nothing visible inside the type (a
-    /// member, an inherited member, a type the class uses by its simple name) and nothing another fix in the same run
-    /// already chose.
+    /// member, an inherited member, a type the class uses by its simple name), nothing visible where the fix writes it
+    /// (<paramref name="uses"/>: a parameter, a local, a lambda parameter or a member of a nested type there would be
+    /// found instead of the new member) and nothing another fix in the same run already chose.
     /// </summary>
-    public static string Unique(string candidate, SemanticModel model, int position, INamedTypeSymbol containingType, ISet<string> reserved)
+    public static string Unique(
+        string candidate,
+        SemanticModel model,
+        int position,
+        INamedTypeSymbol containingType,
+        ISet<string> reserved,
+        IEnumerable<(SemanticModel Model, int Position)>? uses = null)
     {
+        var positions = new List<(SemanticModel Model, int Position)> { (model, position) };
+        if (uses is not null)
+        {
+            positions.AddRange(uses);
+        }
+
         string name = candidate;
-        for (int i = 2; !IsFree(name, model, position, containingType, reserved); i++)
+        for (int i = 2; !IsFree(name, positions, containingType, reserved); i++)
         {
             name = candidate + i.ToString(CultureInfo.InvariantCulture);
         }
@@ -95,7 +108,7 @@ internal static class FixNames
         return name;
     }
 
-    private static bool IsFree(string name, SemanticModel model, int position, INamedTypeSymbol containingType, ISet<string> reserved)
+    private static bool IsFree(string name, List<(SemanticModel Model, int Position)> positions, INamedTypeSymbol containingType, ISet<string> reserved)
     {
         if (reserved.Contains(name) || SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None)
         {
@@ -110,6 +123,7 @@ internal static class FixNames
             }
         }
 
-        return model.LookupSymbols(position, name: name).IsEmpty && containingType.GetMembers(name).IsEmpty;
+        return containingType.GetMembers(name).IsEmpty
+            && positions.TrueForAll(p => p.Model.LookupSymbols(p.Position, name: name).IsEmpty);
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Options;
 using Microsoft.CodeAnalysis.Simplification;
 
 namespace FakeAI.Bounds.CodeFixes.Common;
@@ -44,11 +45,21 @@ internal sealed class SolutionEdits
             Document document = solution.GetDocument(edits.Document.Id)!.WithSyntaxRoot(newRoot);
             document = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             document = await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-            document = await Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+
+            // The line breaks the formatter adds are the file's own, not the platform's.
+            OptionSet options = await document.GetOptionsAsync(cancellationToken).ConfigureAwait(false);
+            options = options.WithChangedOption(FormattingOptions.NewLine, LanguageNames.CSharp, NewLine(root));
+            document = await Formatter.FormatAsync(document, Formatter.Annotation, options, cancellationToken).ConfigureAwait(false);
             solution = document.Project.Solution;
         }
 
         return solution;
+    }
+
+    /// <summary>The line break a file uses: its first one, or <c>\n</c> when it has none.</summary>
+    public static string NewLine(SyntaxNode root)
+    {
+        return root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToString() is { Length: > 0 } eol ? eol : "\n";
     }
 }
 
@@ -86,6 +97,9 @@ internal sealed class DeclaratorEdit
 /// <summary>The edits to one document; see <see cref="SolutionEdits"/>.</summary>
 internal sealed class DocumentEdits
 {
+    /// <summary>Marks a statement for <see cref="LayOutSharedLines"/>.</summary>
+    private static readonly SyntaxAnnotation SharedLine = new();
+
     private readonly Dictionary<SyntaxNode, Func<SyntaxNode, SyntaxNode>> _replacements = new();
     private readonly Dictionary<StatementSyntax, List<StatementSyntax>> _statementsAfter = new();
     private readonly Dictionary<MemberDeclarationSyntax, MemberEdit> _members = new();
@@ -170,7 +184,7 @@ internal sealed class DocumentEdits
             }
         }
 
-        string newLine = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToString() is { Length: > 0 } eol ? eol : "\n";
+        string newLine = SolutionEdits.NewLine(root);
         return root.ReplaceNodes(targets, (original, rewritten) =>
         {
             SyntaxNode result = rewritten;
@@ -185,13 +199,17 @@ internal sealed class DocumentEdits
                     if (IsOnOneLine(block))
                     {
                         // '{ x.Add(item); }' grows to several statements: lay the block out on lines of its own.
-                        result = Elastic((BlockSyntax)result).WithAdditionalAnnotations(Formatter.Annotation);
+                        result = Elastic(result).WithAdditionalAnnotations(Formatter.Annotation);
+                    }
+                    else
+                    {
+                        result = LayOutSharedLines(result);
                     }
 
                     break;
                 case SwitchSectionSyntax section:
                     var sectionResult = (SwitchSectionSyntax)result;
-                    result = sectionResult.WithStatements(InsertStatements(section.Statements, sectionResult.Statements));
+                    result = LayOutSharedLines(sectionResult.WithStatements(InsertStatements(section.Statements, sectionResult.Statements)));
                     break;
             }
 
@@ -199,15 +217,41 @@ internal sealed class DocumentEdits
         });
     }
 
-    /// <summary>The block with the whitespace between its braces and statements made elastic, for the formatter to lay out.</summary>
-    private static BlockSyntax Elastic(BlockSyntax block)
+    /// <summary>
+    /// A block or switch section with the whitespace between its braces, labels and statements made elastic, for the
+    /// formatter to lay out; line breaks and comments there stay.
+    /// </summary>
+    private static TNode Elastic<TNode>(TNode container)
+        where TNode : SyntaxNode
     {
-        return block.ReplaceTokens(
-            block.DescendantTokens().Where(t => t.Parent == block || t.Parent is StatementSyntax { Parent: BlockSyntax } && (t == t.Parent.GetFirstToken() || t == t.Parent.GetLastToken())),
-            (token, _) => token
-                .WithLeadingTrivia(token.LeadingTrivia.All(t => t.IsKind(SyntaxKind.WhitespaceTrivia)) ? SyntaxFactory.TriviaList(SyntaxFactory.ElasticMarker) : token.LeadingTrivia)
-                .WithTrailingTrivia(token.TrailingTrivia.All(t => t.IsKind(SyntaxKind.WhitespaceTrivia)) ? SyntaxFactory.TriviaList(SyntaxFactory.ElasticMarker) : token.TrailingTrivia));
+        var tokens = new HashSet<SyntaxToken>();
+        foreach (SyntaxNodeOrToken child in container.ChildNodesAndTokens())
+        {
+            switch (child.AsNode())
+            {
+                case null:
+                    tokens.Add(child.AsToken());
+                    break;
+                case StatementSyntax statement:
+                    tokens.Add(statement.GetFirstToken());
+                    tokens.Add(statement.GetLastToken());
+                    break;
+                case SwitchLabelSyntax label:
+                    tokens.Add(label.GetLastToken());
+                    break;
+            }
+        }
+
+        // Only the whitespace within a line: the indentation after a line break stays (the formatter corrects it), so
+        // that the formatter keeps the line breaks as they are instead of choosing its own (a blank line after '}').
+        return container.ReplaceTokens(tokens, (token, _) => token
+            .WithLeadingTrivia(IsWhitespace(token.LeadingTrivia) && !EndsLine(token.GetPreviousToken()) ? SyntaxFactory.TriviaList(SyntaxFactory.ElasticMarker) : token.LeadingTrivia)
+            .WithTrailingTrivia(IsWhitespace(token.TrailingTrivia) ? SyntaxFactory.TriviaList(SyntaxFactory.ElasticMarker) : token.TrailingTrivia));
     }
+
+    private static bool IsWhitespace(SyntaxTriviaList trivia) => trivia.All(t => t.IsKind(SyntaxKind.WhitespaceTrivia));
+
+    private static bool EndsLine(SyntaxToken token) => token.TrailingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
 
     private static bool IsOnOneLine(SyntaxNode node)
     {
@@ -215,14 +259,73 @@ internal sealed class DocumentEdits
         return span.StartLinePosition.Line == span.EndLinePosition.Line;
     }
 
+    /// <summary>
+    /// Whether a statement shares a line with other code (<c>case 1: x.Add(item); break;</c>, <c>x.Add(item); y++;</c>):
+    /// the statements inserted after it, laid out as lines of their own, would then start mid-line and push what
+    /// follows to the first column.
+    /// </summary>
+    private static bool SharesALine(StatementSyntax statement)
+    {
+        SyntaxToken previous = statement.GetFirstToken().GetPreviousToken();
+        bool startsLine = previous.IsKind(SyntaxKind.None)
+            || EndsLine(previous)
+            || statement.GetFirstToken().LeadingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        return !startsLine || !EndsLine(statement.GetLastToken());
+    }
+
+    /// <summary>
+    /// Puts each statement marked by <see cref="InsertStatements"/> (a statement that shared a line, and those inserted
+    /// after it) on lines of its own: the whitespace around it within a line is made elastic and the statements are
+    /// left to the formatter. The rest of the block or switch section keeps its layout.
+    /// </summary>
+    private static TNode LayOutSharedLines<TNode>(TNode container)
+        where TNode : SyntaxNode
+    {
+        var leading = new HashSet<SyntaxToken>();
+        var trailing = new HashSet<SyntaxToken>();
+        foreach (SyntaxNode statement in container.GetAnnotatedNodes(SharedLine))
+        {
+            SyntaxToken first = statement.GetFirstToken();
+            SyntaxToken previous = first.GetPreviousToken();
+            trailing.Add(previous);
+            trailing.Add(statement.GetLastToken());
+            if (!EndsLine(previous))
+            {
+                leading.Add(first);
+            }
+        }
+
+        if (leading.Count == 0 && trailing.Count == 0)
+        {
+            return container;
+        }
+
+        return container.ReplaceTokens(leading.Concat(trailing), (token, _) => token
+            .WithLeadingTrivia(leading.Contains(token) && IsWhitespace(token.LeadingTrivia) ? SyntaxFactory.TriviaList(SyntaxFactory.ElasticMarker) : token.LeadingTrivia)
+            .WithTrailingTrivia(trailing.Contains(token) && IsWhitespace(token.TrailingTrivia) ? SyntaxFactory.TriviaList(SyntaxFactory.ElasticMarker) : token.TrailingTrivia));
+    }
+
+    /// <summary>
+    /// The statements with those to insert after each; a statement that shares a line with other code is marked, with
+    /// those inserted after it, to be laid out by the formatter.
+    /// </summary>
     private SyntaxList<StatementSyntax> InsertStatements(SyntaxList<StatementSyntax> original, SyntaxList<StatementSyntax> rewritten)
     {
         var statements = new List<StatementSyntax>();
         for (int i = 0; i < original.Count; i++)
         {
-            statements.Add(rewritten[i]);
-            if (_statementsAfter.TryGetValue(original[i], out List<StatementSyntax>? after))
+            if (!_statementsAfter.TryGetValue(original[i], out List<StatementSyntax>? after))
             {
+                statements.Add(rewritten[i]);
+            }
+            else if (SharesALine(original[i]))
+            {
+                statements.Add(rewritten[i].WithAdditionalAnnotations(SharedLine, Formatter.Annotation));
+                statements.AddRange(after.Select(s => s.WithAdditionalAnnotations(SharedLine, Formatter.Annotation)));
+            }
+            else
+            {
+                statements.Add(rewritten[i]);
                 statements.AddRange(after);
             }
         }

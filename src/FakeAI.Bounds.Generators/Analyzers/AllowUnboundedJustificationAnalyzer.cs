@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using System.Linq;
 using FakeAI.Bounds.Generators.Common;
 using FakeAI.Bounds.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace FakeAI.Bounds.Generators.Analyzers;
@@ -10,7 +12,9 @@ namespace FakeAI.Bounds.Generators.Analyzers;
 /// Reports <c>[AllowUnbounded]</c> on a field or property whose justification is empty, whitespace or
 /// <see langword="null"/>, written as a literal or as a constant that evaluates to one (BND007). The attribute turns
 /// the unbounded-state rules off for the member; its justification is the only record of why that is safe. It is
-/// reported on the attribute. An argument that is not a constant is a compiler error already and is not reported.
+/// reported on the attribute, once per attribute: an attribute on a field declaration of several variables
+/// (<c>[AllowUnbounded("")] List&lt;int&gt; _a = new(), _b = new();</c>) is reported once, naming them all. An
+/// argument that is not a constant is a compiler error already and is not reported.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AllowUnboundedJustificationAnalyzer : DiagnosticAnalyzer
@@ -61,10 +65,24 @@ public sealed class AllowUnboundedJustificationAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
+            SyntaxNode syntax = reference.GetSyntax(context.CancellationToken);
+            string names = context.Symbol.Name;
+            if (syntax.Parent?.Parent is FieldDeclarationSyntax { Declaration.Variables: { Count: > 1 } variables })
+            {
+                // Every variable of the declaration has this attribute: it is reported with the first one, for all.
+                SyntaxToken first = variables[0].Identifier;
+                if (!context.Symbol.Locations.Any(l => l.SourceTree == first.SyntaxTree && l.SourceSpan == first.Span))
+                {
+                    continue;
+                }
+
+                names = string.Join(", ", variables.Select(v => v.Identifier.ValueText));
+            }
+
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.SuppressionWithoutJustification,
-                reference.GetSyntax(context.CancellationToken).GetLocation(),
-                context.Symbol.Name));
+                syntax.GetLocation(),
+                names));
         }
     }
 }

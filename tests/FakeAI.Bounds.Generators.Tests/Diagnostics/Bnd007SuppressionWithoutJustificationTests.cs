@@ -57,19 +57,23 @@ public class Bnd007SuppressionWithoutJustificationTests
     }
 
     [Fact]
-    public Task Each_field_of_a_declaration_is_reported_at_the_attribute_they_share()
+    public Task Attribute_shared_by_the_fields_of_a_declaration_is_reported_once_naming_them_all()
     {
+        // One attribute, one warning: a warning per variable would put two at the same place for one fix.
         return Verify.VerifyAsync(
             Usings + """
             public sealed class ModelRegistry
             {
                 [{|#0:AllowUnbounded("")|}]
                 public List<string>? First, Second;
+
+                [{|#1:AllowUnbounded(" ")|}]
+                private readonly List<int> _a = new(), _b = new(), _c = new();
             }
             """,
             expectedGeneratedFiles: [],
-            Verify.Diagnostic(DiagnosticDescriptors.SuppressionWithoutJustification).WithLocation(0).WithArguments("First"),
-            Verify.Diagnostic(DiagnosticDescriptors.SuppressionWithoutJustification).WithLocation(0).WithArguments("Second"));
+            Verify.Diagnostic(DiagnosticDescriptors.SuppressionWithoutJustification).WithLocation(0).WithArguments("First, Second"),
+            Verify.Diagnostic(DiagnosticDescriptors.SuppressionWithoutJustification).WithLocation(1).WithArguments("_a, _b, _c"));
     }
 
     [Fact]

@@ -8,34 +8,13 @@ using Microsoft.CodeAnalysis.FindSymbols;
 
 namespace FakeAI.Bounds.CodeFixes.Common;
 
-/// <summary>One use of a member in code: the name and the expression that denotes the member (<c>_x</c>, <c>this._x</c>, <c>Tracker._x</c>).</summary>
-internal sealed class MemberReference
-{
-    public MemberReference(Document document, SemanticModel model, SimpleNameSyntax name, ExpressionSyntax expression)
-    {
-        Document = document;
-        Model = model;
-        Name = name;
-        Expression = expression;
-    }
-
-    public Document Document { get; }
-
-    public SemanticModel Model { get; }
-
-    public SimpleNameSyntax Name { get; }
-
-    /// <summary>The name, or the member access whose name it is.</summary>
-    public ExpressionSyntax Expression { get; }
-}
-
 /// <summary>Finds every use of a member in the solution, leaving out the ones that are not code (a <c>cref</c>, a <c>nameof</c>).</summary>
-internal static class MemberReferences
+internal static class MemberUses
 {
     /// <returns>The uses, or <see langword="null"/> when one of them is not a plain name (the fixes then offer nothing).</returns>
-    public static async Task<IReadOnlyList<MemberReference>?> FindAsync(ISymbol member, Solution solution, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<MemberUse>?> FindAsync(ISymbol member, Solution solution, CancellationToken cancellationToken)
     {
-        var references = new List<MemberReference>();
+        var uses = new List<MemberUse>();
         IEnumerable<ReferencedSymbol> found = await SymbolFinder.FindReferencesAsync(member, solution, cancellationToken).ConfigureAwait(false);
         foreach (ReferenceLocation location in found.SelectMany(r => r.Locations))
         {
@@ -63,10 +42,10 @@ internal static class MemberReferences
                 return null;
             }
 
-            references.Add(new MemberReference(location.Document, model, name, expression));
+            uses.Add(new MemberUse(location.Document, model, name, expression));
         }
 
-        return references;
+        return uses;
     }
 
     private static bool IsInNameOf(SyntaxNode node)

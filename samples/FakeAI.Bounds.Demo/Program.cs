@@ -1,0 +1,5 @@
+using System;
+using FakeAI.Bounds.Demo;
+
+// Everything happens in DemoApp, which tests call with their own writers; here only the console is wired in.
+return await DemoApp.RunAsync(args, Console.Out, Console.Error, interactive: !Console.IsOutputRedirected).ConfigureAwait(false);

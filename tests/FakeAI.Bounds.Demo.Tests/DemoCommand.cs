@@ -1,0 +1,17 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Threading.Tasks;
+
+namespace FakeAI.Bounds.Demo.Tests;
+
+/// <summary>Runs the demo in-process as the command line would, capturing what it prints.</summary>
+internal static class DemoCommand
+{
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int exitCode = await DemoApp.RunAsync((IReadOnlyList<string>)args, output, error, interactive: false);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+}
