@@ -46,6 +46,12 @@ public sealed class AllowUnboundedJustificationAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol allowUnbounded)
     {
+        // Binding a member's attributes costs; most members have none, which the syntax shows for free.
+        if (!HasAttributeLists(context.Symbol, context.CancellationToken))
+        {
+            return;
+        }
+
         foreach (AttributeData attribute in context.Symbol.GetAttributes())
         {
             context.CancellationToken.ThrowIfCancellationRequested();
@@ -84,5 +90,35 @@ public sealed class AllowUnboundedJustificationAnalyzer : DiagnosticAnalyzer
                 syntax.GetLocation(),
                 names));
         }
+    }
+
+    private static bool HasAttributeLists(ISymbol symbol, System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (SyntaxReference reference in symbol.DeclaringSyntaxReferences)
+        {
+            if (DeclarationHasAttributeLists(reference.GetSyntax(cancellationToken)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A field's declarator sits in a field declaration; a property, or a record's positional parameter, is its own.
+    private static bool DeclarationHasAttributeLists(SyntaxNode node)
+    {
+        for (SyntaxNode? current = node; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case MemberDeclarationSyntax member:
+                    return member.AttributeLists.Count > 0;
+                case ParameterSyntax parameter:
+                    return parameter.AttributeLists.Count > 0;
+            }
+        }
+
+        return false;
     }
 }

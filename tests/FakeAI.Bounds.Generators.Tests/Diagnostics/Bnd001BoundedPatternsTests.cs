@@ -83,6 +83,10 @@ public class Bnd001BoundedPatternsTests
         // Keys with a small fixed set of values.
         "private readonly Dictionary<char, int> _c = new(); public void Add(char c) => _c[c] = 1;",
         "private readonly ConcurrentDictionary<(byte, bool), int> _c = new(); public void Add(byte b) => _c[(b, true)] = 1;",
+        // A map full of keys that still updates the ones it holds: the write under TryGetValue only replaces.
+        "private readonly Dictionary<string, int> _c = new(); public bool Count(string k) { if (_c.TryGetValue(k, out int n)) { _c[k] = n + 1; return true; } if (_c.Count >= 100) return false; _c[k] = 1; return true; }",
+        "private readonly Dictionary<string, int> _c = new(); public void Bump(string k) { if (!_c.TryGetValue(k, out int n)) return; _c[k] = n + 1; } public void Add(string k) { if (_c.Count < 100) _c[k] = 0; }",
+        "private readonly Dictionary<string, int> _c = new(); public void Bump(string k) { if (_c.ContainsKey(k) && k.Length > 0) _c[k] += 1; }",
         // A local collection is not state.
         "public int Add(int i) { var local = new List<int>(); local.Add(i); return local.Count; }",
     };

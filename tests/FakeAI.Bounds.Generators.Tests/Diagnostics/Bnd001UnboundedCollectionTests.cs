@@ -285,4 +285,20 @@ public class Bnd001UnboundedCollectionTests
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
                 .WithArguments("_items", "NameTracker", "'indexer' (line 12) adds to it and nothing removes from it"));
     }
+
+    [Fact]
+    public Task A_write_after_a_check_that_the_key_is_missing_still_adds()
+    {
+        return Verify.VerifyAsync(
+            Usings + """
+            public sealed class SeenRegistry
+            {
+                private readonly Dictionary<string, int> {|#0:_seen|} = new();
+                public void Seen(string k) { if (!_seen.ContainsKey(k)) _seen[k] = 1; }
+            }
+            """,
+            expectedGeneratedFiles: null,
+            Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
+                .WithArguments("_seen", "SeenRegistry", "'Seen' (line 12) adds to it and nothing removes from it"));
+    }
 }

@@ -138,7 +138,8 @@ internal static class SizeGuards
         return false;
     }
 
-    private static bool Exits(IOperation operation)
+    /// <summary>Whether a branch always leaves: it ends in a return, a throw, a break or a continue.</summary>
+    public static bool Exits(IOperation operation)
     {
         while (true)
         {

@@ -107,7 +107,9 @@ internal sealed class TypeGrowthAnalysis
         // map[key] = value inserts, through a collection's own indexer (not one a subclass adds).
         if (assignment.Target is IPropertyReferenceOperation { Property.IsIndexer: true } indexer)
         {
-            if (IsCollectionIndexer(indexer.Property) && IndexerSetGrows(indexer.Instance))
+            if (IsCollectionIndexer(indexer.Property)
+                && IndexerSetGrows(indexer.Instance)
+                && !(MemberReferences.Referenced(indexer.Instance) is { } map && ExistingKeyChecks.OnlyUpdates(assignment, map)))
             {
                 Record(context, indexer.Instance, GrowthEventKind.Grow, assignment);
             }
