@@ -155,4 +155,21 @@ public class Bnd007SuppressionWithoutJustificationTests
         Assert.Empty(result.BoundsDiagnostics);
         Assert.Empty(result.AnalyzerExceptions);
     }
+
+    [Fact]
+    public Task A_record_parameter_with_a_property_target_and_an_alias_are_reported_too()
+    {
+        return Verify.VerifyAsync(
+            "using System.Collections.Generic;\nusing Unbounded = FakeAI.Bounds.AllowUnboundedAttribute;\nnamespace App;\n" + """
+            public sealed record Snapshot([property: {|#0:Unbounded("")|}] List<int> Items);
+            public sealed class Holder
+            {
+                [{|#1:Unbounded(" ")|}] public List<int> Items { get; } = new();
+                [Unbounded("grows with the configured endpoints only")] public List<int> Configured { get; } = new();
+            }
+            """,
+            expectedGeneratedFiles: null,
+            Verify.Diagnostic(DiagnosticDescriptors.SuppressionWithoutJustification).WithLocation(0).WithArguments("Items"),
+            Verify.Diagnostic(DiagnosticDescriptors.SuppressionWithoutJustification).WithLocation(1).WithArguments("Items"));
+    }
 }
