@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Threading;
+using FakeAI.Bounds.Samples.Shared;
 
 namespace FakeAI.Bounds.Samples.Unbounded;
 

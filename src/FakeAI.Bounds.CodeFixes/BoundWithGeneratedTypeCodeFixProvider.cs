@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using FakeAI.Bounds.CodeFixes.Common;
+using FakeAI.Bounds.Generators.Analyzers.Growth;
 using FakeAI.Bounds.Generators.Common;
 using FakeAI.Bounds.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
@@ -238,13 +239,13 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
             }
 
             // The kind comes from the member's type, or for an interface such as IList<T> from what is assigned to it.
-            CollectionFamily family = shape.Family;
+            CollectionKind family = shape.Family;
             if (shape.IsInterface && createdShapes.Count > 0)
             {
-                CollectionFamily[] families = createdShapes.Select(s => s.Family).Distinct().ToArray();
-                family = families.Length == 1 ? families[0] : CollectionFamily.Other;
+                CollectionKind[] families = createdShapes.Select(s => s.Family).Distinct().ToArray();
+                family = families.Length == 1 ? families[0] : CollectionKind.Other;
             }
-            else if (shape.IsInterface && family == CollectionFamily.Other
+            else if (shape.IsInterface && family == CollectionKind.Other
                 && diagnostic.Properties.TryGetValue(FixNames.CollectionKindProperty, out string? kindName))
             {
                 family = CollectionShape.ParseFamily(kindName);
@@ -252,9 +253,9 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
 
             BoundedKind? kind = family switch
             {
-                CollectionFamily.Queue or CollectionFamily.List or CollectionFamily.LinkedList => BoundedKind.Queue,
-                CollectionFamily.Dictionary => BoundedKind.Map,
-                CollectionFamily.Set => BoundedKind.Set,
+                CollectionKind.Queue or CollectionKind.List or CollectionKind.LinkedList => BoundedKind.Queue,
+                CollectionKind.Dictionary => BoundedKind.Map,
+                CollectionKind.Set => BoundedKind.Set,
                 _ => null,
             };
             int arity = kind == BoundedKind.Map ? 2 : 1;
@@ -507,7 +508,7 @@ public sealed class BoundWithGeneratedTypeCodeFixProvider : CodeFixProvider
         private bool IsMap()
         {
             TypeInfo type = _model.GetTypeInfo(_value);
-            return CollectionShape.Of(type.Type ?? type.ConvertedType)?.Family == CollectionFamily.Dictionary;
+            return CollectionShape.Of(type.Type ?? type.ConvertedType)?.Family == CollectionKind.Dictionary;
         }
 
         private static bool IsCapacity(IArgumentOperation argument)

@@ -1,19 +1,8 @@
 using System.Collections.Immutable;
+using FakeAI.Bounds.Generators.Analyzers.Growth;
 using Microsoft.CodeAnalysis;
 
 namespace FakeAI.Bounds.CodeFixes.Common;
-
-/// <summary>The families of collections the fixes tell apart (the analyzer's <c>CollectionKind</c> property uses the same names).</summary>
-internal enum CollectionFamily
-{
-    Other,
-    Queue,
-    List,
-    LinkedList,
-    Stack,
-    Dictionary,
-    Set,
-}
 
 /// <summary>
 /// What the fixes need to know about the type of a collection member: its family, whether it is concurrent or sorted,
@@ -21,7 +10,7 @@ internal enum CollectionFamily
 /// </summary>
 internal sealed class CollectionShape
 {
-    private CollectionShape(string metadataName, CollectionFamily family, bool isConcurrent, bool isSorted, bool isInterface, ImmutableArray<ITypeSymbol> typeArguments)
+    private CollectionShape(string metadataName, CollectionKind family, bool isConcurrent, bool isSorted, bool isInterface, ImmutableArray<ITypeSymbol> typeArguments)
     {
         MetadataName = metadataName;
         Family = family;
@@ -34,8 +23,8 @@ internal sealed class CollectionShape
     /// <summary>The full metadata name of the generic definition, e.g. <c>System.Collections.Generic.List`1</c>.</summary>
     public string MetadataName { get; }
 
-    /// <summary>The family; for an interface that several families implement (<c>IList&lt;T&gt;</c>), <see cref="CollectionFamily.Other"/>.</summary>
-    public CollectionFamily Family { get; }
+    /// <summary>The family; for an interface that several families implement (<c>IList&lt;T&gt;</c>), <see cref="CollectionKind.Other"/>.</summary>
+    public CollectionKind Family { get; }
 
     public bool IsConcurrent { get; }
 
@@ -55,25 +44,25 @@ internal sealed class CollectionShape
         }
 
         string name = MetadataNameOf(named.OriginalDefinition);
-        (CollectionFamily Family, bool Concurrent, bool Sorted, bool Interface)? known = name switch
+        (CollectionKind Family, bool Concurrent, bool Sorted, bool Interface)? known = name switch
         {
-            KnownCollections.List => (CollectionFamily.List, false, false, false),
-            KnownCollections.Queue => (CollectionFamily.Queue, false, false, false),
-            KnownCollections.Stack => (CollectionFamily.Stack, false, false, false),
-            KnownCollections.LinkedList => (CollectionFamily.LinkedList, false, false, false),
-            KnownCollections.Dictionary => (CollectionFamily.Dictionary, false, false, false),
-            KnownCollections.SortedDictionary => (CollectionFamily.Dictionary, false, true, false),
-            KnownCollections.SortedList => (CollectionFamily.Dictionary, false, true, false),
-            KnownCollections.HashSet => (CollectionFamily.Set, false, false, false),
-            KnownCollections.SortedSet => (CollectionFamily.Set, false, true, false),
-            KnownCollections.ConcurrentQueue => (CollectionFamily.Queue, true, false, false),
-            KnownCollections.ConcurrentDictionary => (CollectionFamily.Dictionary, true, false, false),
-            KnownCollections.ConcurrentStack => (CollectionFamily.Stack, true, false, false),
-            KnownCollections.ConcurrentBag => (CollectionFamily.Other, true, false, false),
+            KnownCollections.List => (CollectionKind.List, false, false, false),
+            KnownCollections.Queue => (CollectionKind.Queue, false, false, false),
+            KnownCollections.Stack => (CollectionKind.Stack, false, false, false),
+            KnownCollections.LinkedList => (CollectionKind.LinkedList, false, false, false),
+            KnownCollections.Dictionary => (CollectionKind.Dictionary, false, false, false),
+            KnownCollections.SortedDictionary => (CollectionKind.Dictionary, false, true, false),
+            KnownCollections.SortedList => (CollectionKind.Dictionary, false, true, false),
+            KnownCollections.HashSet => (CollectionKind.Set, false, false, false),
+            KnownCollections.SortedSet => (CollectionKind.Set, false, true, false),
+            KnownCollections.ConcurrentQueue => (CollectionKind.Queue, true, false, false),
+            KnownCollections.ConcurrentDictionary => (CollectionKind.Dictionary, true, false, false),
+            KnownCollections.ConcurrentStack => (CollectionKind.Stack, true, false, false),
+            KnownCollections.ConcurrentBag => (CollectionKind.Other, true, false, false),
             KnownCollections.IList or KnownCollections.ICollection or KnownCollections.IReadOnlyList
-                or KnownCollections.IReadOnlyCollection or KnownCollections.IEnumerable => (CollectionFamily.Other, false, false, true),
-            KnownCollections.IDictionary or KnownCollections.IReadOnlyDictionary => (CollectionFamily.Dictionary, false, false, true),
-            KnownCollections.ISet or KnownCollections.IReadOnlySet => (CollectionFamily.Set, false, false, true),
+                or KnownCollections.IReadOnlyCollection or KnownCollections.IEnumerable => (CollectionKind.Other, false, false, true),
+            KnownCollections.IDictionary or KnownCollections.IReadOnlyDictionary => (CollectionKind.Dictionary, false, false, true),
+            KnownCollections.ISet or KnownCollections.IReadOnlySet => (CollectionKind.Set, false, false, true),
             _ => null,
         };
 
@@ -82,19 +71,10 @@ internal sealed class CollectionShape
             : null;
     }
 
-    /// <summary>The family named by the analyzer's <c>CollectionKind</c> property.</summary>
-    public static CollectionFamily ParseFamily(string? kind)
+    /// <summary>The kind named by the analyzer's <see cref="DiagnosticProperties.CollectionKind"/> property.</summary>
+    public static CollectionKind ParseFamily(string? kind)
     {
-        return kind switch
-        {
-            "Queue" => CollectionFamily.Queue,
-            "List" => CollectionFamily.List,
-            "LinkedList" => CollectionFamily.LinkedList,
-            "Stack" => CollectionFamily.Stack,
-            "Dictionary" => CollectionFamily.Dictionary,
-            "Set" => CollectionFamily.Set,
-            _ => CollectionFamily.Other,
-        };
+        return System.Enum.TryParse(kind, out CollectionKind parsed) ? parsed : CollectionKind.Other;
     }
 
     /// <summary><c>Namespace.Name`Arity</c>, the form <see cref="KnownCollections"/> spells.</summary>

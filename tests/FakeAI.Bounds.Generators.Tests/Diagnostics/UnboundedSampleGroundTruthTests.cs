@@ -23,7 +23,9 @@ public class UnboundedSampleGroundTruthTests
     public async Task The_analyzers_report_exactly_the_expected_diagnostics_of_the_ported_trackers()
     {
         Dictionary<string, string> expected = ExpectedOutcomes();
+        // The project's own files and the ones it links from samples/Shared.
         string[] sources = [.. Directory.GetFiles(RepositoryPaths.Combine(SampleFolder), "*.cs", SearchOption.TopDirectoryOnly)
+            .Concat(Directory.GetFiles(RepositoryPaths.Combine("samples/Shared"), "*.cs", SearchOption.TopDirectoryOnly))
             .OrderBy(path => path, StringComparer.Ordinal)
             .Select(File.ReadAllText)];
 

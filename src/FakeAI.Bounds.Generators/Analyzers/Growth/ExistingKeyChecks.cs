@@ -45,23 +45,12 @@ internal static class ExistingKeyChecks
         }
     }
 
+    // `if (!map.TryGetValue(key, out v)) return;` before the write.
     private static bool AnEarlierExitChecksMissingKey(IBlockOperation block, IOperation statement, ISymbol member)
     {
-        foreach (IOperation earlier in block.Operations)
-        {
-            if (earlier == statement)
-            {
-                return false;
-            }
-
-            if (earlier is IConditionalOperation { Condition: IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } missing, WhenTrue: { } whenTrue }
-                && ChecksKey(missing.Operand, member)
-                && SizeGuards.Exits(whenTrue))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return SizeGuards.AnEarlierExit(
+            block,
+            statement,
+            condition => condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } missing && ChecksKey(missing.Operand, member));
     }
 }

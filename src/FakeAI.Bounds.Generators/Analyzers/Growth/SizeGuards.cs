@@ -122,6 +122,16 @@ internal static class SizeGuards
     // `if (x.Count >= Max) return;` (or throw, break, continue) before the statement that holds the operation.
     private static bool AnEarlierExitChecksSize(IBlockOperation block, IOperation statement, ISymbol? member)
     {
+        return AnEarlierExit(block, statement, condition => ComparesSize(condition, member));
+    }
+
+    /// <summary>
+    /// Whether a statement before <paramref name="statement"/> in <paramref name="block"/> is an <c>if</c> whose
+    /// condition <paramref name="checks"/> accepts and whose branch always leaves: the code after it runs only when
+    /// that condition was false.
+    /// </summary>
+    public static bool AnEarlierExit(IBlockOperation block, IOperation statement, System.Func<IOperation, bool> checks)
+    {
         foreach (IOperation earlier in block.Operations)
         {
             if (earlier == statement)
@@ -129,7 +139,7 @@ internal static class SizeGuards
                 return false;
             }
 
-            if (earlier is IConditionalOperation { WhenTrue: { } whenTrue } check && Exits(whenTrue) && ComparesSize(check.Condition, member))
+            if (earlier is IConditionalOperation { WhenTrue: { } whenTrue } check && Exits(whenTrue) && checks(check.Condition))
             {
                 return true;
             }

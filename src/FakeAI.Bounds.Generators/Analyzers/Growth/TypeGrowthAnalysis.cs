@@ -1,9 +1,11 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Threading;
 using FakeAI.Bounds.Generators.Common;
 using FakeAI.Bounds.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -253,7 +255,7 @@ internal sealed class TypeGrowthAnalysis
             && owner.Locations.Length > 0 && owner.Locations[0].IsInSource
             && _session.Collections.MayHoldGrowable(MemberType(member))
             && _session.Classify(owner) == TrackerKind.None
-            && !(kind == GrowthEventKind.Grow && IsFreshLocal(MemberReferences.Receiver(collection), operation)))
+            && !(kind == GrowthEventKind.Grow && IsFreshLocal(MemberReferences.Receiver(collection), context.CancellationToken)))
         {
             _session.Collections.IsGrowableClass(MemberType(member), out CollectionKind elementKind);
             _session.Elements.Record(member, elementKind, CreateEvent(kind, method, member, scheduled, operation));
@@ -418,24 +420,17 @@ internal sealed class TypeGrowthAnalysis
     }
 
     // `var s = new Session(); s.Tags.Add(t); return s;`: filling a new object in a factory is its initial state.
-    private static bool IsFreshLocal(IOperation? receiver, IOperation operation)
+    // Read from the local's declaration syntax: this runs for every add through a local, so no walk of the method.
+    private static bool IsFreshLocal(IOperation? receiver, CancellationToken cancellationToken)
     {
         if (receiver is not ILocalReferenceOperation local)
         {
             return false;
         }
 
-        IOperation root = operation;
-        while (root.Parent is not null)
+        foreach (SyntaxReference reference in local.Local.DeclaringSyntaxReferences)
         {
-            root = root.Parent;
-        }
-
-        foreach (IOperation descendant in root.Descendants())
-        {
-            if (descendant is IVariableDeclaratorOperation declarator
-                && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local)
-                && declarator.Initializer?.Value is IObjectCreationOperation or IConversionOperation { Operand: IObjectCreationOperation })
+            if (reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: BaseObjectCreationExpressionSyntax })
             {
                 return true;
             }

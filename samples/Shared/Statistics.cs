@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace FakeAI.Bounds.Samples;
+namespace FakeAI.Bounds.Samples.Shared;
 
 /// <summary>The summary statistics the trackers report: mean, median and percentiles over a set of samples.</summary>
 internal static class Statistics
