@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using FakeAI.Bounds.Generators.Common;
 using FakeAI.Bounds.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -35,6 +36,11 @@ public sealed class ChannelDropAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
+            if (TestCode.IsSkipped(start.Compilation, start.Options.AnalyzerConfigOptionsProvider))
+            {
+                return;
+            }
+
             INamedTypeSymbol? channel = start.Compilation.GetTypeByMetadataName(ChannelName);
             INamedTypeSymbol? options = start.Compilation.GetTypeByMetadataName(OptionsName);
             INamedTypeSymbol? fullMode = start.Compilation.GetTypeByMetadataName(FullModeName);

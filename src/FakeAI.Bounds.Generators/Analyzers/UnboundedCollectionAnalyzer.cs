@@ -24,6 +24,9 @@ public sealed class UnboundedCollectionAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UnboundedCollection,
         DiagnosticDescriptors.BoundedOnlyByManualCleanup,
         DiagnosticDescriptors.CapacityIsNotABound,
+        DiagnosticDescriptors.UnboundedCollectionAtEnd,
+        DiagnosticDescriptors.BoundedOnlyByManualCleanupAtEnd,
+        DiagnosticDescriptors.CapacityIsNotABoundAtEnd,
         DiagnosticDescriptors.UnboundedElementState);
 
     /// <inheritdoc/>
@@ -33,6 +36,11 @@ public sealed class UnboundedCollectionAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
+            if (TestCode.IsSkipped(start.Compilation, start.Options.AnalyzerConfigOptionsProvider))
+            {
+                return;
+            }
+
             var collections = new GrowableCollectionTypes(start.Compilation);
             if (collections.IsEmpty)
             {
@@ -46,7 +54,7 @@ public sealed class UnboundedCollectionAnalyzer : DiagnosticAnalyzer
                 start.Options.AnalyzerConfigOptionsProvider);
 
             start.RegisterSymbolStartAction(session.StartType, SymbolKind.NamedType);
-            start.RegisterCompilationEndAction(session.ReportElementState);
+            start.RegisterCompilationEndAction(session.ReportAtCompilationEnd);
         });
     }
 }

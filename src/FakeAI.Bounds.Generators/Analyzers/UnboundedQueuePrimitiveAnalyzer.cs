@@ -55,6 +55,11 @@ public sealed class UnboundedQueuePrimitiveAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
+            if (TestCode.IsSkipped(start.Compilation, start.Options.AnalyzerConfigOptionsProvider))
+            {
+                return;
+            }
+
             KnownTypes? types = KnownTypes.Resolve(start.Compilation);
             if (types is null)
             {

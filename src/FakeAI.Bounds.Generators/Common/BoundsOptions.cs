@@ -37,17 +37,20 @@ internal sealed class BoundsOptions
     public int DefaultMaxLength { get; }
 
     /// <summary>Whether a class of this name counts as a tracker by its name alone.</summary>
-    public bool HasTrackerSuffix(string typeName)
+    public bool HasTrackerSuffix(string typeName) => TrackerSuffixOf(typeName) is not null;
+
+    /// <summary>The configured suffix a class of this name ends in, or <see langword="null"/>.</summary>
+    public string? TrackerSuffixOf(string typeName)
     {
         foreach (string suffix in TrackerSuffixes)
         {
             if (typeName.Length > suffix.Length && typeName.EndsWith(suffix, StringComparison.Ordinal))
             {
-                return true;
+                return suffix;
             }
         }
 
-        return false;
+        return null;
     }
 
     /// <summary>The options that apply to a file; the defaults when nothing is configured.</summary>

@@ -99,19 +99,19 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnboundedCollection = CreateReliability(
         DiagnosticIds.UnboundedCollection,
         "A long-lived collection grows without limit",
-        "'{0}' in '{1}' grows without limit: {2}; " + BoundItAdvice,
-        "A tracker (a [BoundedTracker] class, or a class whose name ends in a tracker suffix such as Tracker, Registry or Cache) and a static field live as long as the process. A collection there that the class adds to and never shrinks under a size check holds every entry ever added: a memory leak that production traffic finds.");
+        "'{0}' in '{1}' grows without limit: {2}; {3}; " + BoundItAdvice,
+        "A static field, and a class that lives as long as the process (a singleton held by a static field or registered with AddSingleton, a hosted service, middleware, a [BoundedTracker] or a class named like a tracker, and whatever such a class holds in its fields), keep their collections for the life of the process. A collection there that the class adds to and never shrinks under a size check holds every entry ever added: a memory leak that production traffic finds.");
 
     public static readonly DiagnosticDescriptor BoundedOnlyByManualCleanup = CreateReliability(
         DiagnosticIds.BoundedOnlyByManualCleanup,
         "A long-lived collection is bounded only by a cleanup somebody must call",
-        "'{0}' in '{1}' is bounded only by manual cleanup: {2}, and nothing on the add path calls {3}; " + BoundItAdvice,
+        "'{0}' in '{1}' is bounded only by manual cleanup: {2}, and nothing on the add path calls {3}; {4}; " + BoundItAdvice,
         "The collection shrinks only in a separate method (a ClearHistory, a CleanupOldPatterns) that no method adding to it calls. It stays bounded only while every user of the class remembers to call that method often enough; one who does not has a leak.");
 
     public static readonly DiagnosticDescriptor CapacityIsNotABound = CreateReliability(
         DiagnosticIds.CapacityIsNotABound,
         "A collection's capacity argument is not a bound",
-        "'{0}' in '{1}' is created with capacity {2}, but the constructor's argument only pre-sizes a {3}: {4}, and it grows past {2}; " + BoundItAdvice,
+        "'{0}' in '{1}' is created with capacity {2}, but the constructor's argument only pre-sizes a {3}: {4}, and it grows past {2}; {5}; " + BoundItAdvice,
         "The capacity argument of List<T>, Dictionary<TKey, TValue>, HashSet<T>, Queue<T> and their relatives sets the size of the first internal array. The collection grows past it as soon as more is added; it reads like a bound and is not one.");
 
     public static readonly DiagnosticDescriptor UnboundedQueuePrimitive = CreateReliability(
@@ -134,11 +134,33 @@ internal static class DiagnosticDescriptors
         // Reported once the whole compilation is analyzed: the element type and the tracker may be in different files.
         WellKnownDiagnosticTags.CompilationEnd);
 
+    /// <summary>
+    /// BND001, BND002 and BND003 as reported once the whole compilation is analyzed: for a class that is long-lived
+    /// only because other code holds or registers it (the IDE shows these in full-solution analysis and builds).
+    /// </summary>
+    public static readonly DiagnosticDescriptor UnboundedCollectionAtEnd = ReportedAtCompilationEnd(UnboundedCollection);
+
+    /// <inheritdoc cref="UnboundedCollectionAtEnd"/>
+    public static readonly DiagnosticDescriptor BoundedOnlyByManualCleanupAtEnd = ReportedAtCompilationEnd(BoundedOnlyByManualCleanup);
+
+    /// <inheritdoc cref="UnboundedCollectionAtEnd"/>
+    public static readonly DiagnosticDescriptor CapacityIsNotABoundAtEnd = ReportedAtCompilationEnd(CapacityIsNotABound);
+
     public static readonly DiagnosticDescriptor SuppressionWithoutJustification = CreateReliability(
         DiagnosticIds.SuppressionWithoutJustification,
         "[AllowUnbounded] needs a justification",
         "[AllowUnbounded] on '{0}' gives no reason; say why it cannot grow without limit, such as [AllowUnbounded(\"one entry per configured model\")]",
         "[AllowUnbounded] turns off the unbounded-collection rules for a member. The justification is the record of why that is safe; an empty one leaves the next reader to guess.");
+
+    private static DiagnosticDescriptor ReportedAtCompilationEnd(DiagnosticDescriptor descriptor)
+    {
+        return CreateReliability(
+            descriptor.Id,
+            descriptor.Title.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            descriptor.Description.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            WellKnownDiagnosticTags.CompilationEnd);
+    }
 
     private static DiagnosticDescriptor CreateReliability(
         string id,

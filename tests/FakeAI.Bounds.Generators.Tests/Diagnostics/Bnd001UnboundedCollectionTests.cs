@@ -37,7 +37,7 @@ public class Bnd001UnboundedCollectionTests
             """,
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
-                .WithArguments("_records", "UsageTracker", "'Record' (line 12) adds to it and nothing removes from it"));
+                .WithArguments("_records", "UsageTracker", "'Record' (line 12) adds to it and nothing removes from it", "'UsageTracker' lives as long as the process: it is named like a tracker (…Tracker)"));
     }
 
     [Theory]
@@ -78,7 +78,7 @@ public class Bnd001UnboundedCollectionTests
             """,
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
-                .WithArguments("_c", "KeyRegistry", "'Seen' (line 12) adds to it and nothing removes from it"));
+                .WithArguments("_c", "KeyRegistry", "'Seen' (line 12) adds to it and nothing removes from it", "'KeyRegistry' lives as long as the process: it is named like a tracker (…Registry)"));
     }
 
     [Fact]
@@ -100,9 +100,9 @@ public class Bnd001UnboundedCollectionTests
             """,
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
-                .WithArguments("Events", "EventRecorder", "'On' (line 12) adds to it and nothing removes from it"),
+                .WithArguments("Events", "EventRecorder", "'On' (line 12) adds to it and nothing removes from it", "'EventRecorder' lives as long as the process: it is named like a tracker (…Recorder)"),
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(1)
-                .WithArguments("Lines", "Log", "'Write' (line 18) adds to it and nothing removes from it"));
+                .WithArguments("Lines", "Log", "'Write' (line 18) adds to it and nothing removes from it", "a static field lives as long as the process"));
     }
 
     [Fact]
@@ -110,18 +110,19 @@ public class Bnd001UnboundedCollectionTests
     {
         const string Body = "{ private readonly List<int> {|#N:_items|} = new(); public void Add(int i) => _items.Add(i); }";
         string[] names = ["StreamTracker", "MetricsCollector", "HealthMonitor", "ModelRegistry", "CallRecorder", "CostAggregator", "EventBus", "PriceCache"];
+        string[] suffixes = ["Tracker", "Collector", "Monitor", "Registry", "Recorder", "Aggregator", "Bus", "Cache"];
         string source = Usings;
         var expected = new Microsoft.CodeAnalysis.Testing.DiagnosticResult[names.Length + 1];
         for (int i = 0; i < names.Length; i++)
         {
             source += "public sealed class " + names[i] + " " + Body.Replace("#N", "#" + i, System.StringComparison.Ordinal) + "\n";
             expected[i] = Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(i)
-                .WithArguments("_items", names[i], $"'Add' (line {9 + i}) adds to it and nothing removes from it");
+                .WithArguments("_items", names[i], $"'Add' (line {9 + i}) adds to it and nothing removes from it", $"'{names[i]}' lives as long as the process: it is named like a tracker (…{suffixes[i]})");
         }
 
         source += "[BoundedTracker] public sealed partial class Usage " + Body.Replace("#N", "#8", System.StringComparison.Ordinal) + "\n";
         expected[8] = Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(8)
-            .WithArguments("_items", "Usage", "'Add' (line 17) adds to it and nothing removes from it");
+            .WithArguments("_items", "Usage", "'Add' (line 17) adds to it and nothing removes from it", "'Usage' lives as long as the process: it is marked [BoundedTracker]");
         return Verify.VerifyAsync(source, null, [.. expected, Verify.Diagnostic(DiagnosticDescriptors.TrackerWithoutBoundedMember).WithSpan(17, 46, 17, 51).WithArguments("Usage")]);
     }
 
@@ -142,7 +143,7 @@ public class Bnd001UnboundedCollectionTests
             """,
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
-                .WithArguments("_sessions", "SessionTracker", "'Open' (line 14) adds to it and its removals ('Open' (line 15)) take out single entries, not under a size check"));
+                .WithArguments("_sessions", "SessionTracker", "'Open' (line 14) adds to it and its removals ('Open' (line 15)) take out single entries, not under a size check", "'SessionTracker' lives as long as the process: it is named like a tracker (…Tracker)"));
     }
 
     [Fact]
@@ -162,7 +163,7 @@ public class Bnd001UnboundedCollectionTests
             """,
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
-                .WithArguments("_errors", "ErrorTracker", "'A' (line 12), 'B' (line 13), 'C' (line 14) and 2 other members add to it and nothing removes from it"));
+                .WithArguments("_errors", "ErrorTracker", "'A' (line 12), 'B' (line 13), 'C' (line 14) and 2 other members add to it and nothing removes from it", "'ErrorTracker' lives as long as the process: it is named like a tracker (…Tracker)"));
     }
 
     [Fact]
@@ -190,7 +191,7 @@ public class Bnd001UnboundedCollectionTests
             """,
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
-                .WithArguments("_items", "StrictStore", "'Add' (line 14) adds to it and nothing removes from it; it is also passed to 'Touch' (line 14), where its bound cannot be seen"));
+                .WithArguments("_items", "StrictStore", "'Add' (line 14) adds to it and nothing removes from it; it is also passed to 'Touch' (line 14), where its bound cannot be seen", "'StrictStore' lives as long as the process: it is marked [BoundedTracker]"));
     }
 
     [Fact]
@@ -206,7 +207,7 @@ public class Bnd001UnboundedCollectionTests
             """,
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
-                .WithArguments("_seen", "FeedMonitor", "'FeedMonitor constructor' (line 12) adds to it and nothing removes from it"));
+                .WithArguments("_seen", "FeedMonitor", "'FeedMonitor constructor' (line 12) adds to it and nothing removes from it", "'FeedMonitor' lives as long as the process: it is named like a tracker (…Monitor)"));
     }
 
     [Fact]
@@ -222,7 +223,7 @@ public class Bnd001UnboundedCollectionTests
             """,
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
-                .WithArguments("_counts", "CountTracker", "'Count' (line 12) adds to it and nothing removes from it"));
+                .WithArguments("_counts", "CountTracker", "'Count' (line 12) adds to it and nothing removes from it", "'CountTracker' lives as long as the process: it is named like a tracker (…Tracker)"));
     }
 
     [Fact]
@@ -246,9 +247,9 @@ public class Bnd001UnboundedCollectionTests
             """,
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
-                .WithArguments("_items", "CopyTracker", "'Add' (line 13) adds to it and nothing removes from it"),
+                .WithArguments("_items", "CopyTracker", "'Add' (line 13) adds to it and nothing removes from it", "'CopyTracker' lives as long as the process: it is named like a tracker (…Tracker)"),
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(1)
-                .WithArguments("_memo", "CopyTracker", "'Lookup' (line 18) adds to it and nothing removes from it"));
+                .WithArguments("_memo", "CopyTracker", "'Lookup' (line 18) adds to it and nothing removes from it", "'CopyTracker' lives as long as the process: it is named like a tracker (…Tracker)"));
     }
 
     [Fact]
@@ -266,7 +267,7 @@ public class Bnd001UnboundedCollectionTests
             """,
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.BoundedOnlyByManualCleanup).WithLocation(0)
-                .WithArguments("_items", "ReportTracker", "'Add' (line 12) adds to it and only 'Project' (line 14) trims or clears it", "'Project'"));
+                .WithArguments("_items", "ReportTracker", "'Add' (line 12) adds to it and only 'Project' (line 14) trims or clears it", "'Project'", "'ReportTracker' lives as long as the process: it is named like a tracker (…Tracker)"));
     }
 
     [Fact]
@@ -283,7 +284,7 @@ public class Bnd001UnboundedCollectionTests
             """,
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
-                .WithArguments("_items", "NameTracker", "'indexer' (line 12) adds to it and nothing removes from it"));
+                .WithArguments("_items", "NameTracker", "'indexer' (line 12) adds to it and nothing removes from it", "'NameTracker' lives as long as the process: it is named like a tracker (…Tracker)"));
     }
 
     [Fact]
@@ -299,6 +300,6 @@ public class Bnd001UnboundedCollectionTests
             """,
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
-                .WithArguments("_seen", "SeenRegistry", "'Seen' (line 12) adds to it and nothing removes from it"));
+                .WithArguments("_seen", "SeenRegistry", "'Seen' (line 12) adds to it and nothing removes from it", "'SeenRegistry' lives as long as the process: it is named like a tracker (…Registry)"));
     }
 }

@@ -29,7 +29,7 @@ public class Bnd002BoundedOnlyByManualCleanupTests
             """,
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.BoundedOnlyByManualCleanup).WithLocation(0)
-                .WithArguments("_usage", "CostTracker", "'RecordUsage' (line 8) adds to it and only 'ClearHistory' (line 9) trims or clears it", "'ClearHistory'"));
+                .WithArguments("_usage", "CostTracker", "'RecordUsage' (line 8) adds to it and only 'ClearHistory' (line 9) trims or clears it", "'ClearHistory'", "'CostTracker' lives as long as the process: it is named like a tracker (…Tracker)"));
     }
 
     [Fact]
@@ -61,7 +61,8 @@ public class Bnd002BoundedOnlyByManualCleanupTests
                     "_patterns",
                     "ErrorTracker",
                     "'RecordError' (line 8) adds to it and only 'CleanupOldPatterns' (line 14) and 'Reset' (line 20) trim or clear it",
-                    "'CleanupOldPatterns' or 'Reset'"));
+                    "'CleanupOldPatterns' or 'Reset'",
+                    "'ErrorTracker' lives as long as the process: it is named like a tracker (…Tracker)"));
     }
 
     [Fact]
@@ -87,7 +88,7 @@ public class Bnd002BoundedOnlyByManualCleanupTests
             """,
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.BoundedOnlyByManualCleanup).WithLocation(0)
-                .WithArguments("_usage", "CostTracker", "'RecordUsage' (line 8) adds to it and only 'TrimHistory' (line 14) trims or clears it", "'TrimHistory'"));
+                .WithArguments("_usage", "CostTracker", "'RecordUsage' (line 8) adds to it and only 'TrimHistory' (line 14) trims or clears it", "'TrimHistory'", "'CostTracker' lives as long as the process: it is named like a tracker (…Tracker)"));
     }
 
     [Fact]

@@ -26,10 +26,10 @@ public class Bnd0xxOptionsTests
         """;
 
     private static DiagnosticResult Pump => AnalyzerVerifier.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
-        .WithArguments("_pending", "EventPump", "'Push' (line 6) adds to it and nothing removes from it");
+        .WithArguments("_pending", "EventPump", "'Push' (line 6) adds to it and nothing removes from it", "'EventPump' lives as long as the process: it is named like a tracker (…Pump)");
 
     private static DiagnosticResult Cache => AnalyzerVerifier.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(1)
-        .WithArguments("_prices", "PriceCache", "'Push' (line 11) adds to it and nothing removes from it");
+        .WithArguments("_prices", "PriceCache", "'Push' (line 11) adds to it and nothing removes from it", "'PriceCache' lives as long as the process: it is named like a tracker (…Cache)");
 
     [Fact]
     public Task By_default_a_Pump_is_not_a_tracker_and_a_Cache_is()

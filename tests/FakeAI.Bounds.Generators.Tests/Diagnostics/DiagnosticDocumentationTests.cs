@@ -42,7 +42,7 @@ public class DiagnosticDocumentationTests
     {
         DiagnosticDescriptor[] declared = [.. typeof(DiagnosticDescriptors)
             .GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(field => field.FieldType == typeof(DiagnosticDescriptor))
+            .Where(field => field.FieldType == typeof(DiagnosticDescriptor) && !field.Name.EndsWith("AtEnd", StringComparison.Ordinal))
             .Select(field => (DiagnosticDescriptor)field.GetValue(null)!)];
         string[] idConstants = [.. typeof(DiagnosticIds)
             .GetFields(BindingFlags.Public | BindingFlags.Static)
@@ -54,6 +54,24 @@ public class DiagnosticDocumentationTests
         Assert.Equal(idConstants.Order(), declared.Select(d => d.Id).Order());
         Assert.Equal(declared.Select(d => d.Id).Order(), exposed.Select(pair => pair.Descriptor.Id).Order());
         Assert.All(exposed, pair => Assert.Same(declared.Single(d => d.Id == pair.Descriptor.Id), pair.Descriptor));
+    }
+
+    [Fact]
+    public void A_rule_reported_at_the_end_of_the_compilation_too_differs_from_its_twin_only_in_that_tag()
+    {
+        var twins = ProductAnalyzers.AllDescriptors().GroupBy(pair => pair.Descriptor.Id).Where(group => group.Count() > 1).ToArray();
+
+        Assert.Equal(["BND001", "BND002", "BND003"], twins.Select(group => group.Key).Order());
+        Assert.All(twins, group =>
+        {
+            DiagnosticDescriptor live = group.Single(pair => !pair.Descriptor.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd)).Descriptor;
+            DiagnosticDescriptor atEnd = group.Single(pair => pair.Descriptor.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd)).Descriptor;
+            Assert.Equal(live.MessageFormat.ToString(), atEnd.MessageFormat.ToString());
+            Assert.Equal(live.Title.ToString(), atEnd.Title.ToString());
+            Assert.Equal(live.Description.ToString(), atEnd.Description.ToString());
+            Assert.Equal((live.Category, live.DefaultSeverity, live.HelpLinkUri, live.IsEnabledByDefault), (atEnd.Category, atEnd.DefaultSeverity, atEnd.HelpLinkUri, atEnd.IsEnabledByDefault));
+            Assert.Equal(live.CustomTags.Append(WellKnownDiagnosticTags.CompilationEnd).Order(), atEnd.CustomTags.Order());
+        });
     }
 
     [Theory]

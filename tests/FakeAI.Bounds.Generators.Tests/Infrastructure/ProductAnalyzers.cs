@@ -25,13 +25,33 @@ internal static class ProductAnalyzers
         return [.. Types.Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)];
     }
 
-    /// <summary>Each supported descriptor with the analyzer that reports it.</summary>
+    /// <summary>
+    /// Each supported rule with the analyzer that reports it: one descriptor per ID. A rule reported both as each type
+    /// is analyzed and once the compilation is done has a twin tagged CompilationEnd; the untagged one stands for it.
+    /// </summary>
     public static ImmutableArray<(DiagnosticDescriptor Descriptor, Type Analyzer)> Descriptors()
+    {
+        return
+        [
+            .. AllDescriptors()
+                .GroupBy(pair => pair.Descriptor.Id, StringComparer.Ordinal)
+                .Select(group => group.OrderBy(pair => IsCompilationEndTwin(pair.Descriptor, group.Count()) ? 1 : 0).First())
+                .OrderBy(pair => pair.Descriptor.Id, StringComparer.Ordinal),
+        ];
+    }
+
+    /// <summary>Every supported descriptor, twins included, with the analyzer that reports it.</summary>
+    public static ImmutableArray<(DiagnosticDescriptor Descriptor, Type Analyzer)> AllDescriptors()
     {
         return
         [
             .. CreateAll().SelectMany(analyzer => analyzer.SupportedDiagnostics.Select(descriptor => (descriptor, analyzer.GetType())))
                 .OrderBy(pair => pair.descriptor.Id, StringComparer.Ordinal),
         ];
+    }
+
+    private static bool IsCompilationEndTwin(DiagnosticDescriptor descriptor, int sameId)
+    {
+        return sameId > 1 && descriptor.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd);
     }
 }

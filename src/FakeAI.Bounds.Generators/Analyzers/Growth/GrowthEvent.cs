@@ -8,7 +8,9 @@ namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 /// <param name="Guarded">It runs only under a check of the collection's size.</param>
 /// <param name="Scheduled">It runs by itself, in a callback the constructor sets up (a timer, an event handler).</param>
 /// <param name="Location">The operation's syntax, for the message's line number.</param>
-internal readonly record struct GrowthEvent(GrowthEventKind Kind, ISymbol Method, bool Guarded, bool Scheduled, Location Location)
+/// <param name="Paired">A removal of one entry in a callback the adding method sets up (a continuation, a
+/// cancellation registration, the Dispose of the token it returns): the entry lives as long as its operation.</param>
+internal readonly record struct GrowthEvent(GrowthEventKind Kind, ISymbol Method, bool Guarded, bool Scheduled, Location Location, bool Paired = false)
 {
     /// <summary>Whether this removal keeps the collection bounded when it runs on the path that adds.</summary>
     public bool Bounds => Guarded || CollectionMethodRoles.BoundsWhenOnAddPath(Kind);

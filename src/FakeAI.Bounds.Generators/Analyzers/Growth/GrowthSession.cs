@@ -18,6 +18,9 @@ internal sealed class GrowthSession
     private readonly INamedTypeSymbol? _allowUnboundedAttribute;
     private readonly AnalyzerConfigOptionsProvider _options;
     private readonly ConcurrentDictionary<INamedTypeSymbol, TrackerKind> _trackerKinds = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentBag<DeferredFinding> _deferred = new();
+    private readonly ConcurrentBag<(ISymbol[] Adders, Diagnostic Finding)> _registrations = new();
+    private readonly ConcurrentDictionary<ISymbol, bool> _calledOnlyAtStartup = new(SymbolEqualityComparer.Default);
 
     public GrowthSession(
         GrowableCollectionTypes collections,
@@ -35,6 +38,8 @@ internal sealed class GrowthSession
 
     public ElementStateStore Elements { get; } = new();
 
+    public LongLivedTypes LongLived { get; } = new();
+
     public void StartType(SymbolStartAnalysisContext context)
     {
         var type = (INamedTypeSymbol)context.Symbol;
@@ -44,11 +49,19 @@ internal sealed class GrowthSession
         }
 
         TrackerKind tracker = Classify(type);
-        var analysis = new TypeGrowthAnalysis(this, type, tracker);
+        string? localReason = LongLivedShapes.LocalReason(type, tracker, TrackerSuffix(type, tracker));
+        if (localReason is not null)
+        {
+            LongLived.RecordLocal(type, localReason);
+        }
+
+        var analysis = new TypeGrowthAnalysis(this, type, tracker, localReason);
         if (tracker != TrackerKind.None)
         {
             RecordHeldElements(type);
         }
+
+        RecordHolders(type, context.CancellationToken);
 
         foreach (ISymbol member in type.GetMembers())
         {
@@ -69,7 +82,56 @@ internal sealed class GrowthSession
         }
     }
 
-    public void ReportElementState(CompilationAnalysisContext context)
+    /// <summary>A finding on an instance collection of a class that is long-lived only if the rest of the compilation says so.</summary>
+    public void Defer(INamedTypeSymbol type, System.Func<string, Diagnostic> create)
+    {
+        _deferred.Add(new DeferredFinding(type.OriginalDefinition, create));
+    }
+
+    /// <summary>A static collection that only public registration methods add to: reported at the end if code other than startup calls them.</summary>
+    public void DeferRegistration(ISymbol[] adders, Diagnostic finding)
+    {
+        _registrations.Add((adders, finding));
+    }
+
+    /// <summary>A call of a public static registration method, and whether the code making it runs at startup.</summary>
+    public void RecordRegistrationCall(ISymbol method, ISymbol caller)
+    {
+        bool startup = StartupRegistration.IsStartupCaller(caller);
+        _calledOnlyAtStartup.AddOrUpdate(method.OriginalDefinition, startup, (_, before) => before && startup);
+    }
+
+    /// <summary>Once every type was analyzed: the findings that wait for a class to be known long-lived, and BND006.</summary>
+    public void ReportAtCompilationEnd(CompilationAnalysisContext context)
+    {
+        foreach ((ISymbol[] adders, Diagnostic finding) in _registrations)
+        {
+            foreach (ISymbol adder in adders)
+            {
+                if (_calledOnlyAtStartup.TryGetValue(adder.OriginalDefinition, out bool onlyAtStartup) && !onlyAtStartup)
+                {
+                    context.ReportDiagnostic(finding);
+                    break;
+                }
+            }
+        }
+
+        if (!_deferred.IsEmpty)
+        {
+            System.Collections.Generic.Dictionary<INamedTypeSymbol, string> reasons = LongLived.Resolve(context.CancellationToken);
+            foreach (DeferredFinding finding in _deferred)
+            {
+                if (reasons.TryGetValue(finding.Type, out string? reason))
+                {
+                    context.ReportDiagnostic(finding.Create(reason));
+                }
+            }
+        }
+
+        ReportElementState(context);
+    }
+
+    private void ReportElementState(CompilationAnalysisContext context)
     {
         foreach ((ElementMember member, string holder) in Elements.UnboundedHeldMembers())
         {
@@ -120,6 +182,55 @@ internal sealed class GrowthSession
             ? properties.Add(DiagnosticProperties.Capacity, value.ToString(CultureInfo.InvariantCulture))
             : properties;
     }
+
+    private string? TrackerSuffix(INamedTypeSymbol type, TrackerKind tracker)
+    {
+        return tracker == TrackerKind.ByName && type.Locations.Length > 0 && type.Locations[0].SourceTree is { } tree
+            ? BoundsOptions.Read(_options, tree).TrackerSuffixOf(type.Name)
+            : null;
+    }
+
+    // Who holds whom: a static field makes the class it holds long-lived; an instance field passes a holder's
+    // long life on to the class it holds (resolved at the end, when every holder is known).
+    private void RecordHolders(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (ISymbol member in type.GetMembers())
+        {
+            // Fields, and auto-properties through their backing fields.
+            (ISymbol? holder, ITypeSymbol? memberType) = member switch
+            {
+                IFieldSymbol { IsConst: false, IsImplicitlyDeclared: false } field => (field, field.Type),
+                IFieldSymbol { IsImplicitlyDeclared: true, AssociatedSymbol: IPropertySymbol property } => (property, property.Type),
+                _ => ((ISymbol?)null, (ITypeSymbol?)null),
+            };
+            if (holder is null || memberType is null || LongLivedShapes.HeldType(memberType) is not { } held || Collections.MayHoldGrowable(held))
+            {
+                continue;
+            }
+
+            // Only an instance the holder creates shares its life (a sentinel's back-reference does not).
+            if (!OwnedInstances.CreatesIt(holder, cancellationToken))
+            {
+                continue;
+            }
+
+            bool holdsItself = SymbolEqualityComparer.Default.Equals(held.OriginalDefinition, type.OriginalDefinition);
+            if (holder.IsStatic)
+            {
+                // `static readonly X Instance = new()` is the one X only when X cannot be created elsewhere.
+                if (!holdsItself || OwnedInstances.OnlyCreatesItself(held) || memberType is INamedTypeSymbol { Name: "Lazy" })
+                {
+                    LongLived.RecordStaticHolder(held, holder);
+                }
+            }
+            else if (type.TypeKind == TypeKind.Class && !holdsItself)
+            {
+                LongLived.RecordField(type, holder, held);
+            }
+        }
+    }
+
+    private readonly record struct DeferredFinding(INamedTypeSymbol Type, System.Func<string, Diagnostic> Create);
 
     // A tracker's collections hold element types; their own collections are checked at the end (BND006). Only
     // members that hold entries count: an IOptions<T>, a Func<T> or a Lazy<T> keeps one T, not one per entry.

@@ -7,9 +7,13 @@ using Microsoft.CodeAnalysis;
 namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 
 /// <summary>The outcome with the evidence the message shows.</summary>
-internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evidence, string Cleaners)
+/// <param name="Outcome">Bounded, or how it is not.</param>
+/// <param name="Evidence">What the message says adds and removes.</param>
+/// <param name="Cleaners">The cleanup methods off the add path (BND002).</param>
+/// <param name="Adders">The methods whose adds nothing bounds.</param>
+internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evidence, string Cleaners, ISymbol[] Adders)
 {
-    private static readonly GrowthVerdict BoundedVerdict = new(GrowthOutcome.Bounded, string.Empty, string.Empty);
+    private static readonly GrowthVerdict BoundedVerdict = new(GrowthOutcome.Bounded, string.Empty, string.Empty, System.Array.Empty<ISymbol>());
 
     /// <summary>
     /// Decides from the member's size events and its type's calls. An add is bounded when a size check guards it, or
@@ -44,6 +48,9 @@ internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evid
             HashSet<ISymbol> path = calls.AddPath(add.Method);
             bool trimmed = removals.Any(removal => (removal.Bounds || trims.Contains(removal.Method))
                 && (removal.Scheduled || path.Contains(removal.Method) || calls.SelfRunning.Contains(removal.Method)));
+
+            // An entry whose removal the adding method itself sets up lives as long as the operation it belongs to.
+            trimmed |= removals.Any(removal => removal.Paired && SymbolEqualityComparer.Default.Equals(removal.Method, add.Method));
             if (!trimmed)
             {
                 uncovered.Add(add);
@@ -57,6 +64,7 @@ internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evid
         }
 
         string adders = DescribeAdders(uncovered);
+        ISymbol[] adderMethods = uncovered.Select(add => add.Method).Distinct(SymbolEqualityComparer.Default).ToArray();
 
         // A cleanup is a removal that can bound: a trim, a sweep, a Clear. Taking out the entry a caller names (a
         // CompleteStream, an Unregister) ends that entry's life but bounds nothing, so it is no cleanup.
@@ -67,14 +75,15 @@ internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evid
             return new GrowthVerdict(
                 GrowthOutcome.ManualCleanup,
                 adders + " and only " + JoinEvents(offPath, cleaners) + (cleaners.Length == 1 ? " trims or clears it" : " trim or clear it"),
-                JoinNames(cleaners, "or"));
+                JoinNames(cleaners, "or"),
+                adderMethods);
         }
 
         string removalsText = removals.Length == 0
             ? "nothing removes from it"
             : "its removals (" + JoinEvents(removals, Distinct(removals)) + ") take out single entries, not under a size check";
         string escapeText = escapes.Length == 0 ? string.Empty : "; it is also passed to " + FirstInSourceOrder(escapes).Description + ", where its bound cannot be seen";
-        return new GrowthVerdict(GrowthOutcome.Unbounded, adders + " and " + removalsText + escapeText, string.Empty);
+        return new GrowthVerdict(GrowthOutcome.Unbounded, adders + " and " + removalsText + escapeText, string.Empty, adderMethods);
     }
 
     private static GrowthEscape FirstInSourceOrder(GrowthEscape[] escapes)

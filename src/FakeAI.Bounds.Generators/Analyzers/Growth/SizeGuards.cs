@@ -37,11 +37,19 @@ internal static class SizeGuards
     }
 
     /// <summary>Whether the expression compares the size of the member (any collection's, when null) with a limit.</summary>
-    public static bool ComparesSize(IOperation? condition, ISymbol? member)
+    public static bool ComparesSize(IOperation? condition, ISymbol? member) => ComparesSize(condition, member, depth: 0);
+
+    private static bool ComparesSize(IOperation? condition, ISymbol? member, int depth)
     {
         if (condition is null)
         {
             return false;
+        }
+
+        // `if (IsFull)`: a property of this type whose body compares a size.
+        if (depth == 0 && Unwrap(condition) is IPropertyReferenceOperation { Property: { Type.SpecialType: SpecialType.System_Boolean } flag } && Body(flag, condition) is { } body)
+        {
+            return ComparesSize(body, member, depth + 1);
         }
 
         foreach (IOperation descendant in condition.DescendantsAndSelf())
@@ -49,8 +57,9 @@ internal static class SizeGuards
             switch (descendant)
             {
                 case IBinaryOperation comparison when IsComparison(comparison.OperatorKind):
-                    if ((ReadsSize(comparison.LeftOperand, member) && !IsZero(comparison.RightOperand))
-                        || (ReadsSize(comparison.RightOperand, member) && !IsZero(comparison.LeftOperand)))
+                    if ((ReadsSize(comparison.LeftOperand, member, depth) && !IsZero(comparison.RightOperand))
+                        || (ReadsSize(comparison.RightOperand, member, depth) && !IsZero(comparison.LeftOperand))
+                        || IsCounter(comparison.LeftOperand) || IsCounter(comparison.RightOperand))
                     {
                         return true;
                     }
@@ -73,16 +82,17 @@ internal static class SizeGuards
             or BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals;
     }
 
-    // x.Count, x.Keys.Count, x?.Count, x.Count(): the size of a collection member.
-    private static bool ReadsSize(IOperation operand, ISymbol? member)
+    // x.Count, x.Keys.Count, x?.Count, x.Count(): the size of a collection member; also read through a local
+    // (`var n = _items.Count;`) or a property of this type (`int Size => _items.Count;`).
+    private static bool ReadsSize(IOperation operand, ISymbol? member, int depth)
     {
-        while (operand is IConversionOperation conversion)
-        {
-            operand = conversion.Operand;
-        }
-
+        operand = Unwrap(operand);
         switch (operand)
         {
+            case ILocalReferenceOperation local when depth == 0:
+                return Initializer(local) is { } initial && ReadsSize(initial, member, depth + 1);
+            case IPropertyReferenceOperation { Property: { Name: not ("Count" or "Length" or "LongCount"), IsIndexer: false } property } when depth == 0:
+                return Body(property, operand) is { } body && ReadsSize(body, member, depth + 1);
             case IPropertyReferenceOperation { Property.Name: "Count" or "Length" or "LongCount" } size:
                 return Matches(size.Instance, member)
                     || (size.Instance is IPropertyReferenceOperation { Property.Name: "Keys" or "Values" } view && Matches(view.Instance, member));
@@ -93,6 +103,82 @@ internal static class SizeGuards
             default:
                 return false;
         }
+    }
+
+    // `Interlocked.Increment(ref _count) > Max`: a counter kept beside the collection, checked as it is raised.
+    private static bool IsCounter(IOperation operand)
+    {
+        return Unwrap(operand) is IInvocationOperation { TargetMethod: { Name: "Increment" or "Add" or "Decrement", ContainingType.Name: "Interlocked" } };
+    }
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    // The value a local was declared with, read from its declaration in the same body.
+    private static IOperation? Initializer(ILocalReferenceOperation local)
+    {
+        foreach (SyntaxReference reference in local.Local.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: { } value }
+                && local.SemanticModel is { } model
+                && value.SyntaxTree == model.SyntaxTree)
+            {
+                return model.GetOperation(value);
+            }
+        }
+
+        return null;
+    }
+
+    // The expression a property of the same type returns (`bool IsFull => _items.Count >= Max;`).
+    private static IOperation? Body(IPropertySymbol property, IOperation reference)
+    {
+        if (reference.SemanticModel is not { } model)
+        {
+            return null;
+        }
+
+        foreach (SyntaxReference declaration in property.DeclaringSyntaxReferences)
+        {
+            if (declaration.SyntaxTree != model.SyntaxTree)
+            {
+                continue;
+            }
+
+            Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax? expression = declaration.GetSyntax() switch
+            {
+                Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { ExpressionBody.Expression: { } arrow } => arrow,
+                Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { AccessorList: { } accessors } => GetterExpression(accessors),
+                _ => null,
+            };
+            if (expression is not null)
+            {
+                return model.GetOperation(expression);
+            }
+        }
+
+        return null;
+    }
+
+    private static Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax? GetterExpression(Microsoft.CodeAnalysis.CSharp.Syntax.AccessorListSyntax accessors)
+    {
+        foreach (Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax accessor in accessors.Accessors)
+        {
+            if (accessor.Keyword.Text == "get")
+            {
+                return accessor.ExpressionBody?.Expression
+                    ?? (accessor.Body?.Statements.Count == 1 && accessor.Body.Statements[0] is Microsoft.CodeAnalysis.CSharp.Syntax.ReturnStatementSyntax { Expression: { } returned } ? returned : null);
+            }
+        }
+
+        return null;
     }
 
     private static bool Matches(IOperation? operation, ISymbol? member)

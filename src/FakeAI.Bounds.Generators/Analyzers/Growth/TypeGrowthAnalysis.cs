@@ -21,14 +21,21 @@ internal sealed class TypeGrowthAnalysis
     private readonly GrowthSession _session;
     private readonly INamedTypeSymbol _type;
     private readonly TrackerKind _tracker;
+    private readonly string? _localReason;
     private readonly Dictionary<ISymbol, TrackedMember> _members = new(SymbolEqualityComparer.Default);
     private readonly CallGraph _calls = new();
 
-    public TypeGrowthAnalysis(GrowthSession session, INamedTypeSymbol type, TrackerKind tracker)
+    /// <param name="session">The compilation's analysis.</param>
+    /// <param name="type">The type analyzed.</param>
+    /// <param name="tracker">Whether it is a tracker, and how strictly it is held to that.</param>
+    /// <param name="localReason">Why the type is long-lived by its own declaration; <see langword="null"/> when only
+    /// the rest of the compilation can tell (a registration, a holder), and its findings wait for the end.</param>
+    public TypeGrowthAnalysis(GrowthSession session, INamedTypeSymbol type, TrackerKind tracker, string? localReason)
     {
         _session = session;
         _type = type;
         _tracker = tracker;
+        _localReason = localReason;
     }
 
     public bool HasTrackedMembers => _members.Count > 0;
@@ -42,7 +49,9 @@ internal sealed class TypeGrowthAnalysis
             IFieldSymbol { IsImplicitlyDeclared: true, AssociatedSymbol: IPropertySymbol property } => (property, property.Type),
             _ => ((ISymbol?)null, (ITypeSymbol?)null),
         };
-        if (storage is null || type is null || (!storage.IsStatic && _tracker == TrackerKind.None))
+        // Static members live as long as the process; instance members as long as their class's instances, which
+        // the end of the compilation tells for classes that are not long-lived by their own declaration.
+        if (storage is null || type is null || (!storage.IsStatic && _type.TypeKind != TypeKind.Class))
         {
             return;
         }
@@ -53,7 +62,7 @@ internal sealed class TypeGrowthAnalysis
             return;
         }
 
-        if (kind is CollectionKind.Dictionary or CollectionKind.Set && KeySpaces.IsFixedByTheProgram(type))
+        if (KeySpaces.IsFixedByTheProgram(type, kind))
         {
             return;
         }
@@ -70,13 +79,25 @@ internal sealed class TypeGrowthAnalysis
         }
 
         IMethodSymbol target = invocation.TargetMethod;
+        if (SingletonRegistrations.TryRead(invocation, out INamedTypeSymbol? singleton))
+        {
+            _session.LongLived.RecordRegistration(singleton!, target.Name, invocation.Syntax.GetLocation());
+        }
+
+        if (StartupRegistration.IsRegistrationMethod(target) && target.Locations.Length > 0 && target.Locations[0].IsInSource)
+        {
+            _session.RecordRegistrationCall(target, context.ContainingSymbol);
+        }
+
         IOperation? receiver = target.IsExtensionMethod || target.Name == "GetValueRefOrAddDefault"
             ? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null)
             : invocation.Instance;
 
         if (CollectionMethodRoles.TryClassify(target.Name, out GrowthEventKind role) && !IsLinq(target))
         {
-            Record(context, receiver, role, invocation);
+            int keyIndex = target.IsExtensionMethod || target.Name == "GetValueRefOrAddDefault" ? 1 : 0;
+            bool fixedKey = role == GrowthEventKind.Grow && invocation.Arguments.Length > keyIndex && KeySpaces.IsFixedKey(invocation.Arguments[keyIndex].Value);
+            Record(context, receiver, role, invocation, fixedKey);
         }
 
         // Interlocked.Exchange(ref _items, new List<T>()) swaps in an empty collection.
@@ -113,7 +134,7 @@ internal sealed class TypeGrowthAnalysis
                 && IndexerSetGrows(indexer.Instance)
                 && !(MemberReferences.Referenced(indexer.Instance) is { } map && ExistingKeyChecks.OnlyUpdates(assignment, map)))
             {
-                Record(context, indexer.Instance, GrowthEventKind.Grow, assignment);
+                Record(context, indexer.Instance, GrowthEventKind.Grow, assignment, fixedKey: indexer.Arguments.Length > 0 && KeySpaces.IsFixedKey(indexer.Arguments[0].Value));
             }
 
             return;
@@ -187,27 +208,48 @@ internal sealed class TypeGrowthAnalysis
             }
 
             GrowthVerdict verdict = GrowthVerdict.Decide(member, paths, _tracker);
+            if (verdict.Outcome == GrowthOutcome.Bounded)
+            {
+                continue;
+            }
 
-            // A capacity argument that reads like a bound is the most specific mistake, so BND003 comes first.
-            Diagnostic? diagnostic = verdict.Outcome switch
+            // Filled only by public registration methods: growth only if code that serves traffic calls them.
+            if (member.Symbol.IsStatic && verdict.Adders.Length > 0 && System.Array.TrueForAll(verdict.Adders, StartupRegistration.IsRegistrationMethod))
             {
-                GrowthOutcome.Bounded => null,
-                _ when member.CapacityText is { } capacity => Create(
-                    DiagnosticDescriptors.CapacityIsNotABound,
-                    member,
-                    capacity,
-                    member.CreatedTypeName ?? member.DeclaredType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
-                    verdict.Outcome == GrowthOutcome.ManualCleanup
-                        ? verdict.Evidence + ", which nothing on the add path calls"
-                        : verdict.Evidence),
-                GrowthOutcome.ManualCleanup => Create(DiagnosticDescriptors.BoundedOnlyByManualCleanup, member, verdict.Evidence, verdict.Cleaners),
-                _ => Create(DiagnosticDescriptors.UnboundedCollection, member, verdict.Evidence),
-            };
-            if (diagnostic is not null)
+                _session.DeferRegistration(verdict.Adders, CreateFinding(member, verdict, "a static " + (member.Symbol is IPropertySymbol ? "property" : "field") + " lives as long as the process, and code that does not run at startup calls the methods that add to it", atCompilationEnd: true));
+            }
+            else if (member.Symbol.IsStatic || _localReason is not null)
             {
-                context.ReportDiagnostic(diagnostic);
+                string lifetime = member.Symbol.IsStatic
+                    ? "a static " + (member.Symbol is IPropertySymbol ? "property" : "field") + " lives as long as the process"
+                    : "'" + _type.Name + "' lives as long as the process: " + _localReason;
+                context.ReportDiagnostic(CreateFinding(member, verdict, lifetime, atCompilationEnd: false));
+            }
+            else
+            {
+                TrackedMember deferred = member;
+                _session.Defer(_type, reason => CreateFinding(deferred, verdict, "'" + _type.Name + "' lives as long as the process: " + reason, atCompilationEnd: true));
             }
         }
+    }
+
+    // A capacity argument that reads like a bound is the most specific mistake, so BND003 comes first.
+    private Diagnostic CreateFinding(TrackedMember member, GrowthVerdict verdict, string lifetime, bool atCompilationEnd)
+    {
+        if (member.CapacityText is { } capacity)
+        {
+            return Create(
+                atCompilationEnd ? DiagnosticDescriptors.CapacityIsNotABoundAtEnd : DiagnosticDescriptors.CapacityIsNotABound,
+                member,
+                capacity,
+                member.CreatedTypeName ?? member.DeclaredType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
+                verdict.Outcome == GrowthOutcome.ManualCleanup ? verdict.Evidence + ", which nothing on the add path calls" : verdict.Evidence,
+                lifetime);
+        }
+
+        return verdict.Outcome == GrowthOutcome.ManualCleanup
+            ? Create(atCompilationEnd ? DiagnosticDescriptors.BoundedOnlyByManualCleanupAtEnd : DiagnosticDescriptors.BoundedOnlyByManualCleanup, member, verdict.Evidence, verdict.Cleaners, lifetime)
+            : Create(atCompilationEnd ? DiagnosticDescriptors.UnboundedCollectionAtEnd : DiagnosticDescriptors.UnboundedCollection, member, verdict.Evidence, lifetime);
     }
 
     private Diagnostic Create(DiagnosticDescriptor descriptor, TrackedMember member, params string[] details)
@@ -227,9 +269,15 @@ internal sealed class TypeGrowthAnalysis
     /// Records a change to the collection <paramref name="collection"/> reads: for this type's own long-lived members
     /// when the change is to this object's (or a static) collection, for an ordinary type's instance members always.
     /// </summary>
-    private void Record(OperationAnalysisContext context, IOperation? collection, GrowthEventKind kind, IOperation operation)
+    private void Record(OperationAnalysisContext context, IOperation? collection, GrowthEventKind kind, IOperation operation, bool fixedKey = false)
     {
         if (MemberReferences.Referenced(collection) is not { } member)
+        {
+            return;
+        }
+
+        // `_byType[type] = x` on a Hashtable: a key the program fixes adds at most one entry per declared type.
+        if (fixedKey && (_members.TryGetValue(member, out TrackedMember? keyed) ? keyed.Kind : KindOf(member)) is CollectionKind.Dictionary or CollectionKind.Set)
         {
             return;
         }
@@ -274,7 +322,8 @@ internal sealed class TypeGrowthAnalysis
         // An add counts as guarded by a check of its own collection's size; a removal by a check of any collection's
         // (an LRU trims its map when its list is over the limit).
         bool guarded = SizeGuards.IsGuarded(operation, kind == GrowthEventKind.Grow ? member : null);
-        return new GrowthEvent(kind, method, guarded, scheduled, operation.Syntax.GetLocation());
+        bool paired = kind == GrowthEventKind.RemoveSpecific && DelegateTiming.RunsLater(operation);
+        return new GrowthEvent(kind, method, guarded, scheduled, operation.Syntax.GetLocation(), paired);
     }
 
     private void RecordCall(ISymbol caller, ISymbol callee, IInvocationOperation invocation)
@@ -361,6 +410,14 @@ internal sealed class TypeGrowthAnalysis
                     location));
             }
         }
+    }
+
+    private CollectionKind KindOf(ISymbol member)
+    {
+        ITypeSymbol? type = MemberType(member);
+        return _session.Collections.IsGrowableClass(type, out CollectionKind kind) || _session.Collections.IsGrowableInterface(type, out kind)
+            ? kind
+            : CollectionKind.Other;
     }
 
     private bool IndexerSetGrows(IOperation? instance)

@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace FakeAI.Bounds.Precision;
+
+/// <summary>
+/// Runs the package's analyzers over one compilation the way a build of that project would: the project's
+/// <c>IsTestProject</c> reaches them as a build property, and an analyzer exception is recorded, not swallowed.
+/// </summary>
+internal static class AnalyzerHost
+{
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers =
+    [
+        .. typeof(FakeAI.Bounds.Generators.BoundedGenerator).Assembly.GetTypes()
+            .Where(type => !type.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && type.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+            .OrderBy(type => type.Name, StringComparer.Ordinal)
+            .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!),
+    ];
+
+    public static async Task<(List<Finding> Findings, List<string> Exceptions)> RunAsync(string codeBase, string root, ProjectFile project, CSharpCompilation compilation)
+    {
+        var exceptions = new ConcurrentQueue<string>();
+        var globals = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["build_property.IsTestProject"] = project.IsTest ? "true" : "false",
+        };
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions([], new GlobalOptionsProvider(globals)),
+            onAnalyzerException: (exception, analyzer, diagnostic) => exceptions.Enqueue(analyzer.GetType().Name + ": " + exception.GetType().Name + ": " + exception.Message + " at " + diagnostic.Location.GetLineSpan()),
+            concurrentAnalysis: true,
+            logAnalyzerExecutionTime: false,
+            reportSuppressedDiagnostics: false);
+        ImmutableArray<Diagnostic> diagnostics = await compilation.WithAnalyzers(Analyzers, options).GetAnalyzerDiagnosticsAsync().ConfigureAwait(false);
+        var findings = new List<Finding>();
+        foreach (Diagnostic diagnostic in diagnostics)
+        {
+            if (diagnostic.Id == "AD0001")
+            {
+                exceptions.Enqueue(diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+                continue;
+            }
+
+            if (!diagnostic.Id.StartsWith("BND0", StringComparison.Ordinal) || diagnostic.Location.SourceTree is not { } tree)
+            {
+                continue;
+            }
+
+            FileLinePositionSpan span = diagnostic.Location.GetLineSpan();
+            findings.Add(new Finding(
+                codeBase,
+                diagnostic.Id,
+                MemberName(compilation, diagnostic.Location),
+                Path.GetRelativePath(root, tree.FilePath).Replace('\\', '/'),
+                span.StartLinePosition.Line + 1,
+                project.IsTest,
+                diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return (findings, exceptions.ToList());
+    }
+
+    // The member the diagnostic is about, as Namespace.Type.Member: stable across line shifts, so the expectations
+    // of one commit still match the next.
+    private static string MemberName(CSharpCompilation compilation, Location location)
+    {
+        SyntaxTree tree = location.SourceTree!;
+        SemanticModel model = compilation.GetSemanticModel(tree);
+        for (SyntaxNode? node = tree.GetRoot().FindNode(location.SourceSpan, getInnermostNodeForTie: true); node is not null; node = node.Parent)
+        {
+            ISymbol? symbol = node switch
+            {
+                VariableDeclaratorSyntax or PropertyDeclarationSyntax or MethodDeclarationSyntax or ParameterSyntax
+                    or ConstructorDeclarationSyntax or AttributeSyntax => node is AttributeSyntax ? null : model.GetDeclaredSymbol(node),
+                BaseTypeDeclarationSyntax type => model.GetDeclaredSymbol(type),
+                _ => null,
+            };
+            if (symbol is not null)
+            {
+                string type = symbol is INamedTypeSymbol ? string.Empty : symbol.ContainingType?.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) + ".";
+                return type + symbol.Name;
+            }
+        }
+
+        return "?";
+    }
+
+    private sealed class GlobalOptionsProvider(Dictionary<string, string> globals) : AnalyzerConfigOptionsProvider
+    {
+        private readonly Options _options = new(globals);
+
+        public override AnalyzerConfigOptions GlobalOptions => _options;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
+
+        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace FakeAI.Bounds.Precision;
+
+/// <summary>
+/// Compiles every project of a code base as its own compilation, in dependency order, so that a project sees the
+/// types of the projects it references. References are the .NET and ASP.NET Core reference packs of the SDK that runs
+/// the harness (which also hold Microsoft.Extensions' hosting, DI, logging and options); third-party packages are
+/// not restored, and their types stay unresolved.
+/// </summary>
+internal sealed class CodeBaseCompiler
+{
+    private static readonly string[] Defines =
+    [
+        "TRACE", "RELEASE", "NET", "NET10_0", "NETCOREAPP", "NETSTANDARD2_0_OR_GREATER", "NETSTANDARD2_1_OR_GREATER",
+        "NETCOREAPP3_1_OR_GREATER", "NET5_0_OR_GREATER", "NET6_0_OR_GREATER", "NET7_0_OR_GREATER", "NET8_0_OR_GREATER",
+        "NET9_0_OR_GREATER", "NET10_0_OR_GREATER",
+    ];
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> FrameworkReferences = new(LoadFrameworkReferences);
+
+    private readonly Dictionary<string, CSharpCompilation?> _compiled = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ProjectFile> _projects;
+    private readonly HashSet<string> _projectDirectories;
+
+    public CodeBaseCompiler(string root)
+    {
+        _projects = Directory.EnumerateFiles(root, "*.csproj", SearchOption.AllDirectories)
+            .Where(path => !path.Contains("/obj/", StringComparison.Ordinal) && !path.Contains("/bin/", StringComparison.Ordinal))
+            .Select(path => ProjectFile.Read(Path.GetFullPath(path), root))
+            .ToDictionary(project => project.Path, StringComparer.Ordinal);
+        _projectDirectories = new HashSet<string>(_projects.Values.Select(project => project.Directory), StringComparer.Ordinal);
+    }
+
+    public IEnumerable<ProjectFile> Projects => _projects.Values.OrderBy(project => project.Path, StringComparer.Ordinal);
+
+    public CSharpCompilation? Compile(ProjectFile project)
+    {
+        return Compile(project.Path, new HashSet<string>(StringComparer.Ordinal));
+    }
+
+    private CSharpCompilation? Compile(string path, HashSet<string> visiting)
+    {
+        if (_compiled.TryGetValue(path, out CSharpCompilation? done))
+        {
+            return done;
+        }
+
+        if (!_projects.TryGetValue(path, out ProjectFile? project) || !visiting.Add(path))
+        {
+            return null;
+        }
+
+        var references = new List<MetadataReference>(FrameworkReferences.Value);
+        foreach (string referenced in project.ProjectReferences)
+        {
+            if (Compile(referenced, visiting) is { } dependency)
+            {
+                references.Add(dependency.ToMetadataReference());
+            }
+        }
+
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Preview, preprocessorSymbols: Defines);
+        var files = project.SourceFiles(_projectDirectories).Where(file => new FileInfo(file).Length < 1_000_000).ToList();
+        var trees = new SyntaxTree[files.Count];
+        Parallel.For(0, files.Count, i => trees[i] = CSharpSyntaxTree.ParseText(
+            Microsoft.CodeAnalysis.Text.SourceText.From(File.ReadAllText(files[i]), System.Text.Encoding.UTF8),
+            parseOptions,
+            files[i]));
+        var allTrees = trees.ToList();
+        if (project.GlobalUsings.Count > 0)
+        {
+            string usings = string.Concat(project.GlobalUsings.Select(ns => "global using global::" + ns + ";\n"));
+            allTrees.Add(CSharpSyntaxTree.ParseText(usings, parseOptions, Path.Combine(project.Directory, "obj", "GlobalUsings.g.cs")));
+        }
+
+        CSharpCompilation? compilation = files.Count == 0
+            ? null
+            : CSharpCompilation.Create(
+                project.Name,
+                allTrees,
+                references,
+                new CSharpCompilationOptions(
+                    project.IsApplication ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
+                    nullableContextOptions: NullableContextOptions.Enable,
+                    allowUnsafe: true,
+                    concurrentBuild: true));
+        _compiled[path] = compilation;
+        return compilation;
+    }
+
+    private static ImmutableArray<MetadataReference> LoadFrameworkReferences()
+    {
+        // …/shared/Microsoft.NETCore.App/<version>/System.Private.CoreLib.dll → the SDK root, whose packs/ hold the
+        // reference assemblies an ordinary build compiles against.
+        string runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        string dotnetRoot = Path.GetFullPath(Path.Combine(runtimeDirectory, "..", "..", ".."));
+        var references = ImmutableArray.CreateBuilder<MetadataReference>();
+        foreach (string pack in new[] { "Microsoft.NETCore.App.Ref", "Microsoft.AspNetCore.App.Ref" })
+        {
+            string packDirectory = Path.Combine(dotnetRoot, "packs", pack);
+            if (!Directory.Exists(packDirectory))
+            {
+                continue;
+            }
+
+            string? newest = Directory.EnumerateDirectories(packDirectory).OrderBy(d => Version.TryParse(Path.GetFileName(d).Split('-')[0], out Version? v) ? v : new Version(0, 0)).LastOrDefault();
+            string? refDirectory = newest is null ? null : Directory.EnumerateDirectories(Path.Combine(newest, "ref")).LastOrDefault();
+            if (refDirectory is null)
+            {
+                continue;
+            }
+
+            foreach (string dll in Directory.EnumerateFiles(refDirectory, "*.dll"))
+            {
+                references.Add(MetadataReference.CreateFromFile(dll));
+            }
+        }
+
+        if (references.Count == 0)
+        {
+            throw new InvalidOperationException("No reference packs under " + dotnetRoot + "/packs: run the harness with an installed .NET SDK.");
+        }
+
+        return references.ToImmutable();
+    }
+}

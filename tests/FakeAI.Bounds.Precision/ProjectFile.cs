@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Xml.Linq;
+
+namespace FakeAI.Bounds.Precision;
+
+/// <summary>
+/// What the harness needs from a project file, read as XML without MSBuild: its sources, whether it is a test project
+/// (the test SDK sets <c>IsTestProject</c>; a reference to a test framework means the same), whether it builds an
+/// application, its implicit usings and the projects it references. Conditions are ignored: the harness compiles one
+/// configuration, a net10.0 Release build.
+/// </summary>
+internal sealed class ProjectFile
+{
+    private static readonly string[] TestFrameworkPackages =
+    [
+        "xunit", "xunit.core", "xunit.v3", "xunit.v3.core", "NUnit", "MSTest", "MSTest.TestFramework",
+        "Microsoft.NET.Test.Sdk", "TUnit", "TUnit.Core",
+    ];
+
+    private static readonly string[] SdkImplicitUsings =
+    [
+        "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading",
+        "System.Threading.Tasks",
+    ];
+
+    private static readonly string[] WebImplicitUsings =
+    [
+        "System.Net.Http.Json", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Http",
+        "Microsoft.AspNetCore.Routing", "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection",
+        "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging",
+    ];
+
+    private ProjectFile(string path, string name, bool isTest, bool isApplication, IReadOnlyList<string> globalUsings, IReadOnlyList<string> references)
+    {
+        Path = path;
+        Name = name;
+        IsTest = isTest;
+        IsApplication = isApplication;
+        GlobalUsings = globalUsings;
+        ProjectReferences = references;
+    }
+
+    public string Path { get; }
+
+    public string Directory => System.IO.Path.GetDirectoryName(Path)!;
+
+    public string Name { get; }
+
+    public bool IsTest { get; }
+
+    public bool IsApplication { get; }
+
+    public IReadOnlyList<string> GlobalUsings { get; }
+
+    /// <summary>Full paths of the referenced project files.</summary>
+    public IReadOnlyList<string> ProjectReferences { get; }
+
+    public static ProjectFile Read(string path, string root)
+    {
+        XDocument document = XDocument.Load(path);
+        var elements = document.Descendants().ToList();
+        foreach (string imported in DirectoryBuildFiles(path, root))
+        {
+            try
+            {
+                elements.AddRange(XDocument.Load(imported).Descendants());
+            }
+            catch (System.Xml.XmlException)
+            {
+                // An unreadable import adds nothing.
+            }
+        }
+
+        string? Property(string name) => elements.LastOrDefault(e => e.Name.LocalName == name)?.Value.Trim();
+        IEnumerable<string> Items(string item) => elements
+            .Where(e => e.Name.LocalName == item)
+            .Select(e => (string?)e.Attribute("Include") ?? string.Empty)
+            .Where(value => value.Length > 0);
+
+        string sdk = (string?)document.Root?.Attribute("Sdk") ?? string.Empty;
+        bool web = sdk.Contains("Web", StringComparison.OrdinalIgnoreCase);
+        bool isTest = string.Equals(Property("IsTestProject"), "true", StringComparison.OrdinalIgnoreCase)
+            || Items("PackageReference").Any(package => TestFrameworkPackages.Contains(package, StringComparer.OrdinalIgnoreCase));
+        string outputType = Property("OutputType") ?? string.Empty;
+        bool isApplication = web || outputType.Equals("Exe", StringComparison.OrdinalIgnoreCase) || outputType.Equals("WinExe", StringComparison.OrdinalIgnoreCase);
+
+        var usings = new List<string>();
+        string implicitUsings = Property("ImplicitUsings") ?? string.Empty;
+        if (implicitUsings.Equals("enable", StringComparison.OrdinalIgnoreCase) || implicitUsings.Equals("true", StringComparison.OrdinalIgnoreCase))
+        {
+            usings.AddRange(SdkImplicitUsings);
+            if (web)
+            {
+                usings.AddRange(WebImplicitUsings);
+            }
+        }
+
+        usings.AddRange(elements
+            .Where(e => e.Name.LocalName == "Using" && e.Attribute("Alias") is null && e.Attribute("Static") is null && e.Attribute("Remove") is null)
+            .Select(e => (string?)e.Attribute("Include") ?? string.Empty)
+            .Where(value => value.Length > 0 && !value.Contains('$')));
+
+        var references = Items("ProjectReference")
+            .Where(reference => !reference.Contains('$'))
+            .Select(reference => System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, reference.Replace('\\', '/'))))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return new ProjectFile(path, System.IO.Path.GetFileNameWithoutExtension(path), isTest, isApplication, usings.Distinct().ToList(), references);
+    }
+
+    /// <summary>The C# files that belong to the project: those below its folder, not in obj/bin or another project's folder.</summary>
+    public IEnumerable<string> SourceFiles(ISet<string> projectDirectories)
+    {
+        var pending = new Stack<string>();
+        pending.Push(Directory);
+        while (pending.Count > 0)
+        {
+            string directory = pending.Pop();
+            foreach (string file in System.IO.Directory.EnumerateFiles(directory, "*.cs"))
+            {
+                yield return file;
+            }
+
+            foreach (string child in System.IO.Directory.EnumerateDirectories(directory))
+            {
+                string name = System.IO.Path.GetFileName(child);
+                if (name is "obj" or "bin" or ".git" or ".vs" || projectDirectories.Contains(child))
+                {
+                    continue;
+                }
+
+                pending.Push(child);
+            }
+        }
+    }
+
+    private static IEnumerable<string> DirectoryBuildFiles(string projectPath, string root)
+    {
+        string fullRoot = System.IO.Path.GetFullPath(root);
+        for (string? directory = System.IO.Path.GetDirectoryName(projectPath); directory is not null && directory.StartsWith(fullRoot, StringComparison.Ordinal); directory = System.IO.Path.GetDirectoryName(directory))
+        {
+            string props = System.IO.Path.Combine(directory, "Directory.Build.props");
+            if (File.Exists(props))
+            {
+                yield return props;
+            }
+        }
+    }
+}
