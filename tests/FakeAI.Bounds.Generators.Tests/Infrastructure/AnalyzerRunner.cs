@@ -29,11 +29,17 @@ internal static class AnalyzerRunner
         return AnalyzeAsync(new GeneratorRun(output, generatorDiagnostics, driver.GetRunResult()));
     }
 
-    private static async Task<AnalyzerRunResult> AnalyzeAsync(GeneratorRun generation)
+    /// <summary>The same with build properties the compiler would see (<c>build_property.IsTestProject</c>, …).</summary>
+    public static Task<AnalyzerRunResult> RunAsync(string source, ImmutableDictionary<string, string> globalOptions)
+    {
+        return AnalyzeAsync(TestCompilation.Generate(source), globalOptions);
+    }
+
+    private static async Task<AnalyzerRunResult> AnalyzeAsync(GeneratorRun generation, ImmutableDictionary<string, string>? globalOptions = null)
     {
         var exceptions = new ConcurrentQueue<Exception>();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions([]),
+            new AnalyzerOptions([], new GlobalOptionsProvider(globalOptions ?? ImmutableDictionary<string, string>.Empty)),
             onAnalyzerException: (exception, _, _) => exceptions.Enqueue(exception),
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false,
@@ -41,6 +47,23 @@ internal static class AnalyzerRunner
         CompilationWithAnalyzers compilation = generation.Output.WithAnalyzers(ProductAnalyzers.CreateAll(), options);
         ImmutableArray<Diagnostic> diagnostics = await compilation.GetAllDiagnosticsAsync();
         return new AnalyzerRunResult(generation, diagnostics, [.. exceptions]);
+    }
+}
+
+/// <summary>Build properties and global configuration keys, the same for every file.</summary>
+internal sealed class GlobalOptionsProvider(ImmutableDictionary<string, string> values) : AnalyzerConfigOptionsProvider
+{
+    private readonly Options _options = new(values);
+
+    public override AnalyzerConfigOptions GlobalOptions => _options;
+
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
+
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
+
+    private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
     }
 }
 

@@ -52,7 +52,8 @@ internal static class LongLivedShapes
                 && SymbolEqualityComparer.Default.Equals(held.OriginalDefinition, type.OriginalDefinition)
                 && (OwnedInstances.OnlyCreatesItself(type) || field.Type is INamedTypeSymbol { Name: "Lazy" }))
             {
-                return "the static field '" + type.Name + "." + field.Name + "' holds its single instance";
+                string kind = field.AssociatedSymbol is IPropertySymbol ? "property" : "field";
+                return "the static " + kind + " '" + type.Name + "." + (field.AssociatedSymbol ?? field).Name + "' holds its single instance";
             }
         }
 

@@ -291,14 +291,14 @@ internal sealed class TypeGrowthAnalysis
             return;
         }
 
-        if (_members.TryGetValue(member, out TrackedMember? tracked))
+        if (_members.TryGetValue(member, out TrackedMember? tracked) && MemberReferences.ReferencedOnThis(collection) is not null)
         {
-            if (MemberReferences.ReferencedOnThis(collection) is not null)
-            {
-                tracked.AddEvent(CreateEvent(kind, method, member, scheduled, operation));
-            }
+            tracked.AddEvent(CreateEvent(kind, method, member, scheduled, operation));
         }
-        else if (!member.IsStatic
+
+        // An ordinary class's collections are also element state, which a tracker holding the class makes long-lived
+        // (BND006), whoever changes them: the class itself or the tracker.
+        if (!member.IsStatic
             && member.ContainingType is { } owner
             && owner.Locations.Length > 0 && owner.Locations[0].IsInSource
             && _session.Collections.MayHoldGrowable(MemberType(member))
