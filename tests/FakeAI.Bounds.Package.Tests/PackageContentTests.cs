@@ -53,7 +53,7 @@ public sealed class PackageContentTests
         XDocument props = Xml(Entry(package, "buildTransitive/FakeAI.Bounds.props"));
 
         Assert.Equal(
-            ["FakeAIBoundsDefaultMaxLength", "FakeAIBoundsTrackerSuffixes"],
+            ["FakeAIBoundsAnalyzeTestCode", "FakeAIBoundsDefaultMaxLength", "FakeAIBoundsTrackerSuffixes", "IsTestProject"],
             props.Descendants("CompilerVisibleProperty").Select(item => (string)item.Attribute("Include")!).Order(StringComparer.Ordinal));
         Assert.Equal("Tracker,Collector,Monitor,Registry,Recorder,Aggregator,Bus,Cache", props.Descendants("FakeAIBoundsTrackerSuffixes").Single().Value);
         Assert.Equal("1000", props.Descendants("FakeAIBoundsDefaultMaxLength").Single().Value);

@@ -32,6 +32,10 @@ internal sealed class BoundsCodeFixTest<TCodeFix> : CSharpCodeFixTest<UnboundedC
         TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(BoundedAttribute).Assembly.Location));
         CompilerDiagnostics = CompilerDiagnostics.Warnings;
 
+        // BND001–BND003 each have a twin tagged CompilationEnd (same ID and message) for holders only the whole
+        // compilation reveals; a markup location stands for the first, the one reported as the class is analyzed.
+        MarkupOptions = MarkupOptions.UseFirstDescriptor;
+
         // BND006 is reported when the whole compilation is analyzed (its element type and tracker may be in different
         // files), so it is not a local diagnostic; the IDE and dotnet format fix it all the same.
         CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
