@@ -2,14 +2,13 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using FakeAI.Bounds.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace FakeAI.Bounds.Precision;
@@ -20,21 +19,13 @@ namespace FakeAI.Bounds.Precision;
 /// </summary>
 internal static class AnalyzerHost
 {
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers =
-    [
-        .. typeof(FakeAI.Bounds.Generators.BoundedGenerator).Assembly.GetTypes()
-            .Where(type => !type.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && type.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
-            .OrderBy(type => type.Name, StringComparer.Ordinal)
-            .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!),
-    ];
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = ProductAnalyzers.CreateAll();
 
     public static async Task<(List<Finding> Findings, List<string> Exceptions)> RunAsync(string codeBase, string root, ProjectFile project, CSharpCompilation compilation)
     {
         var exceptions = new ConcurrentQueue<string>();
-        var globals = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["build_property.IsTestProject"] = project.IsTest ? "true" : "false",
-        };
+        ImmutableDictionary<string, string> globals = ImmutableDictionary<string, string>.Empty
+            .Add("build_property.IsTestProject", project.IsTest ? "true" : "false");
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions([], new GlobalOptionsProvider(globals)),
             onAnalyzerException: (exception, analyzer, diagnostic) => exceptions.Enqueue(analyzer.GetType().Name + ": " + exception.GetType().Name + ": " + exception.Message + " at " + diagnostic.Location.GetLineSpan()),
@@ -93,21 +84,5 @@ internal static class AnalyzerHost
         }
 
         return "?";
-    }
-
-    private sealed class GlobalOptionsProvider(Dictionary<string, string> globals) : AnalyzerConfigOptionsProvider
-    {
-        private readonly Options _options = new(globals);
-
-        public override AnalyzerConfigOptions GlobalOptions => _options;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
-
-        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
-        }
     }
 }

@@ -126,7 +126,7 @@ public sealed class ChannelDropAnalyzer : DiagnosticAnalyzer
 
     private static bool TryReadFullMode(IOperation value, IOperation use, CancellationToken cancellationToken, out object? mode)
     {
-        switch (WithoutConversions(value))
+        switch (value.WithoutConversions())
         {
             case IObjectCreationOperation creation:
                 return TryReadCreation(creation, out mode);
@@ -144,7 +144,7 @@ public sealed class ChannelDropAnalyzer : DiagnosticAnalyzer
     private static bool TryReadCreation(IOperation value, out object? mode)
     {
         mode = null;
-        if (WithoutConversions(value) is not IObjectCreationOperation { Constructor: not null } creation)
+        if (value.WithoutConversions() is not IObjectCreationOperation { Constructor: not null } creation)
         {
             return false;
         }
@@ -336,16 +336,6 @@ public sealed class ChannelDropAnalyzer : DiagnosticAnalyzer
 
     private static bool IsNullConstant(IOperation operation)
     {
-        return WithoutConversions(operation).ConstantValue is { HasValue: true, Value: null };
-    }
-
-    private static IOperation WithoutConversions(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
+        return operation.WithoutConversions().ConstantValue is { HasValue: true, Value: null };
     }
 }

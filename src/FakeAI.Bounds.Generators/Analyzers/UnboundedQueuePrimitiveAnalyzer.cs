@@ -120,7 +120,7 @@ public sealed class UnboundedQueuePrimitiveAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        IOperation creation = WithoutConversions(value);
+        IOperation creation = value.WithoutConversions();
         if (!TryDescribe(creation, types, out string description, out string advice))
         {
             return;
@@ -281,7 +281,7 @@ public sealed class UnboundedQueuePrimitiveAnalyzer : DiagnosticAnalyzer
             return true;
         }
 
-        if (WithoutConversions(optionsArgument.Value) is not IObjectCreationOperation { Type: { } createdType } options
+        if (optionsArgument.Value.WithoutConversions() is not IObjectCreationOperation { Type: { } createdType } options
             || !DerivesFrom(createdType, optionsType))
         {
             return false;
@@ -337,16 +337,6 @@ public sealed class UnboundedQueuePrimitiveAnalyzer : DiagnosticAnalyzer
         }
 
         return false;
-    }
-
-    private static IOperation WithoutConversions(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
     }
 
     /// <summary>The types the rule looks for, resolved once per compilation; any of them may be missing.</summary>

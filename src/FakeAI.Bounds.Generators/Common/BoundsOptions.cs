@@ -16,6 +16,8 @@ internal sealed class BoundsOptions
     public const string TrackerSuffixesProperty = "build_property.FakeAIBoundsTrackerSuffixes";
     public const string DefaultMaxLengthKey = "fakeai_bounds.default_max_length";
     public const string DefaultMaxLengthProperty = "build_property.FakeAIBoundsDefaultMaxLength";
+    public const string AnalyzeTestCodeKey = "fakeai_bounds.analyze_test_code";
+    public const string AnalyzeTestCodeProperty = "build_property.FakeAIBoundsAnalyzeTestCode";
 
     /// <summary>The MaxLength the "bound it" fix writes when the collection had no capacity argument.</summary>
     public const int FallbackDefaultMaxLength = 1000;
@@ -92,6 +94,18 @@ internal sealed class BoundsOptions
 
         return suffixes.ToImmutable();
     }
+
+    /// <summary>
+    /// Whether the BND0xx rules analyze test projects too. A project-wide switch, so it is read from the global options:
+    /// the MSBuild property, or the key in a global configuration file.
+    /// </summary>
+    public static bool AnalyzeTestCode(AnalyzerConfigOptions globalOptions)
+    {
+        return TryGet(globalOptions, AnalyzeTestCodeKey, AnalyzeTestCodeProperty, out string value) && IsTrue(value);
+    }
+
+    /// <summary>Whether an option's value means true (MSBuild writes "true", "True" or " true ").</summary>
+    public static bool IsTrue(string value) => string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
     private static bool TryGet(AnalyzerConfigOptions options, string editorConfigKey, string buildProperty, out string value)
     {

@@ -7,14 +7,12 @@ namespace FakeAI.Bounds.Generators.Common;
 /// <summary>
 /// Tells a test project from product code. A test's fixtures and doubles live as long as a test run, not as long as a
 /// service: a static list in a fake grows per test, not per request, so the BND0xx rules leave test projects alone
-/// unless <c>FakeAIBoundsAnalyzeTestCode</c> (or <c>fakeai_bounds.analyze_test_code</c> in a global config) is true.
+/// unless <see cref="BoundsOptions.AnalyzeTestCode"/> says otherwise.
 /// A test project is one whose build says <c>IsTestProject</c> (the test SDK sets it) or that references xUnit,
 /// NUnit, MSTest or TUnit: the compilation's own reference list, so nothing is walked.
 /// </summary>
 internal static class TestCode
 {
-    public const string AnalyzeTestCodeKey = "fakeai_bounds.analyze_test_code";
-    public const string AnalyzeTestCodeProperty = "build_property.FakeAIBoundsAnalyzeTestCode";
     public const string IsTestProjectProperty = "build_property.IsTestProject";
 
     private static readonly string[] TestFrameworkAssemblies =
@@ -27,12 +25,12 @@ internal static class TestCode
     public static bool IsSkipped(Compilation compilation, AnalyzerConfigOptionsProvider options)
     {
         AnalyzerConfigOptions global = options.GlobalOptions;
-        if (IsTrue(global, AnalyzeTestCodeKey) || IsTrue(global, AnalyzeTestCodeProperty))
+        if (BoundsOptions.AnalyzeTestCode(global))
         {
             return false;
         }
 
-        if (IsTrue(global, IsTestProjectProperty))
+        if (global.TryGetValue(IsTestProjectProperty, out string? isTestProject) && BoundsOptions.IsTrue(isTestProject))
         {
             return true;
         }
@@ -49,10 +47,5 @@ internal static class TestCode
         }
 
         return false;
-    }
-
-    private static bool IsTrue(AnalyzerConfigOptions options, string key)
-    {
-        return options.TryGetValue(key, out string? value) && string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
     }
 }

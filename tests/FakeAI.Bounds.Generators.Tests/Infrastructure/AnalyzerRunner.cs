@@ -50,23 +50,6 @@ internal static class AnalyzerRunner
     }
 }
 
-/// <summary>Build properties and global configuration keys, the same for every file.</summary>
-internal sealed class GlobalOptionsProvider(ImmutableDictionary<string, string> values) : AnalyzerConfigOptionsProvider
-{
-    private readonly Options _options = new(values);
-
-    public override AnalyzerConfigOptions GlobalOptions => _options;
-
-    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
-
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
-
-    private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
-    {
-        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
-    }
-}
-
 /// <summary>The generator run, every diagnostic (compiler and analyzers), and the exceptions analyzers threw.</summary>
 internal sealed record AnalyzerRunResult(GeneratorRun Generation, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<Exception> AnalyzerExceptions)
 {

@@ -50,7 +50,8 @@ internal static class ProductAnalyzers
         ];
     }
 
-    private static bool IsCompilationEndTwin(DiagnosticDescriptor descriptor, int sameId)
+    /// <summary>Whether the descriptor is the CompilationEnd-tagged twin of a rule that has <paramref name="sameId"/> descriptors.</summary>
+    public static bool IsCompilationEndTwin(DiagnosticDescriptor descriptor, int sameId)
     {
         return sameId > 1 && descriptor.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd);
     }

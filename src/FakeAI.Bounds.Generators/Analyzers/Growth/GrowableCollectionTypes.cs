@@ -95,9 +95,12 @@ internal sealed class GrowableCollectionTypes
     }
 
     /// <summary>Whether a member of this declared type may hold a growable collection.</summary>
-    public bool MayHoldGrowable(ITypeSymbol? type)
+    public bool MayHoldGrowable(ITypeSymbol? type) => TryGetKind(type, out _);
+
+    /// <summary>The kind of collection a member of this declared type holds: a growable class's, or an interface's.</summary>
+    public bool TryGetKind(ITypeSymbol? type, out CollectionKind kind)
     {
-        return IsGrowableClass(type, out _) || IsGrowableInterface(type, out _);
+        return IsGrowableClass(type, out kind) || IsGrowableInterface(type, out kind);
     }
 
     private static void Resolve(

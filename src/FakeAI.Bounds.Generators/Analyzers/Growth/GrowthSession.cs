@@ -49,7 +49,8 @@ internal sealed class GrowthSession
         }
 
         TrackerKind tracker = Classify(type);
-        string? localReason = LongLivedShapes.LocalReason(type, tracker, TrackerSuffix(type, tracker));
+        var owned = new OwnedInstances(type, context.CancellationToken);
+        string? localReason = LongLivedShapes.LocalReason(type, tracker, TrackerSuffix(type, tracker), owned);
         if (localReason is not null)
         {
             LongLived.RecordLocal(type, localReason);
@@ -61,7 +62,7 @@ internal sealed class GrowthSession
             RecordHeldElements(type);
         }
 
-        RecordHolders(type, context.CancellationToken);
+        RecordHolders(type, owned);
 
         foreach (ISymbol member in type.GetMembers())
         {
@@ -192,7 +193,7 @@ internal sealed class GrowthSession
 
     // Who holds whom: a static field makes the class it holds long-lived; an instance field passes a holder's
     // long life on to the class it holds (resolved at the end, when every holder is known).
-    private void RecordHolders(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken)
+    private void RecordHolders(INamedTypeSymbol type, OwnedInstances owned)
     {
         foreach (ISymbol member in type.GetMembers())
         {
@@ -208,22 +209,18 @@ internal sealed class GrowthSession
                 continue;
             }
 
-            // Only an instance the holder creates shares its life (a sentinel's back-reference does not).
-            if (!OwnedInstances.CreatesIt(holder, cancellationToken))
+            // A class's own singleton is a reason of its own (LongLivedShapes); only an instance the holder creates
+            // shares its life (a sentinel's back-reference does not).
+            if (SymbolEqualityComparer.Default.Equals(held.OriginalDefinition, type.OriginalDefinition) || !owned.CreatesIt(holder))
             {
                 continue;
             }
 
-            bool holdsItself = SymbolEqualityComparer.Default.Equals(held.OriginalDefinition, type.OriginalDefinition);
             if (holder.IsStatic)
             {
-                // `static readonly X Instance = new()` is the one X only when X cannot be created elsewhere.
-                if (!holdsItself || OwnedInstances.OnlyCreatesItself(held) || memberType is INamedTypeSymbol { Name: "Lazy" })
-                {
-                    LongLived.RecordStaticHolder(held, holder);
-                }
+                LongLived.RecordStaticHolder(held, holder);
             }
-            else if (type.TypeKind == TypeKind.Class && !holdsItself)
+            else if (type.TypeKind == TypeKind.Class)
             {
                 LongLived.RecordField(type, holder, held);
             }

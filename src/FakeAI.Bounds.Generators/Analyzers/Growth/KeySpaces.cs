@@ -1,3 +1,4 @@
+using FakeAI.Bounds.Generators.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -32,12 +33,7 @@ internal static class KeySpaces
     /// <summary>Whether the key (or item) an add passes is one the program fixes, read before its conversion to <c>object</c>.</summary>
     public static bool IsFixedKey(IOperation? key)
     {
-        while (key is IConversionOperation conversion)
-        {
-            key = conversion.Operand;
-        }
-
-        return key?.Type is { } type && IsFixedKey(type);
+        return key?.WithoutConversions().Type is { } type && IsFixedKey(type);
     }
 
     private static bool IsFixedKey(ITypeSymbol key)
@@ -67,16 +63,21 @@ internal static class KeySpaces
     // Types, members, assemblies and the like: one per declaration the program has or loads.
     private static bool IsProgramElement(ITypeSymbol type)
     {
+        // Called for the key of every add to a map or set: the name is compared first, the namespace (a string built
+        // from the symbol) only for the few names that can match.
         for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
         {
-            string? ns = current.ContainingNamespace?.ToDisplayString();
-            switch (ns)
+            string? expectedNamespace = current.Name switch
             {
-                case "System" when current.Name is "Type" or "RuntimeTypeHandle" or "RuntimeMethodHandle" or "RuntimeFieldHandle":
-                case "System.Reflection" when current.Name is "MemberInfo" or "Assembly" or "Module" or "ParameterInfo":
-                case "System.Diagnostics.Metrics" when current.Name is "Instrument" or "Meter":
-                case "System.Diagnostics" when current.Name is "ActivitySource" or "DiagnosticListener":
-                    return true;
+                "Type" or "RuntimeTypeHandle" or "RuntimeMethodHandle" or "RuntimeFieldHandle" => "System",
+                "MemberInfo" or "Assembly" or "Module" or "ParameterInfo" => "System.Reflection",
+                "Instrument" or "Meter" => "System.Diagnostics.Metrics",
+                "ActivitySource" or "DiagnosticListener" => "System.Diagnostics",
+                _ => null,
+            };
+            if (expectedNamespace is not null && current.ContainingNamespace?.ToDisplayString() == expectedNamespace)
+            {
+                return true;
             }
         }
 

@@ -10,7 +10,7 @@ namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 /// </summary>
 internal static class LongLivedShapes
 {
-    public static string? LocalReason(INamedTypeSymbol type, Common.TrackerKind tracker, string? trackerSuffix)
+    public static string? LocalReason(INamedTypeSymbol type, Common.TrackerKind tracker, string? trackerSuffix, OwnedInstances owned)
     {
         switch (tracker)
         {
@@ -48,30 +48,71 @@ internal static class LongLivedShapes
 
         foreach (ISymbol member in type.GetMembers())
         {
-            if (member is IFieldSymbol { IsStatic: true, IsConst: false } field && HeldType(field.Type) is { } held
-                && SymbolEqualityComparer.Default.Equals(held.OriginalDefinition, type.OriginalDefinition)
-                && (OwnedInstances.OnlyCreatesItself(type) || field.Type is INamedTypeSymbol { Name: "Lazy" }))
+            // Fields, and auto-properties through their backing fields.
+            ISymbol? holder = member is IFieldSymbol { IsStatic: true, IsConst: false } field ? field.AssociatedSymbol ?? field : null;
+            if (holder is not null && IsSingletonHolder(holder, type, owned))
             {
-                string kind = field.AssociatedSymbol is IPropertySymbol ? "property" : "field";
-                return "the static " + kind + " '" + type.Name + "." + (field.AssociatedSymbol ?? field).Name + "' holds its single instance";
+                return "the static " + Kind(holder) + " '" + type.Name + "." + holder.Name + "' holds its single instance";
             }
         }
 
         return null;
     }
 
+    /// <summary>
+    /// A static field or auto-property of <paramref name="type"/> that holds the one instance of it: one it creates,
+    /// when the class cannot be created elsewhere (all constructors private) or through a <c>Lazy&lt;T&gt;</c>. A
+    /// sentinel (<c>public static readonly Node Empty = new();</c> of a class anyone can create) is one object, not
+    /// every instance.
+    /// </summary>
+    public static bool IsSingletonHolder(ISymbol holder, INamedTypeSymbol type, OwnedInstances owned)
+    {
+        ITypeSymbol? holderType = holder switch
+        {
+            IFieldSymbol field => field.Type,
+            IPropertySymbol property => property.Type,
+            _ => null,
+        };
+        return holder.IsStatic
+            && holderType is not null
+            && HeldType(holderType) is { } held
+            && SymbolEqualityComparer.Default.Equals(held.OriginalDefinition, type.OriginalDefinition)
+            && (OwnedInstances.OnlyCreatesItself(type) || IsLazy(holderType))
+            && owned.CreatesIt(holder);
+    }
+
+    /// <summary>The end of a message about a static member: why it lives as long as the process.</summary>
+    public static string OfStaticMember(ISymbol member)
+    {
+        return "a static " + Kind(member) + " lives as long as the process";
+    }
+
+    /// <summary>The end of a message about a class's instance member: "'Type' lives as long as the process: reason".</summary>
+    public static string OfType(INamedTypeSymbol type, string reason)
+    {
+        return "'" + type.Name + "' lives as long as the process: " + reason;
+    }
+
+    /// <summary>Whether the type is <see cref="System.Lazy{T}"/>.</summary>
+    public static bool IsLazy(ITypeSymbol type)
+    {
+        return type is INamedTypeSymbol { Name: "Lazy", TypeArguments.Length: 1 } lazy && lazy.ContainingNamespace?.ToDisplayString() == "System";
+    }
+
     /// <summary>The class a field of this type holds one instance of: the type itself, or the T of a <c>Lazy&lt;T&gt;</c>.</summary>
     public static INamedTypeSymbol? HeldType(ITypeSymbol type)
     {
-        if (type is INamedTypeSymbol { Name: "Lazy", TypeArguments.Length: 1 } lazy && lazy.ContainingNamespace?.ToDisplayString() == "System")
+        if (IsLazy(type))
         {
-            type = lazy.TypeArguments[0];
+            type = ((INamedTypeSymbol)type).TypeArguments[0];
         }
 
         return type is INamedTypeSymbol { TypeKind: TypeKind.Class } named && named.Locations.Length > 0 && named.Locations[0].IsInSource
             ? named
             : null;
     }
+
+    private static string Kind(ISymbol member) => member is IPropertySymbol ? "property" : "field";
 
     // Conventional middleware: a constructor that takes the next RequestDelegate, and an Invoke or InvokeAsync.
     private static bool IsMiddleware(INamedTypeSymbol type)

@@ -1,3 +1,4 @@
+using FakeAI.Bounds.Generators.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -29,7 +30,7 @@ internal static class SingletonRegistrations
                 continue;
             }
 
-            INamedTypeSymbol? candidate = Unwrap(argument.Value) switch
+            INamedTypeSymbol? candidate = argument.Value.WithoutConversions() switch
             {
                 ITypeOfOperation typeOf => typeOf.TypeOperand as INamedTypeSymbol,
                 IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } => Created(lambda),
@@ -51,22 +52,12 @@ internal static class SingletonRegistrations
         return implementation is not null && implementation.Locations.Length > 0 && implementation.Locations[0].IsInSource;
     }
 
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
-
     // The class a factory lambda returns a new instance of.
     private static INamedTypeSymbol? Created(IAnonymousFunctionOperation lambda)
     {
         foreach (IOperation operation in lambda.Body.Descendants())
         {
-            if (operation is IReturnOperation { ReturnedValue: { } value } && Unwrap(value) is IObjectCreationOperation { Type: INamedTypeSymbol created })
+            if (operation is IReturnOperation { ReturnedValue: { } value } && value.WithoutConversions() is IObjectCreationOperation { Type: INamedTypeSymbol created })
             {
                 return created;
             }

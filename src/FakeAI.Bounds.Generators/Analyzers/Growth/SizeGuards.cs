@@ -1,3 +1,4 @@
+using FakeAI.Bounds.Generators.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -47,7 +48,7 @@ internal static class SizeGuards
         }
 
         // `if (IsFull)`: a property of this type whose body compares a size.
-        if (depth == 0 && Unwrap(condition) is IPropertyReferenceOperation { Property: { Type.SpecialType: SpecialType.System_Boolean } flag } && Body(flag, condition) is { } body)
+        if (depth == 0 && condition.WithoutConversions() is IPropertyReferenceOperation { Property: { Type.SpecialType: SpecialType.System_Boolean } flag } && Body(flag, condition) is { } body)
         {
             return ComparesSize(body, member, depth + 1);
         }
@@ -86,7 +87,7 @@ internal static class SizeGuards
     // (`var n = _items.Count;`) or a property of this type (`int Size => _items.Count;`).
     private static bool ReadsSize(IOperation operand, ISymbol? member, int depth)
     {
-        operand = Unwrap(operand);
+        operand = operand.WithoutConversions();
         switch (operand)
         {
             case ILocalReferenceOperation local when depth == 0:
@@ -108,17 +109,7 @@ internal static class SizeGuards
     // `Interlocked.Increment(ref _count) > Max`: a counter kept beside the collection, checked as it is raised.
     private static bool IsCounter(IOperation operand)
     {
-        return Unwrap(operand) is IInvocationOperation { TargetMethod: { Name: "Increment" or "Add" or "Decrement", ContainingType.Name: "Interlocked" } };
-    }
-
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
+        return operand.WithoutConversions() is IInvocationOperation { TargetMethod: { Name: "Increment" or "Add" or "Decrement", ContainingType.Name: "Interlocked" } };
     }
 
     // The value a local was declared with, read from its declaration in the same body.

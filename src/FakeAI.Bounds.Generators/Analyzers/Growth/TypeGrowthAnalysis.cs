@@ -96,8 +96,7 @@ internal sealed class TypeGrowthAnalysis
         if (CollectionMethodRoles.TryClassify(target.Name, out GrowthEventKind role) && !IsLinq(target))
         {
             int keyIndex = target.IsExtensionMethod || target.Name == "GetValueRefOrAddDefault" ? 1 : 0;
-            bool fixedKey = role == GrowthEventKind.Grow && invocation.Arguments.Length > keyIndex && KeySpaces.IsFixedKey(invocation.Arguments[keyIndex].Value);
-            Record(context, receiver, role, invocation, fixedKey);
+            Record(context, receiver, role, invocation, invocation.Arguments.Length > keyIndex ? invocation.Arguments[keyIndex].Value : null);
         }
 
         // Interlocked.Exchange(ref _items, new List<T>()) swaps in an empty collection.
@@ -134,7 +133,7 @@ internal sealed class TypeGrowthAnalysis
                 && IndexerSetGrows(indexer.Instance)
                 && !(MemberReferences.Referenced(indexer.Instance) is { } map && ExistingKeyChecks.OnlyUpdates(assignment, map)))
             {
-                Record(context, indexer.Instance, GrowthEventKind.Grow, assignment, fixedKey: indexer.Arguments.Length > 0 && KeySpaces.IsFixedKey(indexer.Arguments[0].Value));
+                Record(context, indexer.Instance, GrowthEventKind.Grow, assignment, indexer.Arguments.Length > 0 ? indexer.Arguments[0].Value : null);
             }
 
             return;
@@ -216,19 +215,17 @@ internal sealed class TypeGrowthAnalysis
             // Filled only by public registration methods: growth only if code that serves traffic calls them.
             if (member.Symbol.IsStatic && verdict.Adders.Length > 0 && System.Array.TrueForAll(verdict.Adders, StartupRegistration.IsRegistrationMethod))
             {
-                _session.DeferRegistration(verdict.Adders, CreateFinding(member, verdict, "a static " + (member.Symbol is IPropertySymbol ? "property" : "field") + " lives as long as the process, and code that does not run at startup calls the methods that add to it", atCompilationEnd: true));
+                _session.DeferRegistration(verdict.Adders, CreateFinding(member, verdict, LongLivedShapes.OfStaticMember(member.Symbol) + ", and code that does not run at startup calls the methods that add to it", atCompilationEnd: true));
             }
             else if (member.Symbol.IsStatic || _localReason is not null)
             {
-                string lifetime = member.Symbol.IsStatic
-                    ? "a static " + (member.Symbol is IPropertySymbol ? "property" : "field") + " lives as long as the process"
-                    : "'" + _type.Name + "' lives as long as the process: " + _localReason;
+                string lifetime = member.Symbol.IsStatic ? LongLivedShapes.OfStaticMember(member.Symbol) : LongLivedShapes.OfType(_type, _localReason!);
                 context.ReportDiagnostic(CreateFinding(member, verdict, lifetime, atCompilationEnd: false));
             }
             else
             {
                 TrackedMember deferred = member;
-                _session.Defer(_type, reason => CreateFinding(deferred, verdict, "'" + _type.Name + "' lives as long as the process: " + reason, atCompilationEnd: true));
+                _session.Defer(_type, reason => CreateFinding(deferred, verdict, LongLivedShapes.OfType(_type, reason), atCompilationEnd: true));
             }
         }
     }
@@ -269,7 +266,8 @@ internal sealed class TypeGrowthAnalysis
     /// Records a change to the collection <paramref name="collection"/> reads: for this type's own long-lived members
     /// when the change is to this object's (or a static) collection, for an ordinary type's instance members always.
     /// </summary>
-    private void Record(OperationAnalysisContext context, IOperation? collection, GrowthEventKind kind, IOperation operation, bool fixedKey = false)
+    /// <param name="key">The key (or item) an add passes, read only once the collection is known to be a map or set.</param>
+    private void Record(OperationAnalysisContext context, IOperation? collection, GrowthEventKind kind, IOperation operation, IOperation? key = null)
     {
         if (MemberReferences.Referenced(collection) is not { } member)
         {
@@ -277,7 +275,7 @@ internal sealed class TypeGrowthAnalysis
         }
 
         // `_byType[type] = x` on a Hashtable: a key the program fixes adds at most one entry per declared type.
-        if (fixedKey && (_members.TryGetValue(member, out TrackedMember? keyed) ? keyed.Kind : KindOf(member)) is CollectionKind.Dictionary or CollectionKind.Set)
+        if (kind == GrowthEventKind.Grow && key is not null && KindOf(member) is CollectionKind.Dictionary or CollectionKind.Set && KeySpaces.IsFixedKey(key))
         {
             return;
         }
@@ -352,11 +350,7 @@ internal sealed class TypeGrowthAnalysis
 
     private void RecordCreation(TrackedMember member, IOperation value)
     {
-        IOperation created = value;
-        while (created is IConversionOperation conversion)
-        {
-            created = conversion.Operand;
-        }
+        IOperation created = value.WithoutConversions();
 
         ITypeSymbol? createdType = created.Type;
         if (createdType is null || !_session.Collections.IsGrowableClass(createdType, out CollectionKind kind))
@@ -412,29 +406,17 @@ internal sealed class TypeGrowthAnalysis
         }
     }
 
+    // The kind of a collection member: as tracked (its created type refines an interface), else as declared.
     private CollectionKind KindOf(ISymbol member)
     {
-        ITypeSymbol? type = MemberType(member);
-        return _session.Collections.IsGrowableClass(type, out CollectionKind kind) || _session.Collections.IsGrowableInterface(type, out kind)
-            ? kind
-            : CollectionKind.Other;
+        return _members.TryGetValue(member, out TrackedMember? tracked)
+            ? tracked.Kind
+            : _session.Collections.TryGetKind(MemberType(member), out CollectionKind kind) ? kind : CollectionKind.Other;
     }
 
     private bool IndexerSetGrows(IOperation? instance)
     {
-        if (MemberReferences.Referenced(instance) is not { } member)
-        {
-            return false;
-        }
-
-        if (_members.TryGetValue(member, out TrackedMember? tracked))
-        {
-            return CollectionMethodRoles.IndexerSetGrows(tracked.Kind);
-        }
-
-        ITypeSymbol? type = MemberType(member);
-        return (_session.Collections.IsGrowableClass(type, out CollectionKind kind) || _session.Collections.IsGrowableInterface(type, out kind))
-            && CollectionMethodRoles.IndexerSetGrows(kind);
+        return MemberReferences.Referenced(instance) is { } member && CollectionMethodRoles.IndexerSetGrows(KindOf(member));
     }
 
     // Operations of nested types belong to their own analysis.

@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+
+namespace FakeAI.Bounds.Precision;
+
+/// <summary>
+/// <c>precision</c>: every code base of codebases.tsv exported, compiled project by project and analyzed; its
+/// findings counted by rule and label against expectations.tsv, with every unlabelled finding and every labelled one
+/// no longer reported listed, so that a change to the rules shows what it did on real code.
+/// </summary>
+internal static class PrecisionRun
+{
+    public static async Task<int> RunAsync(string data, string work, SourceTrees trees, string? only)
+    {
+        List<Expectation> expectations = Expectation.ReadAll(Path.Combine(data, "expectations.tsv"));
+        var expected = expectations.ToDictionary(e => e.Key, StringComparer.Ordinal);
+        var all = new List<Finding>();
+        var exceptions = new List<string>();
+        var rows = new List<string>();
+        foreach (CodeBase codeBase in CodeBase.ReadAll(Path.Combine(data, "codebases.tsv")).Where(c => only is null || c.Name == only))
+        {
+            var clock = Stopwatch.StartNew();
+            string root = trees.Export(codeBase.Repository, codeBase.Commit, Path.Combine(work, "src", codeBase.Name));
+            var compiler = new CodeBaseCompiler(root);
+            var findings = new List<Finding>();
+            long lines = 0, testLines = 0;
+            foreach (ProjectFile project in compiler.Projects)
+            {
+                if (compiler.Compile(project) is not { } compilation)
+                {
+                    continue;
+                }
+
+                long projectLines = compilation.SyntaxTrees.Sum(tree => (long)tree.GetText().Lines.Count);
+                lines += projectLines;
+                testLines += project.IsTest ? projectLines : 0;
+                (List<Finding> found, List<string> thrown) = await AnalyzerHost.RunAsync(codeBase.Name, root, project, compilation).ConfigureAwait(false);
+                findings.AddRange(found);
+                exceptions.AddRange(thrown.Select(e => codeBase.Name + ": " + e));
+            }
+
+            // One finding per rule and member: a partial type's member is one member.
+            findings = findings.GroupBy(f => f.Key).Select(g => g.OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line).First()).ToList();
+            all.AddRange(findings);
+            int actionable = findings.Count(f => expected.TryGetValue(f.Key, out Expectation? e) && e.Actionable);
+            int labelled = findings.Count(f => expected.ContainsKey(f.Key));
+            string byRule = string.Join(", ", findings.GroupBy(f => f.Rule).OrderBy(g => g.Key).Select(g => g.Key + " " + g.Count()));
+            string byLabel = string.Join(", ", findings.GroupBy(f => expected.TryGetValue(f.Key, out Expectation? e) ? e.Label : "unlabelled").OrderBy(g => g.Key).Select(g => g.Key + " " + g.Count()));
+            rows.Add($"| {codeBase.Name} | {codeBase.Set} | {lines:N0} | {testLines:N0} | {findings.Count} | {byRule} | {byLabel} | {Report.Percent(actionable, findings.Count)} |");
+            Console.Error.WriteLine($"{codeBase.Name}: {findings.Count} findings ({labelled} labelled), {clock.Elapsed.TotalSeconds:F0} s");
+        }
+
+        Console.WriteLine("| code base | set | lines of C# | in test projects | findings | by rule | by label | precision |");
+        Console.WriteLine("| --- | --- | ---: | ---: | ---: | --- | --- | ---: |");
+        rows.ForEach(Console.WriteLine);
+        int total = all.Count;
+        int good = all.Count(f => expected.TryGetValue(f.Key, out Expectation? e) && e.Actionable);
+        Console.WriteLine($"| all | | | | {total} | | | {Report.Percent(good, total)} |");
+        Console.WriteLine();
+        Console.WriteLine($"analyzer exceptions: {exceptions.Count}");
+        exceptions.Take(20).ToList().ForEach(e => Console.WriteLine("  " + e));
+
+        var unlabelled = all.Where(f => !expected.ContainsKey(f.Key)).ToList();
+        Console.WriteLine($"unlabelled findings: {unlabelled.Count}");
+        foreach (Finding finding in unlabelled)
+        {
+            Console.WriteLine($"  {finding.CodeBase}\t{finding.Rule}\t{finding.Member}\t{finding.File}:{finding.Line}\t{(finding.InTestProject ? "[test project] " : string.Empty)}{finding.Message}");
+        }
+
+        var reported = new HashSet<string>(all.Select(f => f.Key), StringComparer.Ordinal);
+        var gone = expectations.Where(e => (only is null || e.CodeBase == only) && !reported.Contains(e.Key)).ToList();
+        Console.WriteLine($"labelled findings no longer reported: {gone.Count}");
+        gone.ForEach(e => Console.WriteLine($"  {e.CodeBase}\t{e.Rule}\t{e.Member}\t{e.Label}"));
+
+        File.WriteAllLines(Path.Combine(work, "findings.tsv"), all.Select(f => string.Join('\t', f.CodeBase, f.Rule, f.Member, f.File + ":" + f.Line, f.InTestProject, f.Message)));
+        return exceptions.Count == 0 ? 0 : 3;
+    }
+}
