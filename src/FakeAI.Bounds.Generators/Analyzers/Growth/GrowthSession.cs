@@ -83,10 +83,13 @@ internal sealed class GrowthSession
         }
     }
 
-    /// <summary>A finding on an instance collection of a class that is long-lived only if the rest of the compilation says so.</summary>
-    public void Defer(INamedTypeSymbol type, System.Func<string, Diagnostic> create)
+    /// <summary>
+    /// The instance collections of a class that is long-lived only if the rest of the compilation says so:
+    /// <paramref name="report"/> judges and reports them, with the reason, once the end shows that it is.
+    /// </summary>
+    public void Defer(INamedTypeSymbol type, System.Action<string, System.Action<Diagnostic>, System.Threading.CancellationToken> report)
     {
-        _deferred.Add(new DeferredFinding(type.OriginalDefinition, create));
+        _deferred.Add(new DeferredFinding(type.OriginalDefinition, report));
     }
 
     /// <summary>A static collection that only public registration methods add to: reported at the end if code other than startup calls them.</summary>
@@ -124,7 +127,7 @@ internal sealed class GrowthSession
             {
                 if (reasons.TryGetValue(finding.Type, out string? reason))
                 {
-                    context.ReportDiagnostic(finding.Create(reason));
+                    finding.Report(reason, context.ReportDiagnostic, context.CancellationToken);
                 }
             }
         }
@@ -227,7 +230,9 @@ internal sealed class GrowthSession
         }
     }
 
-    private readonly record struct DeferredFinding(INamedTypeSymbol Type, System.Func<string, Diagnostic> Create);
+    private readonly record struct DeferredFinding(
+        INamedTypeSymbol Type,
+        System.Action<string, System.Action<Diagnostic>, System.Threading.CancellationToken> Report);
 
     // A tracker's collections hold element types; their own collections are checked at the end (BND006). Only
     // members that hold entries count: an IOptions<T>, a Func<T> or a Lazy<T> keeps one T, not one per entry.

@@ -197,17 +197,22 @@ internal sealed class TypeGrowthAnalysis
 
     public void Report(SymbolAnalysisContext context)
     {
-        CallPaths paths = _calls.Freeze(context.CancellationToken);
+        // Static members, and the members of a class long-lived by its own declaration, are judged now. The instance
+        // members of any other class wait for the end of the compilation, verdicts included: most classes turn out
+        // not to be long-lived, and their verdicts would be work thrown away.
+        CallPaths? paths = null;
+        bool deferred = false;
         foreach (TrackedMember member in _members.Values)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            if (!member.HoldsGrowable || _session.IsAllowedUnbounded(member.Symbol) || member.Symbol.Locations.Length == 0)
+            if (!member.Symbol.IsStatic && _localReason is null)
             {
+                deferred = true;
                 continue;
             }
 
-            GrowthVerdict verdict = GrowthVerdict.Decide(member, paths, _tracker);
-            if (verdict.Outcome == GrowthOutcome.Bounded)
+            paths ??= _calls.Freeze(context.CancellationToken);
+            if (Judge(member, paths) is not { } verdict)
             {
                 continue;
             }
@@ -217,17 +222,43 @@ internal sealed class TypeGrowthAnalysis
             {
                 _session.DeferRegistration(verdict.Adders, CreateFinding(member, verdict, LongLivedShapes.OfStaticMember(member.Symbol) + ", and code that does not run at startup calls the methods that add to it", atCompilationEnd: true));
             }
-            else if (member.Symbol.IsStatic || _localReason is not null)
+            else
             {
                 string lifetime = member.Symbol.IsStatic ? LongLivedShapes.OfStaticMember(member.Symbol) : LongLivedShapes.OfType(_type, _localReason!);
                 context.ReportDiagnostic(CreateFinding(member, verdict, lifetime, atCompilationEnd: false));
             }
-            else
+        }
+
+        if (deferred)
+        {
+            _session.Defer(_type, ReportLongLivedInstanceMembers);
+        }
+    }
+
+    // Once the compilation showed the class long-lived (a registration, a static holder, an owner), for this reason.
+    private void ReportLongLivedInstanceMembers(string reason, System.Action<Diagnostic> report, CancellationToken cancellationToken)
+    {
+        CallPaths paths = _calls.Freeze(cancellationToken);
+        foreach (TrackedMember member in _members.Values)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!member.Symbol.IsStatic && Judge(member, paths) is { } verdict)
             {
-                TrackedMember deferred = member;
-                _session.Defer(_type, reason => CreateFinding(deferred, verdict, LongLivedShapes.OfType(_type, reason), atCompilationEnd: true));
+                report(CreateFinding(member, verdict, LongLivedShapes.OfType(_type, reason), atCompilationEnd: true));
             }
         }
+    }
+
+    // The verdict on a member that may be reported; null when it is bounded, allowed, or has nothing to report on.
+    private GrowthVerdict? Judge(TrackedMember member, CallPaths paths)
+    {
+        if (!member.HoldsGrowable || _session.IsAllowedUnbounded(member.Symbol) || member.Symbol.Locations.Length == 0)
+        {
+            return null;
+        }
+
+        GrowthVerdict verdict = GrowthVerdict.Decide(member, paths, _tracker);
+        return verdict.Outcome == GrowthOutcome.Bounded ? null : verdict;
     }
 
     // A capacity argument that reads like a bound is the most specific mistake, so BND003 comes first.
@@ -289,9 +320,12 @@ internal sealed class TypeGrowthAnalysis
             return;
         }
 
+        // One event, for both of its readers: this class's own analysis, and the element-state store.
+        GrowthEvent? growthEvent = null;
         if (_members.TryGetValue(member, out TrackedMember? tracked) && MemberReferences.ReferencedOnThis(collection) is not null)
         {
-            tracked.AddEvent(CreateEvent(kind, method, member, scheduled, operation));
+            growthEvent = CreateEvent(kind, method, member, scheduled, operation);
+            tracked.AddEvent(growthEvent.Value);
         }
 
         // An ordinary class's collections are also element state, which a tracker holding the class makes long-lived
@@ -304,7 +338,7 @@ internal sealed class TypeGrowthAnalysis
             && !(kind == GrowthEventKind.Grow && IsFreshLocal(MemberReferences.Receiver(collection), context.CancellationToken)))
         {
             _session.Collections.IsGrowableClass(MemberType(member), out CollectionKind elementKind);
-            _session.Elements.Record(member, elementKind, CreateEvent(kind, method, member, scheduled, operation));
+            _session.Elements.Record(member, elementKind, growthEvent ?? CreateEvent(kind, method, member, scheduled, operation));
         }
     }
 
