@@ -1,5 +1,6 @@
 using FakeAI.Bounds.Generators.Common;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace FakeAI.Bounds.Generators.Analyzers.Growth;
@@ -117,39 +118,47 @@ internal static class SizeGuards
     {
         foreach (SyntaxReference reference in local.Local.DeclaringSyntaxReferences)
         {
-            if (reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: { } value }
-                && local.SemanticModel is { } model
-                && value.SyntaxTree == model.SyntaxTree)
+            if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } value })
             {
-                return model.GetOperation(value);
+                return Bind(value, local);
             }
         }
 
         return null;
     }
 
-    // The expression a property of the same type returns (`bool IsFull => _items.Count >= Max;`).
+    // The expression a property of the same file returns (`bool IsFull => _items.Count >= Max;`).
     private static IOperation? Body(IPropertySymbol property, IOperation reference)
     {
-        if (reference.SemanticModel is not { } model)
+        foreach (SyntaxReference declaration in property.DeclaringSyntaxReferences)
+        {
+            ExpressionSyntax? expression = declaration.GetSyntax() switch
+            {
+                PropertyDeclarationSyntax { ExpressionBody.Expression: { } arrow } => arrow,
+                PropertyDeclarationSyntax { AccessorList: { } accessors } => GetterExpression(accessors),
+                _ => null,
+            };
+            if (expression is not null)
+            {
+                return Bind(expression, reference);
+            }
+        }
+
+        return null;
+    }
+
+    // Guards are checked for every add and removal, and most locals and properties in a condition have nothing to
+    // do with a size: only an expression that names a Count, a Length or a LongCount is bound.
+    private static IOperation? Bind(ExpressionSyntax expression, IOperation from)
+    {
+        if (from.SemanticModel is not { } model || expression.SyntaxTree != model.SyntaxTree)
         {
             return null;
         }
 
-        foreach (SyntaxReference declaration in property.DeclaringSyntaxReferences)
+        foreach (SyntaxNode node in expression.DescendantNodesAndSelf())
         {
-            if (declaration.SyntaxTree != model.SyntaxTree)
-            {
-                continue;
-            }
-
-            Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax? expression = declaration.GetSyntax() switch
-            {
-                Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { ExpressionBody.Expression: { } arrow } => arrow,
-                Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { AccessorList: { } accessors } => GetterExpression(accessors),
-                _ => null,
-            };
-            if (expression is not null)
+            if (node is IdentifierNameSyntax { Identifier.ValueText: "Count" or "Length" or "LongCount" })
             {
                 return model.GetOperation(expression);
             }
@@ -158,14 +167,14 @@ internal static class SizeGuards
         return null;
     }
 
-    private static Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax? GetterExpression(Microsoft.CodeAnalysis.CSharp.Syntax.AccessorListSyntax accessors)
+    private static ExpressionSyntax? GetterExpression(AccessorListSyntax accessors)
     {
-        foreach (Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax accessor in accessors.Accessors)
+        foreach (AccessorDeclarationSyntax accessor in accessors.Accessors)
         {
             if (accessor.Keyword.Text == "get")
             {
                 return accessor.ExpressionBody?.Expression
-                    ?? (accessor.Body?.Statements.Count == 1 && accessor.Body.Statements[0] is Microsoft.CodeAnalysis.CSharp.Syntax.ReturnStatementSyntax { Expression: { } returned } ? returned : null);
+                    ?? (accessor.Body?.Statements.Count == 1 && accessor.Body.Statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null);
             }
         }
 
