@@ -50,7 +50,8 @@ internal sealed class GrowthSession
 
         TrackerKind tracker = Classify(type);
         var owned = new OwnedInstances(type, context.CancellationToken);
-        string? localReason = LongLivedShapes.LocalReason(type, tracker, TrackerSuffix(type, tracker), owned);
+        ISymbol? singletonHolder = RecordHolders(type, owned);
+        string? localReason = LongLivedShapes.LocalReason(type, tracker, TrackerSuffix(type, tracker), singletonHolder);
         if (localReason is not null)
         {
             LongLived.RecordLocal(type, localReason);
@@ -62,8 +63,6 @@ internal sealed class GrowthSession
             RecordHeldElements(type);
         }
 
-        RecordHolders(type, owned);
-
         foreach (ISymbol member in type.GetMembers())
         {
             context.CancellationToken.ThrowIfCancellationRequested();
@@ -74,12 +73,22 @@ internal sealed class GrowthSession
         context.RegisterOperationAction(analysis.OnInvocation, OperationKind.Invocation);
         context.RegisterOperationAction(analysis.OnAssignment, OperationKind.SimpleAssignment);
 
-        // Creations, calls and delegates matter only to a type with long-lived collections of its own.
+        // Creations, calls and delegates matter only to a type with collections of its own. Those judged as the type
+        // ends (static members, a class long-lived by its own declaration) need its end; the instance members of any
+        // other class wait for the end of the compilation, and the driver need not track the type's end for them.
         if (analysis.HasTrackedMembers)
         {
             context.RegisterOperationAction(analysis.OnInitializer, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
             context.RegisterOperationAction(analysis.OnMethodReference, OperationKind.MethodReference);
-            context.RegisterSymbolEndAction(analysis.Report);
+            if (analysis.HasMembersJudgedAtTypeEnd)
+            {
+                context.RegisterSymbolEndAction(analysis.Report);
+            }
+
+            if (analysis.HasMembersJudgedAtCompilationEnd)
+            {
+                Defer(type, analysis.ReportLongLivedInstanceMembers);
+            }
         }
     }
 
@@ -195,9 +204,11 @@ internal sealed class GrowthSession
     }
 
     // Who holds whom: a static field makes the class it holds long-lived; an instance field passes a holder's
-    // long life on to the class it holds (resolved at the end, when every holder is known).
-    private void RecordHolders(INamedTypeSymbol type, OwnedInstances owned)
+    // long life on to the class it holds (resolved at the end, when every holder is known). Returns the class's own
+    // singleton holder, which is a reason of the class itself.
+    private ISymbol? RecordHolders(INamedTypeSymbol type, OwnedInstances owned)
     {
+        ISymbol? singletonHolder = null;
         foreach (ISymbol member in type.GetMembers())
         {
             // Fields, and auto-properties through their backing fields.
@@ -212,9 +223,14 @@ internal sealed class GrowthSession
                 continue;
             }
 
-            // A class's own singleton is a reason of its own (LongLivedShapes); only an instance the holder creates
-            // shares its life (a sentinel's back-reference does not).
-            if (SymbolEqualityComparer.Default.Equals(held.OriginalDefinition, type.OriginalDefinition) || !owned.CreatesIt(holder))
+            if (SymbolEqualityComparer.Default.Equals(held.OriginalDefinition, type.OriginalDefinition))
+            {
+                singletonHolder ??= LongLivedShapes.IsSingletonHolder(holder, type, owned) ? holder : null;
+                continue;
+            }
+
+            // Only an instance the holder creates shares its life (a sentinel's back-reference does not).
+            if (!owned.CreatesIt(holder))
             {
                 continue;
             }
@@ -228,6 +244,8 @@ internal sealed class GrowthSession
                 LongLived.RecordField(type, holder, held);
             }
         }
+
+        return singletonHolder;
     }
 
     private readonly record struct DeferredFinding(

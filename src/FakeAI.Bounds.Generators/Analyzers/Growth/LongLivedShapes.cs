@@ -10,7 +10,12 @@ namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 /// </summary>
 internal static class LongLivedShapes
 {
-    public static string? LocalReason(INamedTypeSymbol type, Common.TrackerKind tracker, string? trackerSuffix, OwnedInstances owned)
+    /// <param name="type">The class.</param>
+    /// <param name="tracker">Whether it is a tracker, and how.</param>
+    /// <param name="trackerSuffix">The suffix its name ends in, for a tracker by name.</param>
+    /// <param name="singletonHolder">Its static field or property that holds its single instance, if any
+    /// (<see cref="IsSingletonHolder"/>, found by the walk over the class's fields that looks for holders anyway).</param>
+    public static string? LocalReason(INamedTypeSymbol type, Common.TrackerKind tracker, string? trackerSuffix, ISymbol? singletonHolder)
     {
         switch (tracker)
         {
@@ -25,19 +30,20 @@ internal static class LongLivedShapes
             return null;
         }
 
-        for (INamedTypeSymbol? current = type.BaseType; current is not null; current = current.BaseType)
+        // Names first: the namespace is built as a string only for a class or interface of the right name.
+        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
         {
-            if (current.Name == "BackgroundService" && current.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Hosting")
+            if (current.BaseType is { Name: "BackgroundService" } hosted && hosted.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Hosting")
             {
                 return "it is a hosted service (BackgroundService)";
             }
-        }
 
-        foreach (INamedTypeSymbol implemented in type.AllInterfaces)
-        {
-            if (implemented.Name == "IHostedService" && implemented.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Hosting")
+            foreach (INamedTypeSymbol implemented in current.Interfaces)
             {
-                return "it is a hosted service (IHostedService)";
+                if (implemented.Name == "IHostedService" && implemented.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Hosting")
+                {
+                    return "it is a hosted service (IHostedService)";
+                }
             }
         }
 
@@ -46,17 +52,9 @@ internal static class LongLivedShapes
             return "it is ASP.NET Core middleware, created once for the application";
         }
 
-        foreach (ISymbol member in type.GetMembers())
-        {
-            // Fields, and auto-properties through their backing fields.
-            ISymbol? holder = member is IFieldSymbol { IsStatic: true, IsConst: false } field ? field.AssociatedSymbol ?? field : null;
-            if (holder is not null && IsSingletonHolder(holder, type, owned))
-            {
-                return "the static " + Kind(holder) + " '" + type.Name + "." + holder.Name + "' holds its single instance";
-            }
-        }
-
-        return null;
+        return singletonHolder is null
+            ? null
+            : "the static " + Kind(singletonHolder) + " '" + type.Name + "." + singletonHolder.Name + "' holds its single instance";
     }
 
     /// <summary>
@@ -114,28 +112,35 @@ internal static class LongLivedShapes
 
     private static string Kind(ISymbol member) => member is IPropertySymbol ? "property" : "field";
 
-    // Conventional middleware: a constructor that takes the next RequestDelegate, and an Invoke or InvokeAsync.
+    // Conventional middleware: an Invoke or InvokeAsync taking the HttpContext, and a constructor that takes the next
+    // RequestDelegate. Looked up by name, so that an ordinary class costs two lookups, not a walk of its members.
     private static bool IsMiddleware(INamedTypeSymbol type)
     {
-        bool takesNext = false;
         bool invokes = false;
-        foreach (ISymbol member in type.GetMembers())
+        foreach (string name in new[] { "Invoke", "InvokeAsync" })
         {
-            switch (member)
+            foreach (ISymbol member in type.GetMembers(name))
             {
-                case IMethodSymbol { MethodKind: MethodKind.Constructor } constructor:
-                    foreach (IParameterSymbol parameter in constructor.Parameters)
-                    {
-                        takesNext |= parameter.Type.Name == "RequestDelegate";
-                    }
-
-                    break;
-                case IMethodSymbol { Name: "Invoke" or "InvokeAsync", Parameters.Length: > 0 } invoke:
-                    invokes |= invoke.Parameters[0].Type.Name == "HttpContext";
-                    break;
+                invokes |= member is IMethodSymbol { Parameters.Length: > 0 } invoke && invoke.Parameters[0].Type.Name == "HttpContext";
             }
         }
 
-        return takesNext && invokes;
+        if (!invokes)
+        {
+            return false;
+        }
+
+        foreach (IMethodSymbol constructor in type.InstanceConstructors)
+        {
+            foreach (IParameterSymbol parameter in constructor.Parameters)
+            {
+                if (parameter.Type.Name == "RequestDelegate")
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }

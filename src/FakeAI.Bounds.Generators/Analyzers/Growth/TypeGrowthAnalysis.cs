@@ -23,6 +23,7 @@ internal sealed class TypeGrowthAnalysis
     private readonly TrackerKind _tracker;
     private readonly string? _localReason;
     private readonly Dictionary<ISymbol, TrackedMember> _members = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<string> _memberNames = new(System.StringComparer.Ordinal);
     private readonly CallGraph _calls = new();
 
     /// <param name="session">The compilation's analysis.</param>
@@ -68,6 +69,7 @@ internal sealed class TypeGrowthAnalysis
         }
 
         _members[storage.OriginalDefinition] = new TrackedMember(storage, type, kind, declaredGrowable);
+        _memberNames.Add(storage.Name);
     }
 
     public void OnInvocation(OperationAnalysisContext context)
@@ -195,19 +197,20 @@ internal sealed class TypeGrowthAnalysis
         }
     }
 
+    /// <summary>Static members, or a class long-lived by its own declaration: judged when the type ends.</summary>
+    public bool HasMembersJudgedAtTypeEnd => _members.Count > 0 && (_localReason is not null || AnyStatic(true));
+
+    /// <summary>The instance members of a class only the rest of the compilation can show long-lived.</summary>
+    public bool HasMembersJudgedAtCompilationEnd => _localReason is null && AnyStatic(false);
+
     public void Report(SymbolAnalysisContext context)
     {
-        // Static members, and the members of a class long-lived by its own declaration, are judged now. The instance
-        // members of any other class wait for the end of the compilation, verdicts included: most classes turn out
-        // not to be long-lived, and their verdicts would be work thrown away.
         CallPaths? paths = null;
-        bool deferred = false;
         foreach (TrackedMember member in _members.Values)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             if (!member.Symbol.IsStatic && _localReason is null)
             {
-                deferred = true;
                 continue;
             }
 
@@ -228,15 +231,14 @@ internal sealed class TypeGrowthAnalysis
                 context.ReportDiagnostic(CreateFinding(member, verdict, lifetime, atCompilationEnd: false));
             }
         }
-
-        if (deferred)
-        {
-            _session.Defer(_type, ReportLongLivedInstanceMembers);
-        }
     }
 
-    // Once the compilation showed the class long-lived (a registration, a static holder, an owner), for this reason.
-    private void ReportLongLivedInstanceMembers(string reason, System.Action<Diagnostic> report, CancellationToken cancellationToken)
+    /// <summary>
+    /// Once the compilation showed the class long-lived (a registration, a static holder, an owner), its instance
+    /// members judged and reported with that reason. Most classes are never shown long-lived, and their verdicts are
+    /// never computed.
+    /// </summary>
+    public void ReportLongLivedInstanceMembers(string reason, System.Action<Diagnostic> report, CancellationToken cancellationToken)
     {
         CallPaths paths = _calls.Freeze(cancellationToken);
         foreach (TrackedMember member in _members.Values)
@@ -247,6 +249,19 @@ internal sealed class TypeGrowthAnalysis
                 report(CreateFinding(member, verdict, LongLivedShapes.OfType(_type, reason), atCompilationEnd: true));
             }
         }
+    }
+
+    private bool AnyStatic(bool isStatic)
+    {
+        foreach (ISymbol member in _members.Keys)
+        {
+            if (member.IsStatic == isStatic)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The verdict on a member that may be reported; null when it is bounded, allowed, or has nothing to report on.
@@ -413,7 +428,7 @@ internal sealed class TypeGrowthAnalysis
     private void RecordEscapes(IInvocationOperation invocation)
     {
         IMethodSymbol target = invocation.TargetMethod;
-        if (target.ContainingType?.Name is "Interlocked" or "CollectionsMarshal" or "Volatile")
+        if (target.ContainingType?.Name is "Interlocked" or "CollectionsMarshal" or "Volatile" || !PassesAMemberByName(invocation.Syntax))
         {
             return;
         }
@@ -446,6 +461,43 @@ internal sealed class TypeGrowthAnalysis
         return _members.TryGetValue(member, out TrackedMember? tracked)
             ? tracked.Kind
             : _session.Collections.TryGetKind(MemberType(member), out CollectionKind kind) ? kind : CollectionKind.Other;
+    }
+
+    // Runs for every call in the type: the syntax of its arguments tells, without building their operations, whether
+    // any of them names one of the tracked members.
+    private bool PassesAMemberByName(SyntaxNode call)
+    {
+        if (call is not InvocationExpressionSyntax { ArgumentList.Arguments: { Count: > 0 } arguments })
+        {
+            return call is not InvocationExpressionSyntax;
+        }
+
+        foreach (ArgumentSyntax argument in arguments)
+        {
+            ExpressionSyntax expression = argument.Expression;
+            while (expression is ParenthesizedExpressionSyntax or CastExpressionSyntax or PostfixUnaryExpressionSyntax)
+            {
+                expression = expression switch
+                {
+                    ParenthesizedExpressionSyntax parenthesized => parenthesized.Expression,
+                    CastExpressionSyntax cast => cast.Expression,
+                    _ => ((PostfixUnaryExpressionSyntax)expression).Operand,
+                };
+            }
+
+            string? name = expression switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax } access => access.Name.Identifier.ValueText,
+                _ => null,
+            };
+            if (name is not null && _memberNames.Contains(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool IndexerSetGrows(IOperation? instance)
