@@ -174,7 +174,7 @@ public sealed class BoundWithGeneratedTypeKindsTests
             """
             using System.Collections.Generic;
 
-            public sealed class LatencyMonitor
+            public sealed class LatencyRecorder
             {
                 private readonly LinkedList<double> {|BND001:_samplesList|} = new();
 
@@ -190,7 +190,7 @@ public sealed class BoundWithGeneratedTypeKindsTests
             using System.Collections.Generic;
             using FakeAI.Bounds;
 
-            public sealed partial class LatencyMonitor
+            public sealed partial class LatencyRecorder
             {
                 private readonly SamplesQueue _samplesList = new();
 

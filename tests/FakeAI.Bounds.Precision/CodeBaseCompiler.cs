@@ -58,12 +58,28 @@ internal sealed class CodeBaseCompiler
             return null;
         }
 
+        // Project references are transitive, as in an SDK build: a project sees the types of what its references
+        // reference (Orleans.Runtime sees GrainType of Orleans.Core.Abstractions through Orleans.Core).
         var references = new List<MetadataReference>(FrameworkReferences.Value);
+        var seen = new HashSet<Compilation>();
         foreach (string referenced in project.ProjectReferences)
         {
-            if (Compile(referenced, visiting) is { } dependency)
+            if (Compile(referenced, visiting) is not { } dependency)
+            {
+                continue;
+            }
+
+            if (seen.Add(dependency))
             {
                 references.Add(dependency.ToMetadataReference());
+            }
+
+            foreach (CompilationReference transitive in dependency.References.OfType<CompilationReference>())
+            {
+                if (seen.Add(transitive.Compilation))
+                {
+                    references.Add(transitive);
+                }
             }
         }
 

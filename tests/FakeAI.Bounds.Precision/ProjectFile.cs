@@ -62,11 +62,15 @@ internal sealed class ProjectFile
     {
         XDocument document = XDocument.Load(path);
         var elements = document.Descendants().ToList();
+        var definitions = new PropertyDefinitions(path);
+        definitions.Read(document, path);
         foreach (string imported in DirectoryBuildFiles(path, root))
         {
             try
             {
-                elements.AddRange(XDocument.Load(imported).Descendants());
+                XDocument props = XDocument.Load(imported);
+                elements.AddRange(props.Descendants());
+                definitions.Read(props, imported);
             }
             catch (System.Xml.XmlException)
             {
@@ -82,7 +86,12 @@ internal sealed class ProjectFile
 
         string sdk = (string?)document.Root?.Attribute("Sdk") ?? string.Empty;
         bool web = sdk.Contains("Web", StringComparison.OrdinalIgnoreCase);
-        bool isTest = string.Equals(Property("IsTestProject"), "true", StringComparison.OrdinalIgnoreCase)
+        // A shared props file often sets IsTestProject under a condition on the project's name (…Tests, ….Test);
+        // conditions are not evaluated here, so a conditional definition counts only for a project named as a test.
+        XElement? isTestProject = elements.LastOrDefault(e => e.Name.LocalName == "IsTestProject");
+        bool namedAsTest = System.IO.Path.GetFileNameWithoutExtension(path).Contains("Test", StringComparison.Ordinal);
+        bool isTest = (string.Equals(isTestProject?.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase)
+                && (isTestProject!.Attribute("Condition") is null || namedAsTest))
             || Items("PackageReference").Any(package => TestFrameworkPackages.Contains(package, StringComparer.OrdinalIgnoreCase));
         string outputType = Property("OutputType") ?? string.Empty;
         bool isApplication = web || outputType.Equals("Exe", StringComparison.OrdinalIgnoreCase) || outputType.Equals("WinExe", StringComparison.OrdinalIgnoreCase);
@@ -103,8 +112,10 @@ internal sealed class ProjectFile
             .Select(e => (string?)e.Attribute("Include") ?? string.Empty)
             .Where(value => value.Length > 0 && !value.Contains('$')));
 
-        var references = Items("ProjectReference")
-            .Where(reference => !reference.Contains('$'))
+        var references = document.Descendants()
+            .Where(e => e.Name.LocalName == "ProjectReference")
+            .Select(e => definitions.Expand((string?)e.Attribute("Include") ?? string.Empty, System.IO.Path.GetDirectoryName(path)!))
+            .Where(reference => reference.Length > 0 && !reference.Contains('$'))
             .Select(reference => System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, reference.Replace('\\', '/'))))
             .Distinct(StringComparer.Ordinal)
             .ToList();

@@ -24,7 +24,7 @@ internal sealed class BoundsOptions
 
     /// <summary>Class-name endings that make a class a tracker when it is not marked [BoundedTracker].</summary>
     public static ImmutableArray<string> DefaultTrackerSuffixes { get; } =
-        ImmutableArray.Create("Tracker", "Collector", "Monitor", "Registry", "Recorder", "Aggregator", "Bus", "Cache");
+        ImmutableArray.Create("Tracker", "Collector", "Registry", "Recorder", "Aggregator", "Bus");
 
     private static readonly BoundsOptions Defaults = new(DefaultTrackerSuffixes, FallbackDefaultMaxLength);
 

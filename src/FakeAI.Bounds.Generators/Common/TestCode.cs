@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -9,7 +10,10 @@ namespace FakeAI.Bounds.Generators.Common;
 /// service: a static list in a fake grows per test, not per request, so the BND0xx rules leave test projects alone
 /// unless <see cref="BoundsOptions.AnalyzeTestCode"/> says otherwise.
 /// A test project is one whose build says <c>IsTestProject</c> (the test SDK sets it) or that references xUnit,
-/// NUnit, MSTest or TUnit: the compilation's own reference list, so nothing is walked.
+/// NUnit, MSTest or TUnit: the compilation's own reference list, so nothing is walked. Test kits, samples and
+/// benchmarks ship outside test projects too (a <c>…TestKit</c> or <c>…TestingHost</c> assembly, a <c>…Testing</c>
+/// namespace in a product assembly, a <c>…Benchmarks</c> project); their names say what they are, and their state lives
+/// as long as a test or a demo run, so they are skipped the same way.
 /// </summary>
 internal static class TestCode
 {
@@ -21,6 +25,14 @@ internal static class TestCode
         "MSTest.TestFramework", "TUnit.Core",
     };
 
+    // The words of a dotted assembly or namespace segment that make it test or benchmark code (Akka.TestKit,
+    // Orleans.TestingHost, Dapper.Tests.Performance, MassTransit.Testing).
+    private static readonly string[] TestSegmentWords = { "Test", "Tests", "Testing", "Benchmark", "Benchmarks" };
+
+    // A type or file named as a test double or a fixture: TestTransport, MockClock, StubSink, DummyDb; …Tests, …Fixture.
+    private static readonly string[] TestFirstWords = { "Test", "Mock", "Stub", "Dummy" };
+    private static readonly string[] TestLastWords = { "Test", "Tests", "Fixture" };
+
     /// <summary>Whether the rules about unbounded state should skip this compilation.</summary>
     public static bool IsSkipped(Compilation compilation, AnalyzerConfigOptionsProvider options)
     {
@@ -28,6 +40,11 @@ internal static class TestCode
         if (BoundsOptions.AnalyzeTestCode(global))
         {
             return false;
+        }
+
+        if (compilation.AssemblyName is { } assembly && NamesTestCode(assembly))
+        {
+            return true;
         }
 
         if (global.TryGetValue(IsTestProjectProperty, out string? isTestProject) && BoundsOptions.IsTrue(isTestProject))
@@ -43,6 +60,111 @@ internal static class TestCode
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a type of a product compilation is test support by its names: a namespace segment of test words
+    /// (<c>MassTransit.Testing</c>), or the type (or a containing type) or its file named as a test double or fixture
+    /// (<c>PrometheusHttpListenerTests</c>, a registry declared in <c>TestTransport.cs</c>). A product class merely
+    /// containing "Test" in the middle of its name (<c>AbTestAssignments</c>) is not.
+    /// </summary>
+    public static bool IsTestSupport(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            if (NamesTestDouble(current.Name))
+            {
+                return true;
+            }
+        }
+
+        for (INamespaceSymbol? ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+        {
+            if (HasWord(ns.Name, TestSegmentWords))
+            {
+                return true;
+            }
+        }
+
+        foreach (Location location in type.Locations)
+        {
+            if (location.SourceTree?.FilePath is { Length: > 0 } path && NamesTestDouble(System.IO.Path.GetFileNameWithoutExtension(path)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a dotted name (an assembly's) has a segment with a test word in it.</summary>
+    public static bool NamesTestCode(string dottedName)
+    {
+        foreach (string segment in dottedName.Split('.'))
+        {
+            if (HasWord(segment, TestSegmentWords))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool NamesTestDouble(string name)
+    {
+        List<(int Start, int Length)> words = Words(name);
+        return words.Count > 1
+            && (IsOneOf(name, words[0], TestFirstWords) || IsOneOf(name, words[words.Count - 1], TestLastWords));
+    }
+
+    private static bool HasWord(string name, string[] candidates)
+    {
+        foreach ((int Start, int Length) word in Words(name))
+        {
+            if (IsOneOf(name, word, candidates))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The words of a PascalCase name ("FunctionalTestsWebsite": Functional, Tests, Website); digits and underscores
+    // separate words, so "Attestation" or "Latest" hold no test word.
+    private static List<(int Start, int Length)> Words(string name)
+    {
+        var words = new List<(int Start, int Length)>();
+        int start = 0;
+        for (int i = 1; i <= name.Length; i++)
+        {
+            bool separator = i < name.Length && (name[i] == '_' || char.IsDigit(name[i]));
+            if (i == name.Length || separator || (char.IsUpper(name[i]) && !char.IsUpper(name[i - 1])))
+            {
+                if (i > start && !(name[start] == '_' || char.IsDigit(name[start])))
+                {
+                    words.Add((start, i - start));
+                }
+
+                start = separator ? i + 1 : i;
+            }
+        }
+
+        return words;
+    }
+
+    private static bool IsOneOf(string name, (int Start, int Length) word, string[] candidates)
+    {
+        foreach (string candidate in candidates)
+        {
+            if (candidate.Length == word.Length && string.CompareOrdinal(name, word.Start, candidate, 0, word.Length) == 0)
+            {
+                return true;
             }
         }
 

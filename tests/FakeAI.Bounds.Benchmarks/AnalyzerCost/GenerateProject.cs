@@ -72,7 +72,7 @@ internal sealed class ProjectWriter
         "Report", "Export", "Import", "Schedule", "Webhook", "Audit", "Search", "Upload", "Profile", "Region",
     };
 
-    // None of these ends in a tracker suffix (Tracker, Collector, Monitor, Registry, Recorder, Aggregator, Bus, Cache).
+    // None of these ends in a tracker suffix (Tracker, Collector, Registry, Recorder, Aggregator, Bus, nor Cache or Monitor).
     private static readonly string[] OrdinaryRoles =
     {
         "Service", "Handler", "Builder", "Formatter", "Validator", "Mapper", "Calculator", "Parser", "Processor",

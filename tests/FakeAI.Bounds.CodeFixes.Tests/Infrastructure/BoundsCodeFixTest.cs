@@ -61,6 +61,12 @@ internal sealed class BoundsCodeFixTest<TCodeFix> : CSharpCodeFixTest<UnboundedC
         });
     }
 
+    // The framework names its project "TestProject" and its files "Test0.cs"; the rules skip code named as tests (a
+    // test kit, a TestTransport.cs), so the code under test is named as a consumer's product code is.
+    protected override string DefaultTestProjectName => "Consumer";
+
+    protected override string DefaultFilePathPrefix => "/0/Source";
+
     /// <summary>The C# version of the test project; the fixes write the shorter declarations C# 12 allows.</summary>
     public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.Latest;
 

@@ -122,7 +122,7 @@ public class Bnd004UnboundedQueuePrimitiveTests
     {
         return Verify.VerifyAsync(
             Usings + """
-            public sealed class PipelineMonitor
+            public sealed class PipelineRecorder
             {
                 public BufferBlock<int> Buffer { get; } = {|#0:new BufferBlock<int>()|};
                 public ActionBlock<int> Action { get; } = {|#1:new ActionBlock<int>(i => { })|};
@@ -139,21 +139,21 @@ public class Bnd004UnboundedQueuePrimitiveTests
             """,
             expectedGeneratedFiles: [],
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedQueuePrimitive).WithLocation(0)
-                .WithMessage("'Buffer' in 'PipelineMonitor' holds a BufferBlock<T> without BoundedCapacity, which queues without limit when its consumer falls behind; set BoundedCapacity in the block's options"),
+                .WithMessage("'Buffer' in 'PipelineRecorder' holds a BufferBlock<T> without BoundedCapacity, which queues without limit when its consumer falls behind; set BoundedCapacity in the block's options"),
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedQueuePrimitive).WithLocation(1)
-                .WithArguments("Action", "PipelineMonitor", "an ActionBlock<TInput> without BoundedCapacity", DataflowAdvice),
+                .WithArguments("Action", "PipelineRecorder", "an ActionBlock<TInput> without BoundedCapacity", DataflowAdvice),
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedQueuePrimitive).WithLocation(2)
-                .WithArguments("Transform", "PipelineMonitor", "a TransformBlock<TInput, TOutput> without BoundedCapacity", DataflowAdvice),
+                .WithArguments("Transform", "PipelineRecorder", "a TransformBlock<TInput, TOutput> without BoundedCapacity", DataflowAdvice),
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedQueuePrimitive).WithLocation(3)
-                .WithArguments("Many", "PipelineMonitor", "a TransformManyBlock<TInput, TOutput> without BoundedCapacity", DataflowAdvice),
+                .WithArguments("Many", "PipelineRecorder", "a TransformManyBlock<TInput, TOutput> without BoundedCapacity", DataflowAdvice),
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedQueuePrimitive).WithLocation(4)
-                .WithArguments("Batch", "PipelineMonitor", "a BatchBlock<T> with BoundedCapacity = DataflowBlockOptions.Unbounded", DataflowAdvice),
+                .WithArguments("Batch", "PipelineRecorder", "a BatchBlock<T> with BoundedCapacity = DataflowBlockOptions.Unbounded", DataflowAdvice),
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedQueuePrimitive).WithLocation(5)
-                .WithArguments("Broadcast", "PipelineMonitor", "a BroadcastBlock<T> without BoundedCapacity", DataflowAdvice),
+                .WithArguments("Broadcast", "PipelineRecorder", "a BroadcastBlock<T> without BoundedCapacity", DataflowAdvice),
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedQueuePrimitive).WithLocation(6)
-                .WithArguments("Join", "PipelineMonitor", "a JoinBlock<T1, T2> without BoundedCapacity", DataflowAdvice),
+                .WithArguments("Join", "PipelineRecorder", "a JoinBlock<T1, T2> without BoundedCapacity", DataflowAdvice),
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedQueuePrimitive).WithLocation(7)
-                .WithArguments("TargetTypedOptions", "PipelineMonitor", "a BufferBlock<T> with BoundedCapacity = DataflowBlockOptions.Unbounded", DataflowAdvice));
+                .WithArguments("TargetTypedOptions", "PipelineRecorder", "a BufferBlock<T> with BoundedCapacity = DataflowBlockOptions.Unbounded", DataflowAdvice));
     }
 
     [Fact]
@@ -202,11 +202,11 @@ public class Bnd004UnboundedQueuePrimitiveTests
     public Task Options_the_analyzer_cannot_see_are_not_reported()
     {
         return Verify.VerifyCleanAsync(Usings + """
-            public sealed class PipelineMonitor
+            public sealed class PipelineRecorder
             {
                 private static readonly DataflowBlockOptions SharedOptions = new DataflowBlockOptions { BoundedCapacity = 10 };
 
-                public PipelineMonitor(ExecutionDataflowBlockOptions options)
+                public PipelineRecorder(ExecutionDataflowBlockOptions options)
                 {
                     FromParameter = new ActionBlock<int>(i => { }, options);
                     FromField = new BufferBlock<int>(SharedOptions);

@@ -53,30 +53,30 @@ public class Bnd0xxRealCodePatternsTests
     public static TheoryData<string, string> LongLivedHolders { get; } = new()
     {
         {
-            "public sealed class Store : IStore { private readonly List<string> _c = new(); public void Add(string s) => _c.Add(s); }"
+            "public sealed class Store : IStore { private readonly List<string> _c = new(); public void Record(string s) => _c.Add(s); }"
                 + "public static class Startup { public static void ConfigureServices(IServiceCollection s) => s.AddSingleton<IStore, Store>(); }",
             "'Store' lives as long as the process: it is registered with AddSingleton at "
         },
         {
-            "public sealed class Store : IStore { private readonly List<string> _c = new(); public void Add(string s) => _c.Add(s); }"
+            "public sealed class Store : IStore { private readonly List<string> _c = new(); public void Record(string s) => _c.Add(s); }"
                 + "public static class Startup { public static void ConfigureServices(IServiceCollection s) => s.AddSingleton<IStore>(_ => new Store()); }",
             "it is registered with AddSingleton at"
         },
         {
-            "public sealed class Store : IStore { private readonly List<string> _c = new(); public void Add(string s) => _c.Add(s); }"
+            "public sealed class Store : IStore { private readonly List<string> _c = new(); public void Record(string s) => _c.Add(s); }"
                 + "public static class Startup { public static void ConfigureServices(IServiceCollection s) => s.AddSingleton(typeof(IStore), typeof(Store)); }",
             "it is registered with AddSingleton at"
         },
         {
-            "public sealed class Store { public static readonly Lazy<Store> Shared = new(() => new Store()); private readonly List<string> _c = new(); public void Add(string s) => _c.Add(s); }",
+            "public sealed class Store { public static readonly Lazy<Store> Shared = new(() => new Store()); private readonly List<string> _c = new(); public void Record(string s) => _c.Add(s); }",
             "the static field 'Store.Shared' holds its single instance"
         },
         {
-            "public sealed class Store { public static Store Instance { get; } = new(); private Store() { } private readonly List<string> _c = new(); public void Add(string s) => _c.Add(s); }",
+            "public sealed class Store { public static Store Instance { get; } = new(); private Store() { } private readonly List<string> _c = new(); public void Record(string s) => _c.Add(s); }",
             "the static property 'Store.Instance' holds its single instance"
         },
         {
-            "public sealed class Store { private readonly Dictionary<Guid, string> _c = new(); public void Add(string s) => _c[Guid.NewGuid()] = s; }"
+            "public sealed class Store { private readonly Dictionary<Guid, string> _c = new(); public void Record(string s) => _c[Guid.NewGuid()] = s; }"
                 + "public static class Holder { public static readonly Store Default = new(); }",
             "the static field 'Holder.Default' holds one"
         },
@@ -98,6 +98,13 @@ public class Bnd0xxRealCodePatternsTests
             "public static class Handlers { private static readonly List<Action> _c = new(); public static void Register(Action a) => _c.Add(a); }"
                 + "public sealed class Endpoint { public void Handle(string request) => Handlers.Register(() => Console.WriteLine(request)); }",
             "code that does not run at startup calls the methods that add to it"
+        },
+        {
+            // A singleton's public Add… is a registration API until code that serves requests calls it.
+            "public sealed class Store : IStore { private readonly List<string> _c = new(); public void Add(string s) => _c.Add(s); }"
+                + "public static class Startup { public static void ConfigureServices(IServiceCollection s) => s.AddSingleton<IStore, Store>(); }"
+                + "public sealed class Endpoint { private readonly Store _store; public Endpoint(Store store) => _store = store; public void Handle(string request) => _store.Add(request); }",
+            "it is registered with AddSingleton at Source0.cs:"
         },
     };
 
@@ -140,7 +147,57 @@ public class Bnd0xxRealCodePatternsTests
         "public static class Capped { private static readonly List<int> _c = new(); public static void Add(int i) { int n = _c.Count; if (n >= 100) return; _c.Add(i); } }",
         "public static class Capped { private static readonly List<int> _c = new(); private static bool IsFull => _c.Count >= 100; public static void Add(int i) { if (IsFull) return; _c.Add(i); } }",
         "public static class Capped { private static readonly ConcurrentBag<int> _c = new(); private static int _n; public static void Add(int i) { if (Interlocked.Increment(ref _n) > 100) return; _c.Add(i); } }",
+        // A pool or a work queue that a consumer drains: entries returned are rented again, work enqueued is taken.
+        "public sealed class PagePool { public static readonly PagePool Shared = new(); private PagePool() { } private readonly Stack<byte[]> _c = new();"
+            + " public byte[] Rent() => _c.Count > 0 ? _c.Pop() : new byte[4096]; public void Return(byte[] page) => _c.Push(page); }",
+        // A singleton's registration API that only startup code calls, or nothing in the compilation (a library's).
+        "public sealed class Filters : IStore { private readonly List<Action> _c = new(); public void AddFilter(Action a) => _c.Add(a); }"
+            + "public static class Startup { public static void ConfigureServices(IServiceCollection s) { s.AddSingleton<IStore, Filters>(); new Filters().AddFilter(() => { }); } }",
+        "public sealed class Lifecycle { public static readonly Lifecycle Instance = new(); private Lifecycle() { } private readonly List<Action> _c = new(); public void Subscribe(Action a) => _c.Add(a); }",
+        // Filled once per object, behind a flag it sets: the lazy initialization of a registry from its services.
+        "public sealed class Codecs { public static readonly Codecs Instance = new(); private Codecs() { } private readonly object _gate = new(); private bool _initialized; private readonly List<string> _c = new();"
+            + " public string First() { Initialize(); return _c[0]; } private void Initialize() { lock (_gate) { if (_initialized) { return; } _c.AddRange(new[] { \"a\", \"b\" }); _initialized = true; } } }",
+        // Keys that stand for types: a key type named for a type (a grain type, a type pair), a type's name, a literal.
+        "public readonly record struct GrainType(string Value); public static class Resolver { private static readonly ConcurrentDictionary<GrainType, string> _c = new(); public static string Get(GrainType t) => _c.GetOrAdd(t, k => k.Value); }",
+        "public readonly record struct TypePair(Type Source, Type Destination); public static class Maps { private static readonly Dictionary<TypePair, int> _c = new(); public static void Remember(TypePair p) => _c[p] = 1; }",
+        "public static class Labels { private static readonly ConcurrentDictionary<string, string> _c = new(); public static string Of(Type t) => _c.GetOrAdd(t.FullName!, n => n.ToLowerInvariant()); }",
+        "public static class Names { private static readonly Dictionary<string, int> _c = new(); public static void Touch() => _c[\"default\"] = 1; }",
+        // An entry taken out by its key when what it stands for ends: a connection, a subscriber, a pending call.
+        "public static class Connections { private static readonly Dictionary<string, object> _c = new(); public static void Open(string id, object c) => _c[id] = c; public static void Close(string id) => _c.Remove(id); }",
+        // Test support shipped in a product assembly, by its names: a Testing namespace, a test double, a fixture.
+        "}\nnamespace App.Testing {\npublic static class Recorder { public static readonly List<string> Seen = new(); public static void Record(string s) => Seen.Add(s); }",
+        "public static class TestTransportRegistry { public static readonly List<string> Seen = new(); public static void Record(string s) => Seen.Add(s); }",
+        "public static class MockSink { public static readonly List<string> Seen = new(); public static void Record(string s) => Seen.Add(s); }",
+        "public static class ListenerTests { public static readonly List<int> Ports = new(); public static void Use(int p) => Ports.Add(p); }",
     };
+
+    public static TheoryData<string> ReportedDespiteLookingSafe { get; } = new()
+    {
+        // A flag checked but never set by the adding method is no run-once guard.
+        "public sealed class Codecs { public static readonly Codecs Instance = new(); private Codecs() { } private bool _ready; private readonly List<string> _c = new();"
+            + " public void Load(string s) { if (_ready) { return; } _c.Add(s); } public void MarkReady() => _ready = true; }",
+        // A tracker must show its bound: a consumer it relies on is no bound it shows.
+        "public sealed class WorkTracker { private readonly Queue<string> _c = new(); public void Enqueue(string s) => _c.Enqueue(s); public string Next() => _c.Dequeue(); }",
+        // A tracker must show its bound: taking out one entry by its key bounds nothing.
+        "public sealed class ConnectionTracker { private readonly Dictionary<string, object> _c = new(); public void Open(string id, object c) => _c[id] = c; public void Close(string id) => _c.Remove(id); }",
+        // "Test" inside a product name is not test code, nor is a word that merely contains it.
+        "public static class AbTestAssignments { public static readonly List<string> Seen = new(); public static void Record(string s) => Seen.Add(s); }",
+        "public static class Attestations { public static readonly List<string> Seen = new(); public static void Record(string s) => Seen.Add(s); }",
+        // A string key that is not a type's name, and a key type that only contains "Type" in its name.
+        "public static class Labels { private static readonly ConcurrentDictionary<string, string> _c = new(); public static string Of(string s) => _c.GetOrAdd(s.Trim(), n => n); }",
+        "public readonly record struct Prototype(string Id); public static class Maps { private static readonly Dictionary<Prototype, int> _c = new(); public static void Remember(Prototype p) => _c[p] = 1; }",
+    };
+
+    [Theory]
+    [MemberData(nameof(ReportedDespiteLookingSafe))]
+    public async Task What_only_looks_bounded_or_like_test_code_is_reported(string code)
+    {
+        AnalyzerRunResult run = await AnalyzerRunner.RunAsync(Framework + "namespace App {\n" + code + "\n}\n");
+
+        // BND001 when nothing removes, BND002 when only a method off the add path does (the tracker's consumer).
+        Assert.Empty(run.AnalyzerExceptions);
+        Assert.Matches("^BND00[12]$", Assert.Single(run.BoundsDiagnostics).Id);
+    }
 
     [Theory]
     [MemberData(nameof(BoundedOrShortLived))]

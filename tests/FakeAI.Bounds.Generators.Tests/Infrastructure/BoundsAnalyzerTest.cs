@@ -57,6 +57,12 @@ internal sealed class BoundsAnalyzerTest : CSharpAnalyzerTest<BoundedDeclaration
         });
     }
 
+    // The framework names its project "TestProject" and its files "Test0.cs"; the rules skip code named as tests (a
+    // test kit, a TestTransport.cs), so the code under test is named as a consumer's product code is.
+    protected override string DefaultTestProjectName => "Consumer";
+
+    protected override string DefaultFilePathPrefix => "/0/Source";
+
     public bool RunGenerator { get; }
 
     /// <summary>The hint names of the files the generator wrote in the last compilation the analyzer saw.</summary>

@@ -10,7 +10,8 @@ namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 /// <param name="Location">The operation's syntax, for the message's line number.</param>
 /// <param name="Paired">A removal of one entry in a callback the adding method sets up (a continuation, a
 /// cancellation registration, the Dispose of the token it returns): the entry lives as long as its operation.</param>
-internal readonly record struct GrowthEvent(GrowthEventKind Kind, ISymbol Method, bool Guarded, bool Scheduled, Location Location, bool Paired = false)
+/// <param name="Once">An add in code that runs once per object (<see cref="RunOnceGuards"/>): initial state.</param>
+internal readonly record struct GrowthEvent(GrowthEventKind Kind, ISymbol Method, bool Guarded, bool Scheduled, Location Location, bool Paired = false, bool Once = false)
 {
     /// <summary>Whether this removal keeps the collection bounded when it runs on the path that adds.</summary>
     public bool Bounds => Guarded || CollectionMethodRoles.BoundsWhenOnAddPath(Kind);

@@ -17,6 +17,7 @@ internal sealed class GrowthSession
     private readonly INamedTypeSymbol? _trackerAttribute;
     private readonly INamedTypeSymbol? _allowUnboundedAttribute;
     private readonly AnalyzerConfigOptionsProvider _options;
+    private readonly bool _analyzeTestCode;
     private readonly ConcurrentDictionary<INamedTypeSymbol, TrackerKind> _trackerKinds = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentBag<DeferredFinding> _deferred = new();
     private readonly ConcurrentBag<(ISymbol[] Adders, Diagnostic Finding)> _registrations = new();
@@ -32,6 +33,7 @@ internal sealed class GrowthSession
         _trackerAttribute = trackerAttribute;
         _allowUnboundedAttribute = allowUnboundedAttribute;
         _options = options;
+        _analyzeTestCode = BoundsOptions.AnalyzeTestCode(options.GlobalOptions);
     }
 
     public GrowableCollectionTypes Collections { get; }
@@ -43,7 +45,7 @@ internal sealed class GrowthSession
     public void StartType(SymbolStartAnalysisContext context)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || (!_analyzeTestCode && TestCode.IsTestSupport(type)))
         {
             return;
         }
@@ -117,18 +119,7 @@ internal sealed class GrowthSession
     /// <summary>Once every type was analyzed: the findings that wait for a class to be known long-lived, and BND006.</summary>
     public void ReportAtCompilationEnd(CompilationAnalysisContext context)
     {
-        foreach ((ISymbol[] adders, Diagnostic finding) in _registrations)
-        {
-            foreach (ISymbol adder in adders)
-            {
-                if (_calledOnlyAtStartup.TryGetValue(adder.OriginalDefinition, out bool onlyAtStartup) && !onlyAtStartup)
-                {
-                    context.ReportDiagnostic(finding);
-                    break;
-                }
-            }
-        }
-
+        // The classes shown long-lived first: their registration-only members join the registrations below.
         if (!_deferred.IsEmpty)
         {
             System.Collections.Generic.Dictionary<INamedTypeSymbol, string> reasons = LongLived.Resolve(context.CancellationToken);
@@ -137,6 +128,18 @@ internal sealed class GrowthSession
                 if (reasons.TryGetValue(finding.Type, out string? reason))
                 {
                     finding.Report(reason, context.ReportDiagnostic, context.CancellationToken);
+                }
+            }
+        }
+
+        foreach ((ISymbol[] adders, Diagnostic finding) in _registrations)
+        {
+            foreach (ISymbol adder in adders)
+            {
+                if (_calledOnlyAtStartup.TryGetValue(adder.OriginalDefinition, out bool onlyAtStartup) && !onlyAtStartup)
+                {
+                    context.ReportDiagnostic(finding);
+                    break;
                 }
             }
         }

@@ -40,7 +40,7 @@ internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evid
         var addPaths = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (GrowthEvent add in events)
         {
-            if (add.Kind != GrowthEventKind.Grow || add.Guarded || guardedAdds.Contains(add.Method) || calls.RunsOnlyWhileConstructing(add.Method))
+            if (add.Kind != GrowthEventKind.Grow || add.Guarded || add.Once || guardedAdds.Contains(add.Method) || calls.RunsOnlyWhileConstructing(add.Method))
             {
                 continue;
             }
@@ -59,6 +59,24 @@ internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evid
         }
 
         if (uncovered.Count == 0)
+        {
+            return BoundedVerdict;
+        }
+
+        // An entry that code takes out by its key has a life that ends: a connection closes, a request completes, a
+        // subscriber leaves. Whether every entry reaches its removal is a question of the program's paths that no
+        // add-and-remove analysis answers, and in real code bases these members were bounded by lifecycles the
+        // rules could not follow (another object's callback, an actor's termination, a timer elsewhere). Only a
+        // tracker, which declares that its state must show a bound, is held to more than that.
+        if (tracker == TrackerKind.None && removals.Any(removal => removal.Kind == GrowthEventKind.RemoveSpecific))
+        {
+            return BoundedVerdict;
+        }
+
+        // A collection that other code takes entries from the front or the back of (a Dequeue, a Pop, a TryTake) is
+        // a work queue, a stack or a pool that a consumer drains: how far it fills depends on how fast the consumer
+        // runs, not on a cleanup somebody must remember, and BND004 judges that for the concurrent queue types.
+        if (tracker == TrackerKind.None && removals.Any(removal => removal.Kind == GrowthEventKind.RemoveFromEnd && !removal.Guarded))
         {
             return BoundedVerdict;
         }

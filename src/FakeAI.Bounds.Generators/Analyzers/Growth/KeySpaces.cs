@@ -33,7 +33,17 @@ internal static class KeySpaces
     /// <summary>Whether the key (or item) an add passes is one the program fixes, read before its conversion to <c>object</c>.</summary>
     public static bool IsFixedKey(IOperation? key)
     {
-        return key?.WithoutConversions().Type is { } type && IsFixedKey(type);
+        if (key?.WithoutConversions() is not { } value)
+        {
+            return false;
+        }
+
+        // A literal (or nameof) key adds one entry, and the name of a type or member one per declaration.
+        return value.ConstantValue.HasValue
+            || (value.Type is { } type && IsFixedKey(type))
+            || (value is IPropertyReferenceOperation { Property.Name: "Name" or "FullName" or "AssemblyQualifiedName" or "Namespace" } name
+                && name.Property.ContainingType is { } owner
+                && IsProgramElement(owner));
     }
 
     private static bool IsFixedKey(ITypeSymbol key)
@@ -57,7 +67,23 @@ internal static class KeySpaces
             return tuple.TupleElements.Length > 0;
         }
 
-        return IsProgramElement(key);
+        return IsProgramElement(key) || NamesAType(key);
+    }
+
+    // A program's own key type that says it stands for a type: Orleans' GrainType and GrainInterfaceType, AutoMapper's
+    // TypePair. Such keys are made from the types the program declares, one per type, as a Type key is.
+    private static bool NamesAType(ITypeSymbol key)
+    {
+        if (key.SpecialType != SpecialType.None || key.TypeKind is not (TypeKind.Struct or TypeKind.Class))
+        {
+            return false;
+        }
+
+        string name = key.Name;
+        const string Word = "Type";
+        return name.Length > Word.Length
+            && ((name.EndsWith(Word, System.StringComparison.Ordinal) && !char.IsUpper(name[name.Length - Word.Length - 1]))
+                || (name.StartsWith(Word, System.StringComparison.Ordinal) && char.IsUpper(name[Word.Length])));
     }
 
     // Types, members, assemblies and the like: one per declaration the program has or loads.

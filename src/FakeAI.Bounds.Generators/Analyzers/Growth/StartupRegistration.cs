@@ -4,14 +4,15 @@ using Microsoft.CodeAnalysis;
 namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 
 /// <summary>
-/// Registration at startup: a public static <c>Register…</c>, <c>Add…</c>, <c>Use…</c>, <c>Map…</c> or
-/// <c>Configure…</c> method that puts a callback, a type, a resource or an option into a static collection. It grows
+/// Registration at startup: a public <c>Register…</c>, <c>Add…</c>, <c>Use…</c>, <c>Map…</c>, <c>Configure…</c> or
+/// <c>Subscribe…</c> method that puts a callback, a type, a resource or an option into a static collection or one of a
+/// long-lived object. It grows
 /// once per call the program makes while it starts, not per request; it is growth only when code that serves traffic
 /// calls it too. So its findings wait for the end of the compilation, which tells every place that calls it.
 /// </summary>
 internal static class StartupRegistration
 {
-    private static readonly string[] RegistrationPrefixes = { "Register", "Add", "Use", "Map", "Configure" };
+    private static readonly string[] RegistrationPrefixes = { "Register", "Add", "Use", "Map", "Configure", "Subscribe" };
 
     private static readonly string[] StartupPrefixes =
     {
@@ -20,9 +21,11 @@ internal static class StartupRegistration
 
     private static readonly string[] StartupTypeSuffixes = { "Builder", "Configurator", "Extensions", "Startup", "Program", "Module", "Installer", "Bootstrapper" };
 
+    /// <summary>A public <c>Register…</c>, <c>Add…</c>, <c>Use…</c>, <c>Map…</c>, <c>Configure…</c> or <c>Subscribe…</c>
+    /// method: static, or of a long-lived object (a registry a builder fills, a lifecycle observers subscribe to).</summary>
     public static bool IsRegistrationMethod(ISymbol method)
     {
-        return method is IMethodSymbol { IsStatic: true, DeclaredAccessibility: Accessibility.Public, MethodKind: MethodKind.Ordinary } ordinary
+        return method is IMethodSymbol { DeclaredAccessibility: Accessibility.Public, MethodKind: MethodKind.Ordinary } ordinary
             && StartsWithAny(ordinary.Name, RegistrationPrefixes);
     }
 

@@ -220,16 +220,8 @@ internal sealed class TypeGrowthAnalysis
                 continue;
             }
 
-            // Filled only by public registration methods: growth only if code that serves traffic calls them.
-            if (member.Symbol.IsStatic && verdict.Adders.Length > 0 && System.Array.TrueForAll(verdict.Adders, StartupRegistration.IsRegistrationMethod))
-            {
-                _session.DeferRegistration(verdict.Adders, CreateFinding(member, verdict, LongLivedShapes.OfStaticMember(member.Symbol) + ", and code that does not run at startup calls the methods that add to it", atCompilationEnd: true));
-            }
-            else
-            {
-                string lifetime = member.Symbol.IsStatic ? LongLivedShapes.OfStaticMember(member.Symbol) : LongLivedShapes.OfType(_type, _localReason!);
-                context.ReportDiagnostic(CreateFinding(member, verdict, lifetime, atCompilationEnd: false));
-            }
+            string lifetime = member.Symbol.IsStatic ? LongLivedShapes.OfStaticMember(member.Symbol) : LongLivedShapes.OfType(_type, _localReason!);
+            ReportOrDefer(member, verdict, lifetime, atCompilationEnd: false, context.ReportDiagnostic);
         }
     }
 
@@ -246,8 +238,25 @@ internal sealed class TypeGrowthAnalysis
             cancellationToken.ThrowIfCancellationRequested();
             if (!member.Symbol.IsStatic && Judge(member, paths) is { } verdict)
             {
-                report(CreateFinding(member, verdict, LongLivedShapes.OfType(_type, reason), atCompilationEnd: true));
+                ReportOrDefer(member, verdict, LongLivedShapes.OfType(_type, reason), atCompilationEnd: true, report);
             }
+        }
+    }
+
+    // A collection filled only by public registration methods (Add…, Register…, Use…) grows once per call the program
+    // makes while it starts: growth only if code that serves traffic calls them, which the end of the compilation
+    // tells. A tracker is held to its declaration and reported as it is.
+    private void ReportOrDefer(TrackedMember member, GrowthVerdict verdict, string lifetime, bool atCompilationEnd, System.Action<Diagnostic> report)
+    {
+        if ((member.Symbol.IsStatic || _tracker == TrackerKind.None)
+            && verdict.Adders.Length > 0
+            && System.Array.TrueForAll(verdict.Adders, StartupRegistration.IsRegistrationMethod))
+        {
+            _session.DeferRegistration(verdict.Adders, CreateFinding(member, verdict, lifetime + ", and code that does not run at startup calls the methods that add to it", atCompilationEnd: true));
+        }
+        else
+        {
+            report(CreateFinding(member, verdict, lifetime, atCompilationEnd));
         }
     }
 
@@ -370,7 +379,8 @@ internal sealed class TypeGrowthAnalysis
         // (an LRU trims its map when its list is over the limit).
         bool guarded = SizeGuards.IsGuarded(operation, kind == GrowthEventKind.Grow ? member : null);
         bool paired = kind == GrowthEventKind.RemoveSpecific && DelegateTiming.RunsLater(operation);
-        return new GrowthEvent(kind, method, guarded, scheduled, operation.Syntax.GetLocation(), paired);
+        bool once = kind == GrowthEventKind.Grow && !guarded && RunOnceGuards.RunsOnce(operation);
+        return new GrowthEvent(kind, method, guarded, scheduled, operation.Syntax.GetLocation(), paired, once);
     }
 
     private void RecordCall(ISymbol caller, ISymbol callee, IInvocationOperation invocation)
