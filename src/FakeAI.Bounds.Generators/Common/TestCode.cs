@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -117,14 +116,21 @@ internal static class TestCode
 
     private static bool NamesTestDouble(string name)
     {
-        List<(int Start, int Length)> words = Words(name);
-        return words.Count > 1
-            && (IsOneOf(name, words[0], TestFirstWords) || IsOneOf(name, words[words.Count - 1], TestLastWords));
+        (int Start, int Length) first = (0, 0), last = (0, 0);
+        int count = 0;
+        for (int start = 0; NextWord(name, ref start, out (int Start, int Length) word);)
+        {
+            first = count == 0 ? word : first;
+            last = word;
+            count++;
+        }
+
+        return count > 1 && (IsOneOf(name, first, TestFirstWords) || IsOneOf(name, last, TestLastWords));
     }
 
     private static bool HasWord(string name, string[] candidates)
     {
-        foreach ((int Start, int Length) word in Words(name))
+        for (int start = 0; NextWord(name, ref start, out (int Start, int Length) word);)
         {
             if (IsOneOf(name, word, candidates))
             {
@@ -135,27 +141,31 @@ internal static class TestCode
         return false;
     }
 
-    // The words of a PascalCase name ("FunctionalTestsWebsite": Functional, Tests, Website); digits and underscores
-    // separate words, so "Attestation" or "Latest" hold no test word.
-    private static List<(int Start, int Length)> Words(string name)
+    // The next word of a PascalCase name from start ("FunctionalTestsWebsite": Functional, Tests, Website); digits and
+    // underscores separate words, so "Attestation" or "Latest" hold no test word. Runs for every type, so it walks the
+    // name in place instead of splitting it.
+    private static bool NextWord(string name, ref int start, out (int Start, int Length) word)
     {
-        var words = new List<(int Start, int Length)>();
-        int start = 0;
-        for (int i = 1; i <= name.Length; i++)
+        while (start < name.Length && (name[start] == '_' || char.IsDigit(name[start])))
         {
-            bool separator = i < name.Length && (name[i] == '_' || char.IsDigit(name[i]));
-            if (i == name.Length || separator || (char.IsUpper(name[i]) && !char.IsUpper(name[i - 1])))
-            {
-                if (i > start && !(name[start] == '_' || char.IsDigit(name[start])))
-                {
-                    words.Add((start, i - start));
-                }
-
-                start = separator ? i + 1 : i;
-            }
+            start++;
         }
 
-        return words;
+        if (start >= name.Length)
+        {
+            word = default;
+            return false;
+        }
+
+        int end = start + 1;
+        while (end < name.Length && name[end] != '_' && !char.IsDigit(name[end]) && !(char.IsUpper(name[end]) && !char.IsUpper(name[end - 1])))
+        {
+            end++;
+        }
+
+        word = (start, end - start);
+        start = end;
+        return true;
     }
 
     private static bool IsOneOf(string name, (int Start, int Length) word, string[] candidates)
