@@ -18,8 +18,23 @@ public class ConcurrencyStressTests
     private const int SequenceBits = 20;
     private const int SequenceMask = (1 << SequenceBits) - 1;
 
+    /// <summary>How many adds a writer may run ahead of the dequeuer before its first rounds.</summary>
+    private const int Slack = 512;
+
+    /// <summary>
+    /// How many adds each writer makes before the dequeuer starts: together four times the largest capacity tested.
+    /// At most <see cref="Slack"/>, so that the writers' pacing lets them get there on their own.
+    /// </summary>
+    private const int FillAdds = 64;
+
     /// <summary>How long a stuck test may wait for its threads before it reports a deadlock (not a timing assertion).</summary>
     private static readonly TimeSpan DeadlockGuard = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long the dequeuer may wait for the writers' first adds before it reports they never came (not a timing
+    /// assertion). Shorter than <see cref="DeadlockGuard"/>, so that the failure says what was awaited.
+    /// </summary>
+    private static readonly TimeSpan HandOverGuard = TimeSpan.FromMinutes(1);
 
     // An item says which writer added it and as its how-manieth add (from 1), so that any view of the queue can be
     // checked for per-writer order.
@@ -270,10 +285,22 @@ public class ConcurrencyStressTests
     /// The reader checks every view it takes: never more than Capacity items, per-writer order, no repeats.
     /// </summary>
     /// <remarks>
+    /// <para>
     /// On two cores four writers would finish before the other threads got much of a turn, so the writers keep pace
     /// with them: a writer waits (spinning, never sleeping) while it is more than a few hundred adds ahead of the
     /// dequeuer's rounds or the reader's snapshots. That makes the threads interleave at a fine grain on any machine
     /// without measuring time.
+    /// </para>
+    /// <para>
+    /// Pacing alone does not make the queue fill: a dequeuer that got the CPU at the right moments could keep it
+    /// nearly empty, so that DropNewest never drops, Throw never throws and RemoveWhere finds nothing. The dequeuer
+    /// therefore starts once every writer has made its first <see cref="FillAdds"/> adds. Those are far more than the
+    /// capacity, so the queue is full when the dequeuer starts, whatever the scheduler does: the bound has been hit,
+    /// and the first RemoveWhere (the fourth round, after at most three dequeues) finds the latest 61 adds or more in
+    /// the ring, among which some writer's consecutive ones, of even and odd sequence. The reader runs from the start.
+    /// The wait cannot deadlock correct code, since the pacing lets the writers make <see cref="Slack"/> adds on their
+    /// own.
+    /// </para>
     /// </remarks>
     private static void Run(
         IBoundedQueue<int> queue,
@@ -286,7 +313,9 @@ public class ConcurrencyStressTests
         int abandoned = 0;
         long dequeueRounds = 0;
         long readRounds = 0;
+        int writersFilling = Writers;
         using var start = new Barrier(Writers + 2);
+        var filled = new ManualResetEventSlim();
 
         void Guarded(Action body)
         {
@@ -298,12 +327,15 @@ public class ConcurrencyStressTests
             {
                 failures.Enqueue(exception);
                 Volatile.Write(ref abandoned, 1);
+
+                // The dequeuer does not wait for a writer that has given up.
+                filled.Set();
             }
         }
 
         bool FarAhead(int sequence) =>
             Volatile.Read(ref abandoned) == 0
-            && (sequence > (Volatile.Read(ref dequeueRounds) / 2) + 512 || sequence / 256 > Volatile.Read(ref readRounds) + 2);
+            && (sequence > (Volatile.Read(ref dequeueRounds) / 2) + Slack || sequence / 256 > Volatile.Read(ref readRounds) + 2);
 
         var threads = new List<Thread>();
         for (int w = 0; w < Writers; w++)
@@ -323,6 +355,10 @@ public class ConcurrencyStressTests
                         }
 
                         writer(id, sequence);
+                        if (sequence == FillAdds && Interlocked.Decrement(ref writersFilling) == 0)
+                        {
+                            filled.Set();
+                        }
                     }
                 }
                 finally
@@ -335,6 +371,11 @@ public class ConcurrencyStressTests
         threads.Add(new Thread(() => Guarded(() =>
         {
             start.SignalAndWait();
+            if (!filled.Wait(HandOverGuard))
+            {
+                throw new InvalidOperationException($"The dequeuer waited {HandOverGuard} for the writers' first {FillAdds} adds.");
+            }
+
             var order = new PerWriterOrder("the dequeued items");
             while (Volatile.Read(ref writersRunning) > 0)
             {
@@ -408,13 +449,14 @@ public class ConcurrencyStressTests
             Assert.True(thread.Join(DeadlockGuard), "A thread did not finish: the queue deadlocked or livelocked.");
         }
 
+        filled.Dispose();
         if (!failures.IsEmpty)
         {
             throw new AggregateException(failures);
         }
 
         Assert.True(readRounds >= (AddsPerWriter / 256) - 2, "The reader took fewer snapshots than the writers' pacing allows.");
-        Assert.True(dequeueRounds >= 2 * (AddsPerWriter - 512), "The dequeuer ran fewer rounds than the writers' pacing allows.");
+        Assert.True(dequeueRounds >= 2 * (AddsPerWriter - Slack), "The dequeuer ran fewer rounds than the writers' pacing allows.");
         Assert.True(queue.Count <= queue.Capacity);
     }
 

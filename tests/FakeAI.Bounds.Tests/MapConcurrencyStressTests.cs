@@ -27,8 +27,26 @@ public class MapConcurrencyStressTests
     private const int Pinned = 4;
     private const int SequenceBits = 20;
 
+    /// <summary>How many operations a writer may run ahead of the other threads before their first rounds.</summary>
+    private const int Slack = 64;
+
+    /// <summary>
+    /// How many operations each writer runs before the remover starts: together they offer three times the capacity in
+    /// new keys. At most <see cref="Slack"/>, so that the writers' pacing lets them get there on their own.
+    /// </summary>
+    private const int FillOperations = 48;
+
+    /// <summary>The operation at which a writer waits, if it must, until the remover has removed something.</summary>
+    private const int RemovalGate = OperationsPerWriter / 2;
+
     /// <summary>How long a stuck test may wait for its threads before it reports a deadlock (not a timing assertion).</summary>
     private static readonly TimeSpan DeadlockGuard = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long a thread may wait for another's hand-over before it reports it never came (not a timing assertion).
+    /// Shorter than <see cref="DeadlockGuard"/>, so that the failure names the hand-over.
+    /// </summary>
+    private static readonly TimeSpan HandOverGuard = TimeSpan.FromMinutes(1);
 
     private static int Fresh(int writer, int sequence) => ((writer + 1) << SequenceBits) | sequence;
 
@@ -123,12 +141,12 @@ public class MapConcurrencyStressTests
             }
         }
 
-        void Remove(int round)
+        bool Remove(int round)
         {
             switch (round % 3)
             {
                 case 0:
-                    removed += map.RemoveWhere((key, value) =>
+                    int matched = map.RemoveWhere((key, value) =>
                     {
                         Check(KeyOf(value) == key, $"RemoveWhere saw key {key:x} with the value of {KeyOf(value):x}.");
                         bool match = !IsPinned(key) && SequenceOf(key) % 4 == round % 4;
@@ -139,16 +157,18 @@ public class MapConcurrencyStressTests
 
                         return match;
                     });
-                    break;
+                    removed += matched;
+                    return matched > 0;
                 case 1:
                     int target = Volatile.Read(ref lastFresh[round % Writers]);
                     if (target != 0 && map.Remove(target))
                     {
                         Check(removedKeys.Add(target), $"Remove took key {target:x} out twice.");
                         removed++;
+                        return true;
                     }
 
-                    break;
+                    return false;
                 default:
                     int other = Volatile.Read(ref lastFresh[(round + 1) % Writers]);
                     if (other != 0 && map.Remove(other, out long value))
@@ -156,9 +176,10 @@ public class MapConcurrencyStressTests
                         Check(KeyOf(value) == other, $"Remove({other:x}) handed back the value of {KeyOf(value):x}.");
                         Check(removedKeys.Add(other), $"Remove took key {other:x} out twice.");
                         removed++;
+                        return true;
                     }
 
-                    break;
+                    return false;
             }
         }
 
@@ -295,11 +316,11 @@ public class MapConcurrencyStressTests
             Volatile.Write(ref lastFresh[writer], fresh);
         }
 
-        void Remove(int round)
+        bool Remove(int round)
         {
             if (round % 2 == 0)
             {
-                removed += set.RemoveWhere(value =>
+                int matched = set.RemoveWhere(value =>
                 {
                     bool match = !IsPinned(value) && SequenceOf(value) % 4 == round % 4;
                     if (match)
@@ -309,16 +330,19 @@ public class MapConcurrencyStressTests
 
                     return match;
                 });
+                removed += matched;
+                return matched > 0;
             }
-            else
+
+            int target = Volatile.Read(ref lastFresh[round % Writers]);
+            if (target != 0 && set.Remove(target))
             {
-                int target = Volatile.Read(ref lastFresh[round % Writers]);
-                if (target != 0 && set.Remove(target))
-                {
-                    Check(removedValues.Add(target), $"Remove took value {target:x} out twice.");
-                    removed++;
-                }
+                Check(removedValues.Add(target), $"Remove took value {target:x} out twice.");
+                removed++;
+                return true;
             }
+
+            return false;
         }
 
         void Read(int round)
@@ -389,18 +413,48 @@ public class MapConcurrencyStressTests
     /// on any of them.
     /// </summary>
     /// <remarks>
+    /// <para>
     /// On two cores three writers would finish before the other threads got much of a turn, so the writers keep pace
     /// with them: a writer waits (spinning, never sleeping) while it is more than a few dozen operations ahead of the
     /// rounds of any of the other three threads. That makes the threads interleave at a fine grain on any machine
     /// without measuring time.
+    /// </para>
+    /// <para>
+    /// Pacing alone does not give every thread a share of the collection's life: the remover could run its rounds
+    /// before the first key arrives and then not run again until the writers are done, or remove so eagerly that the
+    /// collection never fills. Two hand-overs rule both out, whatever the scheduler does:
+    /// </para>
+    /// <list type="number">
+    /// <item>
+    /// The remover starts once every writer has run its first <see cref="FillOperations"/> operations. Those offer far
+    /// more new keys than the capacity, so the bound has been reached, and the policy exercised, before anything is
+    /// removed. The readers run from the start.
+    /// </item>
+    /// <item>
+    /// A writer does not pass <see cref="RemovalGate"/> until the remover has removed something. Usually it has long
+    /// before; if not, the writers wait there, and the remover finds new keys of every kind it looks for: under
+    /// DropNewest and Throw the first ones admitted, which only the remover takes out, and under the evicting
+    /// policies the ones added last, which the few keys a writer can add after its last new key of a kind cannot
+    /// push out. Within one cycle of its rounds (twelve for the map, four for the set) the remover's predicate has
+    /// asked for every sequence it removes, so it takes one of them out.
+    /// </item>
+    /// </list>
+    /// <para>
+    /// Neither hand-over can deadlock correct code: the writers' pacing lets them run <see cref="Slack"/> operations
+    /// with no other thread's help, and the remover's rounds go on while the writers wait. A guard fails the test if a
+    /// hand-over never comes, for instance when a removal is broken.
+    /// </para>
     /// </remarks>
-    private static void RunThreads(Action<int, int> write, Action<int> remove, Action<int> read, Action<int> enumerate)
+    private static void RunThreads(Action<int, int> write, Func<int, bool> remove, Action<int> read, Action<int> enumerate)
     {
         var failures = new ConcurrentQueue<Exception>();
         int writersRunning = Writers;
+        int writersFilling = Writers;
         int abandoned = 0;
         long[] rounds = new long[3];
         using var start = new Barrier(Writers + 3);
+        var filled = new ManualResetEventSlim();
+        var removedOne = new ManualResetEventSlim();
 
         void Guarded(Action body)
         {
@@ -412,6 +466,10 @@ public class MapConcurrencyStressTests
             {
                 failures.Enqueue(exception);
                 Volatile.Write(ref abandoned, 1);
+
+                // No thread waits for one that has given up.
+                filled.Set();
+                removedOne.Set();
             }
         }
 
@@ -423,7 +481,7 @@ public class MapConcurrencyStressTests
             }
 
             long slowest = Math.Min(Volatile.Read(ref rounds[0]), Math.Min(Volatile.Read(ref rounds[1]), Volatile.Read(ref rounds[2])));
-            return sequence > 64 + (8 * slowest);
+            return sequence > Slack + (8 * slowest);
         }
 
         var threads = new List<Thread>();
@@ -438,12 +496,21 @@ public class MapConcurrencyStressTests
                     var spinner = default(SpinWait);
                     for (int sequence = 1; sequence <= OperationsPerWriter; sequence++)
                     {
+                        if (sequence == RemovalGate)
+                        {
+                            AwaitHandOver(removedOne, $"The writers waited {HandOverGuard} at operation {RemovalGate} for the remover to remove something.");
+                        }
+
                         while (FarAhead(sequence))
                         {
                             spinner.SpinOnce();
                         }
 
                         write(writer, sequence);
+                        if (sequence == FillOperations && Interlocked.Decrement(ref writersFilling) == 0)
+                        {
+                            filled.Set();
+                        }
                     }
                 }
                 finally
@@ -453,18 +520,35 @@ public class MapConcurrencyStressTests
             })));
         }
 
-        Action<int>[] others = [remove, read, enumerate];
-        for (int o = 0; o < others.Length; o++)
+        threads.Add(new Thread(() => Guarded(() =>
         {
-            int index = o;
+            start.SignalAndWait();
+            AwaitHandOver(filled, $"The remover waited {HandOverGuard} for the writers to run their first {FillOperations} operations.");
+            int round = 0;
+            do
+            {
+                if (remove(round++))
+                {
+                    removedOne.Set();
+                }
+
+                Interlocked.Increment(ref rounds[0]);
+            }
+            while (Volatile.Read(ref writersRunning) > 0);
+        })));
+
+        Action<int>[] readers = [read, enumerate];
+        for (int r = 0; r < readers.Length; r++)
+        {
+            int index = r;
             threads.Add(new Thread(() => Guarded(() =>
             {
                 start.SignalAndWait();
                 int round = 0;
                 do
                 {
-                    others[index](round++);
-                    Interlocked.Increment(ref rounds[index]);
+                    readers[index](round++);
+                    Interlocked.Increment(ref rounds[index + 1]);
                 }
                 while (Volatile.Read(ref writersRunning) > 0);
             })));
@@ -481,13 +565,24 @@ public class MapConcurrencyStressTests
             Assert.True(thread.Join(DeadlockGuard), "A thread did not finish: the collection deadlocked or livelocked.");
         }
 
+        filled.Dispose();
+        removedOne.Dispose();
         if (!failures.IsEmpty)
         {
             throw new AggregateException(failures);
         }
 
-        long needed = (OperationsPerWriter - 64) / 8;
+        long needed = (OperationsPerWriter - Slack) / 8;
         Assert.All(rounds, count => Assert.True(count >= needed, $"A thread ran {count} rounds, fewer than the writers' pacing allows ({needed})."));
+    }
+
+    /// <summary>Waits for another thread's hand-over; the guard only turns a hang into a failure, it is not a timing assertion.</summary>
+    private static void AwaitHandOver(ManualResetEventSlim handOver, string failure)
+    {
+        if (!handOver.Wait(HandOverGuard))
+        {
+            throw new InvalidOperationException(failure);
+        }
     }
 
     private static void Check(bool condition, string message)
