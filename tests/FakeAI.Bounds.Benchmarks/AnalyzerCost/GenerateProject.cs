@@ -81,7 +81,7 @@ internal sealed class ProjectWriter
 
     private static readonly string[] TrackerSuffixes =
     {
-        "Tracker", "Registry", "Cache", "Monitor", "Collector", "Recorder", "Aggregator", "Bus",
+        "Tracker", "Registry", "Collector", "Recorder", "Aggregator", "Bus",
     };
 
     private readonly string _root;
