@@ -1,186 +1,244 @@
-using System.Text;
+using FakeAI.Bounds.Generators.Model;
 
 namespace FakeAI.Bounds.Generators.Emitting;
 
 internal static partial class HashTableEmitter
 {
+    private const string MaybeNullWhenFalse = """
+        #if NETCOREAPP3_0_OR_GREATER || NETSTANDARD2_1_OR_GREATER
+            [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)]
+        #endif
+        """;
+
     // The IBoundedDictionary / IReadOnlyDictionary members. Hashes are computed before the lock is taken (the
     // comparer never changes), so that a thread-safe dictionary holds its lock only for the table work.
-    private static void AppendDictionaryMembers(StringBuilder body, HashTableSpec spec)
+    private static void WriteDictionaryMembers(SourceWriter writer, HashTableSpec spec)
     {
-        string key = spec.Key;
-        string value = spec.Value;
-        string touch = spec.Lru ? "\nBndTouch(index);" : "";
+        WriteIndexer(writer, spec);
+        WriteTryAdd(writer, spec);
+        WriteTryGetValue(writer, spec);
+        WriteContainsKey(writer, spec);
+        WriteGetOrAdd(writer, spec);
+        WriteAddOrUpdate(writer, spec);
+        WriteRemoveKey(writer, spec);
+        WriteRemoveKeyAndValue(writer, spec);
+        WriteRemoveWhere(writer, spec, "global::System.Func<" + spec.Key + ", " + spec.Value + ", bool>", "match(entries[index].Key, entries[index].Value)");
+        WriteClear(writer, spec);
+        WriteTryGet(writer, spec);
+        if (spec.Lru)
+        {
+            WriteTouch(writer);
+        }
+    }
+
+    private static void WriteIndexer(SourceWriter writer, HashTableSpec spec)
+    {
         string setDoc = spec.Policy switch
         {
-            Model.OverflowPolicyValue.DropOldest => "a new key on a full dictionary evicts the oldest-inserted key.",
-            Model.OverflowPolicyValue.EvictLeastRecentlyUsed => "a new key on a full dictionary evicts the least recently used key; reading or writing a key marks it used.",
-            Model.OverflowPolicyValue.DropNewest => "a new key on a full dictionary is discarded and counted in <see cref=\"Dropped\"/>.",
+            OverflowPolicyValue.DropOldest => "a new key on a full dictionary evicts the oldest-inserted key.",
+            OverflowPolicyValue.EvictLeastRecentlyUsed => "a new key on a full dictionary evicts the least recently used key; reading or writing a key marks it used.",
+            OverflowPolicyValue.DropNewest => "a new key on a full dictionary is discarded and counted in <see cref=\"Dropped\"/>.",
             _ => "a new key on a full dictionary throws <see cref=\"global::FakeAI.Bounds.BoundExceededException\"/>.",
         };
-        string maybeNullWhenFalse = """
 
-            #if NETCOREAPP3_0_OR_GREATER || NETSTANDARD2_1_OR_GREATER
-                [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)]
-            #endif
-            """;
-
-        body.AppendBlock($$"""
+        writer.Open($$"""
             /// <summary>Gets the value of a key{{(spec.Lru ? " (which marks it used)" : "")}}, or sets it: an existing key keeps its place, {{setDoc}}</summary>
             /// <param name="key">The key.</param>
             /// <exception cref="global::System.Collections.Generic.KeyNotFoundException">Get: the key is not present.</exception>
-            public {{value}} this[{{key}} key]
-            {
-                get
+            public {{spec.Value}} this[{{spec.Key}} key]
+            """);
+
+        writer.Open("get");
+        WriteCheckAndHashKey(writer, "key");
+        writer.WriteLocked(spec.ThreadSafe, locked =>
+        {
+            locked.Lines("""
+                int index = BndFind(key, hash);
+                if (index < 0)
                 {
-                    BndCheckKey(key);
-                    int hash = BndHash(key);
-            {{Indent(Indent(spec.Guarded($$"""
-            int index = BndFind(key, hash);
-            if (index < 0)
-            {
-                BndThrowKeyNotFound(key);
-            }{{touch}}
-
-            return _bndEntries[index].Value;
-            """)))}}
+                    BndThrowKeyNotFound(key);
                 }
+                """);
+            WriteMarkUsed(locked, spec);
+            locked.BlankLine();
+            locked.Line("return _bndEntries[index].Value;");
+        });
+        writer.Close();
+        writer.BlankLine();
 
-                set
-                {
-                    BndCheckKey(key);
-                    int hash = BndHash(key);
-            {{Indent(Indent(spec.Guarded($$"""
-            int index = BndFind(key, hash);
-            if (index >= 0)
-            {
-                _bndEntries[index].Value = value;{{Indent(touch)}}
-                return;
-            }
+        writer.Open("set");
+        WriteCheckAndHashKey(writer, "key");
+        writer.WriteLocked(spec.ThreadSafe, locked =>
+        {
+            locked.Line("int index = BndFind(key, hash);");
+            locked.Open("if (index >= 0)");
+            locked.Line("_bndEntries[index].Value = value;");
+            WriteMarkUsed(locked, spec);
+            locked.Line("return;");
+            locked.Close();
+            locked.BlankLine();
+            locked.Line("BndInsert(key, value, hash, throwWhenFull: true);");
+        });
+        writer.Close();
 
-            BndInsert(key, value, hash, throwWhenFull: true);
-            """)))}}
-                }
-            }
+        writer.Close();
+        writer.BlankLine();
+    }
 
+    private static void WriteTryAdd(SourceWriter writer, HashTableSpec spec)
+    {
+        writer.Open($$"""
             /// <inheritdoc/>
-            public bool TryAdd({{key}} key, {{value}} value)
-            {
-                BndCheckKey(key);
-                int hash = BndHash(key);
-            {{Indent(spec.Guarded("""
-            return BndFind(key, hash) < 0 && BndInsert(key, value, hash, throwWhenFull: false);
-            """))}}
-            }
+            public bool TryAdd({{spec.Key}} key, {{spec.Value}} value)
+            """);
+        WriteCheckAndHashKey(writer, "key");
+        writer.WriteLocked(spec.ThreadSafe, "return BndFind(key, hash) < 0 && BndInsert(key, value, hash, throwWhenFull: false);");
+        writer.Close();
+        writer.BlankLine();
+    }
 
+    private static void WriteTryGetValue(SourceWriter writer, HashTableSpec spec)
+    {
+        writer.Open($$"""
             /// <inheritdoc/>
-            public bool TryGetValue({{key}} key,{{maybeNullWhenFalse}}
-                out {{value}} value)
-            {
-                BndCheckKey(key);
-                int hash = BndHash(key);
-            {{Indent(spec.Guarded($$"""
-            int index = BndFind(key, hash);
-            if (index < 0)
-            {
-                value = default!;
-                return false;
-            }{{touch}}
+            public bool TryGetValue({{spec.Key}} key,
+            {{MaybeNullWhenFalse}}
+                out {{spec.Value}} value)
+            """);
+        WriteCheckAndHashKey(writer, "key");
+        writer.WriteLocked(spec.ThreadSafe, locked => WriteLookUpValue(locked, spec));
+        writer.Close();
+        writer.BlankLine();
+    }
 
-            value = _bndEntries[index].Value;
-            return true;
-            """))}}
-            }
-
+    private static void WriteContainsKey(SourceWriter writer, HashTableSpec spec)
+    {
+        writer.Open($$"""
             /// <summary>Whether a key is present. Unlike a read of its value, this does not mark it used.</summary>
             /// <param name="key">The key.</param>
             /// <returns><see langword="true"/> when present.</returns>
-            public bool ContainsKey({{key}} key)
-            {
-                BndCheckKey(key);
-                int hash = BndHash(key);
-            {{Indent(spec.Guarded("""
-            return BndFind(key, hash) >= 0;
-            """))}}
-            }
+            public bool ContainsKey({{spec.Key}} key)
+            """);
+        WriteCheckAndHashKey(writer, "key");
+        writer.WriteLocked(spec.ThreadSafe, "return BndFind(key, hash) >= 0;");
+        writer.Close();
+        writer.BlankLine();
+    }
 
+    private static void WriteGetOrAdd(SourceWriter writer, HashTableSpec spec)
+    {
+        string key = spec.Key;
+        string value = spec.Value;
+        writer.Open($$"""
             /// <inheritdoc/>
             public {{value}} GetOrAdd({{key}} key, global::System.Func<{{key}}, {{value}}> valueFactory)
+            """);
+        writer.Lines($$"""
+            BndCheckKey(key);
+            if (valueFactory is null)
             {
-                BndCheckKey(key);
-                if (valueFactory is null)
-                {
-                    throw new global::System.ArgumentNullException(nameof(valueFactory));
-                }
-
-                int hash = BndHash(key);
-                if (BndTryGet(key, hash, out {{value}} existing))
-                {
-                    return existing;
-                }
-
-                // The factory runs outside any lock, so it may take its time or use this dictionary; the key is looked up
-                // again afterwards, since the factory (or another thread) may have added it meanwhile.
-                {{value}} created = valueFactory(key);
-            {{Indent(spec.Guarded($$"""
-            int index = BndFind(key, hash);
-            if (index >= 0)
-            {{{Indent(touch)}}
-                return _bndEntries[index].Value;
+                throw new global::System.ArgumentNullException(nameof(valueFactory));
             }
 
-            BndInsert(key, created, hash, throwWhenFull: true);
-            return created;
-            """))}}
+            int hash = BndHash(key);
+            if (BndTryGet(key, hash, out {{value}} existing))
+            {
+                return existing;
             }
 
+            // The factory runs outside any lock, so it may take its time or use this dictionary; the key is looked up
+            // again afterwards, since the factory (or another thread) may have added it meanwhile.
+            {{value}} created = valueFactory(key);
+            """);
+        writer.WriteLocked(spec.ThreadSafe, locked =>
+        {
+            locked.Line("int index = BndFind(key, hash);");
+            locked.Open("if (index >= 0)");
+            WriteMarkUsed(locked, spec);
+            locked.Line("return _bndEntries[index].Value;");
+            locked.Close();
+            locked.BlankLine();
+            locked.Lines("""
+                BndInsert(key, created, hash, throwWhenFull: true);
+                return created;
+                """);
+        });
+        writer.Close();
+        writer.BlankLine();
+    }
+
+    private static void WriteAddOrUpdate(SourceWriter writer, HashTableSpec spec)
+    {
+        string key = spec.Key;
+        string value = spec.Value;
+        writer.Open($$"""
             /// <inheritdoc/>
             public {{value}} AddOrUpdate({{key}} key, {{value}} addValue, global::System.Func<{{key}}, {{value}}, {{value}}> updateValueFactory)
+            """);
+        writer.Lines("""
+            BndCheckKey(key);
+            if (updateValueFactory is null)
             {
-                BndCheckKey(key);
-                if (updateValueFactory is null)
-                {
-                    throw new global::System.ArgumentNullException(nameof(updateValueFactory));
-                }
+                throw new global::System.ArgumentNullException(nameof(updateValueFactory));
+            }
 
-                int hash = BndHash(key);
-            {{Indent(spec.Guarded($$"""
-            int index = BndFind(key, hash);
-            if (index >= 0)
-            {
+            int hash = BndHash(key);
+            """);
+
+        // The update factory may change the dictionary, so the key is looked up again before the updated value is stored.
+        writer.WriteLocked(spec.ThreadSafe, locked =>
+        {
+            locked.Line("int index = BndFind(key, hash);");
+            locked.Open("if (index >= 0)");
+            locked.Lines($$"""
                 {{value}} updated = updateValueFactory(key, _bndEntries[index].Value);
                 index = BndFind(key, hash);
-                if (index >= 0)
-                {
-                    _bndEntries[index].Value = updated;{{Indent(Indent(touch))}}
-                    return updated;
-                }
-
+                """);
+            locked.Open("if (index >= 0)");
+            locked.Line("_bndEntries[index].Value = updated;");
+            WriteMarkUsed(locked, spec);
+            locked.Line("return updated;");
+            locked.Close();
+            locked.BlankLine();
+            locked.Lines("""
                 BndInsert(key, updated, hash, throwWhenFull: true);
                 return updated;
-            }
+                """);
+            locked.Close();
+            locked.BlankLine();
+            locked.Lines("""
+                BndInsert(key, addValue, hash, throwWhenFull: true);
+                return addValue;
+                """);
+        });
+        writer.Close();
+        writer.BlankLine();
+    }
 
-            BndInsert(key, addValue, hash, throwWhenFull: true);
-            return addValue;
-            """))}}
-            }
-
+    private static void WriteRemoveKey(SourceWriter writer, HashTableSpec spec)
+    {
+        writer.Member($$"""
             /// <inheritdoc/>
-            public bool Remove({{key}} key)
+            public bool Remove({{spec.Key}} key)
             {
                 return Remove(key, out _);
             }
+            """);
+    }
 
+    private static void WriteRemoveKeyAndValue(SourceWriter writer, HashTableSpec spec)
+    {
+        writer.Open($$"""
             /// <summary>Removes a key and hands back its value.</summary>
             /// <param name="key">The key.</param>
             /// <param name="value">The removed value, when the key was present.</param>
             /// <returns><see langword="false"/> when the key was not present.</returns>
-            public bool Remove({{key}} key,{{maybeNullWhenFalse}}
-                out {{value}} value)
-            {
-                BndCheckKey(key);
-                int hash = BndHash(key);
-            {{Indent(spec.Guarded("""
+            public bool Remove({{spec.Key}} key,
+            {{MaybeNullWhenFalse}}
+                out {{spec.Value}} value)
+            """);
+        WriteCheckAndHashKey(writer, "key");
+        writer.WriteLocked(spec.ThreadSafe, """
             int index = BndFind(key, hash);
             if (index < 0)
             {
@@ -191,48 +249,39 @@ internal static partial class HashTableEmitter
             value = _bndEntries[index].Value;
             BndRemoveEntry(index, hash);
             return true;
-            """))}}
-            }
+            """);
+        writer.Close();
+        writer.BlankLine();
+    }
 
-            {{RemoveWhereAndClear(spec, "global::System.Func<" + key + ", " + value + ", bool>", "match(entries[index].Key, entries[index].Value)")}}
-
+    // GetOrAdd's first look-up, which takes the lock on its own so that the value factory runs outside it.
+    private static void WriteTryGet(SourceWriter writer, HashTableSpec spec)
+    {
+        writer.Open($$"""
             /// <summary>Looks a key up{{(spec.Lru ? " and marks it used" : "")}}, under the lock when there is one.</summary>
-            private bool BndTryGet({{key}} key, int hash, out {{value}} value)
-            {
-            {{Indent(spec.Guarded($$"""
+            private bool BndTryGet({{spec.Key}} key, int hash, out {{spec.Value}} value)
+            """);
+        writer.WriteLocked(spec.ThreadSafe, locked => WriteLookUpValue(locked, spec));
+        writer.Close();
+        writer.BlankLine();
+    }
+
+    // The body TryGetValue and BndTryGet share: find the key, mark it used under LRU, hand back its value.
+    private static void WriteLookUpValue(SourceWriter writer, HashTableSpec spec)
+    {
+        writer.Lines("""
             int index = BndFind(key, hash);
             if (index < 0)
             {
                 value = default!;
                 return false;
-            }{{touch}}
-
-            value = _bndEntries[index].Value;
-            return true;
-            """))}}
             }
             """);
-
-        if (spec.Lru)
-        {
-            AppendTouch(body);
-        }
-    }
-
-    private static void AppendTouch(StringBuilder body)
-    {
-        body.AppendBlock("""
-            /// <summary>Marks an entry as the most recently used one.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private void BndTouch(int index)
-            {
-                if (index != _bndNewest)
-                {
-                    BndUnlinkOrder(index);
-                    BndLinkNewest(index);
-                    _bndVersion++;
-                }
-            }
+        WriteMarkUsed(writer, spec);
+        writer.BlankLine();
+        writer.Lines("""
+            value = _bndEntries[index].Value;
+            return true;
             """);
     }
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace FakeAI.Bounds.Generators.Emitting;
 
 internal static partial class HashTableEmitter
@@ -7,313 +5,296 @@ internal static partial class HashTableEmitter
     // Enumeration from the oldest entry to the newest (insertion order; recency order under least-recently-used
     // eviction), with struct enumerators. As for the queue: single-threaded tables fail fast when changed during
     // enumeration; thread-safe ones walk a copy taken under the lock. A dictionary also gets struct Keys and Values.
-    private static void AppendEnumeration(StringBuilder body, HashTableSpec spec)
+    private static void WriteEnumeration(SourceWriter writer, HashTableSpec spec)
     {
-        string element = spec.Element;
-        string self = spec.SelfType;
-        string enumeratorOf = "global::System.Collections.Generic.IEnumerator<" + element + ">";
-        string enumerableOf = "global::System.Collections.Generic.IEnumerable<" + element + ">";
-        string project = spec.IsSet ? "entries[index].Key" : $"new {spec.Pair}(entries[index].Key, entries[index].Value)";
-        string order = spec.Lru ? "least recently used first" : "oldest first";
-        string consistency = spec.ThreadSafe
-            ? "It walks a copy of the entries taken when it starts, so other threads may change the collection meanwhile."
-            : "The collection must not change during enumeration: <see cref=\"global::System.InvalidOperationException\"/> is thrown if it does.";
+        var names = new EnumerationNames(spec);
+        WriteGetEnumerator(writer, names);
+        if (spec.ThreadSafe)
+        {
+            WriteSnapshotEnumerator(writer, names);
+            WriteTakeSnapshot(writer, names);
+        }
+        else
+        {
+            WriteVersionedEnumerator(writer, names);
+        }
 
-        body.AppendBlock($$"""
-            /// <summary>Returns an enumerator over the entries, {{order}}, that allocates nothing. {{consistency}}</summary>
+        WriteAllocate(writer);
+        if (!spec.IsSet)
+        {
+            WritePartCollection(writer, spec, name: "KeyCollection", type: spec.Key, part: "Key", property: "Keys");
+            WritePartCollection(writer, spec, name: "ValueCollection", type: spec.Value, part: "Value", property: "Values");
+        }
+    }
+
+    private static void WriteGetEnumerator(SourceWriter writer, EnumerationNames names)
+    {
+        writer.Member($$"""
+            /// <summary>Returns an enumerator over the entries, {{names.Order}}, that allocates nothing. {{names.Consistency}}</summary>
             /// <returns>The enumerator.</returns>
             public Enumerator GetEnumerator() => new Enumerator(this);
 
-            {{enumeratorOf}} {{enumerableOf}}.GetEnumerator() => GetEnumerator();
+            {{names.EnumeratorOf}} {{names.EnumerableOf}}.GetEnumerator() => GetEnumerator();
 
             global::System.Collections.IEnumerator global::System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
             """);
+    }
 
-        if (spec.ThreadSafe)
-        {
-            body.AppendBlock($$"""
-                /// <summary>Enumerates, {{order}}, the entries held when enumeration starts, while other threads use the collection.</summary>
-                public struct Enumerator : {{enumeratorOf}}
+    private static void WriteSnapshotEnumerator(SourceWriter writer, EnumerationNames names)
+    {
+        writer.Member($$"""
+            /// <summary>Enumerates, {{names.Order}}, the entries held when enumeration starts, while other threads use the collection.</summary>
+            public struct Enumerator : {{names.EnumeratorOf}}
+            {
+                private readonly {{names.Self}} _owner;
+                private {{names.Element}}[]? _snapshot;
+                private int _index;
+                private {{names.Element}} _current;
+
+                internal Enumerator({{names.Self}} owner)
                 {
-                    private readonly {{self}} _owner;
-                    private {{element}}[]? _snapshot;
-                    private int _index;
-                    private {{element}} _current;
+                    _owner = owner;
+                    _snapshot = null;
+                    _index = -1;
+                    _current = default!;
+                }
 
-                    internal Enumerator({{self}} owner)
+                /// <inheritdoc/>
+                public {{names.Element}} Current => _current;
+
+                object? global::System.Collections.IEnumerator.Current => _current;
+
+                /// <inheritdoc/>
+                public bool MoveNext()
+                {
+                    if (_snapshot is null)
                     {
-                        _owner = owner;
-                        _snapshot = null;
+                        _snapshot = _owner.BndTakeSnapshot();
                         _index = -1;
-                        _current = default!;
                     }
 
-                    /// <inheritdoc/>
-                    public {{element}} Current => _current;
-
-                    object? global::System.Collections.IEnumerator.Current => _current;
-
-                    /// <inheritdoc/>
-                    public bool MoveNext()
+                    if (_index + 1 < _snapshot.Length)
                     {
-                        if (_snapshot is null)
-                        {
-                            _snapshot = _owner.BndTakeSnapshot();
-                            _index = -1;
-                        }
+                        _index++;
+                        _current = _snapshot[_index];
+                        return true;
+                    }
 
-                        if (_index + 1 < _snapshot.Length)
-                        {
-                            _index++;
-                            _current = _snapshot[_index];
-                            return true;
-                        }
+                    _index = _snapshot.Length;
+                    _current = default!;
+                    return false;
+                }
 
-                        _index = _snapshot.Length;
+                /// <inheritdoc/>
+                public void Reset()
+                {
+                    _snapshot = null;
+                    _current = default!;
+                }
+
+                /// <inheritdoc/>
+                public void Dispose()
+                {
+                    _snapshot = null;
+                }
+            }
+            """);
+    }
+
+    // The copy that a thread-safe enumerator walks, taken under the lock in one pass over the order.
+    private static void WriteTakeSnapshot(SourceWriter writer, EnumerationNames names)
+    {
+        writer.Open($$"""
+            /// <summary>Copies the entries, {{names.Order}}, into a new array under the lock.</summary>
+            private {{names.Element}}[] BndTakeSnapshot()
+            """);
+        writer.WriteLocked(threadSafe: true, $$"""
+            if (_bndCount == 0)
+            {
+                return global::System.Array.Empty<{{names.Element}}>();
+            }
+
+            {{names.Element}}[] snapshot = BndAllocate<{{names.Element}}>(_bndCount);
+            BndEntry[] entries = _bndEntries;
+            int written = 0;
+            for (int index = _bndOldest; index >= 0; index = entries[index].Newer)
+            {
+                snapshot[written++] = {{names.Project}};
+            }
+
+            return snapshot;
+            """);
+        writer.Close();
+        writer.BlankLine();
+    }
+
+    private static void WriteVersionedEnumerator(SourceWriter writer, EnumerationNames names)
+    {
+        writer.Member($$"""
+            /// <summary>Enumerates the entries, {{names.Order}}, without allocating.</summary>
+            public struct Enumerator : {{names.EnumeratorOf}}
+            {
+                private readonly {{names.Self}} _owner;
+                private readonly int _version;
+                private int _next;
+                private {{names.Element}} _current;
+
+                internal Enumerator({{names.Self}} owner)
+                {
+                    _owner = owner;
+                    _version = owner._bndVersion;
+                    _next = owner._bndOldest;
+                    _current = default!;
+                }
+
+                /// <inheritdoc/>
+                public {{names.Element}} Current => _current;
+
+                object? global::System.Collections.IEnumerator.Current => _current;
+
+                /// <inheritdoc/>
+                public bool MoveNext()
+                {
+                    {{names.Self}} owner = _owner;
+                    if (_version != owner._bndVersion)
+                    {
+                        BndThrowModifiedDuringEnumeration();
+                    }
+
+                    int index = _next;
+                    if (index < 0)
+                    {
                         _current = default!;
                         return false;
                     }
 
-                    /// <inheritdoc/>
-                    public void Reset()
-                    {
-                        _snapshot = null;
-                        _current = default!;
-                    }
-
-                    /// <inheritdoc/>
-                    public void Dispose()
-                    {
-                        _snapshot = null;
-                    }
+                    BndEntry[] entries = owner._bndEntries;
+                    _current = {{names.Project}};
+                    _next = entries[index].Newer;
+                    return true;
                 }
 
-                /// <summary>Copies the entries, {{order}}, into a new array under the lock.</summary>
-                private {{element}}[] BndTakeSnapshot()
+                /// <inheritdoc/>
+                public void Reset()
                 {
-                    BndEnterLock();
-                    try
+                    if (_version != _owner._bndVersion)
                     {
-                        if (_bndCount == 0)
-                        {
-                            return global::System.Array.Empty<{{element}}>();
-                        }
-
-                        {{element}}[] snapshot = BndAllocate<{{element}}>(_bndCount);
-                        BndEntry[] entries = _bndEntries;
-                        int written = 0;
-                        for (int index = _bndOldest; index >= 0; index = entries[index].Newer)
-                        {
-                            snapshot[written++] = {{project}};
-                        }
-
-                        return snapshot;
+                        BndThrowModifiedDuringEnumeration();
                     }
-                    finally
-                    {
-                        BndExitLock();
-                    }
+
+                    _next = _owner._bndOldest;
+                    _current = default!;
                 }
-                """);
-        }
-        else
-        {
-            body.AppendBlock($$"""
-                /// <summary>Enumerates the entries, {{order}}, without allocating.</summary>
-                public struct Enumerator : {{enumeratorOf}}
+
+                /// <inheritdoc/>
+                public void Dispose()
                 {
-                    private readonly {{self}} _owner;
-                    private readonly int _version;
-                    private int _next;
-                    private {{element}} _current;
-
-                    internal Enumerator({{self}} owner)
-                    {
-                        _owner = owner;
-                        _version = owner._bndVersion;
-                        _next = owner._bndOldest;
-                        _current = default!;
-                    }
-
-                    /// <inheritdoc/>
-                    public {{element}} Current => _current;
-
-                    object? global::System.Collections.IEnumerator.Current => _current;
-
-                    /// <inheritdoc/>
-                    public bool MoveNext()
-                    {
-                        {{self}} owner = _owner;
-                        if (_version != owner._bndVersion)
-                        {
-                            BndThrowModifiedDuringEnumeration();
-                        }
-
-                        int index = _next;
-                        if (index < 0)
-                        {
-                            _current = default!;
-                            return false;
-                        }
-
-                        BndEntry[] entries = owner._bndEntries;
-                        _current = {{project}};
-                        _next = entries[index].Newer;
-                        return true;
-                    }
-
-                    /// <inheritdoc/>
-                    public void Reset()
-                    {
-                        if (_version != _owner._bndVersion)
-                        {
-                            BndThrowModifiedDuringEnumeration();
-                        }
-
-                        _next = _owner._bndOldest;
-                        _current = default!;
-                    }
-
-                    /// <inheritdoc/>
-                    public void Dispose()
-                    {
-                    }
                 }
-                """);
-        }
+            }
+            """);
+    }
 
-        body.AppendBlock($$"""
+    private static void WriteAllocate(SourceWriter writer)
+    {
+        writer.Member("""
             /// <summary>Allocates an array of any element type (a generic method: <c>new T[n]</c> spelled out for an array type would not parse).</summary>
             private static TBndElement[] BndAllocate<TBndElement>(int length) => new TBndElement[length];
             """);
-
-        if (!spec.IsSet)
-        {
-            AppendKeysAndValues(body, spec);
-        }
     }
 
-    private static void AppendKeysAndValues(StringBuilder body, HashTableSpec spec)
+    // Keys and Values of a dictionary: struct views whose enumerators follow the dictionary's own.
+    private static void WritePartCollection(SourceWriter writer, HashTableSpec spec, string name, string type, string part, string property)
     {
         string self = spec.SelfType;
-        foreach ((string name, string type, string part, string property) in new[]
-        {
-            ("KeyCollection", spec.Key, "Key", "Keys"),
-            ("ValueCollection", spec.Value, "Value", "Values"),
-        })
-        {
-            string enumeratorOf = "global::System.Collections.Generic.IEnumerator<" + type + ">";
-            string enumerableOf = "global::System.Collections.Generic.IEnumerable<" + type + ">";
-            body.AppendBlock($$"""
-                /// <summary>The {{property.ToLowerInvariant()}}, in the order of the entries, enumerable without allocating (see <see cref="GetEnumerator"/>).</summary>
-                public {{name}} {{property}} => new {{name}}(this);
+        string enumeratorOf = "global::System.Collections.Generic.IEnumerator<" + type + ">";
+        string enumerableOf = "global::System.Collections.Generic.IEnumerable<" + type + ">";
+        writer.Member($$"""
+            /// <summary>The {{property.ToLowerInvariant()}}, in the order of the entries, enumerable without allocating (see <see cref="GetEnumerator"/>).</summary>
+            public {{name}} {{property}} => new {{name}}(this);
 
-                {{enumerableOf}} global::System.Collections.Generic.IReadOnlyDictionary<{{spec.Key}}, {{spec.Value}}>.{{property}} => {{property}};
+            {{enumerableOf}} global::System.Collections.Generic.IReadOnlyDictionary<{{spec.Key}}, {{spec.Value}}>.{{property}} => {{property}};
 
-                /// <summary>The {{property.ToLowerInvariant()}} of the dictionary, as returned by <see cref="{{property}}"/>.</summary>
-                public readonly struct {{name}} : global::System.Collections.Generic.IReadOnlyCollection<{{type}}>
+            /// <summary>The {{property.ToLowerInvariant()}} of the dictionary, as returned by <see cref="{{property}}"/>.</summary>
+            public readonly struct {{name}} : global::System.Collections.Generic.IReadOnlyCollection<{{type}}>
+            {
+                private readonly {{self}} _owner;
+
+                internal {{name}}({{self}} owner)
                 {
-                    private readonly {{self}} _owner;
+                    _owner = owner;
+                }
 
-                    internal {{name}}({{self}} owner)
+                /// <inheritdoc/>
+                public int Count => _owner.Count;
+
+                /// <summary>Returns an enumerator over the {{property.ToLowerInvariant()}}.</summary>
+                /// <returns>The enumerator.</returns>
+                public Enumerator GetEnumerator() => new Enumerator(_owner.GetEnumerator());
+
+                {{enumeratorOf}} {{enumerableOf}}.GetEnumerator() => GetEnumerator();
+
+                global::System.Collections.IEnumerator global::System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+                /// <summary>Enumerates the {{property.ToLowerInvariant()}}; it follows the dictionary's own enumerator.</summary>
+                public struct Enumerator : {{enumeratorOf}}
+                {
+                    private {{self}}.Enumerator _entries;
+
+                    internal Enumerator({{self}}.Enumerator entries)
                     {
-                        _owner = owner;
+                        _entries = entries;
                     }
 
                     /// <inheritdoc/>
-                    public int Count => _owner.Count;
+                    public {{type}} Current => _entries.Current.{{part}};
 
-                    /// <summary>Returns an enumerator over the {{property.ToLowerInvariant()}}.</summary>
-                    /// <returns>The enumerator.</returns>
-                    public Enumerator GetEnumerator() => new Enumerator(_owner.GetEnumerator());
+                    object? global::System.Collections.IEnumerator.Current => Current;
 
-                    {{enumeratorOf}} {{enumerableOf}}.GetEnumerator() => GetEnumerator();
+                    /// <inheritdoc/>
+                    public bool MoveNext() => _entries.MoveNext();
 
-                    global::System.Collections.IEnumerator global::System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+                    /// <inheritdoc/>
+                    public void Reset() => _entries.Reset();
 
-                    /// <summary>Enumerates the {{property.ToLowerInvariant()}}; it follows the dictionary's own enumerator.</summary>
-                    public struct Enumerator : {{enumeratorOf}}
-                    {
-                        private {{self}}.Enumerator _entries;
-
-                        internal Enumerator({{self}}.Enumerator entries)
-                        {
-                            _entries = entries;
-                        }
-
-                        /// <inheritdoc/>
-                        public {{type}} Current => _entries.Current.{{part}};
-
-                        object? global::System.Collections.IEnumerator.Current => Current;
-
-                        /// <inheritdoc/>
-                        public bool MoveNext() => _entries.MoveNext();
-
-                        /// <inheritdoc/>
-                        public void Reset() => _entries.Reset();
-
-                        /// <inheritdoc/>
-                        public void Dispose() => _entries.Dispose();
-                    }
+                    /// <inheritdoc/>
+                    public void Dispose() => _entries.Dispose();
                 }
-                """);
-        }
+            }
+            """);
     }
 
-    // Throws live in their own methods so that the hot paths stay small enough to inline.
-    private static void AppendThrowHelpers(StringBuilder body, HashTableSpec spec)
+    /// <summary>The names the enumeration members spell out, and what they promise about order and concurrent change.</summary>
+    private readonly struct EnumerationNames
     {
-        string noInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]";
-        body.AppendBlock($$"""
-            {{noInlining}}
-            private static void BndThrowCapacityOutOfRange(int capacity)
-            {
-                throw new global::System.ArgumentOutOfRangeException(
-                    "capacity",
-                    capacity,
-                    "The capacity of '{{spec.TypeName}}' must be between 1 and its MaxLength {{spec.MaxLength}}.");
-            }
-            """);
-
-        body.AppendBlock($$"""
-            {{noInlining}}
-            private static void BndThrowKeyHashChanged()
-            {
-                throw new global::System.InvalidOperationException(
-                    "A {{(spec.IsSet ? "value" : "key")}} of '{{spec.TypeName}}' changed its hash code while it was stored; {{(spec.IsSet ? "values" : "keys")}} must not change in ways that affect Equals and GetHashCode.");
-            }
-            """);
-
+        public EnumerationNames(HashTableSpec spec)
         {
-            body.AppendBlock($$"""
-                {{noInlining}}
-                private static void BndThrowModifiedDuringEnumeration()
-                {
-                    throw new global::System.InvalidOperationException("The collection was modified during enumeration.");
-                }
-                """);
+            Element = spec.Element;
+            Self = spec.SelfType;
+            EnumeratorOf = "global::System.Collections.Generic.IEnumerator<" + spec.Element + ">";
+            EnumerableOf = "global::System.Collections.Generic.IEnumerable<" + spec.Element + ">";
+            Project = spec.IsSet ? "entries[index].Key" : "new " + spec.Pair + "(entries[index].Key, entries[index].Value)";
+            Order = spec.Lru ? "least recently used first" : "oldest first";
+            Consistency = spec.ThreadSafe
+                ? "It walks a copy of the entries taken when it starts, so other threads may change the collection meanwhile."
+                : "The collection must not change during enumeration: <see cref=\"global::System.InvalidOperationException\"/> is thrown if it does.";
         }
 
-        if (!spec.IsSet)
-        {
-            body.AppendBlock($$"""
-                {{noInlining}}
-                private static void BndThrowKeyNotFound({{spec.Key}} key)
-                {
-                    throw new global::System.Collections.Generic.KeyNotFoundException("The key '" + key + "' is not in '{{spec.TypeName}}'.");
-                }
-                """);
-        }
+        /// <summary>What enumeration yields: the value of a set, the key/value pair of a dictionary.</summary>
+        public string Element { get; }
 
-        if (spec.Policy == Model.OverflowPolicyValue.Throw)
-        {
-            body.AppendBlock($$"""
-                {{noInlining}}
-                private void BndThrowFull()
-                {
-                    throw new global::FakeAI.Bounds.BoundExceededException("{{spec.TypeName}}", _bndCapacity, _bndMaxLength);
-                }
-                """);
-        }
+        /// <summary>The collection type as referenced from its own members.</summary>
+        public string Self { get; }
+
+        public string EnumeratorOf { get; }
+
+        public string EnumerableOf { get; }
+
+        /// <summary>The expression that turns the entry at <c>index</c> of <c>entries</c> into an element.</summary>
+        public string Project { get; }
+
+        public string Order { get; }
+
+        /// <summary>The sentence the enumeration docs end with: how the enumerators behave when the collection changes.</summary>
+        public string Consistency { get; }
     }
 }

@@ -1,74 +1,111 @@
-using System.Text;
+using FakeAI.Bounds.Generators.Model;
 
 namespace FakeAI.Bounds.Generators.Emitting;
 
 internal static partial class HashTableEmitter
 {
     // The IBoundedSet members.
-    private static void AppendSetMembers(StringBuilder body, HashTableSpec spec)
+    private static void WriteSetMembers(SourceWriter writer, HashTableSpec spec)
     {
-        string item = spec.Key;
-        string touch = spec.Lru ? "\n    BndTouch(index);" : "";
+        WriteSetAdd(writer, spec);
+        WriteSetTryAdd(writer, spec);
+        WriteSetAddCore(writer, spec);
+        WriteContains(writer, spec);
+        WriteRemoveValue(writer, spec);
+        WriteRemoveWhere(writer, spec, "global::System.Predicate<" + spec.Key + ">", "match(entries[index].Key)");
+        WriteClear(writer, spec);
+        if (spec.Lru)
+        {
+            WriteTouch(writer);
+        }
+    }
+
+    private static void WriteSetAdd(SourceWriter writer, HashTableSpec spec)
+    {
         string addDoc = spec.Policy switch
         {
-            Model.OverflowPolicyValue.DropOldest => "A new value on a full set evicts the oldest-added value.",
-            Model.OverflowPolicyValue.EvictLeastRecentlyUsed => "A new value on a full set evicts the least recently used value; adding or finding a value marks it used.",
-            Model.OverflowPolicyValue.DropNewest => "A new value on a full set is discarded and counted in <see cref=\"Dropped\"/>.",
+            OverflowPolicyValue.DropOldest => "A new value on a full set evicts the oldest-added value.",
+            OverflowPolicyValue.EvictLeastRecentlyUsed => "A new value on a full set evicts the least recently used value; adding or finding a value marks it used.",
+            OverflowPolicyValue.DropNewest => "A new value on a full set is discarded and counted in <see cref=\"Dropped\"/>.",
             _ => "A new value on a full set throws <see cref=\"global::FakeAI.Bounds.BoundExceededException\"/>.",
         };
-        string throwDoc = spec.Policy == Model.OverflowPolicyValue.Throw
-            ? "\n/// <exception cref=\"global::FakeAI.Bounds.BoundExceededException\">The value is new and the set holds <see cref=\"Capacity\"/> values.</exception>"
-            : "";
 
-        body.AppendBlock($$"""
+        writer.Lines($$"""
             /// <summary>Adds a value unless it is present (a present value keeps its place{{(spec.Lru ? " and is marked used" : "")}}). {{addDoc}}</summary>
             /// <param name="item">The value.</param>
-            /// <returns><see langword="true"/> when the value was added.</returns>{{throwDoc}}
-            public bool Add({{item}} item) => BndAdd(item, throwWhenFull: true);
+            /// <returns><see langword="true"/> when the value was added.</returns>
+            """);
+        if (spec.Policy == OverflowPolicyValue.Throw)
+        {
+            writer.Line("/// <exception cref=\"global::FakeAI.Bounds.BoundExceededException\">The value is new and the set holds <see cref=\"Capacity\"/> values.</exception>");
+        }
 
+        writer.Member("public bool Add(" + spec.Key + " item) => BndAdd(item, throwWhenFull: true);");
+    }
+
+    private static void WriteSetTryAdd(SourceWriter writer, HashTableSpec spec)
+    {
+        writer.Member($$"""
             /// <inheritdoc/>
-            public bool TryAdd({{item}} item) => BndAdd(item, throwWhenFull: false);
+            public bool TryAdd({{spec.Key}} item) => BndAdd(item, throwWhenFull: false);
+            """);
+    }
 
+    private static void WriteSetAddCore(SourceWriter writer, HashTableSpec spec)
+    {
+        writer.Open($$"""
             /// <summary>Add and TryAdd: they differ only in whether a full set under the Throw policy throws.</summary>
-            private bool BndAdd({{item}} item, bool throwWhenFull)
-            {
-                BndCheckKey(item);
-                int hash = BndHash(item);
-            {{Indent(spec.Guarded($$"""
-            int index = BndFind(item, hash);
-            if (index >= 0)
-            {{{touch}}
-                return false;
-            }
+            private bool BndAdd({{spec.Key}} item, bool throwWhenFull)
+            """);
+        WriteCheckAndHashKey(writer, "item");
+        writer.WriteLocked(spec.ThreadSafe, locked =>
+        {
+            locked.Line("int index = BndFind(item, hash);");
+            locked.Open("if (index >= 0)");
+            WriteMarkUsed(locked, spec);
+            locked.Line("return false;");
+            locked.Close();
+            locked.BlankLine();
+            locked.Line("return BndInsert(item, hash, throwWhenFull);");
+        });
+        writer.Close();
+        writer.BlankLine();
+    }
 
-            return BndInsert(item, hash, throwWhenFull);
-            """))}}
-            }
-
+    private static void WriteContains(SourceWriter writer, HashTableSpec spec)
+    {
+        writer.Open($$"""
             /// <summary>Whether a value is present{{(spec.Lru ? " (which marks it used)" : "")}}.</summary>
             /// <param name="item">The value.</param>
             /// <returns><see langword="true"/> when present.</returns>
-            public bool Contains({{item}} item)
-            {
-                BndCheckKey(item);
-                int hash = BndHash(item);
-            {{Indent(spec.Guarded($$"""
-            int index = BndFind(item, hash);
-            if (index < 0)
-            {
-                return false;
-            }{{touch.Replace("\n    ", "\n")}}
+            public bool Contains({{spec.Key}} item)
+            """);
+        WriteCheckAndHashKey(writer, "item");
+        writer.WriteLocked(spec.ThreadSafe, locked =>
+        {
+            locked.Lines("""
+                int index = BndFind(item, hash);
+                if (index < 0)
+                {
+                    return false;
+                }
+                """);
+            WriteMarkUsed(locked, spec);
+            locked.BlankLine();
+            locked.Line("return true;");
+        });
+        writer.Close();
+        writer.BlankLine();
+    }
 
-            return true;
-            """))}}
-            }
-
+    private static void WriteRemoveValue(SourceWriter writer, HashTableSpec spec)
+    {
+        writer.Open($$"""
             /// <inheritdoc/>
-            public bool Remove({{item}} item)
-            {
-                BndCheckKey(item);
-                int hash = BndHash(item);
-            {{Indent(spec.Guarded("""
+            public bool Remove({{spec.Key}} item)
+            """);
+        WriteCheckAndHashKey(writer, "item");
+        writer.WriteLocked(spec.ThreadSafe, """
             int index = BndFind(item, hash);
             if (index < 0)
             {
@@ -77,15 +114,8 @@ internal static partial class HashTableEmitter
 
             BndRemoveEntry(index, hash);
             return true;
-            """))}}
-            }
-
-            {{RemoveWhereAndClear(spec, "global::System.Predicate<" + item + ">", "match(entries[index].Key)")}}
             """);
-
-        if (spec.Lru)
-        {
-            AppendTouch(body);
-        }
+        writer.Close();
+        writer.BlankLine();
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using FakeAI.Bounds.Generators.Model;
 
 namespace FakeAI.Bounds.Generators.Emitting;
@@ -19,25 +18,6 @@ internal static partial class HashTableEmitter
     public static string Emit(BoundedTypeModel model)
     {
         var spec = new HashTableSpec(model);
-        var body = new StringBuilder(24 * 1024);
-        AppendStorage(body, spec);
-        if (spec.IsSet)
-        {
-            AppendSetMembers(body, spec);
-        }
-        else
-        {
-            AppendDictionaryMembers(body, spec);
-        }
-
-        AppendEnumeration(body, spec);
-        if (spec.ThreadSafe)
-        {
-            LockEmitter.Append(body);
-        }
-
-        AppendThrowHelpers(body, spec);
-
         string what = spec.IsSet
             ? "A bounded set of at most " + model.MaxLength + " values"
             : "A bounded dictionary of at most " + model.MaxLength + " keys";
@@ -50,7 +30,36 @@ internal static partial class HashTableEmitter
             [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, Capacity = {Capacity}")]
             """;
 
-        return SourceWriter.WriteFile(model, attributes, body.ToString());
+        return FileFrame.Write(model, attributes, capacity: 48 * 1024, writer => WriteMembers(writer, spec));
+    }
+
+    private static void WriteMembers(SourceWriter writer, HashTableSpec spec)
+    {
+        WriteStorage(writer, spec);
+        if (spec.IsSet)
+        {
+            WriteSetMembers(writer, spec);
+        }
+        else
+        {
+            WriteDictionaryMembers(writer, spec);
+        }
+
+        WriteEnumeration(writer, spec);
+        if (spec.ThreadSafe)
+        {
+            LockEmitter.WriteLockMethods(writer);
+        }
+
+        WriteThrowHelpers(writer, spec);
+    }
+
+    // The opening of every member that takes a key: the null check, then the hash, computed before any lock is taken
+    // (the comparer never changes), so that a thread-safe table holds its lock only for the table work.
+    private static void WriteCheckAndHashKey(SourceWriter writer, string parameter)
+    {
+        writer.Line("BndCheckKey(" + parameter + ");");
+        writer.Line("int hash = BndHash(" + parameter + ");");
     }
 
     /// <summary>The facts of one dictionary or set the templates read.</summary>
@@ -110,9 +119,5 @@ internal static partial class HashTableEmitter
 
         /// <summary>The type a snapshot or an enumeration yields: the value of a set, the key/value pair of a dictionary.</summary>
         public string Element => IsSet ? Key : Pair;
-
-        public string Guarded(string statements) => LockEmitter.Guard(ThreadSafe, statements);
     }
-
-    private static string Indent(string text) => LockEmitter.Indent(text);
 }

@@ -1,17 +1,27 @@
-using System.Text;
+using System;
 
 namespace FakeAI.Bounds.Generators.Emitting;
 
-/// <summary>Writes the lock that every thread-safe generated collection guards its state with.</summary>
+/// <summary>
+/// Writes the lock that every thread-safe generated collection guards its state with, and the guarded statement
+/// blocks that take it.
+/// </summary>
 internal static class LockEmitter
 {
     // The lock of a thread-safe collection. Every operation on a ring is a few loads and stores, far shorter than a context
     // switch, so a compare-and-swap lock whose waiters spin (and yield, never sleep, when the holder is descheduled)
     // beats Monitor, whose waiters block in the kernel under contention. The fast path is one interlocked
     // instruction to enter and one plain release store to leave.
-    public static void Append(StringBuilder body)
+    public static void WriteLockMethods(SourceWriter writer)
     {
-        body.AppendBlock("""
+        WriteEnterLock(writer);
+        WriteEnterLockContended(writer);
+        WriteExitLock(writer);
+    }
+
+    private static void WriteEnterLock(SourceWriter writer)
+    {
+        writer.Lines("""
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private void BndEnterLock()
             {
@@ -21,7 +31,14 @@ internal static class LockEmitter
                     BndEnterLockContended(thread);
                 }
             }
+            """);
+        writer.BlankLine();
+    }
 
+    // A thread that already holds the lock would spin forever: it is reentry from a callback, reported instead.
+    private static void WriteEnterLockContended(SourceWriter writer)
+    {
+        writer.Lines("""
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             private void BndEnterLockContended(int thread)
             {
@@ -46,40 +63,67 @@ internal static class LockEmitter
                     }
                 }
             }
+            """);
+        writer.BlankLine();
+    }
 
+    private static void WriteExitLock(SourceWriter writer)
+    {
+        writer.Lines("""
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private void BndExitLock()
             {
                 global::System.Threading.Volatile.Write(ref _bndLockState, 0);
             }
-
             """);
+        writer.BlankLine();
     }
 
-
-    /// <summary>Wraps a statement block in the collection's lock when it is thread-safe.</summary>
-    public static string Guard(bool threadSafe, string statements)
+    /// <summary>
+    /// Writes <paramref name="statements"/> at the current depth, inside the collection's lock when it is thread-safe:
+    /// <c>BndEnterLock(); try { … } finally { BndExitLock(); }</c>.
+    /// </summary>
+    public static void WriteLocked(this SourceWriter writer, bool threadSafe, string statements)
     {
         if (!threadSafe)
         {
-            return statements;
+            writer.Lines(statements);
+            return;
         }
 
-        return "BndEnterLock();\ntry\n{\n" + Indent(statements) + "\n}\nfinally\n{\n    BndExitLock();\n}";
+        OpenLock(writer);
+        writer.Lines(statements);
+        CloseLock(writer);
     }
 
-    /// <summary>Indents every line but preprocessor lines by one level.</summary>
-    public static string Indent(string text)
+    /// <summary>
+    /// Lets <paramref name="writeStatements"/> write at the current depth, inside the collection's lock when it is
+    /// thread-safe: for statements that vary with the policy.
+    /// </summary>
+    public static void WriteLocked(this SourceWriter writer, bool threadSafe, Action<SourceWriter> writeStatements)
     {
-        string[] lines = text.Split('\n');
-        for (int i = 0; i < lines.Length; i++)
+        if (!threadSafe)
         {
-            if (lines[i].Length > 0 && !lines[i].StartsWith("#", System.StringComparison.Ordinal))
-            {
-                lines[i] = "    " + lines[i];
-            }
+            writeStatements(writer);
+            return;
         }
 
-        return string.Join("\n", lines);
+        OpenLock(writer);
+        writeStatements(writer);
+        CloseLock(writer);
+    }
+
+    private static void OpenLock(SourceWriter writer)
+    {
+        writer.Line("BndEnterLock();");
+        writer.Open("try");
+    }
+
+    private static void CloseLock(SourceWriter writer)
+    {
+        writer.Close();
+        writer.Open("finally");
+        writer.Line("BndExitLock();");
+        writer.Close();
     }
 }

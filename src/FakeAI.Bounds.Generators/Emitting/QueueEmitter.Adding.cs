@@ -1,31 +1,27 @@
-using System.Text;
 using FakeAI.Bounds.Generators.Model;
 
 namespace FakeAI.Bounds.Generators.Emitting;
 
 internal static partial class QueueEmitter
 {
+    private const string AddResult = "global::FakeAI.Bounds.BoundedAddResult";
+
     // Add, both TryAdd overloads and the two ways an item enters the ring: appended, or written over the oldest.
-    private static void AppendAdding(StringBuilder body, QueueSpec spec)
+    private static void WriteAdding(SourceWriter writer, QueueSpec spec)
     {
-        string item = spec.Item;
-        const string Result = "global::FakeAI.Bounds.BoundedAddResult";
-
-        string addWhenFull = spec.Policy switch
+        WriteAdd(writer, spec);
+        WriteTryAdd(writer, spec);
+        WriteTryAddEvicting(writer, spec);
+        WriteAppend(writer, spec);
+        WriteGrow(writer, spec);
+        if (spec.DropsOldest)
         {
-            OverflowPolicyValue.DropOldest => "BndOverwriteOldest(item);\nreturn;",
-            OverflowPolicyValue.DropNewest => "_bndDropped++;\nreturn;",
-            _ => "_bndDropped++;\nBndThrowFull();",
-        };
+            WriteOverwriteOldest(writer, spec);
+        }
+    }
 
-        string tryAddWhenFull = spec.DropsOldest
-            ? "BndOverwriteOldest(item);\nreturn true;"
-            : "_bndDropped++;\nreturn false;";
-
-        string tryAddEvictingWhenFull = spec.DropsOldest
-            ? $"evicted = _bndItems[_bndHead];\nBndOverwriteOldest(item);\nreturn {Result}.AddedWithEviction;"
-            : $"_bndDropped++;\nevicted = default!;\nreturn {Result}.Rejected;";
-
+    private static void WriteAdd(SourceWriter writer, QueueSpec spec)
+    {
         string addDoc = spec.Policy switch
         {
             OverflowPolicyValue.DropOldest => "When the queue is full the oldest item is evicted to make room.",
@@ -33,59 +29,105 @@ internal static partial class QueueEmitter
             _ => "When the queue is full a <see cref=\"global::FakeAI.Bounds.BoundExceededException\"/> is thrown and the queue is left unchanged.",
         };
 
-        string throwDoc = spec.Policy == OverflowPolicyValue.Throw
-            ? $"\n/// <exception cref=\"global::FakeAI.Bounds.BoundExceededException\">The queue holds <see cref=\"Capacity\"/> items.</exception>"
-            : "";
+        string whenFull = spec.Policy switch
+        {
+            OverflowPolicyValue.DropOldest => """
+                BndOverwriteOldest(item);
+                return;
+                """,
+            OverflowPolicyValue.DropNewest => """
+                _bndDropped++;
+                return;
+                """,
+            _ => """
+                _bndDropped++;
+                BndThrowFull();
+                """,
+        };
 
-        body.AppendBlock($$"""
-            /// <summary>Appends an item as the newest. {{addDoc}}</summary>
-            /// <param name="item">The item to append.</param>{{throwDoc}}
-            public void Add({{item}} item)
-            {
-            {{Body(spec.Guarded($$"""
-            if (_bndCount == _bndCapacity)
-            {
-            {{Indent(addWhenFull)}}
-            }
+        writer.Line("/// <summary>Appends an item as the newest. " + addDoc + "</summary>");
+        writer.Line("/// <param name=\"item\">The item to append.</param>");
+        if (spec.Policy == OverflowPolicyValue.Throw)
+        {
+            writer.Line("/// <exception cref=\"global::FakeAI.Bounds.BoundExceededException\">The queue holds <see cref=\"Capacity\"/> items.</exception>");
+        }
 
-            BndAppend(item);
-            """))}}
-            }
+        writer.Open("public void Add(" + spec.Item + " item)");
+        writer.WriteLocked(spec.ThreadSafe, locked => WriteFullCheckThenAppend(locked, whenFull, "BndAppend(item);"));
+        writer.Close();
+        writer.BlankLine();
+    }
 
+    private static void WriteTryAdd(SourceWriter writer, QueueSpec spec)
+    {
+        string whenFull = spec.DropsOldest
+            ? """
+                BndOverwriteOldest(item);
+                return true;
+                """
+            : """
+                _bndDropped++;
+                return false;
+                """;
+
+        writer.Open($$"""
             /// <inheritdoc/>
-            public bool TryAdd({{item}} item)
-            {
-            {{Body(spec.Guarded($$"""
-            if (_bndCount == _bndCapacity)
-            {
-            {{Indent(tryAddWhenFull)}}
-            }
-
+            public bool TryAdd({{spec.Item}} item)
+            """);
+        writer.WriteLocked(spec.ThreadSafe, locked => WriteFullCheckThenAppend(locked, whenFull, """
             BndAppend(item);
             return true;
-            """))}}
-            }
+            """));
+        writer.Close();
+        writer.BlankLine();
+    }
 
+    private static void WriteTryAddEvicting(SourceWriter writer, QueueSpec spec)
+    {
+        string whenFull = spec.DropsOldest
+            ? $$"""
+                evicted = _bndItems[_bndHead];
+                BndOverwriteOldest(item);
+                return {{AddResult}}.AddedWithEviction;
+                """
+            : $$"""
+                _bndDropped++;
+                evicted = default!;
+                return {{AddResult}}.Rejected;
+                """;
+
+        writer.Open($$"""
             /// <inheritdoc/>
-            public {{Result}} TryAdd(
-                {{item}} item,
+            public {{AddResult}} TryAdd(
+                {{spec.Item}} item,
             #if NETCOREAPP3_0_OR_GREATER || NETSTANDARD2_1_OR_GREATER
                 [global::System.Diagnostics.CodeAnalysis.MaybeNull]
             #endif
-                out {{item}} evicted)
-            {
-            {{Body(spec.Guarded($$"""
-            if (_bndCount == _bndCapacity)
-            {
-            {{Indent(tryAddEvictingWhenFull)}}
-            }
-
+                out {{spec.Item}} evicted)
+            """);
+        writer.WriteLocked(spec.ThreadSafe, locked => WriteFullCheckThenAppend(locked, whenFull, $$"""
             BndAppend(item);
             evicted = default!;
-            return {{Result}}.Added;
-            """))}}
-            }
+            return {{AddResult}}.Added;
+            """));
+        writer.Close();
+        writer.BlankLine();
+    }
 
+    // The shape every adding member shares: what the policy does when the queue is full, else what appending does.
+    private static void WriteFullCheckThenAppend(SourceWriter writer, string whenFull, string append)
+    {
+        writer.Open("if (_bndCount == _bndCapacity)");
+        writer.Lines(whenFull);
+        writer.Close();
+        writer.BlankLine();
+        writer.Lines(append);
+    }
+
+    private static void WriteAppend(SourceWriter writer, QueueSpec spec)
+    {
+        string item = spec.Item;
+        writer.Member($$"""
             /// <summary>Stores an item after the newest; the caller has checked that the queue is not full.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private void BndAppend({{item}} item)
@@ -100,7 +142,13 @@ internal static partial class QueueEmitter
                 items[BndSlot(_bndHead, count, items.Length)] = item;
                 _bndCount = count + 1;
             }
+            """);
+    }
 
+    private static void WriteGrow(SourceWriter writer, QueueSpec spec)
+    {
+        string item = spec.Item;
+        writer.Member($$"""
             /// <summary>Replaces the growing ring with a larger one (twice the size, at most the capacity), oldest item first.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             private {{item}}[] BndGrow()
@@ -120,20 +168,21 @@ internal static partial class QueueEmitter
                 return grown;
             }
             """);
+    }
 
-        if (spec.DropsOldest)
-        {
-            body.AppendBlock($$"""
-                /// <summary>Writes an item over the oldest one of a full queue, which makes it the newest.</summary>
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                private void BndOverwriteOldest({{item}} item)
-                {
-                    {{item}}[] items = _bndItems;
-                    int head = _bndHead;
-                    items[head] = item;
-                    BndAdvanceHead(head, items.Length);
-                }
-                """);
-        }
+    private static void WriteOverwriteOldest(SourceWriter writer, QueueSpec spec)
+    {
+        string item = spec.Item;
+        writer.Member($$"""
+            /// <summary>Writes an item over the oldest one of a full queue, which makes it the newest.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private void BndOverwriteOldest({{item}} item)
+            {
+                {{item}}[] items = _bndItems;
+                int head = _bndHead;
+                items[head] = item;
+                BndAdvanceHead(head, items.Length);
+            }
+            """);
     }
 }

@@ -1,23 +1,29 @@
-using System.Text;
-
 namespace FakeAI.Bounds.Generators.Emitting;
 
 internal static partial class QueueEmitter
 {
     // The indexer, the peeks and the copies: reads that never change the queue.
-    private static void AppendReading(StringBuilder body, QueueSpec spec)
+    private static void WriteReading(SourceWriter writer, QueueSpec spec)
+    {
+        WriteIndexer(writer, spec);
+        WriteTryPeekOldest(writer, spec);
+        WriteTryPeekNewest(writer, spec);
+        WriteToArray(writer, spec);
+        WriteCopyTo(writer, spec);
+        WriteCopyOldestFirst(writer, spec);
+    }
+
+    private static void WriteIndexer(SourceWriter writer, QueueSpec spec)
     {
         string item = spec.Item;
-
-        body.AppendBlock($$"""
+        writer.Open($$"""
             /// <summary>Gets the item at a position, 0 being the oldest.</summary>
             /// <param name="index">From 0 (the oldest) to <see cref="Count"/> - 1 (the newest).</param>
             /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="index"/> is negative or not less than <see cref="Count"/>.</exception>
             public {{item}} this[int index]
-            {
-                get
-                {
-            {{Indent(Body(spec.Guarded($$"""
+            """);
+        writer.Open("get");
+        writer.WriteLocked(spec.ThreadSafe, $$"""
             if ((uint)index >= (uint)_bndCount)
             {
                 BndThrowIndexOutOfRange(index);
@@ -25,18 +31,23 @@ internal static partial class QueueEmitter
 
             {{item}}[] items = _bndItems;
             return items[BndSlot(_bndHead, index, items.Length)];
-            """)))}}
-                }
-            }
+            """);
+        writer.Close();
+        writer.Close();
+        writer.BlankLine();
+    }
 
+    private static void WriteTryPeekOldest(SourceWriter writer, QueueSpec spec)
+    {
+        writer.Open($$"""
             /// <inheritdoc/>
             public bool TryPeekOldest(
             #if NETCOREAPP3_0_OR_GREATER || NETSTANDARD2_1_OR_GREATER
                 [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)]
             #endif
-                out {{item}} item)
-            {
-            {{Body(spec.Guarded($$"""
+                out {{spec.Item}} item)
+            """);
+        writer.WriteLocked(spec.ThreadSafe, """
             if (_bndCount == 0)
             {
                 item = default!;
@@ -45,17 +56,23 @@ internal static partial class QueueEmitter
 
             item = _bndItems[_bndHead];
             return true;
-            """))}}
-            }
+            """);
+        writer.Close();
+        writer.BlankLine();
+    }
 
+    private static void WriteTryPeekNewest(SourceWriter writer, QueueSpec spec)
+    {
+        string item = spec.Item;
+        writer.Open($$"""
             /// <inheritdoc/>
             public bool TryPeekNewest(
             #if NETCOREAPP3_0_OR_GREATER || NETSTANDARD2_1_OR_GREATER
                 [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)]
             #endif
                 out {{item}} item)
-            {
-            {{Body(spec.Guarded($$"""
+            """);
+        writer.WriteLocked(spec.ThreadSafe, $$"""
             int count = _bndCount;
             if (count == 0)
             {
@@ -66,13 +83,19 @@ internal static partial class QueueEmitter
             {{item}}[] items = _bndItems;
             item = items[BndSlot(_bndHead, count - 1, items.Length)];
             return true;
-            """))}}
-            }
+            """);
+        writer.Close();
+        writer.BlankLine();
+    }
 
+    private static void WriteToArray(SourceWriter writer, QueueSpec spec)
+    {
+        string item = spec.Item;
+        writer.Open($$"""
             /// <inheritdoc/>
             public {{item}}[] ToArray()
-            {
-            {{Body(spec.Guarded($$"""
+            """);
+        writer.WriteLocked(spec.ThreadSafe, $$"""
             if (_bndCount == 0)
             {
                 return global::System.Array.Empty<{{item}}>();
@@ -81,32 +104,46 @@ internal static partial class QueueEmitter
             {{item}}[] copy = BndAllocate<{{item}}>(_bndCount);
             BndCopyOldestFirst(copy, 0);
             return copy;
-            """))}}
+            """);
+        writer.Close();
+        writer.BlankLine();
+    }
+
+    // The arguments are checked before the lock is taken; only the room check needs the count it copies.
+    private static void WriteCopyTo(SourceWriter writer, QueueSpec spec)
+    {
+        writer.Open($$"""
+            /// <inheritdoc/>
+            public void CopyTo({{spec.Item}}[] array, int arrayIndex)
+            """);
+        writer.Lines("""
+            if (array is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(array));
             }
 
-            /// <inheritdoc/>
-            public void CopyTo({{item}}[] array, int arrayIndex)
+            if (arrayIndex < 0 || arrayIndex > array.Length)
             {
-                if (array is null)
-                {
-                    throw new global::System.ArgumentNullException(nameof(array));
-                }
-
-                if (arrayIndex < 0 || arrayIndex > array.Length)
-                {
-                    throw new global::System.ArgumentOutOfRangeException(nameof(arrayIndex), arrayIndex, "The index must lie within the array.");
-                }
-
-            {{Body(spec.Guarded($$"""
+                throw new global::System.ArgumentOutOfRangeException(nameof(arrayIndex), arrayIndex, "The index must lie within the array.");
+            }
+            """);
+        writer.BlankLine();
+        writer.WriteLocked(spec.ThreadSafe, """
             if (array.Length - arrayIndex < _bndCount)
             {
                 throw new global::System.ArgumentException("The array has no room for " + _bndCount + " items from index " + arrayIndex + ".", nameof(array));
             }
 
             BndCopyOldestFirst(array, arrayIndex);
-            """))}}
-            }
+            """);
+        writer.Close();
+        writer.BlankLine();
+    }
 
+    private static void WriteCopyOldestFirst(SourceWriter writer, QueueSpec spec)
+    {
+        string item = spec.Item;
+        writer.Member($$"""
             /// <summary>Copies the items, oldest first, in at most two block copies.</summary>
             private void BndCopyOldestFirst({{item}}[] destination, int destinationIndex)
             {
@@ -117,7 +154,6 @@ internal static partial class QueueEmitter
                 global::System.Array.Copy(items, head, destination, destinationIndex, firstPart);
                 global::System.Array.Copy(items, 0, destination, destinationIndex + firstPart, count - firstPart);
             }
-
             """);
     }
 }

@@ -1,24 +1,28 @@
-using System.Text;
-
 namespace FakeAI.Bounds.Generators.Emitting;
 
 internal static partial class QueueEmitter
 {
     // TryDequeue, RemoveWhere and Clear: every way an item leaves other than eviction. Each clears the vacated
     // slots so that the queue stops referencing what it no longer holds.
-    private static void AppendRemoving(StringBuilder body, QueueSpec spec)
+    private static void WriteRemoving(SourceWriter writer, QueueSpec spec)
+    {
+        WriteTryDequeue(writer, spec);
+        WriteRemoveWhere(writer, spec);
+        WriteClear(writer, spec);
+    }
+
+    private static void WriteTryDequeue(SourceWriter writer, QueueSpec spec)
     {
         string item = spec.Item;
-
-        body.AppendBlock($$"""
+        writer.Open($$"""
             /// <inheritdoc/>
             public bool TryDequeue(
             #if NETCOREAPP3_0_OR_GREATER || NETSTANDARD2_1_OR_GREATER
                 [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)]
             #endif
                 out {{item}} item)
-            {
-            {{Body(spec.Guarded($$"""
+            """);
+        writer.WriteLocked(spec.ThreadSafe, $$"""
             int count = _bndCount;
             if (count == 0)
             {
@@ -38,18 +42,27 @@ internal static partial class QueueEmitter
             _bndCount = count - 1;
             _bndRemovedFromFront++;
             return true;
-            """))}}
-            }
+            """);
+        writer.Close();
+        writer.BlankLine();
+    }
 
+    // The predicate runs under the lock of a thread-safe queue, so that the compaction sees no concurrent change.
+    private static void WriteRemoveWhere(SourceWriter writer, QueueSpec spec)
+    {
+        string item = spec.Item;
+        writer.Open($$"""
             /// <inheritdoc/>
             public int RemoveWhere(global::System.Predicate<{{item}}> match)
+            """);
+        writer.Lines("""
+            if (match is null)
             {
-                if (match is null)
-                {
-                    throw new global::System.ArgumentNullException(nameof(match));
-                }
-
-            {{Body(spec.Guarded($$"""
+                throw new global::System.ArgumentNullException(nameof(match));
+            }
+            """);
+        writer.BlankLine();
+        writer.WriteLocked(spec.ThreadSafe, $$"""
             {{item}}[] items = _bndItems;
             int head = _bndHead;
             int count = _bndCount;
@@ -97,17 +110,22 @@ internal static partial class QueueEmitter
             }
 
             return count - kept;
-            """))}}
-            }
+            """);
+        writer.Close();
+        writer.BlankLine();
+    }
 
+    private static void WriteClear(SourceWriter writer, QueueSpec spec)
+    {
+        writer.Open("""
             /// <inheritdoc/>
             public void Clear()
-            {
-            {{Body(spec.Guarded($$"""
+            """);
+        writer.WriteLocked(spec.ThreadSafe, $$"""
             int count = _bndCount;
             if (BndSlotsHoldReferences && count > 0)
             {
-                {{item}}[] items = _bndItems;
+                {{spec.Item}}[] items = _bndItems;
                 int head = _bndHead;
                 int firstPart = global::System.Math.Min(count, items.Length - head);
                 global::System.Array.Clear(items, head, firstPart);
@@ -119,9 +137,8 @@ internal static partial class QueueEmitter
             _bndHead = 0;
             _bndCount = 0;
             _bndRemovedFromFront += count;
-            """))}}
-            }
-
             """);
+        writer.Close();
+        writer.BlankLine();
     }
 }

@@ -1,28 +1,35 @@
-using System.Text;
-
 namespace FakeAI.Bounds.Generators.Emitting;
 
 internal static partial class QueueEmitter
 {
-    // Fields, constructors and the IBoundedCollection properties.
+    // Fields, constructors, the IBoundedCollection properties and the ring arithmetic the other members share.
     //
     // The counters are kept off the Add path. Every item ever stored has either left from the front (evicted, dequeued
     // or cleared), been removed in place by RemoveWhere, or is still held; so TotalAdded and Evicted are derived from
     // the front position (how many items left from the front), which only needs updating when the head wraps around.
     // A full-queue Add then stores the item and the head, exactly like a hand-written ring.
-    private static void AppendState(StringBuilder body, QueueSpec spec)
+    private static void WriteState(SourceWriter writer, QueueSpec spec)
+    {
+        WriteFields(writer, spec);
+        WriteDefaultConstructor(writer, spec);
+        WriteCapacityConstructor(writer, spec);
+        WriteCollectionProperties(writer, spec);
+        WriteFrontPosition(writer);
+        WriteSlotsHoldReferences(writer, spec);
+        WriteSlot(writer);
+        WriteAllocate(writer);
+        WriteAdvanceHead(writer);
+        if (spec.ThreadSafe)
+        {
+            WriteCounterEnum(writer);
+            WriteReadCounter(writer);
+        }
+    }
+
+    private static void WriteFields(SourceWriter writer, QueueSpec spec)
     {
         string item = spec.Item;
-        string countRead = spec.ThreadSafe ? "global::System.Threading.Volatile.Read(ref _bndCount)" : "_bndCount";
-        string droppedRead = spec.DropsOldest
-            ? "0L"
-            : spec.ThreadSafe ? "global::System.Threading.Interlocked.Read(ref _bndDropped)" : "_bndDropped";
-        string totalAdded = spec.ThreadSafe ? "BndReadCounter(BndCounter.TotalAdded)" : "BndFrontPosition + _bndCount + _bndRemovedInPlace";
-        string evicted = !spec.DropsOldest
-            ? "0L"
-            : spec.ThreadSafe ? "BndReadCounter(BndCounter.Evicted)" : "BndFrontPosition - _bndRemovedFromFront";
-
-        body.AppendBlock($$"""
+        writer.Member($$"""
             /// <summary>The <c>MaxLength</c> of the <c>[Bounded]</c> declaration: the most items any instance can hold.</summary>
             public const int DeclaredMaxLength = {{spec.MaxLength}};
 
@@ -56,7 +63,7 @@ internal static partial class QueueEmitter
 
         if (!spec.DropsOldest)
         {
-            body.AppendBlock("""
+            writer.Member("""
                 /// <summary>Items rejected because the queue was full.</summary>
                 private long _bndDropped;
                 """);
@@ -64,19 +71,27 @@ internal static partial class QueueEmitter
 
         if (spec.ThreadSafe)
         {
-            body.AppendBlock("""
+            writer.Member("""
                 /// <summary>0 when the lock is free, else the managed thread id of the thread that holds it.</summary>
                 private int _bndLockState;
                 """);
         }
+    }
 
-        body.AppendBlock($$"""
+    private static void WriteDefaultConstructor(SourceWriter writer, QueueSpec spec)
+    {
+        writer.Member($$"""
             /// <summary>Creates an empty queue that can hold up to <c>MaxLength</c> ({{spec.MaxLength}}) items.</summary>
             public {{spec.TypeName}}()
                 : this(_bndMaxLength)
             {
             }
+            """);
+    }
 
+    private static void WriteCapacityConstructor(SourceWriter writer, QueueSpec spec)
+    {
+        writer.Member($$"""
             /// <summary>Creates an empty queue that can hold up to <paramref name="capacity"/> items.</summary>
             /// <param name="capacity">The most items this instance holds, from 1 to <c>MaxLength</c> ({{spec.MaxLength}}).</param>
             /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="capacity"/> is less than 1 or greater than {{spec.MaxLength}}.</exception>
@@ -89,7 +104,23 @@ internal static partial class QueueEmitter
 
                 _bndCapacity = capacity;
             }
+            """);
+    }
 
+    // The IBoundedCollection properties, one line each. A thread-safe queue reads the count with a volatile read and
+    // the derived counters under its lock, so that they agree.
+    private static void WriteCollectionProperties(SourceWriter writer, QueueSpec spec)
+    {
+        string countRead = spec.ThreadSafe ? "global::System.Threading.Volatile.Read(ref _bndCount)" : "_bndCount";
+        string droppedRead = spec.DropsOldest
+            ? "0L"
+            : spec.ThreadSafe ? "global::System.Threading.Interlocked.Read(ref _bndDropped)" : "_bndDropped";
+        string totalAdded = spec.ThreadSafe ? "BndReadCounter(BndCounter.TotalAdded)" : "BndFrontPosition + _bndCount + _bndRemovedInPlace";
+        string evicted = !spec.DropsOldest
+            ? "0L"
+            : spec.ThreadSafe ? "BndReadCounter(BndCounter.Evicted)" : "BndFrontPosition - _bndRemovedFromFront";
+
+        writer.Member($$"""
             /// <inheritdoc/>
             public int Count => {{countRead}};
 
@@ -113,10 +144,20 @@ internal static partial class QueueEmitter
 
             /// <inheritdoc/>
             public bool IsFull => {{countRead}} == _bndCapacity;
+            """);
+    }
 
+    private static void WriteFrontPosition(SourceWriter writer)
+    {
+        writer.Member("""
             /// <summary>How many items ever left from the front: evicted, dequeued or cleared.</summary>
             private long BndFrontPosition => _bndHeadBase + _bndHead;
+            """);
+    }
 
+    private static void WriteSlotsHoldReferences(SourceWriter writer, QueueSpec spec)
+    {
+        writer.Member($$"""
             /// <summary>Whether vacated slots must be cleared so that they stop referencing their items.</summary>
             private static bool BndSlotsHoldReferences
             {
@@ -124,13 +165,18 @@ internal static partial class QueueEmitter
                 get
                 {
             #if NETCOREAPP2_0_OR_GREATER || NETSTANDARD2_1_OR_GREATER
-                    return global::System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<{{item}}>();
+                    return global::System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<{{spec.Item}}>();
             #else
                     return true;
             #endif
                 }
             }
+            """);
+    }
 
+    private static void WriteSlot(SourceWriter writer)
+    {
+        writer.Member("""
             /// <summary>Maps a position counted from the oldest item to its slot, without division.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static int BndSlot(int head, int offset, int length)
@@ -138,13 +184,23 @@ internal static partial class QueueEmitter
                 int slot = head + offset;
                 return slot >= length ? slot - length : slot;
             }
+            """);
+    }
 
+    private static void WriteAllocate(SourceWriter writer)
+    {
+        writer.Member("""
             /// <summary>
             /// Allocates an array of the item type. A generic method, because <c>new T[n]</c> written out for an item type
             /// that is itself an array (<c>byte[]</c>) would read as <c>new byte[][n]</c>, which is not C#.
             /// </summary>
             private static TBndElement[] BndAllocate<TBndElement>(int length) => new TBndElement[length];
+            """);
+    }
 
+    private static void WriteAdvanceHead(SourceWriter writer)
+    {
+        writer.Member("""
             /// <summary>Moves the head one slot on after the oldest item left; only a wrap touches the front position.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private void BndAdvanceHead(int head, int length)
@@ -159,33 +215,32 @@ internal static partial class QueueEmitter
                 _bndHead = head;
             }
             """);
+    }
 
-        if (spec.ThreadSafe)
-        {
-            body.AppendBlock("""
-                private enum BndCounter
-                {
-                    TotalAdded,
-                    Evicted,
-                }
+    private static void WriteCounterEnum(SourceWriter writer)
+    {
+        writer.Member("""
+            private enum BndCounter
+            {
+                TotalAdded,
+                Evicted,
+            }
+            """);
+    }
 
-                /// <summary>Reads a counter derived from several fields, under the lock so that they agree.</summary>
-                private long BndReadCounter(BndCounter counter)
-                {
-                    BndEnterLock();
-                    try
-                    {
-                        long front = BndFrontPosition;
-                        return counter == BndCounter.TotalAdded
-                            ? front + _bndCount + _bndRemovedInPlace
-                            : front - _bndRemovedFromFront;
-                    }
-                    finally
-                    {
-                        BndExitLock();
-                    }
-                }
-                """);
-        }
+    private static void WriteReadCounter(SourceWriter writer)
+    {
+        writer.Open("""
+            /// <summary>Reads a counter derived from several fields, under the lock so that they agree.</summary>
+            private long BndReadCounter(BndCounter counter)
+            """);
+        writer.WriteLocked(threadSafe: true, """
+            long front = BndFrontPosition;
+            return counter == BndCounter.TotalAdded
+                ? front + _bndCount + _bndRemovedInPlace
+                : front - _bndRemovedFromFront;
+            """);
+        writer.Close();
+        writer.BlankLine();
     }
 }

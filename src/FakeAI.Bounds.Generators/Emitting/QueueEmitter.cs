@@ -1,4 +1,3 @@
-using System.Text;
 using FakeAI.Bounds.Generators.Model;
 
 namespace FakeAI.Bounds.Generators.Emitting;
@@ -11,7 +10,7 @@ namespace FakeAI.Bounds.Generators.Emitting;
 /// <remarks>
 /// Layout of the ring: <c>_bndItems[_bndHead]</c> is the oldest item and the <c>_bndCount</c> items follow it,
 /// wrapping at the end of the array. Indices wrap by comparison and subtraction, never by division. The counters are
-/// derived from the front position (see <c>AppendState</c>), so that the full-queue <c>Add</c> stores only the item
+/// derived from the front position (see <c>WriteState</c>), so that the full-queue <c>Add</c> stores only the item
 /// and the head.
 /// </remarks>
 internal static partial class QueueEmitter
@@ -19,19 +18,6 @@ internal static partial class QueueEmitter
     public static string Emit(BoundedTypeModel model)
     {
         var spec = new QueueSpec(model);
-        var body = new StringBuilder(12 * 1024);
-        AppendState(body, spec);
-        AppendAdding(body, spec);
-        AppendRemoving(body, spec);
-        AppendReading(body, spec);
-        AppendEnumeration(body, spec);
-        if (spec.ThreadSafe)
-        {
-            LockEmitter.Append(body);
-        }
-
-        AppendThrowHelpers(body, spec);
-
         string attributes = $$"""
             /// <summary>
             /// A bounded FIFO queue of at most {{model.MaxLength}} items, overflow policy {{model.Overflow}}{{(model.ThreadSafe ? ", safe for concurrent use" : "")}}.
@@ -41,7 +27,22 @@ internal static partial class QueueEmitter
             [global::System.Diagnostics.DebuggerDisplay("Count = {Count}, Capacity = {Capacity}")]
             """;
 
-        return SourceWriter.WriteFile(model, attributes, body.ToString());
+        return FileFrame.Write(model, attributes, capacity: 32 * 1024, writer => WriteMembers(writer, spec));
+    }
+
+    private static void WriteMembers(SourceWriter writer, QueueSpec spec)
+    {
+        WriteState(writer, spec);
+        WriteAdding(writer, spec);
+        WriteRemoving(writer, spec);
+        WriteReading(writer, spec);
+        WriteEnumeration(writer, spec);
+        if (spec.ThreadSafe)
+        {
+            LockEmitter.WriteLockMethods(writer);
+        }
+
+        WriteThrowHelpers(writer, spec);
     }
 
     /// <summary>The facts of one queue the templates read, with the names they use spelled out once.</summary>
@@ -75,13 +76,5 @@ internal static partial class QueueEmitter
         public bool DropsOldest => Policy == OverflowPolicyValue.DropOldest;
 
         public string PolicyExpression => "global::FakeAI.Bounds.OverflowPolicy." + Policy;
-
-        /// <summary>Wraps a statement block in the queue's lock when the queue is thread-safe.</summary>
-        public string Guarded(string statements) => LockEmitter.Guard(ThreadSafe, statements);
     }
-
-    private static string Indent(string text) => LockEmitter.Indent(text);
-
-    // Indents a guarded block so that it sits inside a member body written at one level of indentation.
-    private static string Body(string statements) => Indent(statements);
 }

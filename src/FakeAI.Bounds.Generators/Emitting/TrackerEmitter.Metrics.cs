@@ -1,4 +1,3 @@
-using System.Text;
 using FakeAI.Bounds.Generators.Model;
 
 namespace FakeAI.Bounds.Generators.Emitting;
@@ -21,12 +20,24 @@ internal static partial class TrackerEmitter
     // Instrument kinds follow OpenTelemetry: entries held and capacity are current values that add up across members
     // and trackers, so up-down counters (.NET 7 on; a gauge on .NET 6, which lacks them); evictions and drops only
     // grow, so counters.
-    private static void AppendMetrics(StringBuilder body, TrackerModel model)
+    private static void WriteMetrics(SourceWriter writer, TrackerModel model)
+    {
+        writer.Line("#if NET6_0_OR_GREATER");
+        WriteRegisterBoundsMetrics(writer, model);
+        writer.BlankLine();
+        WriteRegisterInstruments(writer, model);
+        writer.BlankLine();
+        WriteObserve(writer, model);
+
+        // The directive follows the last member's closing brace directly: no blank line asked for before it.
+        writer.Line("#endif");
+        writer.BlankLine();
+    }
+
+    private static void WriteRegisterBoundsMetrics(SourceWriter writer, TrackerModel model)
     {
         string tracker = model.NameWithTypeParameters;
-
-        body.AppendBlock($$"""
-            #if NET6_0_OR_GREATER
+        writer.Lines($$"""
             /// <summary>
             /// Publishes how full each bounded member of this tracker is as observable instruments of <paramref name="meter"/>,
             /// so that the bounds show up in OpenTelemetry and dotnet-counters like any other .NET metric:
@@ -51,7 +62,13 @@ internal static partial class TrackerEmitter
 
                 BndRegisterMetrics(meter, new global::System.WeakReference<{{tracker}}>(this));
             }
+            """);
+    }
 
+    private static void WriteRegisterInstruments(SourceWriter writer, TrackerModel model)
+    {
+        string tracker = model.NameWithTypeParameters;
+        writer.Lines($$"""
             /// <summary>Creates the instruments; static, so that no callback can capture <see langword="this"/>.</summary>
             {{GeneratedCode}}
             private static void BndRegisterMetrics({{Meter}} meter, global::System.WeakReference<{{tracker}}> reference)
@@ -85,7 +102,13 @@ internal static partial class TrackerEmitter
                     unit: "{entry}",
                     description: "The entries a bounded member of a [BoundedTracker] class rejected because it was full.");
             }
+            """);
+    }
 
+    private static void WriteObserve(SourceWriter writer, TrackerModel model)
+    {
+        string tracker = model.NameWithTypeParameters;
+        writer.Lines($$"""
             /// <summary>One measurement per bounded member of the tracker, or none once the tracker has been collected.</summary>
             {{GeneratedCode}}
             private static global::System.Collections.Generic.IEnumerable<{{Measurement}}<TBndValue>> BndObserve<TBndValue>(
@@ -110,7 +133,6 @@ internal static partial class TrackerEmitter
 
                 return measurements;
             }
-            #endif
             """);
     }
 }

@@ -21,19 +21,22 @@ internal static partial class TrackerEmitter
 
     public static string Emit(TrackerModel model)
     {
-        var body = new StringBuilder(4 * 1024);
-        AppendMaxBoundedEntries(body, model);
-        AppendGetBounds(body, model);
-        AppendClearBounds(body, model);
-        AppendMetrics(body, model);
-        return SourceWriter.WriteFile(model, Directives, body.ToString());
+        return FileFrame.Write(model, Directives, capacity: 8 * 1024, writer => WriteMembers(writer, model));
     }
 
-    private static void AppendMaxBoundedEntries(StringBuilder body, TrackerModel model)
+    private static void WriteMembers(SourceWriter writer, TrackerModel model)
+    {
+        WriteMaxBoundedEntries(writer, model);
+        WriteGetBounds(writer, model);
+        WriteClearBounds(writer, model);
+        WriteMetrics(writer, model);
+    }
+
+    private static void WriteMaxBoundedEntries(SourceWriter writer, TrackerModel model)
     {
         if (model.Members.Count == 0)
         {
-            body.AppendBlock($$"""
+            writer.Member($$"""
                 /// <summary>The most entries the bounded members of this tracker can hold together: 0, as it has no bounded member.</summary>
                 {{GeneratedCode}}
                 public const long MaxBoundedEntries = 0L;
@@ -41,30 +44,33 @@ internal static partial class TrackerEmitter
             return;
         }
 
-        // Each member type's own constant, not a copy of its number: the sum follows a MaxLength edited in another
-        // file. Each converts to long first, so that several large bounds cannot overflow int at compile time.
-        var sum = new StringBuilder();
-        foreach (TrackerMemberModel member in model.Members)
-        {
-            sum.Append(sum.Length == 0 ? "    " : "\n    + ").Append("(long)").Append(member.MemberType).Append(".DeclaredMaxLength");
-        }
-
-        body.AppendBlock($$"""
+        writer.Lines($$"""
             /// <summary>
             /// The most entries the bounded members of this tracker can hold together: the sum of the <c>MaxLength</c>s of
             /// their types, whatever capacity each instance was created with.
             /// </summary>
             {{GeneratedCode}}
             public const long MaxBoundedEntries =
-            {{sum}};
             """);
+
+        // Each member type's own constant, not a copy of its number: the sum follows a MaxLength edited in another
+        // file. Each converts to long first, so that several large bounds cannot overflow int at compile time.
+        // The terms are continuation lines of the declaration, one level in.
+        for (int i = 0; i < model.Members.Count; i++)
+        {
+            string term = "(long)" + model.Members[i].MemberType + ".DeclaredMaxLength";
+            string end = i == model.Members.Count - 1 ? ";" : "";
+            writer.Line((i == 0 ? "    " : "    + ") + term + end);
+        }
+
+        writer.BlankLine();
     }
 
-    private static void AppendGetBounds(StringBuilder body, TrackerModel model)
+    private static void WriteGetBounds(SourceWriter writer, TrackerModel model)
     {
         if (model.Members.Count == 0)
         {
-            body.AppendBlock($$"""
+            writer.Member($$"""
                 /// <summary>Takes a snapshot of how full each bounded member of this tracker is.</summary>
                 /// <returns>An empty array: this tracker has no bounded member.</returns>
                 {{GeneratedCode}}
@@ -76,7 +82,7 @@ internal static partial class TrackerEmitter
             return;
         }
 
-        body.AppendBlock($$"""
+        writer.Open($$"""
             /// <summary>Takes a snapshot of how full each bounded member of this tracker is.</summary>
             /// <returns>
             /// One snapshot per bounded member, in declaration order:
@@ -85,20 +91,23 @@ internal static partial class TrackerEmitter
             /// </returns>
             {{GeneratedCode}}
             public {{Snapshot}}[] GetBounds()
-            {
-                return new {{Snapshot}}[]
-                {
-            {{Indent(Indent(EachMember(model, member => Snapshot + ".Of(\"" + member.Name + "\", " + Access(member) + "),")))}}
-                };
-            }
             """);
+        writer.Open("return new " + Snapshot + "[]");
+        foreach (TrackerMemberModel member in model.Members)
+        {
+            writer.Line(Snapshot + ".Of(\"" + member.Name + "\", " + Access(member) + "),");
+        }
+
+        writer.Close(";");
+        writer.Close();
+        writer.BlankLine();
     }
 
-    private static void AppendClearBounds(StringBuilder body, TrackerModel model)
+    private static void WriteClearBounds(SourceWriter writer, TrackerModel model)
     {
         if (model.Members.Count == 0)
         {
-            body.AppendBlock($$"""
+            writer.Member($$"""
                 /// <summary>Does nothing: this tracker has no bounded member.</summary>
                 {{GeneratedCode}}
                 public void ClearBounds()
@@ -108,7 +117,7 @@ internal static partial class TrackerEmitter
             return;
         }
 
-        body.AppendBlock($$"""
+        writer.Open($$"""
             /// <summary>
             /// Removes every entry from every bounded member:
             /// {{MemberList(model)}}.
@@ -117,10 +126,14 @@ internal static partial class TrackerEmitter
             /// </summary>
             {{GeneratedCode}}
             public void ClearBounds()
-            {
-            {{Indent(EachMember(model, member => Access(member) + "?.Clear();"))}}
-            }
             """);
+        foreach (TrackerMemberModel member in model.Members)
+        {
+            writer.Line(Access(member) + "?.Clear();");
+        }
+
+        writer.Close();
+        writer.BlankLine();
     }
 
     // Instance members through this., static ones by their simple name, which every generated member can see.
@@ -144,35 +157,5 @@ internal static partial class TrackerEmitter
         }
 
         return list.ToString();
-    }
-
-    private static string EachMember(TrackerModel model, System.Func<TrackerMemberModel, string> line)
-    {
-        var lines = new StringBuilder();
-        foreach (TrackerMemberModel member in model.Members)
-        {
-            lines.Append(lines.Length == 0 ? "" : "\n").Append(line(member));
-        }
-
-        return lines.ToString();
-    }
-
-    private static string Indent(string text)
-    {
-        if (text.Length == 0)
-        {
-            return text;
-        }
-
-        string[] lines = text.Split('\n');
-        for (int i = 0; i < lines.Length; i++)
-        {
-            if (lines[i].Length > 0 && !lines[i].StartsWith("#", System.StringComparison.Ordinal))
-            {
-                lines[i] = "    " + lines[i];
-            }
-        }
-
-        return string.Join("\n", lines);
     }
 }
