@@ -4,36 +4,24 @@ namespace FakeAI.Bounds.Generators.Emitting;
 
 internal static partial class QueueEmitter
 {
-    private const string NoInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]";
+    private const string NoInlining = ThrowHelperEmitter.NoInlining;
 
     // Throws live in their own methods so that the hot paths stay small enough to inline.
     private static void WriteThrowHelpers(SourceWriter writer, QueueSpec spec)
     {
-        WriteThrowCapacityOutOfRange(writer, spec);
+        ThrowHelperEmitter.WriteCapacityOutOfRange(writer, spec.TypeName, spec.MaxLength);
         WriteThrowIndexOutOfRange(writer);
+
+        // Only the single-threaded enumerators check for change; the thread-safe ones walk a copy.
         if (!spec.ThreadSafe)
         {
-            WriteThrowModifiedDuringEnumeration(writer);
+            ThrowHelperEmitter.WriteModifiedDuringEnumeration(writer, "queue");
         }
 
         if (spec.Policy == OverflowPolicyValue.Throw)
         {
-            WriteThrowFull(writer, spec);
+            ThrowHelperEmitter.WriteFull(writer, spec.TypeName);
         }
-    }
-
-    private static void WriteThrowCapacityOutOfRange(SourceWriter writer, QueueSpec spec)
-    {
-        writer.Member($$"""
-            {{NoInlining}}
-            private static void BndThrowCapacityOutOfRange(int capacity)
-            {
-                throw new global::System.ArgumentOutOfRangeException(
-                    "capacity",
-                    capacity,
-                    "The capacity of '{{spec.TypeName}}' must be between 1 and its MaxLength {{spec.MaxLength}}.");
-            }
-            """);
     }
 
     private static void WriteThrowIndexOutOfRange(SourceWriter writer)
@@ -46,29 +34,6 @@ internal static partial class QueueEmitter
                     "index",
                     index,
                     "The index must be at least 0 and less than the number of items.");
-            }
-            """);
-    }
-
-    // Only the single-threaded enumerators check for change; the thread-safe ones walk a copy.
-    private static void WriteThrowModifiedDuringEnumeration(SourceWriter writer)
-    {
-        writer.Member($$"""
-            {{NoInlining}}
-            private static void BndThrowModifiedDuringEnumeration()
-            {
-                throw new global::System.InvalidOperationException("The queue was modified during enumeration.");
-            }
-            """);
-    }
-
-    private static void WriteThrowFull(SourceWriter writer, QueueSpec spec)
-    {
-        writer.Member($$"""
-            {{NoInlining}}
-            private void BndThrowFull()
-            {
-                throw new global::FakeAI.Bounds.BoundExceededException("{{spec.TypeName}}", _bndCapacity, _bndMaxLength);
             }
             """);
     }

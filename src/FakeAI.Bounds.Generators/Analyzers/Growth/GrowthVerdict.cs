@@ -63,20 +63,8 @@ internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evid
             return BoundedVerdict;
         }
 
-        // An entry that code takes out by its key has a life that ends: a connection closes, a request completes, a
-        // subscriber leaves. Whether every entry reaches its removal is a question of the program's paths that no
-        // add-and-remove analysis answers, and in real code bases these members were bounded by lifecycles the
-        // rules could not follow (another object's callback, an actor's termination, a timer elsewhere). Only a
-        // tracker, which declares that its state must show a bound, is held to more than that.
-        if (tracker == TrackerKind.None && removals.Any(removal => removal.Kind == GrowthEventKind.RemoveSpecific))
-        {
-            return BoundedVerdict;
-        }
-
-        // A collection that other code takes entries from the front or the back of (a Dequeue, a Pop, a TryTake) is
-        // a work queue, a stack or a pool that a consumer drains: how far it fills depends on how fast the consumer
-        // runs, not on a cleanup somebody must remember, and BND004 judges that for the concurrent queue types.
-        if (tracker == TrackerKind.None && removals.Any(removal => removal.Kind == GrowthEventKind.RemoveFromEnd && !removal.Guarded))
+        // Only a tracker, which declares that its state must show a bound, is held to more than what follows.
+        if (tracker == TrackerKind.None && removals.Any(EndsEntriesByItself))
         {
             return BoundedVerdict;
         }
@@ -102,6 +90,18 @@ internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evid
             : "its removals (" + JoinEvents(removals, Distinct(removals)) + ") take out single entries, not under a size check";
         string escapeText = escapes.Length == 0 ? string.Empty : "; it is also passed to " + FirstInSourceOrder(escapes).Description + ", where its bound cannot be seen";
         return new GrowthVerdict(GrowthOutcome.Unbounded, adders + " and " + removalsText + escapeText, string.Empty, adderMethods);
+    }
+
+    /// <summary>
+    /// A removal that gives an ordinary class's entries an end without a size check. An entry taken out by its key
+    /// has a life that ends (a connection closes, a request completes, a subscriber leaves): whether every entry
+    /// reaches its removal is a question of paths no add-and-remove analysis answers, and in real code these members
+    /// were bounded by lifecycles in other objects. Entries taken from the front or the back (a Dequeue, a Pop, a
+    /// TryTake) make a work queue, a stack or a pool that a consumer drains; BND004 judges the concurrent queue types.
+    /// </summary>
+    private static bool EndsEntriesByItself(GrowthEvent removal)
+    {
+        return removal.Kind == GrowthEventKind.RemoveSpecific || (removal.Kind == GrowthEventKind.RemoveFromEnd && !removal.Guarded);
     }
 
     private static GrowthEscape FirstInSourceOrder(GrowthEscape[] escapes)
