@@ -10,8 +10,8 @@ namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 /// </summary>
 internal static class RunOnceGuards
 {
-    // Runs for every unguarded add: only the blocks that enclose the add are read, the statements before it for the
-    // guard and the statements after the guard for the assignment that sets it, never the whole method.
+    // Runs for every unguarded add: only the blocks that enclose the add are read (the early exit is found the way
+    // SizeGuards finds a size check's), never the whole method.
     public static bool RunsOnce(IOperation add)
     {
         IOperation current = add;
@@ -22,32 +22,8 @@ internal static class RunOnceGuards
                 return false;
             }
 
-            if (parent is not IBlockOperation block)
-            {
-                continue;
-            }
-
-            int index = block.Operations.IndexOf(current);
-            for (int i = 0; i < index; i++)
-            {
-                if (block.Operations[i] is IConditionalOperation { Condition: IFieldReferenceOperation { Field: { Type.SpecialType: SpecialType.System_Boolean } guard }, WhenTrue: { } whenTrue, WhenFalse: null }
-                    && ReturnsOnly(whenTrue)
-                    && SetsAfter(block, i + 1, guard))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static bool SetsAfter(IBlockOperation block, int start, IFieldSymbol guard)
-    {
-        for (int i = start; i < block.Operations.Length; i++)
-        {
-            if (block.Operations[i] is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: IFieldReferenceOperation target, Value.ConstantValue: { HasValue: true, Value: true } } }
-                && SymbolEqualityComparer.Default.Equals(target.Field, guard))
+            if (parent is IBlockOperation block
+                && SizeGuards.AnEarlierExit(block, current, condition => condition is IFieldReferenceOperation { Field: { Type.SpecialType: SpecialType.System_Boolean } guard } && Sets(block, guard)))
             {
                 return true;
             }
@@ -56,13 +32,18 @@ internal static class RunOnceGuards
         return false;
     }
 
-    private static bool ReturnsOnly(IOperation whenTrue)
+    // `_initialized = true;` as a statement of the same block.
+    private static bool Sets(IBlockOperation block, IFieldSymbol guard)
     {
-        return whenTrue switch
+        foreach (IOperation statement in block.Operations)
         {
-            IReturnOperation => true,
-            IBlockOperation { Operations.Length: 1 } block => block.Operations[0] is IReturnOperation,
-            _ => false,
-        };
+            if (statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: IFieldReferenceOperation target, Value.ConstantValue: { HasValue: true, Value: true } } }
+                && SymbolEqualityComparer.Default.Equals(target.Field, guard))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
