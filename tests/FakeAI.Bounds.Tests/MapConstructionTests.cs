@@ -135,7 +135,10 @@ public class MapConstructionTests
             }));
 
             map["Beta"] = one;
-            MapAssert.Contents(map, new[] { Pair("Alpha", three), Pair("Beta", one) });
+
+            // Thread-safe LRU lists in eviction order: Beta, never used since it was added, goes before Alpha.
+            bool secondChance = policy == OverflowPolicy.EvictLeastRecentlyUsed && threadSafe;
+            MapAssert.Contents(map, secondChance ? new[] { Pair("Beta", one), Pair("Alpha", three) } : new[] { Pair("Alpha", three), Pair("Beta", one) });
             Assert.Equal(2, map.TotalAdded);
 
             Assert.True(map.Remove("BETA", out Payload? removed));
@@ -162,7 +165,8 @@ public class MapConstructionTests
             Assert.False(set.TryAdd("USER@EXAMPLE.COM"));
             Assert.True(set.Contains("user@EXAMPLE.com"));
             Assert.True(set.Add("other"));
-            MapAssert.Contents(set, new[] { "User@Example.com", "other" });
+            bool secondChance = policy == OverflowPolicy.EvictLeastRecentlyUsed && threadSafe;
+            MapAssert.Contents(set, secondChance ? new[] { "other", "User@Example.com" } : new[] { "User@Example.com", "other" });
             Assert.True(set.Remove("OTHER"));
             Assert.Equal(1, set.RemoveWhere(value => value == "User@Example.com"));
             Assert.Equal(0, set.Count);

@@ -20,10 +20,15 @@ public sealed class ReferenceMap<TKey, TValue>
     private readonly List<Entry> _order = new();
     private readonly Dictionary<TKey, Entry> _values;
 
-    public ReferenceMap(int capacity, OverflowPolicy policy, IEqualityComparer<TKey>? comparer = null)
+    /// <param name="secondChance">
+    /// Least-recently-used eviction as the thread-safe form does it: a use marks the entry instead of moving it, and
+    /// eviction moves marked entries to the newest end (clearing the mark) until it meets an unmarked one.
+    /// </param>
+    public ReferenceMap(int capacity, OverflowPolicy policy, IEqualityComparer<TKey>? comparer = null, bool secondChance = false)
     {
         Capacity = capacity;
         Policy = policy;
+        SecondChance = secondChance && policy == OverflowPolicy.EvictLeastRecentlyUsed;
         _values = new Dictionary<TKey, Entry>(comparer ?? EqualityComparer<TKey>.Default);
     }
 
@@ -33,13 +38,19 @@ public sealed class ReferenceMap<TKey, TValue>
 
     public bool Lru => Policy == OverflowPolicy.EvictLeastRecentlyUsed;
 
-    /// <summary>The keys as first stored (an update with another spelling keeps the first), oldest or least recently used first.</summary>
-    public IReadOnlyList<TKey> Keys => _order.Select(entry => entry.Key).ToList();
+    public bool SecondChance { get; }
 
-    public List<KeyValuePair<TKey, TValue>> Entries => _order.Select(entry => new KeyValuePair<TKey, TValue>(entry.Key, entry.Value)).ToList();
+    /// <summary>The keys as first stored (an update with another spelling keeps the first), in the order they would be evicted.</summary>
+    public IReadOnlyList<TKey> Keys => EvictionOrder().Select(entry => entry.Key).ToList();
 
-    /// <summary>The key of the entry at a position, oldest first.</summary>
-    public TKey KeyAt(int index) => _order[index].Key;
+    public List<KeyValuePair<TKey, TValue>> Entries => EvictionOrder().Select(entry => new KeyValuePair<TKey, TValue>(entry.Key, entry.Value)).ToList();
+
+    /// <summary>The key of the entry at a position, in the order they would be evicted.</summary>
+    public TKey KeyAt(int index) => EvictionOrder().ElementAt(index).Key;
+
+    // Under second chance, eviction takes the unmarked entries oldest first, then the marked ones in their order.
+    private IEnumerable<Entry> EvictionOrder() =>
+        SecondChance ? _order.Where(entry => !entry.Marked).Concat(_order.Where(entry => entry.Marked)) : _order;
 
     public int Count => _order.Count;
 
@@ -99,6 +110,14 @@ public sealed class ReferenceMap<TKey, TValue>
 
         if (MapFactory.Evicts(Policy))
         {
+            for (int passes = _order.Count; SecondChance && passes > 0 && _order[0].Marked; passes--)
+            {
+                Entry used = _order[0];
+                used.Marked = false;
+                _order.RemoveAt(0);
+                _order.Add(used);
+            }
+
             Entry victim = _order[0];
             _order.RemoveAt(0);
             _values.Remove(victim.Key);
@@ -137,16 +156,15 @@ public sealed class ReferenceMap<TKey, TValue>
     }
 
     /// <summary>Makes the model hold what a map holds after a RemoveWhere whose predicate threw.</summary>
+    /// <remarks>The kept entries keep their places and marks: a failed removal removes, it does not reorder.</remarks>
     public void ReplaceAfterFailedRemoval(IReadOnlyList<KeyValuePair<TKey, TValue>> kept)
     {
+        var keptKeys = new HashSet<TKey>(kept.Select(pair => pair.Key), _values.Comparer);
         Removed += _order.Count - kept.Count;
-        _order.Clear();
-        _values.Clear();
-        foreach (KeyValuePair<TKey, TValue> pair in kept)
+        foreach (Entry entry in _order.Where(entry => !keptKeys.Contains(entry.Key)).ToList())
         {
-            var entry = new Entry(pair.Key, pair.Value);
-            _order.Add(entry);
-            _values.Add(pair.Key, entry);
+            _order.Remove(entry);
+            _values.Remove(entry.Key);
         }
     }
 
@@ -167,7 +185,11 @@ public sealed class ReferenceMap<TKey, TValue>
 
     private void Touch(Entry entry)
     {
-        if (Lru)
+        if (SecondChance)
+        {
+            entry.Marked = true;
+        }
+        else if (Lru)
         {
             _order.Remove(entry);
             _order.Add(entry);
@@ -186,6 +208,9 @@ public sealed class ReferenceMap<TKey, TValue>
         public TKey Key { get; }
 
         public TValue Value { get; set; }
+
+        /// <summary>Under second chance: used since it last reached the oldest end.</summary>
+        public bool Marked { get; set; }
     }
 }
 
@@ -196,9 +221,9 @@ public sealed class ReferenceSet<T>
 {
     private readonly ReferenceMap<T, bool> _map;
 
-    public ReferenceSet(int capacity, OverflowPolicy policy, IEqualityComparer<T>? comparer = null)
+    public ReferenceSet(int capacity, OverflowPolicy policy, IEqualityComparer<T>? comparer = null, bool secondChance = false)
     {
-        _map = new ReferenceMap<T, bool>(capacity, policy, comparer);
+        _map = new ReferenceMap<T, bool>(capacity, policy, comparer, secondChance);
         Comparer = comparer ?? EqualityComparer<T>.Default;
     }
 

@@ -27,7 +27,7 @@ internal static partial class HashTableEmitter
         WriteTryGet(writer, spec);
         if (spec.Lru)
         {
-            WriteTouch(writer);
+            WriteTouch(writer, spec);
         }
     }
 
@@ -50,23 +50,51 @@ internal static partial class HashTableEmitter
 
         writer.Open("get");
         WriteCheckAndHashKey(writer, "key");
-        writer.WriteLocked(spec.ThreadSafe, locked =>
+        if (spec.ThreadSafe)
         {
-            locked.Lines("""
-                int index = BndFind(key, hash);
-                if (index < 0)
+            // The read without the lock, then under it when needed, is BndTryGet's.
+            writer.Lines($$"""
+                if (!BndTryGet(key, hash, out {{spec.Value}} value))
                 {
                     BndThrowKeyNotFound(key);
                 }
+
+                return value;
                 """);
-            WriteMarkUsed(locked, spec);
-            locked.BlankLine();
-            locked.Line("return _bndEntries[index].Value;");
-        });
+        }
+        else
+        {
+            WriteGetInline(writer, spec);
+        }
+
         writer.Close();
         writer.BlankLine();
 
         writer.Open("set");
+        WriteIndexerSet(writer, spec);
+        writer.Close();
+
+        writer.Close();
+        writer.BlankLine();
+    }
+
+    // The single-threaded indexer's get: the lookup, inline.
+    private static void WriteGetInline(SourceWriter writer, HashTableSpec spec)
+    {
+        writer.Lines("""
+            int index = BndFind(key, hash);
+            if (index < 0)
+            {
+                BndThrowKeyNotFound(key);
+            }
+            """);
+        WriteMarkUsed(writer, spec);
+        writer.BlankLine();
+        writer.Line("return _bndEntries[index].Value;");
+    }
+
+    private static void WriteIndexerSet(SourceWriter writer, HashTableSpec spec)
+    {
         WriteCheckAndHashKey(writer, "key");
         writer.WriteLocked(spec.ThreadSafe, locked =>
         {
@@ -79,10 +107,6 @@ internal static partial class HashTableEmitter
             locked.BlankLine();
             locked.Line("BndInsert(key, value, hash, throwWhenFull: true);");
         });
-        writer.Close();
-
-        writer.Close();
-        writer.BlankLine();
     }
 
     private static void WriteTryAdd(SourceWriter writer, HashTableSpec spec)
@@ -106,7 +130,15 @@ internal static partial class HashTableEmitter
                 out {{spec.Value}} value)
             """);
         WriteCheckAndHashKey(writer, "key");
-        writer.WriteLocked(spec.ThreadSafe, locked => WriteLookUpValue(locked, spec));
+        if (spec.ThreadSafe)
+        {
+            writer.Line("return BndTryGet(key, hash, out value);");
+        }
+        else
+        {
+            WriteLookUpValue(writer, spec);
+        }
+
         writer.Close();
         writer.BlankLine();
     }
@@ -120,7 +152,15 @@ internal static partial class HashTableEmitter
             public bool ContainsKey({{spec.Key}} key)
             """);
         WriteCheckAndHashKey(writer, "key");
-        writer.WriteLocked(spec.ThreadSafe, "return BndFind(key, hash) >= 0;");
+        if (spec.ThreadSafe)
+        {
+            WriteContainsUnlockedFirst(writer, spec, "key", marksUsed: false, "return BndFind(key, hash) >= 0;");
+        }
+        else
+        {
+            writer.Line("return BndFind(key, hash) >= 0;");
+        }
+
         writer.Close();
         writer.BlankLine();
     }
@@ -254,12 +294,63 @@ internal static partial class HashTableEmitter
         writer.BlankLine();
     }
 
-    // GetOrAdd's first look-up, which takes the lock on its own so that the value factory runs outside it.
+    // TryGetValue, the indexer's get and GetOrAdd's first look-up. Thread-safe, it reads without the lock first and
+    // takes the lock only when that read was torn or overlapped a writer (see HashTableEmitter.LockFreeReads.cs); the
+    // value is read before the sequence check, so that it is covered by it.
     private static void WriteTryGet(SourceWriter writer, HashTableSpec spec)
     {
+        if (!spec.ThreadSafe)
+        {
+            writer.Open($$"""
+                /// <summary>Looks a key up{{(spec.Lru ? " and marks it used" : "")}}, under the lock when there is one.</summary>
+                private bool BndTryGet({{spec.Key}} key, int hash, out {{spec.Value}} value)
+                """);
+            WriteLookUpValue(writer, spec);
+            writer.Close();
+            writer.BlankLine();
+            return;
+        }
+
         writer.Open($$"""
-            /// <summary>Looks a key up{{(spec.Lru ? " and marks it used" : "")}}, under the lock when there is one.</summary>
+            /// <summary>Looks a key up{{(spec.Lru ? " and marks it used" : "")}}: without the lock when no writer gets in the way, else under it.</summary>
             private bool BndTryGet({{spec.Key}} key, int hash, out {{spec.Value}} value)
+            """);
+        writer.Lines("""
+            int sequence = BndBeginRead();
+            if ((sequence & 1) == 0)
+            {
+                BndEntry[] entries = _bndEntries;
+                int index = BndFindUnlocked(entries, key, hash, sequence);
+                if (index >= 0)
+                {
+                    value = entries[index].Value;
+                    if (BndReadIsConsistent(sequence))
+                    {
+            """);
+        if (spec.Lru)
+        {
+            writer.Line("            BndTouch(index);");
+        }
+
+        writer.Lines("""
+                        return true;
+                    }
+                }
+                else if (index == -1 && BndReadIsConsistent(sequence))
+                {
+                    value = default!;
+                    return false;
+                }
+            }
+
+            return BndTryGetLocked(key, hash, out value);
+            """);
+        writer.Close();
+        writer.BlankLine();
+
+        writer.Open($$"""
+            /// <summary>Looks a key up{{(spec.Lru ? " and marks it used" : "")}} under the lock.</summary>
+            private bool BndTryGetLocked({{spec.Key}} key, int hash, out {{spec.Value}} value)
             """);
         writer.WriteLocked(spec.ThreadSafe, locked => WriteLookUpValue(locked, spec));
         writer.Close();

@@ -116,17 +116,44 @@ internal static partial class HashTableEmitter
 
             {{names.Element}}[] snapshot = BndAllocate<{{names.Element}}>(_bndCount);
             BndEntry[] entries = _bndEntries;
-            int written = 0;
-            for (int index = _bndOldest; index >= 0; index = entries[index].Newer)
-            {
-                snapshot[written++] = {{names.Project}};
-            }
+            {{(names.SecondChance ? SecondChanceSnapshotLoop(names) : InsertionOrderSnapshotLoop(names))}}
 
             return snapshot;
             """);
         writer.Close();
         writer.BlankLine();
     }
+
+    private static string InsertionOrderSnapshotLoop(EnumerationNames names) => $$"""
+        int written = 0;
+        for (int index = _bndOldest; index >= 0; index = entries[index].Newer)
+        {
+            snapshot[written++] = {{names.Project}};
+        }
+        """;
+
+    // The order eviction would take if nothing were used again: the unmarked entries oldest first, then the marked ones
+    // oldest first (eviction moves each marked entry to the newest end as it meets it). Readers may set marks during the
+    // copy, so each mark is read once: unmarked entries fill the copy from the front, marked ones from the back, and the
+    // back part is reversed into order.
+    private static string SecondChanceSnapshotLoop(EnumerationNames names) => $$"""
+        byte[] marks = _bndUsedMarks;
+        int front = 0;
+        int back = snapshot.Length;
+        for (int index = _bndOldest; index >= 0; index = entries[index].Newer)
+        {
+            if (marks[index] == 0)
+            {
+                snapshot[front++] = {{names.Project}};
+            }
+            else
+            {
+                snapshot[--back] = {{names.Project}};
+            }
+        }
+
+        global::System.Array.Reverse(snapshot, back, snapshot.Length - back);
+        """;
 
     private static void WriteVersionedEnumerator(SourceWriter writer, EnumerationNames names)
     {
@@ -273,7 +300,10 @@ internal static partial class HashTableEmitter
             EnumeratorOf = "global::System.Collections.Generic.IEnumerator<" + spec.Element + ">";
             EnumerableOf = "global::System.Collections.Generic.IEnumerable<" + spec.Element + ">";
             Project = spec.IsSet ? "entries[index].Key" : "new " + spec.Pair + "(entries[index].Key, entries[index].Value)";
-            Order = spec.Lru ? "least recently used first" : "oldest first";
+            Order = spec.SecondChance
+                ? "in the order they would be evicted (least recently used first, as far as the marks of use tell)"
+                : spec.Lru ? "least recently used first" : "oldest first";
+            SecondChance = spec.SecondChance;
             Consistency = spec.ThreadSafe
                 ? "It walks a copy of the entries taken when it starts, so other threads may change the collection meanwhile."
                 : "The collection must not change during enumeration: <see cref=\"global::System.InvalidOperationException\"/> is thrown if it does.";
@@ -293,6 +323,9 @@ internal static partial class HashTableEmitter
         public string Project { get; }
 
         public string Order { get; }
+
+        /// <summary>Whether the order is second-chance eviction's (see HashTableEmitter.Recency.cs).</summary>
+        public bool SecondChance { get; }
 
         /// <summary>The sentence the enumeration docs end with: how the enumerators behave when the collection changes.</summary>
         public string Consistency { get; }

@@ -2,8 +2,8 @@ namespace FakeAI.Bounds.Generators.Emitting;
 
 internal static partial class HashTableEmitter
 {
-    // Under least-recently-used eviction, a read or a write of an entry moves it to the newest end of the order, so
-    // that the entry evicted is the one used longest ago. Other policies keep insertion order and write no such call.
+    // Under least-recently-used eviction, a read or a write of an entry marks it used, so that the entry evicted is one
+    // used longest ago. Other policies keep insertion order and write no such call.
     private static void WriteMarkUsed(SourceWriter writer, HashTableSpec spec)
     {
         if (spec.Lru)
@@ -12,8 +12,28 @@ internal static partial class HashTableEmitter
         }
     }
 
-    private static void WriteTouch(SourceWriter writer)
+    // Single-threaded, a use moves the entry to the newest end at once: exact LRU order. Thread-safe, reads take no
+    // lock and so cannot relink entries; a use sets the entry's mark instead (see WriteTakeVictim). The mark is written
+    // only when clear, so that readers of a hot entry do not keep writing one cache line.
+    private static void WriteTouch(SourceWriter writer, HashTableSpec spec)
     {
+        if (spec.SecondChance)
+        {
+            writer.Member("""
+                /// <summary>Marks an entry used: eviction will pass over it once. Safe without the lock: it writes only the mark.</summary>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                private void BndTouch(int index)
+                {
+                    byte[] marks = _bndUsedMarks;
+                    if ((uint)index < (uint)marks.Length && marks[index] == 0)
+                    {
+                        marks[index] = 1;
+                    }
+                }
+                """);
+            return;
+        }
+
         writer.Member("""
             /// <summary>Marks an entry as the most recently used one.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -25,6 +45,32 @@ internal static partial class HashTableEmitter
                     BndLinkNewest(index);
                     _bndVersion++;
                 }
+            }
+            """);
+    }
+
+    // Second chance (the CLOCK algorithm over the insertion-ordered list): the victim is the oldest entry not used since
+    // it last reached the oldest end; a used entry met on the way loses its mark and moves to the newest end. One
+    // pass at most: readers marking entries as fast as it clears them cannot keep it going, and after a pass the oldest
+    // entry is evicted whatever its mark. Each move is paid for by the use that set the mark, so an insert costs O(1)
+    // amortised.
+    private static void WriteTakeVictim(SourceWriter writer)
+    {
+        writer.Member("""
+            /// <summary>The entry to evict under second-chance eviction, called under the lock on a full table; used entries met on the way move to the newest end.</summary>
+            private int BndTakeVictim()
+            {
+                byte[] marks = _bndUsedMarks;
+                int index = _bndOldest;
+                for (int passes = _bndCount; passes > 0 && marks[index] != 0; passes--)
+                {
+                    marks[index] = 0;
+                    BndUnlinkOrder(index);
+                    BndLinkNewest(index);
+                    index = _bndOldest;
+                }
+
+                return index;
             }
             """);
     }

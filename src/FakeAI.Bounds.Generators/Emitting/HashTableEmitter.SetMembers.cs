@@ -16,7 +16,7 @@ internal static partial class HashTableEmitter
         WriteClear(writer, spec);
         if (spec.Lru)
         {
-            WriteTouch(writer);
+            WriteTouch(writer, spec);
         }
     }
 
@@ -81,19 +81,35 @@ internal static partial class HashTableEmitter
             public bool Contains({{spec.Key}} item)
             """);
         WriteCheckAndHashKey(writer, "item");
-        writer.WriteLocked(spec.ThreadSafe, locked =>
-        {
-            locked.Lines("""
+        string lookUp = spec.Lru
+            ? """
                 int index = BndFind(item, hash);
                 if (index < 0)
                 {
                     return false;
                 }
-                """);
-            WriteMarkUsed(locked, spec);
-            locked.BlankLine();
-            locked.Line("return true;");
-        });
+
+                BndTouch(index);
+                return true;
+                """
+            : """
+                int index = BndFind(item, hash);
+                if (index < 0)
+                {
+                    return false;
+                }
+
+                return true;
+                """;
+        if (spec.ThreadSafe)
+        {
+            WriteContainsUnlockedFirst(writer, spec, "item", marksUsed: true, lookUp);
+        }
+        else
+        {
+            writer.Lines(lookUp);
+        }
+
         writer.Close();
         writer.BlankLine();
     }

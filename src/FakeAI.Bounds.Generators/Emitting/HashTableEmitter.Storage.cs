@@ -110,6 +110,18 @@ internal static partial class HashTableEmitter
             private long _bndTotalAdded;
             """);
 
+        if (spec.SecondChance)
+        {
+            writer.Member("""
+                /// <summary>
+                /// Per entry, 1 when it was used since it last reached the oldest end: eviction then moves it to the newest end
+                /// instead. A byte array beside the entries, not a field in them, so that a reader marking an entry never writes
+                /// a field a writer relinks, and the entries keep their size.
+                /// </summary>
+                private byte[] _bndUsedMarks;
+                """);
+        }
+
         // A table that evicts never drops, and one that drops never evicts: only one counter is kept.
         writer.Member(spec.Evicts ? "private long _bndEvicted;" : "private long _bndDropped;");
 
@@ -120,10 +132,7 @@ internal static partial class HashTableEmitter
 
         if (spec.ThreadSafe)
         {
-            writer.Member("""
-                /// <summary>0 when the lock is free, else the managed thread id of the thread that holds it.</summary>
-                private int _bndLockState;
-                """);
+            LockEmitter.WriteLockFields(writer);
         }
     }
 
@@ -185,7 +194,7 @@ internal static partial class HashTableEmitter
                 _bndCapacity = capacity;
                 _bndComparer = comparer is null || ReferenceEquals(comparer, {{DefaultComparer(spec)}}) ? null : comparer;
                 _bndBuckets = global::System.Array.Empty<int>();
-                _bndEntries = global::System.Array.Empty<BndEntry>();
+                _bndEntries = global::System.Array.Empty<BndEntry>();{{(spec.SecondChance ? "\n    _bndUsedMarks = global::System.Array.Empty<byte>();" : "")}}
                 _bndFreeList = -1;
                 _bndOldest = -1;
                 _bndNewest = -1;

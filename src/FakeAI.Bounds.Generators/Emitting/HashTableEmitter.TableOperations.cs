@@ -9,14 +9,24 @@ internal static partial class HashTableEmitter
         WriteHash(writer, spec);
         WriteBucket(writer);
         WriteFind(writer, spec);
+        if (spec.ThreadSafe)
+        {
+            WriteFindUnlocked(writer, spec);
+        }
+
         WriteInsert(writer, spec);
+        if (spec.SecondChance)
+        {
+            WriteTakeVictim(writer);
+        }
+
         WriteHashOf(writer, spec);
         WriteRemoveEntry(writer);
         WriteUnlinkBucket(writer);
         WriteUnlinkOrder(writer);
         WriteLinkNewest(writer);
         WriteGrow(writer, spec);
-        WriteClearEntries(writer);
+        WriteClearEntries(writer, spec);
         WriteCheckKey(writer, spec);
     }
 
@@ -97,10 +107,11 @@ internal static partial class HashTableEmitter
     private static void WriteInsert(SourceWriter writer, HashTableSpec spec)
     {
         string valueParameter = spec.IsSet ? "" : ", " + spec.Value + " value";
+        string victim = spec.SecondChance ? "BndTakeVictim()" : "_bndOldest";
         string whenFull = spec.Policy switch
         {
-            Model.OverflowPolicyValue.DropOldest or Model.OverflowPolicyValue.EvictLeastRecentlyUsed => """
-                index = _bndOldest;
+            Model.OverflowPolicyValue.DropOldest or Model.OverflowPolicyValue.EvictLeastRecentlyUsed => $$"""
+                index = {{victim}};
                 BndUnlinkBucket(index, BndHashOf(index));
                 BndUnlinkOrder(index);
                 _bndEvicted++;
@@ -162,6 +173,11 @@ internal static partial class HashTableEmitter
         if (spec.StoresHash)
         {
             writer.Line("entries[index].HashCode = hash;");
+        }
+
+        if (spec.SecondChance)
+        {
+            writer.Line("_bndUsedMarks[index] = 0;");
         }
 
         writer.Lines("""
@@ -304,6 +320,9 @@ internal static partial class HashTableEmitter
     private static void WriteGrow(SourceWriter writer, HashTableSpec spec)
     {
         string hashOfEntry = spec.StoresHash ? "entries[index].HashCode" : "BndHash(entries[index].Key)";
+        string growMarks = spec.SecondChance
+            ? "\n    byte[] marks = new byte[length];\n    global::System.Array.Copy(_bndUsedMarks, marks, _bndUsedMarks.Length);\n    _bndUsedMarks = marks;"
+            : "";
         writer.Member($$"""
             /// <summary>Grows the entries (twice the size, at most the capacity) and rebuilds the buckets to match.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
@@ -318,7 +337,7 @@ internal static partial class HashTableEmitter
 
                 BndEntry[] entries = new BndEntry[length];
                 global::System.Array.Copy(old, entries, old.Length);
-                _bndEntries = entries;
+                _bndEntries = entries;{{growMarks}}
 
                 int bucketCount = 4;
                 int shift = 30;
@@ -345,16 +364,17 @@ internal static partial class HashTableEmitter
             """);
     }
 
-    private static void WriteClearEntries(SourceWriter writer)
+    private static void WriteClearEntries(SourceWriter writer, HashTableSpec spec)
     {
-        writer.Member("""
+        string clearMarks = spec.SecondChance ? "\n        global::System.Array.Clear(_bndUsedMarks, 0, _bndUsed);" : "";
+        writer.Member($$"""
             /// <summary>Removes every entry; the counters keep their values.</summary>
             private void BndClearEntries()
             {
                 if (_bndUsed > 0)
                 {
                     global::System.Array.Clear(_bndBuckets, 0, _bndBuckets.Length);
-                    global::System.Array.Clear(_bndEntries, 0, _bndUsed);
+                    global::System.Array.Clear(_bndEntries, 0, _bndUsed);{{clearMarks}}
                 }
 
                 _bndUsed = 0;

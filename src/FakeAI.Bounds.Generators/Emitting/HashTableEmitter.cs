@@ -77,7 +77,20 @@ internal static partial class HashTableEmitter
             ThreadSafe = model.ThreadSafe;
             KeyCanBeNull = model.ElementCanBeNull;
             StoresHash = !model.ElementHashIsTrivial;
+            KeyEqualsSurvivesTornReads = model.ElementEqualsSurvivesTornReads;
         }
+
+        /// <summary>
+        /// Whether comparing a stale or half-written key cannot throw (see the model); when it can, a lock-free lookup
+        /// catches what Equals throws on a read that turns out inconsistent.
+        /// </summary>
+        public bool KeyEqualsSurvivesTornReads { get; }
+
+        /// <summary>
+        /// Whether least-recently-used eviction is approximated by marks and second chances instead of moving entries:
+        /// the thread-safe form, whose reads take no lock and so cannot reorder the entries.
+        /// </summary>
+        public bool SecondChance => ThreadSafe && Lru;
 
         /// <summary>
         /// Whether entries keep their key's hash code: worth it unless the key is a primitive, whose hash is the key

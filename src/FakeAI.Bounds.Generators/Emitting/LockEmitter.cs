@@ -3,20 +3,39 @@ using System;
 namespace FakeAI.Bounds.Generators.Emitting;
 
 /// <summary>
-/// Writes the lock that every thread-safe generated collection guards its state with, and the guarded statement
-/// blocks that take it.
+/// Writes the sequence lock that every thread-safe generated collection guards its state with, the guarded statement
+/// blocks that take it, and the two checks that let a read run without it.
 /// </summary>
+/// <remarks>
+/// One word is both the lock and a sequence number: even while the lock is free, odd while a writer holds it, and
+/// moved on by one at every enter and every exit. A writer takes it with one compare-and-swap from an even value to
+/// the next odd one and leaves with one release store. A reader that must not wait reads the word, reads the state
+/// with no lock at all, and reads the word again: when it was even and has not changed, no writer ran in between and
+/// what the reader saw is one consistent state; otherwise the reader asks again under the lock. Readers never write
+/// the word, so any number of them run at once without sharing a written cache line.
+/// </remarks>
 internal static class LockEmitter
 {
-    // The lock of a thread-safe collection. Every operation on a ring is a few loads and stores, far shorter than a context
-    // switch, so a compare-and-swap lock whose waiters spin (and yield, never sleep, when the holder is descheduled)
-    // beats Monitor, whose waiters block in the kernel under contention. The fast path is one interlocked
-    // instruction to enter and one plain release store to leave.
+    public static void WriteLockFields(SourceWriter writer)
+    {
+        writer.Member("""
+            /// <summary>The sequence lock: even while free, odd while a writer holds it; every enter and every exit adds one.</summary>
+            private int _bndSequence;
+
+            /// <summary>The managed thread id of the writer holding the lock, or 0: tells reentry from a callback from contention.</summary>
+            private int _bndLockOwner;
+            """);
+    }
+
+    // Every operation of a writer is a few loads and stores, far shorter than a context switch, so waiters spin (and
+    // yield, never sleep, when the holder is descheduled) rather than block in the kernel as Monitor's do. The fast path
+    // is one interlocked instruction to enter and one plain release store to leave.
     public static void WriteLockMethods(SourceWriter writer)
     {
         WriteEnterLock(writer);
         WriteEnterLockContended(writer);
         WriteExitLock(writer);
+        WriteOptimisticReadChecks(writer);
     }
 
     private static void WriteEnterLock(SourceWriter writer)
@@ -25,24 +44,28 @@ internal static class LockEmitter
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private void BndEnterLock()
             {
-                int thread = global::System.Environment.CurrentManagedThreadId;
-                if (global::System.Threading.Interlocked.CompareExchange(ref _bndLockState, thread, 0) != 0)
+                int sequence = _bndSequence;
+                if ((sequence & 1) != 0 || global::System.Threading.Interlocked.CompareExchange(ref _bndSequence, sequence + 1, sequence) != sequence)
                 {
-                    BndEnterLockContended(thread);
+                    BndEnterLockContended();
                 }
+
+                _bndLockOwner = global::System.Environment.CurrentManagedThreadId;
             }
             """);
         writer.BlankLine();
     }
 
-    // A thread that already holds the lock would spin forever: it is reentry from a callback, reported instead.
+    // A thread that already holds the lock would spin forever: it is reentry from a callback, reported instead. Only the
+    // holder ever stores its own id in the owner field and it clears it before leaving, so a waiter reads its own id
+    // there only when it holds the lock itself.
     private static void WriteEnterLockContended(SourceWriter writer)
     {
         writer.Lines("""
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private void BndEnterLockContended(int thread)
+            private void BndEnterLockContended()
             {
-                if (global::System.Threading.Volatile.Read(ref _bndLockState) == thread)
+                if (global::System.Threading.Volatile.Read(ref _bndLockOwner) == global::System.Environment.CurrentManagedThreadId)
                 {
                     throw new global::System.InvalidOperationException(
                         "The collection was used from inside one of its own callbacks (a RemoveWhere predicate or a value factory), which runs while it is locked. Collect what the callback needs before the call.");
@@ -56,8 +79,9 @@ internal static class LockEmitter
             #else
                     spinner.SpinOnce();
             #endif
-                    if (global::System.Threading.Volatile.Read(ref _bndLockState) == 0
-                        && global::System.Threading.Interlocked.CompareExchange(ref _bndLockState, thread, 0) == 0)
+                    int sequence = global::System.Threading.Volatile.Read(ref _bndSequence);
+                    if ((sequence & 1) == 0
+                        && global::System.Threading.Interlocked.CompareExchange(ref _bndSequence, sequence + 1, sequence) == sequence)
                     {
                         return;
                     }
@@ -67,14 +91,52 @@ internal static class LockEmitter
         writer.BlankLine();
     }
 
+    // The release store publishes every write made under the lock before the even sequence that tells readers so.
     private static void WriteExitLock(SourceWriter writer)
     {
         writer.Lines("""
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private void BndExitLock()
             {
-                global::System.Threading.Volatile.Write(ref _bndLockState, 0);
+                _bndLockOwner = 0;
+                global::System.Threading.Volatile.Write(ref _bndSequence, _bndSequence + 1);
             }
+            """);
+        writer.BlankLine();
+    }
+
+    // The read barrier keeps the state's loads before the second load of the sequence: free on x86 and x64, whose loads
+    // are never reordered with other loads, and one load fence on Arm. Before .NET 10 there is no read barrier, so
+    // weakly ordered processors take a full fence instead. A 32-bit sequence could in principle come round to the same
+    // value during one read; that takes 2^31 writes between two loads a few nanoseconds apart.
+    private static void WriteOptimisticReadChecks(SourceWriter writer)
+    {
+        writer.Lines("""
+            /// <summary>Starts a read without the lock: the sequence to hand to <see cref="BndReadIsConsistent"/>; odd while a writer holds the lock.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private int BndBeginRead() => global::System.Threading.Volatile.Read(ref _bndSequence);
+
+            /// <summary>Whether everything read since <see cref="BndBeginRead"/> was one consistent state: no writer held the lock then, and none has taken it since.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private bool BndReadIsConsistent(int sequence)
+            {
+            #if NET10_0_OR_GREATER
+                global::System.Threading.Volatile.ReadBarrier();
+            #else
+                if (BndLoadsMayPassLoads)
+                {
+                    global::System.Threading.Interlocked.MemoryBarrier();
+                }
+            #endif
+                return (sequence & 1) == 0 && global::System.Threading.Volatile.Read(ref _bndSequence) == sequence;
+            }
+
+            #if !NET10_0_OR_GREATER
+            /// <summary>Whether this processor may reorder loads with loads (anything but x86 and x64), so that a read without the lock needs a fence.</summary>
+            private static readonly bool BndLoadsMayPassLoads =
+                global::System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture != global::System.Runtime.InteropServices.Architecture.X64
+                && global::System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture != global::System.Runtime.InteropServices.Architecture.X86;
+            #endif
             """);
         writer.BlankLine();
     }

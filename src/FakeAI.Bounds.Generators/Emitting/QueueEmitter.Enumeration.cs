@@ -245,9 +245,18 @@ internal static partial class QueueEmitter
     {
         string item = names.Item;
         writer.Open($$"""
-            /// <summary>Copies the items, oldest first, into a new array under the lock.</summary>
+            /// <summary>Copies the items, oldest first, into a new array: without the lock when no writer gets in the way, else under it.</summary>
             private {{item}}[] BndTakeSnapshot(out int count)
             """);
+        writer.Lines($$"""
+            {{item}}[]? unlocked = BndTrySnapshotUnlocked();
+            if (unlocked != null)
+            {
+                count = unlocked.Length;
+                return unlocked;
+            }
+            """);
+        writer.BlankLine();
         writer.WriteLocked(threadSafe: true, $$"""
             count = _bndCount;
             if (count == 0)

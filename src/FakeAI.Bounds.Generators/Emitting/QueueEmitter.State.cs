@@ -71,10 +71,7 @@ internal static partial class QueueEmitter
 
         if (spec.ThreadSafe)
         {
-            writer.Member("""
-                /// <summary>0 when the lock is free, else the managed thread id of the thread that holds it.</summary>
-                private int _bndLockState;
-                """);
+            LockEmitter.WriteLockFields(writer);
         }
     }
 
@@ -231,9 +228,24 @@ internal static partial class QueueEmitter
     private static void WriteReadCounter(SourceWriter writer)
     {
         writer.Open("""
-            /// <summary>Reads a counter derived from several fields, under the lock so that they agree.</summary>
+            /// <summary>Reads a counter derived from several fields, from one consistent state: without the lock when no writer gets in the way, else under it.</summary>
             private long BndReadCounter(BndCounter counter)
             """);
+        writer.Lines("""
+            int sequence = BndBeginRead();
+            if ((sequence & 1) == 0)
+            {
+                long unlockedFront = BndFrontPosition;
+                long unlocked = counter == BndCounter.TotalAdded
+                    ? unlockedFront + _bndCount + _bndRemovedInPlace
+                    : unlockedFront - _bndRemovedFromFront;
+                if (BndReadIsConsistent(sequence))
+                {
+                    return unlocked;
+                }
+            }
+            """);
+        writer.BlankLine();
         writer.WriteLocked(threadSafe: true, """
             long front = BndFrontPosition;
             return counter == BndCounter.TotalAdded

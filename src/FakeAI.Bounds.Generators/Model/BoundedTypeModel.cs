@@ -16,6 +16,11 @@ namespace FakeAI.Bounds.Generators.Model;
 /// <param name="ValueType">A dictionary's fully qualified value type; <see langword="null"/> for a queue or a set.</param>
 /// <param name="ElementCanBeNull">Whether an item (or key) can be <see langword="null"/> at run time: not a non-nullable value type.</param>
 /// <param name="ElementHashIsTrivial">Whether hashing an item (or key) costs next to nothing (a primitive or an enum), so a hash table need not store it.</param>
+/// <param name="ElementEqualsSurvivesTornReads">
+/// Whether comparing a half-written or stale copy of an item (or key) cannot throw: a reference (always read whole), a
+/// primitive, an enum or a BCL value type whose Equals only compares bits. A thread-safe table's lock-free lookups
+/// catch what Equals throws on a torn key only when this is false.
+/// </param>
 /// <param name="MaxLength">The validated <c>MaxLength</c>.</param>
 /// <param name="Overflow">The validated overflow policy.</param>
 /// <param name="ThreadSafe">Whether the thread-safe body is wanted.</param>
@@ -30,6 +35,7 @@ internal readonly record struct BoundedTypeModel(
     string? ValueType,
     bool ElementCanBeNull,
     bool ElementHashIsTrivial,
+    bool ElementEqualsSurvivesTornReads,
     int MaxLength,
     OverflowPolicyValue Overflow,
     bool ThreadSafe);

@@ -109,6 +109,7 @@ internal static class BoundedDeclarationReader
             ValueType: valueType?.ToDisplayString(ElementTypeFormat),
             ElementCanBeNull: !elementType.IsValueType || elementType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T,
             ElementHashIsTrivial: HashIsTrivial(elementType),
+            ElementEqualsSurvivesTornReads: EqualsSurvivesTornReads(elementType),
             MaxLength: maxLength,
             Overflow: overflow,
             ThreadSafe: threadSafe);
@@ -155,6 +156,20 @@ internal static class BoundedDeclarationReader
                 or SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_IntPtr or SpecialType.System_UIntPtr => true,
             _ => false,
         };
+    }
+
+    // A reference is loaded whole, so a stale key is still a whole object; a struct can be read half old, half new. For
+    // these BCL structs Equals compares bits and cannot fail on any mix; a user struct's Equals might (a null field).
+    private static bool EqualsSurvivesTornReads(ITypeSymbol type)
+    {
+        if (type.IsReferenceType || HashIsTrivial(type))
+        {
+            return true;
+        }
+
+        return type.SpecialType is SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal or SpecialType.System_DateTime
+            || (type.ContainingNamespace?.ToDisplayString() == "System"
+                && type.Name is "Guid" or "TimeSpan" or "DateTimeOffset" or "DateOnly" or "TimeOnly");
     }
 
     // A type argument the compiler cannot resolve anywhere inside the type (List<Missing>) would reach generated code.

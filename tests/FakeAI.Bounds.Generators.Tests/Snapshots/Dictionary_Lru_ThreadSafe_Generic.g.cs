@@ -72,13 +72,23 @@ namespace App.Caching
 
         private long _bndTotalAdded;
 
+        /// <summary>
+        /// Per entry, 1 when it was used since it last reached the oldest end: eviction then moves it to the newest end
+        /// instead. A byte array beside the entries, not a field in them, so that a reader marking an entry never writes
+        /// a field a writer relinks, and the entries keep their size.
+        /// </summary>
+        private byte[] _bndUsedMarks;
+
         private long _bndEvicted;
 
         /// <summary>Changes on every change of content or order, so that an enumerator can tell.</summary>
         private int _bndVersion;
 
-        /// <summary>0 when the lock is free, else the managed thread id of the thread that holds it.</summary>
-        private int _bndLockState;
+        /// <summary>The sequence lock: even while free, odd while a writer holds it; every enter and every exit adds one.</summary>
+        private int _bndSequence;
+
+        /// <summary>The managed thread id of the writer holding the lock, or 0: tells reentry from a callback from contention.</summary>
+        private int _bndLockOwner;
 
         /// <summary>Creates an empty dictionary that can hold up to <c>MaxLength</c> (256) keys, with the default comparer.</summary>
         public Cache()
@@ -116,6 +126,7 @@ namespace App.Caching
             _bndComparer = comparer is null || ReferenceEquals(comparer, global::System.Collections.Generic.EqualityComparer<TKey>.Default) ? null : comparer;
             _bndBuckets = global::System.Array.Empty<int>();
             _bndEntries = global::System.Array.Empty<BndEntry>();
+            _bndUsedMarks = global::System.Array.Empty<byte>();
             _bndFreeList = -1;
             _bndOldest = -1;
             _bndNewest = -1;
@@ -212,6 +223,77 @@ namespace App.Caching
             return -1;
         }
 
+        /// <summary>What a lookup without the lock returns when what it read cannot have been one state of the table.</summary>
+        private const int BndTornRead = -2;
+
+        /// <summary>
+        /// <see cref="BndFind"/> without the lock, over the entries the caller read: the entry holding <paramref name="key"/>,
+        /// -1 when absent, or <see cref="BndTornRead"/>. Either answer stands only if <see cref="BndReadIsConsistent"/>
+        /// then says no writer ran since <paramref name="sequence"/>.
+        /// </summary>
+        private int BndFindUnlocked(BndEntry[] entries, TKey key, int hash, int sequence)
+        {
+            try
+            {
+                if (_bndCount == 0)
+                {
+                    return -1;
+                }
+
+                int[] buckets = _bndBuckets;
+                uint bucket = ((uint)hash * 2654435769u) >> _bndBucketShift;
+                if (bucket >= (uint)buckets.Length)
+                {
+                    // The buckets and their shift were read on either side of a grow.
+                    return BndTornRead;
+                }
+
+                int index = buckets[bucket] - 1;
+                int links = entries.Length;
+                global::System.Collections.Generic.IEqualityComparer<TKey>? comparer = _bndComparer;
+                if (comparer is null)
+                {
+                    while (index >= 0)
+                    {
+                        if ((uint)index >= (uint)entries.Length || --links < 0)
+                        {
+                            return BndTornRead;
+                        }
+
+                        if (entries[index].HashCode == hash && global::System.Collections.Generic.EqualityComparer<TKey>.Default.Equals(entries[index].Key, key))
+                        {
+                            return index;
+                        }
+
+                        index = entries[index].Next;
+                    }
+                }
+                else
+                {
+                    while (index >= 0)
+                    {
+                        if ((uint)index >= (uint)entries.Length || --links < 0)
+                        {
+                            return BndTornRead;
+                        }
+
+                        if (entries[index].HashCode == hash && (object?)entries[index].Key != null && comparer.Equals(entries[index].Key, key))
+                        {
+                            return index;
+                        }
+
+                        index = entries[index].Next;
+                    }
+                }
+
+                return index == -1 ? -1 : BndTornRead;
+            }
+            catch (global::System.Exception) when (!BndReadIsConsistent(sequence))
+            {
+                return BndTornRead;
+            }
+        }
+
         /// <summary>
         /// Stores a key known to be absent as the newest entry; when the table is full the overflow policy
         /// decides: evict to make room, or reject (<see langword="false"/>), or throw when <paramref name="throwWhenFull"/>.
@@ -221,7 +303,7 @@ namespace App.Caching
             int index;
             if (_bndCount == _bndCapacity)
             {
-                index = _bndOldest;
+                index = BndTakeVictim();
                 BndUnlinkBucket(index, BndHashOf(index));
                 BndUnlinkOrder(index);
                 _bndEvicted++;
@@ -250,6 +332,7 @@ namespace App.Caching
             entries[index].Key = key;
             entries[index].Value = value;
             entries[index].HashCode = hash;
+            _bndUsedMarks[index] = 0;
             int bucket = BndBucket(hash);
             entries[index].Next = _bndBuckets[bucket] - 1;
             _bndBuckets[bucket] = index + 1;
@@ -257,6 +340,22 @@ namespace App.Caching
             _bndTotalAdded++;
             _bndVersion++;
             return true;
+        }
+
+        /// <summary>The entry to evict under second-chance eviction, called under the lock on a full table; used entries met on the way move to the newest end.</summary>
+        private int BndTakeVictim()
+        {
+            byte[] marks = _bndUsedMarks;
+            int index = _bndOldest;
+            for (int passes = _bndCount; passes > 0 && marks[index] != 0; passes--)
+            {
+                marks[index] = 0;
+                BndUnlinkOrder(index);
+                BndLinkNewest(index);
+                index = _bndOldest;
+            }
+
+            return index;
         }
 
         /// <summary>The hash of the key stored at an entry, as stored.</summary>
@@ -369,6 +468,9 @@ namespace App.Caching
             BndEntry[] entries = new BndEntry[length];
             global::System.Array.Copy(old, entries, old.Length);
             _bndEntries = entries;
+            byte[] marks = new byte[length];
+            global::System.Array.Copy(_bndUsedMarks, marks, _bndUsedMarks.Length);
+            _bndUsedMarks = marks;
 
             int bucketCount = 4;
             int shift = 30;
@@ -400,6 +502,7 @@ namespace App.Caching
             {
                 global::System.Array.Clear(_bndBuckets, 0, _bndBuckets.Length);
                 global::System.Array.Clear(_bndEntries, 0, _bndUsed);
+                global::System.Array.Clear(_bndUsedMarks, 0, _bndUsed);
             }
 
             _bndUsed = 0;
@@ -428,22 +531,12 @@ namespace App.Caching
             {
                 BndCheckKey(key);
                 int hash = BndHash(key);
-                BndEnterLock();
-                try
+                if (!BndTryGet(key, hash, out TValue value))
                 {
-                    int index = BndFind(key, hash);
-                    if (index < 0)
-                    {
-                        BndThrowKeyNotFound(key);
-                    }
-                    BndTouch(index);
+                    BndThrowKeyNotFound(key);
+                }
 
-                    return _bndEntries[index].Value;
-                }
-                finally
-                {
-                    BndExitLock();
-                }
+                return value;
             }
 
             set
@@ -495,24 +588,7 @@ namespace App.Caching
         {
             BndCheckKey(key);
             int hash = BndHash(key);
-            BndEnterLock();
-            try
-            {
-                int index = BndFind(key, hash);
-                if (index < 0)
-                {
-                    value = default!;
-                    return false;
-                }
-                BndTouch(index);
-
-                value = _bndEntries[index].Value;
-                return true;
-            }
-            finally
-            {
-                BndExitLock();
-            }
+            return BndTryGet(key, hash, out value);
         }
 
         /// <summary>Whether a key is present. Unlike a read of its value, this does not mark it used.</summary>
@@ -522,6 +598,16 @@ namespace App.Caching
         {
             BndCheckKey(key);
             int hash = BndHash(key);
+            int sequence = BndBeginRead();
+            if ((sequence & 1) == 0)
+            {
+                int index = BndFindUnlocked(_bndEntries, key, hash, sequence);
+                if (index != BndTornRead && BndReadIsConsistent(sequence))
+                {
+                    return index >= 0;
+                }
+            }
+
             BndEnterLock();
             try
             {
@@ -702,8 +788,35 @@ namespace App.Caching
             }
         }
 
-        /// <summary>Looks a key up and marks it used, under the lock when there is one.</summary>
+        /// <summary>Looks a key up and marks it used: without the lock when no writer gets in the way, else under it.</summary>
         private bool BndTryGet(TKey key, int hash, out TValue value)
+        {
+            int sequence = BndBeginRead();
+            if ((sequence & 1) == 0)
+            {
+                BndEntry[] entries = _bndEntries;
+                int index = BndFindUnlocked(entries, key, hash, sequence);
+                if (index >= 0)
+                {
+                    value = entries[index].Value;
+                    if (BndReadIsConsistent(sequence))
+                    {
+                        BndTouch(index);
+                        return true;
+                    }
+                }
+                else if (index == -1 && BndReadIsConsistent(sequence))
+                {
+                    value = default!;
+                    return false;
+                }
+            }
+
+            return BndTryGetLocked(key, hash, out value);
+        }
+
+        /// <summary>Looks a key up and marks it used under the lock.</summary>
+        private bool BndTryGetLocked(TKey key, int hash, out TValue value)
         {
             BndEnterLock();
             try
@@ -725,19 +838,18 @@ namespace App.Caching
             }
         }
 
-        /// <summary>Marks an entry as the most recently used one.</summary>
+        /// <summary>Marks an entry used: eviction will pass over it once. Safe without the lock: it writes only the mark.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BndTouch(int index)
         {
-            if (index != _bndNewest)
+            byte[] marks = _bndUsedMarks;
+            if ((uint)index < (uint)marks.Length && marks[index] == 0)
             {
-                BndUnlinkOrder(index);
-                BndLinkNewest(index);
-                _bndVersion++;
+                marks[index] = 1;
             }
         }
 
-        /// <summary>Returns an enumerator over the entries, least recently used first, that allocates nothing. It walks a copy of the entries taken when it starts, so other threads may change the collection meanwhile.</summary>
+        /// <summary>Returns an enumerator over the entries, in the order they would be evicted (least recently used first, as far as the marks of use tell), that allocates nothing. It walks a copy of the entries taken when it starts, so other threads may change the collection meanwhile.</summary>
         /// <returns>The enumerator.</returns>
         public Enumerator GetEnumerator() => new Enumerator(this);
 
@@ -745,7 +857,7 @@ namespace App.Caching
 
         global::System.Collections.IEnumerator global::System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
-        /// <summary>Enumerates, least recently used first, the entries held when enumeration starts, while other threads use the collection.</summary>
+        /// <summary>Enumerates, in the order they would be evicted (least recently used first, as far as the marks of use tell), the entries held when enumeration starts, while other threads use the collection.</summary>
         public struct Enumerator : global::System.Collections.Generic.IEnumerator<global::System.Collections.Generic.KeyValuePair<TKey, TValue>>
         {
             private readonly Cache<TKey, TValue> _owner;
@@ -801,7 +913,7 @@ namespace App.Caching
             }
         }
 
-        /// <summary>Copies the entries, least recently used first, into a new array under the lock.</summary>
+        /// <summary>Copies the entries, in the order they would be evicted (least recently used first, as far as the marks of use tell), into a new array under the lock.</summary>
         private global::System.Collections.Generic.KeyValuePair<TKey, TValue>[] BndTakeSnapshot()
         {
             BndEnterLock();
@@ -814,11 +926,22 @@ namespace App.Caching
 
                 global::System.Collections.Generic.KeyValuePair<TKey, TValue>[] snapshot = BndAllocate<global::System.Collections.Generic.KeyValuePair<TKey, TValue>>(_bndCount);
                 BndEntry[] entries = _bndEntries;
-                int written = 0;
+                byte[] marks = _bndUsedMarks;
+                int front = 0;
+                int back = snapshot.Length;
                 for (int index = _bndOldest; index >= 0; index = entries[index].Newer)
                 {
-                    snapshot[written++] = new global::System.Collections.Generic.KeyValuePair<TKey, TValue>(entries[index].Key, entries[index].Value);
+                    if (marks[index] == 0)
+                    {
+                        snapshot[front++] = new global::System.Collections.Generic.KeyValuePair<TKey, TValue>(entries[index].Key, entries[index].Value);
+                    }
+                    else
+                    {
+                        snapshot[--back] = new global::System.Collections.Generic.KeyValuePair<TKey, TValue>(entries[index].Key, entries[index].Value);
+                    }
                 }
+
+                global::System.Array.Reverse(snapshot, back, snapshot.Length - back);
 
                 return snapshot;
             }
@@ -938,17 +1061,19 @@ namespace App.Caching
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BndEnterLock()
         {
-            int thread = global::System.Environment.CurrentManagedThreadId;
-            if (global::System.Threading.Interlocked.CompareExchange(ref _bndLockState, thread, 0) != 0)
+            int sequence = _bndSequence;
+            if ((sequence & 1) != 0 || global::System.Threading.Interlocked.CompareExchange(ref _bndSequence, sequence + 1, sequence) != sequence)
             {
-                BndEnterLockContended(thread);
+                BndEnterLockContended();
             }
+
+            _bndLockOwner = global::System.Environment.CurrentManagedThreadId;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private void BndEnterLockContended(int thread)
+        private void BndEnterLockContended()
         {
-            if (global::System.Threading.Volatile.Read(ref _bndLockState) == thread)
+            if (global::System.Threading.Volatile.Read(ref _bndLockOwner) == global::System.Environment.CurrentManagedThreadId)
             {
                 throw new global::System.InvalidOperationException(
                     "The collection was used from inside one of its own callbacks (a RemoveWhere predicate or a value factory), which runs while it is locked. Collect what the callback needs before the call.");
@@ -962,8 +1087,9 @@ namespace App.Caching
 #else
                 spinner.SpinOnce();
 #endif
-                if (global::System.Threading.Volatile.Read(ref _bndLockState) == 0
-                    && global::System.Threading.Interlocked.CompareExchange(ref _bndLockState, thread, 0) == 0)
+                int sequence = global::System.Threading.Volatile.Read(ref _bndSequence);
+                if ((sequence & 1) == 0
+                    && global::System.Threading.Interlocked.CompareExchange(ref _bndSequence, sequence + 1, sequence) == sequence)
                 {
                     return;
                 }
@@ -973,8 +1099,35 @@ namespace App.Caching
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BndExitLock()
         {
-            global::System.Threading.Volatile.Write(ref _bndLockState, 0);
+            _bndLockOwner = 0;
+            global::System.Threading.Volatile.Write(ref _bndSequence, _bndSequence + 1);
         }
+
+        /// <summary>Starts a read without the lock: the sequence to hand to <see cref="BndReadIsConsistent"/>; odd while a writer holds the lock.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private int BndBeginRead() => global::System.Threading.Volatile.Read(ref _bndSequence);
+
+        /// <summary>Whether everything read since <see cref="BndBeginRead"/> was one consistent state: no writer held the lock then, and none has taken it since.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private bool BndReadIsConsistent(int sequence)
+        {
+#if NET10_0_OR_GREATER
+            global::System.Threading.Volatile.ReadBarrier();
+#else
+            if (BndLoadsMayPassLoads)
+            {
+                global::System.Threading.Interlocked.MemoryBarrier();
+            }
+#endif
+            return (sequence & 1) == 0 && global::System.Threading.Volatile.Read(ref _bndSequence) == sequence;
+        }
+
+#if !NET10_0_OR_GREATER
+        /// <summary>Whether this processor may reorder loads with loads (anything but x86 and x64), so that a read without the lock needs a fence.</summary>
+        private static readonly bool BndLoadsMayPassLoads =
+            global::System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture != global::System.Runtime.InteropServices.Architecture.X64
+            && global::System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture != global::System.Runtime.InteropServices.Architecture.X86;
+#endif
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         private static void BndThrowCapacityOutOfRange(int capacity)

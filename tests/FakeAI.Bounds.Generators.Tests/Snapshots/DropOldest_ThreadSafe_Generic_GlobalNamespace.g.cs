@@ -40,8 +40,11 @@ partial class Window<T>
     /// <summary>Items removed by <c>RemoveWhere</c>.</summary>
     private long _bndRemovedInPlace;
 
-    /// <summary>0 when the lock is free, else the managed thread id of the thread that holds it.</summary>
-    private int _bndLockState;
+    /// <summary>The sequence lock: even while free, odd while a writer holds it; every enter and every exit adds one.</summary>
+    private int _bndSequence;
+
+    /// <summary>The managed thread id of the writer holding the lock, or 0: tells reentry from a callback from contention.</summary>
+    private int _bndLockOwner;
 
     /// <summary>Creates an empty queue that can hold up to <c>MaxLength</c> (64) items.</summary>
     public Window()
@@ -137,9 +140,22 @@ partial class Window<T>
         Evicted,
     }
 
-    /// <summary>Reads a counter derived from several fields, under the lock so that they agree.</summary>
+    /// <summary>Reads a counter derived from several fields, from one consistent state: without the lock when no writer gets in the way, else under it.</summary>
     private long BndReadCounter(BndCounter counter)
     {
+        int sequence = BndBeginRead();
+        if ((sequence & 1) == 0)
+        {
+            long unlockedFront = BndFrontPosition;
+            long unlocked = counter == BndCounter.TotalAdded
+                ? unlockedFront + _bndCount + _bndRemovedInPlace
+                : unlockedFront - _bndRemovedFromFront;
+            if (BndReadIsConsistent(sequence))
+            {
+                return unlocked;
+            }
+        }
+
         BndEnterLock();
         try
         {
@@ -404,6 +420,29 @@ partial class Window<T>
     {
         get
         {
+            int sequence = BndBeginRead();
+            if ((sequence & 1) == 0)
+            {
+                T[] unlockedItems = _bndItems;
+                int head = _bndHead;
+                if ((uint)index < (uint)_bndCount)
+                {
+                    int slot = BndSlot(head, index, unlockedItems.Length);
+                    if ((uint)slot < (uint)unlockedItems.Length)
+                    {
+                        T found = unlockedItems[slot];
+                        if (BndReadIsConsistent(sequence))
+                        {
+                            return found;
+                        }
+                    }
+                }
+                else if (BndReadIsConsistent(sequence))
+                {
+                    BndThrowIndexOutOfRange(index);
+                }
+            }
+
             BndEnterLock();
             try
             {
@@ -429,6 +468,19 @@ partial class Window<T>
 #endif
         out T item)
     {
+        int sequence = BndBeginRead();
+        if ((sequence & 1) == 0)
+        {
+            T[] items = _bndItems;
+            int head = _bndHead;
+            bool any = _bndCount != 0;
+            item = any && (uint)head < (uint)items.Length ? items[head] : default!;
+            if (BndReadIsConsistent(sequence))
+            {
+                return any;
+            }
+        }
+
         BndEnterLock();
         try
         {
@@ -454,6 +506,19 @@ partial class Window<T>
 #endif
         out T item)
     {
+        int sequence = BndBeginRead();
+        if ((sequence & 1) == 0)
+        {
+            T[] unlockedItems = _bndItems;
+            int unlockedCount = _bndCount;
+            int slot = BndSlot(_bndHead, unlockedCount - 1, unlockedItems.Length);
+            item = unlockedCount != 0 && (uint)slot < (uint)unlockedItems.Length ? unlockedItems[slot] : default!;
+            if (BndReadIsConsistent(sequence))
+            {
+                return unlockedCount != 0;
+            }
+        }
+
         BndEnterLock();
         try
         {
@@ -477,6 +542,12 @@ partial class Window<T>
     /// <inheritdoc/>
     public T[] ToArray()
     {
+        T[]? unlocked = BndTrySnapshotUnlocked();
+        if (unlocked != null)
+        {
+            return unlocked;
+        }
+
         BndEnterLock();
         try
         {
@@ -533,6 +604,35 @@ partial class Window<T>
         int firstPart = global::System.Math.Min(count, items.Length - head);
         global::System.Array.Copy(items, head, destination, destinationIndex, firstPart);
         global::System.Array.Copy(items, 0, destination, destinationIndex + firstPart, count - firstPart);
+    }
+
+    /// <summary>The items, oldest first, copied without the lock; <see langword="null"/> when a writer got in the way.</summary>
+    private T[]? BndTrySnapshotUnlocked()
+    {
+        int sequence = BndBeginRead();
+        if ((sequence & 1) != 0)
+        {
+            return null;
+        }
+
+        T[] items = _bndItems;
+        int head = _bndHead;
+        int count = _bndCount;
+        if (count == 0)
+        {
+            return BndReadIsConsistent(sequence) ? global::System.Array.Empty<T>() : null;
+        }
+
+        if ((uint)head >= (uint)items.Length || (uint)count > (uint)items.Length)
+        {
+            return null;
+        }
+
+        T[] snapshot = BndAllocate<T>(count);
+        int firstPart = global::System.Math.Min(count, items.Length - head);
+        global::System.Array.Copy(items, head, snapshot, 0, firstPart);
+        global::System.Array.Copy(items, 0, snapshot, firstPart, count - firstPart);
+        return BndReadIsConsistent(sequence) ? snapshot : null;
     }
 
     /// <summary>Returns an enumerator over the items, oldest first, that allocates nothing. It walks a copy of the items held when it starts, so other threads may change the queue meanwhile.</summary>
@@ -689,9 +789,16 @@ partial class Window<T>
         }
     }
 
-    /// <summary>Copies the items, oldest first, into a new array under the lock.</summary>
+    /// <summary>Copies the items, oldest first, into a new array: without the lock when no writer gets in the way, else under it.</summary>
     private T[] BndTakeSnapshot(out int count)
     {
+        T[]? unlocked = BndTrySnapshotUnlocked();
+        if (unlocked != null)
+        {
+            count = unlocked.Length;
+            return unlocked;
+        }
+
         BndEnterLock();
         try
         {
@@ -714,17 +821,19 @@ partial class Window<T>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void BndEnterLock()
     {
-        int thread = global::System.Environment.CurrentManagedThreadId;
-        if (global::System.Threading.Interlocked.CompareExchange(ref _bndLockState, thread, 0) != 0)
+        int sequence = _bndSequence;
+        if ((sequence & 1) != 0 || global::System.Threading.Interlocked.CompareExchange(ref _bndSequence, sequence + 1, sequence) != sequence)
         {
-            BndEnterLockContended(thread);
+            BndEnterLockContended();
         }
+
+        _bndLockOwner = global::System.Environment.CurrentManagedThreadId;
     }
 
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private void BndEnterLockContended(int thread)
+    private void BndEnterLockContended()
     {
-        if (global::System.Threading.Volatile.Read(ref _bndLockState) == thread)
+        if (global::System.Threading.Volatile.Read(ref _bndLockOwner) == global::System.Environment.CurrentManagedThreadId)
         {
             throw new global::System.InvalidOperationException(
                 "The collection was used from inside one of its own callbacks (a RemoveWhere predicate or a value factory), which runs while it is locked. Collect what the callback needs before the call.");
@@ -738,8 +847,9 @@ partial class Window<T>
 #else
             spinner.SpinOnce();
 #endif
-            if (global::System.Threading.Volatile.Read(ref _bndLockState) == 0
-                && global::System.Threading.Interlocked.CompareExchange(ref _bndLockState, thread, 0) == 0)
+            int sequence = global::System.Threading.Volatile.Read(ref _bndSequence);
+            if ((sequence & 1) == 0
+                && global::System.Threading.Interlocked.CompareExchange(ref _bndSequence, sequence + 1, sequence) == sequence)
             {
                 return;
             }
@@ -749,8 +859,35 @@ partial class Window<T>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void BndExitLock()
     {
-        global::System.Threading.Volatile.Write(ref _bndLockState, 0);
+        _bndLockOwner = 0;
+        global::System.Threading.Volatile.Write(ref _bndSequence, _bndSequence + 1);
     }
+
+    /// <summary>Starts a read without the lock: the sequence to hand to <see cref="BndReadIsConsistent"/>; odd while a writer holds the lock.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private int BndBeginRead() => global::System.Threading.Volatile.Read(ref _bndSequence);
+
+    /// <summary>Whether everything read since <see cref="BndBeginRead"/> was one consistent state: no writer held the lock then, and none has taken it since.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool BndReadIsConsistent(int sequence)
+    {
+#if NET10_0_OR_GREATER
+        global::System.Threading.Volatile.ReadBarrier();
+#else
+        if (BndLoadsMayPassLoads)
+        {
+            global::System.Threading.Interlocked.MemoryBarrier();
+        }
+#endif
+        return (sequence & 1) == 0 && global::System.Threading.Volatile.Read(ref _bndSequence) == sequence;
+    }
+
+#if !NET10_0_OR_GREATER
+    /// <summary>Whether this processor may reorder loads with loads (anything but x86 and x64), so that a read without the lock needs a fence.</summary>
+    private static readonly bool BndLoadsMayPassLoads =
+        global::System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture != global::System.Runtime.InteropServices.Architecture.X64
+        && global::System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture != global::System.Runtime.InteropServices.Architecture.X86;
+#endif
 
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static void BndThrowCapacityOutOfRange(int capacity)

@@ -1,0 +1,141 @@
+namespace FakeAI.Bounds.Generators.Emitting;
+
+internal static partial class HashTableEmitter
+{
+    // Reads of a thread-safe table without its lock (see LockEmitter for the sequence lock that makes them safe). A
+    // lookup walks the table while a writer may be changing it, so everything it reads may be stale or half written
+    // until the sequence check says otherwise: every index it follows is range-checked against the array it came from,
+    // a chain longer than the table means a writer relinked it meanwhile, and such a read ends early as torn. What it
+    // returns stands only once BndReadIsConsistent says no writer ran; the member then answers from it, and otherwise
+    // asks again under the lock, which waits for the writer. So readers never wait for each other, and wait for a
+    // writer only when they overlap one.
+    private static void WriteFindUnlocked(SourceWriter writer, HashTableSpec spec)
+    {
+        string comparerType = ComparerType(spec);
+        string defaultComparer = DefaultComparer(spec);
+        string hashCheck = spec.StoresHash ? "entries[index].HashCode == hash && " : "";
+
+        // A freed entry is cleared, so a key being freed can be read as null: a custom comparer need not accept that.
+        string customCheck = spec.KeyCanBeNull ? hashCheck + "(object?)entries[index].Key != null && " : hashCheck;
+
+        writer.Member("""
+            /// <summary>What a lookup without the lock returns when what it read cannot have been one state of the table.</summary>
+            private const int BndTornRead = -2;
+            """);
+
+        writer.Open($$"""
+            /// <summary>
+            /// <see cref="BndFind"/> without the lock, over the entries the caller read: the entry holding <paramref name="key"/>,
+            /// -1 when absent, or <see cref="BndTornRead"/>. Either answer stands only if <see cref="BndReadIsConsistent"/>
+            /// then says no writer ran since <paramref name="sequence"/>.
+            /// </summary>
+            private int BndFindUnlocked(BndEntry[] entries, {{spec.Key}} key, int hash, int sequence)
+            """);
+
+        // Equals of a user struct (or of an unknown type argument) can throw on a key read half old, half new. Such an
+        // exception is the torn read's, not the caller's, exactly when the read turns out inconsistent: the filter
+        // lets every other exception through untouched.
+        if (!spec.KeyEqualsSurvivesTornReads)
+        {
+            writer.Open("try");
+        }
+
+        writer.Lines($$"""
+            if (_bndCount == 0)
+            {
+                return -1;
+            }
+
+            int[] buckets = _bndBuckets;
+            uint bucket = ((uint)hash * 2654435769u) >> _bndBucketShift;
+            if (bucket >= (uint)buckets.Length)
+            {
+                // The buckets and their shift were read on either side of a grow.
+                return BndTornRead;
+            }
+
+            int index = buckets[bucket] - 1;
+            int links = entries.Length;
+            {{comparerType}}? comparer = _bndComparer;
+            if (comparer is null)
+            {
+                while (index >= 0)
+                {
+                    if ((uint)index >= (uint)entries.Length || --links < 0)
+                    {
+                        return BndTornRead;
+                    }
+
+                    if ({{hashCheck}}{{defaultComparer}}.Equals(entries[index].Key, key))
+                    {
+                        return index;
+                    }
+
+                    index = entries[index].Next;
+                }
+            }
+            else
+            {
+                while (index >= 0)
+                {
+                    if ((uint)index >= (uint)entries.Length || --links < 0)
+                    {
+                        return BndTornRead;
+                    }
+
+                    if ({{customCheck}}comparer.Equals(entries[index].Key, key))
+                    {
+                        return index;
+                    }
+
+                    index = entries[index].Next;
+                }
+            }
+
+            return index == -1 ? -1 : BndTornRead;
+            """);
+
+        if (!spec.KeyEqualsSurvivesTornReads)
+        {
+            writer.Close();
+            writer.Open("catch (global::System.Exception) when (!BndReadIsConsistent(sequence))");
+            writer.Line("return BndTornRead;");
+            writer.Close();
+        }
+
+        writer.Close();
+        writer.BlankLine();
+    }
+
+    // A member that only asks whether an entry is present (ContainsKey; a set's Contains): without the lock first, then
+    // under it when that read was torn or overlapped a writer. Under second-chance eviction a found value is marked used.
+    private static void WriteContainsUnlockedFirst(SourceWriter writer, HashTableSpec spec, string parameter, bool marksUsed, string lockedStatements)
+    {
+        writer.Lines($$"""
+            int sequence = BndBeginRead();
+            if ((sequence & 1) == 0)
+            {
+                int index = BndFindUnlocked(_bndEntries, {{parameter}}, hash, sequence);
+                if (index != BndTornRead && BndReadIsConsistent(sequence))
+                {
+            """);
+        if (marksUsed && spec.SecondChance)
+        {
+            writer.Lines("""
+                        if (index >= 0)
+                        {
+                            BndTouch(index);
+                        }
+                """);
+        writer.BlankLine();
+        }
+
+        writer.Lines("""
+                    return index >= 0;
+                }
+            }
+            """);
+        writer.BlankLine();
+        writer.WriteLocked(spec.ThreadSafe, lockedStatements);
+    }
+}
