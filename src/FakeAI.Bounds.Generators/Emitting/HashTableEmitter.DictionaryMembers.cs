@@ -324,15 +324,15 @@ internal static partial class HashTableEmitter
                 if (index >= 0)
                 {
                     value = entries[index].Value;
-                    if (BndReadIsConsistent(sequence))
-                    {
             """);
         if (spec.Lru)
         {
-            writer.Line("            BndTouch(index);");
+            writer.Line("        BndTouchUnlocked(index);");
         }
 
         writer.Lines("""
+                    if (BndReadIsConsistent(sequence))
+                    {
                         return true;
                     }
                 }

@@ -108,7 +108,8 @@ internal static partial class HashTableEmitter
     }
 
     // A member that only asks whether an entry is present (ContainsKey; a set's Contains): without the lock first, then
-    // under it when that read was torn or overlapped a writer. Under second-chance eviction a found value is marked used.
+    // under it when that read was torn or overlapped a writer. Under second-chance eviction a found value is marked used,
+    // before the sequence check (see WriteTouchUnlocked).
     private static void WriteContainsUnlockedFirst(SourceWriter writer, HashTableSpec spec, string parameter, bool marksUsed, string lockedStatements)
     {
         writer.Lines($$"""
@@ -116,21 +117,21 @@ internal static partial class HashTableEmitter
             if ((sequence & 1) == 0)
             {
                 int index = BndFindUnlocked(_bndEntries, {{parameter}}, hash, sequence);
-                if (index != BndTornRead && BndReadIsConsistent(sequence))
-                {
             """);
         if (marksUsed && spec.SecondChance)
         {
             writer.Lines("""
-                        if (index >= 0)
-                        {
-                            BndTouch(index);
-                        }
+                    if (index >= 0)
+                    {
+                        BndTouchUnlocked(index);
+                    }
+
                 """);
-        writer.BlankLine();
         }
 
         writer.Lines("""
+                if (index != BndTornRead && BndReadIsConsistent(sequence))
+                {
                     return index >= 0;
                 }
             }

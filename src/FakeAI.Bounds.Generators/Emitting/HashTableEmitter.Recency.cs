@@ -20,7 +20,7 @@ internal static partial class HashTableEmitter
         if (spec.SecondChance)
         {
             writer.Member("""
-                /// <summary>Marks an entry used: eviction will pass over it once. Safe without the lock: it writes only the mark.</summary>
+                /// <summary>Marks an entry used, under the lock: eviction will pass over it once.</summary>
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 private void BndTouch(int index)
                 {
@@ -31,6 +31,7 @@ internal static partial class HashTableEmitter
                     }
                 }
                 """);
+            WriteTouchUnlocked(writer);
             return;
         }
 
@@ -44,6 +45,28 @@ internal static partial class HashTableEmitter
                     BndUnlinkOrder(index);
                     BndLinkNewest(index);
                     _bndVersion++;
+                }
+            }
+            """);
+    }
+
+    // A read without the lock marks the entry before its sequence check, never after: a grow copies the marks into a
+    // new array, so a mark stored after the check could land in the old array and be lost. Stored before, it is either
+    // in the array the table still uses when the check passes, or the check fails (the grow is a writer) and the
+    // lookup marks again under the lock. The fence keeps the store ahead of the check's load (stores may otherwise wait
+    // in a store buffer while later loads go ahead, even on x64); it is paid once per pass, only when the mark was clear.
+    private static void WriteTouchUnlocked(SourceWriter writer)
+    {
+        writer.Member("""
+            /// <summary>Marks an entry used from a read without the lock, before that read's sequence check.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private void BndTouchUnlocked(int index)
+            {
+                byte[] marks = _bndUsedMarks;
+                if ((uint)index < (uint)marks.Length && marks[index] == 0)
+                {
+                    marks[index] = 1;
+                    global::System.Threading.Interlocked.MemoryBarrier();
                 }
             }
             """);

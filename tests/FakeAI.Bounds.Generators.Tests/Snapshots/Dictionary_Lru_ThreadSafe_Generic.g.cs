@@ -799,9 +799,9 @@ namespace App.Caching
                 if (index >= 0)
                 {
                     value = entries[index].Value;
+                    BndTouchUnlocked(index);
                     if (BndReadIsConsistent(sequence))
                     {
-                        BndTouch(index);
                         return true;
                     }
                 }
@@ -838,7 +838,7 @@ namespace App.Caching
             }
         }
 
-        /// <summary>Marks an entry used: eviction will pass over it once. Safe without the lock: it writes only the mark.</summary>
+        /// <summary>Marks an entry used, under the lock: eviction will pass over it once.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BndTouch(int index)
         {
@@ -846,6 +846,18 @@ namespace App.Caching
             if ((uint)index < (uint)marks.Length && marks[index] == 0)
             {
                 marks[index] = 1;
+            }
+        }
+
+        /// <summary>Marks an entry used from a read without the lock, before that read's sequence check.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private void BndTouchUnlocked(int index)
+        {
+            byte[] marks = _bndUsedMarks;
+            if ((uint)index < (uint)marks.Length && marks[index] == 0)
+            {
+                marks[index] = 1;
+                global::System.Threading.Interlocked.MemoryBarrier();
             }
         }
 
