@@ -1,0 +1,32 @@
+namespace FakeAI.Bounds.Tests.ModelCheck;
+
+/// <summary>
+/// Deliberately broken variants of the lock-free lookup. Each removes one safeguard of the generated BndTryGet /
+/// BndFindUnlocked; the mutant tests show the model check finds a failing interleaving for every one of them.
+/// </summary>
+internal enum ReaderFlaw
+{
+    /// <summary>The generated lookup.</summary>
+    None,
+
+    /// <summary>Reads the sequence only at the start: no final BndReadIsConsistent.</summary>
+    SkipsFinalSequenceRead,
+
+    /// <summary>Reads the sequence only at the end (even means valid): misses a writer that came and went meanwhile.</summary>
+    ReadsSequenceOnlyAtEnd,
+
+    /// <summary>Starts even when the sequence is odd, and accepts an unchanged (odd) sequence at the end.</summary>
+    AcceptsOddSequence,
+
+    /// <summary>Reads the value after the final sequence check instead of before it.</summary>
+    ReadsValueAfterFinalCheck,
+
+    /// <summary>No <c>(uint)index &gt;= (uint)entries.Length</c> check on an entry index.</summary>
+    SkipsEntryRangeCheck,
+
+    /// <summary>No <c>bucket &gt;= (uint)buckets.Length</c> check on the bucket computed from a shift read apart from the buckets.</summary>
+    SkipsBucketRangeCheck,
+
+    /// <summary>No bound of the chain walk by the entries' length.</summary>
+    SkipsLinkBound,
+}
