@@ -7,9 +7,9 @@ namespace FakeAI.Bounds.Tests;
 
 /// <summary>
 /// The guarantee a thread-safe least-recently-used map or set gives in place of exact LRU order (its reads take no lock,
-/// so they mark entries instead of moving them): an entry used before an eviction begins survives at least the next
-/// <c>Capacity - 1</c> evictions, as under exact LRU; entries not used since they were added (or last passed over) go
-/// oldest first; and marks protect for one pass only.
+/// so they mark entries instead of moving them), as the README states it: an eviction takes the oldest entry unmarked
+/// when it began; a use marks; an eviction passing over a marked entry clears the mark and moves it to the newest end;
+/// so a used entry is never taken while an unmarked one exists, and a mark protects for one pass only.
 /// </summary>
 public class SecondChanceEvictionTests
 {
@@ -26,7 +26,7 @@ public class SecondChanceEvictionTests
 
     [Theory]
     [MemberData(nameof(Capacities))]
-    public void An_entry_read_survives_the_next_capacity_minus_one_evictions_and_no_more_unless_read_again(int capacity)
+    public void An_entry_read_when_no_other_is_survives_the_next_capacity_minus_one_evictions_and_no_more_unless_read_again(int capacity)
     {
         foreach (int position in Positions(capacity))
         {
@@ -131,6 +131,40 @@ public class SecondChanceEvictionTests
             Assert.False(map.ContainsKey(key));
             Assert.Equal(Enumerable.Range(key + 1, capacity - key - 1).Concat(Enumerable.Range(1_000, key + 1)), map.Keys);
         }
+    }
+
+    [Fact]
+    public void Used_entries_are_passed_over_in_the_order_they_were_added_not_the_order_they_were_used()
+    {
+        ITestMap<int, long> map = Filled(3);
+        Assert.True(map.TryGetValue(1, out _));
+        Assert.True(map.TryGetValue(0, out _));
+
+        // The unmarked key goes first, whatever its age; the pass moved 0 then 1 behind it, clearing their marks.
+        AddFresh(map, 1_000, 1);
+        Assert.False(map.ContainsKey(2));
+        Assert.Equal(new[] { 0, 1, 1_000 }, map.Keys);
+
+        // Passed over once, they age like any entry: 0 goes next although it was read after 1 (exact LRU would take 1).
+        AddFresh(map, 2_000, 1);
+        Assert.False(map.ContainsKey(0));
+        Assert.Equal(new[] { 1, 1_000, 2_000 }, map.Keys);
+    }
+
+    [Fact]
+    public void A_used_entry_is_never_taken_while_an_unmarked_one_exists_however_old_the_unmarked_one_is()
+    {
+        const int Capacity = 6;
+        ITestMap<int, long> map = Filled(Capacity);
+        for (int key = 0; key < Capacity - 1; key++)
+        {
+            Assert.True(map.TryGetValue(key, out _));
+        }
+
+        // Only the newest key, 5, was not used: it goes, and every used key survives.
+        AddFresh(map, 1_000, 1);
+        Assert.False(map.ContainsKey(Capacity - 1));
+        Assert.Equal(Enumerable.Range(0, Capacity - 1).Append(1_000), map.Keys);
     }
 
     [Fact]
