@@ -313,6 +313,7 @@ internal static partial class HashTableEmitter
 
         writer.Open($$"""
             /// <summary>Looks a key up{{(spec.Lru ? " and marks it used" : "")}}: without the lock when no writer gets in the way, else under it.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private bool BndTryGet({{spec.Key}} key, int hash, out {{spec.Value}} value)
             """);
         writer.Lines("""

@@ -23,12 +23,16 @@ internal static partial class HashTableEmitter
             private const int BndTornRead = -2;
             """);
 
+        // Inlined into its two or three callers unless it catches (a method with a try block is not inlined).
+        string inlining = spec.KeyEqualsSurvivesTornReads
+            ? "\n[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]"
+            : "";
         writer.Open($$"""
             /// <summary>
             /// <see cref="BndFind"/> without the lock, over the entries the caller read: the entry holding <paramref name="key"/>,
             /// -1 when absent, or <see cref="BndTornRead"/>. Either answer stands only if <see cref="BndReadIsConsistent"/>
             /// then says no writer ran since <paramref name="sequence"/>.
-            /// </summary>
+            /// </summary>{{inlining}}
             private int BndFindUnlocked(BndEntry[] entries, {{spec.Key}} key, int hash, int sequence)
             """);
 

@@ -54,7 +54,9 @@ internal static partial class HashTableEmitter
     // new array, so a mark stored after the check could land in the old array and be lost. Stored before, it is either
     // in the array the table still uses when the check passes, or the check fails (the grow is a writer) and the
     // lookup marks again under the lock. The fence keeps the store ahead of the check's load (stores may otherwise wait
-    // in a store buffer while later loads go ahead, even on x64); it is paid once per pass, only when the mark was clear.
+    // in a store buffer while later loads go ahead, even on x64). It is needed only while the table can still grow:
+    // once the marks have their full length they are never copied again, which is always the case when the table is
+    // full and evicting, so the steady state pays no fence.
     private static void WriteTouchUnlocked(SourceWriter writer)
     {
         writer.Member("""
@@ -66,7 +68,10 @@ internal static partial class HashTableEmitter
                 if ((uint)index < (uint)marks.Length && marks[index] == 0)
                 {
                     marks[index] = 1;
-                    global::System.Threading.Interlocked.MemoryBarrier();
+                    if (marks.Length != _bndCapacity)
+                    {
+                        global::System.Threading.Interlocked.MemoryBarrier();
+                    }
                 }
             }
             """);

@@ -789,6 +789,7 @@ namespace App.Caching
         }
 
         /// <summary>Looks a key up and marks it used: without the lock when no writer gets in the way, else under it.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private bool BndTryGet(TKey key, int hash, out TValue value)
         {
             int sequence = BndBeginRead();
@@ -857,7 +858,10 @@ namespace App.Caching
             if ((uint)index < (uint)marks.Length && marks[index] == 0)
             {
                 marks[index] = 1;
-                global::System.Threading.Interlocked.MemoryBarrier();
+                if (marks.Length != _bndCapacity)
+                {
+                    global::System.Threading.Interlocked.MemoryBarrier();
+                }
             }
         }
 
