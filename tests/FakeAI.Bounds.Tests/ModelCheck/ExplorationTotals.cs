@@ -22,18 +22,23 @@ internal sealed class ExplorationTotals
 
     public long Retried { get; private set; }
 
-    /// <summary>Lookups the second-chance promise applied to.</summary>
+    /// <summary>Steps by which a found lookup's store took effect after its check, summed over the lookups.</summary>
+    public long StoresAfterCheck { get; private set; }
+
+    /// <summary>Found lookups the second-chance promise applied to (an eviction began after them, their entry still theirs).</summary>
     public long SecondChanceApplied { get; private set; }
 
-    /// <summary>Lookups whose key was the oldest when an eviction began, and that its mark saved.</summary>
+    /// <summary>Of those, lookups that stored their mark (it was clear), so that the promise rested on their store.</summary>
+    public long SecondChanceAppliedWithStore { get; private set; }
+
+    /// <summary>Evictions the promise was checked against.</summary>
+    public long SecondChanceEvictions { get; private set; }
+
+    /// <summary>Evictions that began with a used key the oldest and an unmarked entry in the table: its mark saved it.</summary>
     public long SecondChanceProtected { get; private set; }
 
-    /// <summary>Writer runs repeated with a reader's mark stored in them.</summary>
-    public long Reruns { get; private set; }
-
-    public long LostToGrow { get; private set; }
-
-    public string? LostToGrowExample { get; private set; }
+    /// <summary>Writer runs made with a lookup's store in them.</summary>
+    public long RunsWithStores { get; private set; }
 
     public int Violations { get; private set; }
 
@@ -47,17 +52,18 @@ internal sealed class ExplorationTotals
         Found += explorer.Endings[(int)ReaderOutcome.Found];
         Absent += explorer.Endings[(int)ReaderOutcome.Absent];
         Retried += explorer.Endings[(int)ReaderOutcome.Retry];
+        StoresAfterCheck += explorer.StoresAfterCheck;
         Violations += explorer.Violations;
         FirstCounterexample ??= explorer.FirstCounterexample;
     }
 
-    public void Add(SecondChanceJudge judge)
+    public void Add(SecondChanceJudge judge, WriterRuns runs)
     {
         SecondChanceApplied += judge.Applied;
+        SecondChanceAppliedWithStore += judge.AppliedWithStore;
+        SecondChanceEvictions += judge.EvictionsJudged;
         SecondChanceProtected += judge.Protected;
-        Reruns += judge.Reruns;
-        LostToGrow += judge.LostToGrow;
-        LostToGrowExample ??= judge.LostToGrowExample;
+        RunsWithStores += runs.WithStores;
     }
 
     /// <summary>A writer run that broke an invariant or did not finish, with no reader involved.</summary>
@@ -70,7 +76,9 @@ internal sealed class ExplorationTotals
     public override string ToString() => string.Format(
         CultureInfo.InvariantCulture,
         "{0:N0} lookups, {1:N0} schedules (counted up to the order of commuting steps) over {2:N0} distinct states; endings found {3:N0}, absent {4:N0}, retried {5:N0}; "
-        + "second chance applied {6:N0} times (an oldest key saved {7:N0} times; {8:N0} writer reruns with a reader's mark), marks lost to a grow {9:N0}; violations {10:N0}",
+        + "{12:N0} found lookups' stores taking effect after their check; "
+        + "second chance applied to {6:N0} lookups ({7:N0} of them by their own store) against {8:N0} evictions, a used oldest entry saved {9:N0} times; "
+        + "{10:N0} writer runs with a lookup's store; violations {11:N0}",
         Runs,
         Schedules,
         Nodes,
@@ -78,8 +86,10 @@ internal sealed class ExplorationTotals
         Absent,
         Retried,
         SecondChanceApplied,
+        SecondChanceAppliedWithStore,
+        SecondChanceEvictions,
         SecondChanceProtected,
-        Reruns,
-        LostToGrow,
-        Violations);
+        RunsWithStores,
+        Violations,
+        StoresAfterCheck);
 }

@@ -34,13 +34,13 @@ public class ExplorerSelfTests
         UInt128 enumerated = 0;
         foreach (WriterOperation[] script in scripts)
         {
-            WriterRun run = WriterRun.Execute(full.Memory, shape, script, new WriterRunOptions(KeepStates: true));
+            var runs = new WriterRuns(full.Memory, shape, script, WriterFlaw.None);
             foreach (int key in ModelScenarios.ReadKeys(shape))
             {
                 var reader = new ModelReader(key, shape, ReaderFlaw.None, ModelReader.NotStable);
-                var plain = new PlainEnumeration(run, reader);
+                var plain = new PlainEnumeration(runs, reader);
                 plain.Enumerate();
-                var explorer = new LookupExplorer(run, reader, judge: null, "", stopAtFirst: false, reduce: false);
+                var explorer = new LookupExplorer(runs, reader, judge: null, "", stopAtFirst: false, reduce: false);
                 explorer.Explore();
 
                 Assert.Equal(plain.Schedules, explorer.Schedules);
@@ -66,15 +66,15 @@ public class ExplorerSelfTests
             {
                 foreach (WriterOperation[] script in ModelScenarios.Scripts(1, ModelScenarios.WrittenKeys(shape)))
                 {
-                    WriterRun run = WriterRun.Execute(table.Memory, shape, script, new WriterRunOptions(KeepStates: true));
+                    var runs = new WriterRuns(table.Memory, shape, script, WriterFlaw.None);
                     foreach (ReaderFlaw flaw in Enum.GetValues<ReaderFlaw>())
                     {
                         foreach (int key in ModelScenarios.ReadKeys(shape))
                         {
                             var reader = new ModelReader(key, shape, flaw, ModelReader.NotStable);
-                            var full = new LookupExplorer(run, reader, judge: null, "", stopAtFirst: false, reduce: false);
+                            var full = new LookupExplorer(runs, reader, judge: null, "", stopAtFirst: false, reduce: false);
                             full.Explore();
-                            var reduced = new LookupExplorer(run, reader, judge: null, "", stopAtFirst: false, reduce: true);
+                            var reduced = new LookupExplorer(runs, reader, judge: null, "", stopAtFirst: false, reduce: true);
                             reduced.Explore();
 
                             string scenario = $"{table}, {string.Join("; ", script)}, key {key}, {flaw}";
@@ -94,15 +94,18 @@ public class ExplorerSelfTests
         Assert.True(failing > 50, "Too few failing lookups compared: " + failing);
     }
 
-    /// <summary>Every schedule of one lookup against a writer run, one at a time, with no sharing at all.</summary>
+    /// <summary>
+    /// Every schedule of one lookup against a writer's runs, one at a time, with no sharing at all: the run the writer
+    /// goes on with is the one with the lookup's store once it has stored its mark.
+    /// </summary>
     private sealed class PlainEnumeration
     {
-        private readonly WriterRun _run;
+        private readonly WriterRuns _runs;
         private readonly ModelReader _reader;
 
-        public PlainEnumeration(WriterRun run, ModelReader reader)
+        public PlainEnumeration(WriterRuns runs, ModelReader reader)
         {
-            _run = run;
+            _runs = runs;
             _reader = reader;
         }
 
@@ -122,8 +125,10 @@ public class ExplorerSelfTests
                 return 1;
             }
 
-            UInt128 schedules = position < _run.Steps.Count ? Next(position + 1, reader) : 0;
-            ReaderState next = _reader.Step(reader, _run.States[position], _run.TableAt(position).Lookup(_reader.Key), out string? broken);
+            WriterRun run = _runs.For(reader);
+            UInt128 schedules = position < run.Steps.Count ? Next(position + 1, reader) : 0;
+            ReaderState next = LookupExplorer.Step(_reader, run, position, reader, out string? broken);
+            broken ??= LookupExplorer.StoreBreaksWriter(_runs, reader, next);
             if (broken is not null)
             {
                 Violations++;

@@ -31,7 +31,7 @@ internal static class Locations
     public const string Older = "entries#{0}[{1}].Older";
     public const string Newer = "entries#{0}[{1}].Newer";
 
-    /// <summary>What BndTryGet, BndFindUnlocked and BndTouch load (the mark they also store).</summary>
+    /// <summary>What BndTryGet, BndFindUnlocked and BndTouchUnlocked load (the mark they also store).</summary>
     private static readonly HashSet<string> LoadedByLookups = new()
     {
         Sequence, Count, BucketShift, EntriesArray, BucketsArray, MarksArray, Bucket, Mark, Key, Value, HashCode, Next,

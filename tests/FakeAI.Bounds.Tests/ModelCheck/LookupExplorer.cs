@@ -5,11 +5,12 @@ using System.Globalization;
 namespace FakeAI.Bounds.Tests.ModelCheck;
 
 /// <summary>
-/// Explores every interleaving of one lookup with one writer's run: a depth-first search over schedules, where each
+/// Explores every interleaving of one lookup with one writer's script: a depth-first search over schedules, where each
 /// move is the writer's next step or the reader's. The writer's run is fixed until the reader stores its mark (the
-/// reader's only store, and its last step), so a node of the search is the writer's position and the reader's state;
-/// nodes reached by different schedules are explored once and their count of complete schedules is remembered, which
-/// covers every schedule while visiting each distinct node once.
+/// reader's only store); from then on it is the run with that store in it (<see cref="WriterRuns"/>), which the
+/// reader's state names. So a node of the search is the writer's position and the reader's state; nodes reached by
+/// different schedules are explored once and their count of complete schedules is remembered, which covers every
+/// schedule while visiting each distinct node once.
 /// </summary>
 /// <remarks>
 /// Two reductions, both switched off by <c>reduce: false</c> (which the self-tests compare against), keep the search
@@ -17,11 +18,12 @@ namespace FakeAI.Bounds.Tests.ModelCheck;
 /// load, such as the order links or the counters; see <see cref="Locations.LookupsCanTell"/>) only the writer moves:
 /// a reader step there commutes with it, so the schedule with the two swapped stands for it. The schedules counted
 /// are then the classes of schedules that differ only in the order of such commuting steps. Second, the reader's
-/// state is made canonical (<see cref="ModelReader.Canonical"/>), forgetting what can no longer matter.
+/// state is made canonical (<see cref="ModelReader.Canonical"/>), forgetting what can no longer matter. Third, a
+/// lookup that can only retry (<see cref="ModelReader.OnlyRetryLeft"/>) is not stepped: its schedules are counted.
 /// </remarks>
 internal sealed class LookupExplorer
 {
-    private readonly WriterRun _run;
+    private readonly WriterRuns _runs;
     private readonly ModelReader _reader;
     private readonly SecondChanceJudge? _judge;
     private readonly string _scenario;
@@ -30,28 +32,20 @@ internal sealed class LookupExplorer
     private readonly Dictionary<(int Position, ReaderState Reader), UInt128> _schedulesFrom = new();
     private readonly List<(bool Writer, int Position, ReaderState Reader)> _path = new();
 
-    /// <summary>The abstract table's answer for the key after each number of writer steps.</summary>
-    private readonly int[] _answers;
-
-    /// <param name="run">The writer's run, with its states kept.</param>
+    /// <param name="runs">The writer's runs, with their states kept.</param>
     /// <param name="reader">The lookup.</param>
     /// <param name="judge">Checks second chance at the end of each lookup, or null.</param>
     /// <param name="scenario">Describes the start table and script, for counterexamples.</param>
     /// <param name="stopAtFirst">Whether to stop at the first violation (a mutant needs one).</param>
     /// <param name="reduce">Whether to apply the reductions (see the remarks).</param>
-    public LookupExplorer(WriterRun run, ModelReader reader, SecondChanceJudge? judge, string scenario, bool stopAtFirst, bool reduce = true)
+    public LookupExplorer(WriterRuns runs, ModelReader reader, SecondChanceJudge? judge, string scenario, bool stopAtFirst, bool reduce = true)
     {
-        _run = run;
+        _runs = runs;
         _reader = reader;
         _judge = judge;
         _scenario = scenario;
         _stopAtFirst = stopAtFirst;
         _reduce = reduce;
-        _answers = new int[run.States.Count];
-        for (int position = 0; position < _answers.Length; position++)
-        {
-            _answers[position] = run.TableAt(position).Lookup(reader.Key);
-        }
     }
 
     /// <summary>Complete schedules (interleavings) explored, up to the order of commuting steps when reducing.</summary>
@@ -66,6 +60,9 @@ internal sealed class LookupExplorer
     /// <summary>How lookups ended: outcome, entry found, and whether the lookup stored its mark.</summary>
     public HashSet<(ReaderOutcome Outcome, int Index, bool StoredMark)> EndingsSeen { get; } = new();
 
+    /// <summary>Distinct steps by which the store of a found lookup took effect after its check (no fence: a full-length marks array).</summary>
+    public int StoresAfterCheck { get; private set; }
+
     public int Violations { get; private set; }
 
     public Counterexample? FirstCounterexample { get; private set; }
@@ -75,6 +72,27 @@ internal sealed class LookupExplorer
         Schedules = Visit(0, _reader.Start);
     }
 
+    /// <summary>The reader's step from a node, against the run it is in; shared with the plain enumeration of the self-tests.</summary>
+    public static ReaderState Step(ModelReader reader, WriterRun run, int position, in ReaderState state, out string? violation) =>
+        reader.Step(state, position, run.States[position], run.TableAt(position).Lookup(reader.Key), out violation);
+
+    /// <summary>
+    /// When a step stores the reader's mark, the writer from then on runs with the store in it: a failure of that run
+    /// (a broken invariant, an eviction that breaks the rule, an endless search) is the step's violation.
+    /// </summary>
+    public static string? StoreBreaksWriter(WriterRuns runs, in ReaderState before, in ReaderState after)
+    {
+        if (before.StoredMark || !after.StoredMark)
+        {
+            return null;
+        }
+
+        string? failure = runs.For(after).Failure;
+        return failure is null
+            ? null
+            : string.Format(CultureInfo.InvariantCulture, "With the lookup's mark stored into marks#{0}[{1}] after writer step {2}, the writer failed: {3}", after.Marks, after.Index, after.StoredAt, failure);
+    }
+
     private UInt128 Visit(int position, ReaderState reader)
     {
         if (_stopAtFirst && Violations > 0)
@@ -82,7 +100,8 @@ internal sealed class LookupExplorer
             return 0;
         }
 
-        if (_reduce && position < _run.Steps.Count && !_run.LookupsCanTell(position) && reader.Pc != ReaderPc.Done)
+        WriterRun run = _runs.For(reader);
+        if (_reduce && position < run.Steps.Count && !run.LookupsCanTell(position) && reader.Pc != ReaderPc.Done)
         {
             // Only the writer moves before a step no lookup can tell.
             _path.Add((true, position, reader));
@@ -93,12 +112,21 @@ internal sealed class LookupExplorer
 
         if (_reduce)
         {
-            reader = _reader.Canonical(reader, _run.States[position]);
+            reader = _reader.Canonical(reader, run.States[position]);
         }
 
         if (_schedulesFrom.TryGetValue((position, reader), out UInt128 known))
         {
             return known;
+        }
+
+        if (_reduce && _reader.OnlyRetryLeft(reader))
+        {
+            // Overtaken by the writer with only its final check left: whenever it reads, it retries. Its schedules
+            // are the moments it can read at, and its ending is one whatever the moment.
+            Endings[(int)ReaderOutcome.Retry]++;
+            EndingsSeen.Add((ReaderOutcome.Retry, -1, reader.StoredMark));
+            return (uint)run.MomentsToReadFrom(position);
         }
 
         UInt128 schedules;
@@ -118,7 +146,7 @@ internal sealed class LookupExplorer
         else
         {
             schedules = 0;
-            if (position < _run.Steps.Count)
+            if (position < run.Steps.Count)
             {
                 _path.Add((true, position, reader));
                 schedules = Visit(position + 1, reader);
@@ -126,7 +154,13 @@ internal sealed class LookupExplorer
             }
 
             _path.Add((false, position, reader));
-            ReaderState next = _reader.Step(reader, _run.States[position], _answers[position], out string? broken);
+            ReaderState next = Step(_reader, run, position, reader, out string? broken);
+            broken ??= StoreBreaksWriter(_runs, reader, next);
+            if (reader.StorePending && next.StoredMark && next.Outcome == ReaderOutcome.Found)
+            {
+                StoresAfterCheck++;
+            }
+
             if (broken is not null)
             {
                 Report(broken);
@@ -155,21 +189,25 @@ internal sealed class LookupExplorer
         var schedule = new List<string>();
         foreach ((bool writer, int position, ReaderState reader) in _path)
         {
+            WriterRun run = _runs.For(reader);
             if (writer)
             {
-                schedule.Add(string.Format(CultureInfo.InvariantCulture, "writer step {0}: {1}", position + 1, _run.Steps[position]));
+                schedule.Add(string.Format(CultureInfo.InvariantCulture, "writer step {0}: {1}", position + 1, run.Steps[position]));
             }
             else
             {
-                ReaderState after = _reader.Step(reader, _run.States[position], _answers[position], out _);
+                ReaderState after = Step(_reader, run, position, reader, out _);
                 schedule.Add(string.Format(
                     CultureInfo.InvariantCulture,
-                    "reader {0} (after writer step {1}): index {2}, value {3}, {4}{5}",
+                    "reader {0} (after writer step {1}): index {2}, value {3}, {4}{5}{6}",
                     reader.Pc,
                     position,
                     after.Index,
                     after.Value,
                     after.Sequence < 0 ? "overtaken by the writer" : "sequence " + after.Sequence.ToString(CultureInfo.InvariantCulture),
+                    reader.Pc is ReaderPc.ReadMarksArray or ReaderPc.ReadMark or ReaderPc.StoreMark
+                        ? string.Format(CultureInfo.InvariantCulture, ", marks#{0}{1}", after.Marks, reader.Pc == ReaderPc.StoreMark ? string.Format(CultureInfo.InvariantCulture, "[{0}] = 1", after.Index) : "")
+                        : "",
                     after.Pc == ReaderPc.Done ? ", ends " + after.Outcome : ""));
             }
         }

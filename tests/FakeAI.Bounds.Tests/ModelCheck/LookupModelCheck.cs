@@ -43,21 +43,19 @@ internal static class LookupModelCheck
         ExplorationTotals totals)
     {
         string scenario = "from " + table + ", writer runs " + string.Join("; ", script);
-        WriterRun run = WriterRun.Execute(table.Memory, table.Shape, script, new WriterRunOptions(writerFlaw, KeepStates: true));
-        if (run.Failure is not null)
+        var runs = new WriterRuns(table.Memory, table.Shape, script, writerFlaw);
+        if (runs.Shared.Failure is not null)
         {
-            totals.AddWriterFailure(scenario, run.Failure);
+            totals.AddWriterFailure(scenario, runs.Shared.Failure);
             return;
         }
 
-        // One judge per script: its reruns of the writer depend on where and which mark a reader stored, not on the key.
-        var judge = new SecondChanceJudge(
-            run,
-            injection => WriterRun.Execute(table.Memory, table.Shape, script, new WriterRunOptions(writerFlaw, Injection: injection)));
+        // One judge per script: the runs with a lookup's store depend on where and which mark it stored, not on the key.
+        var judge = new SecondChanceJudge(runs);
         foreach (int key in readKeys)
         {
-            var reader = new ModelReader(key, table.Shape, readerFlaw, StableValue(run, script, key));
-            var explorer = new LookupExplorer(run, reader, judge, scenario + ", lookup of key " + key, stopAtFirst);
+            var reader = new ModelReader(key, table.Shape, readerFlaw, StableValue(runs.Shared, script, key));
+            var explorer = new LookupExplorer(runs, reader, judge, scenario + ", lookup of key " + key, stopAtFirst);
             explorer.Explore();
             totals.Add(explorer);
             if (stopAtFirst && totals.Violations > 0)
@@ -66,7 +64,7 @@ internal static class LookupModelCheck
             }
         }
 
-        totals.Add(judge);
+        totals.Add(judge, runs);
     }
 
     /// <summary>The key's value when every table of the run holds it with that value and no operation writes it.</summary>

@@ -3,11 +3,32 @@ using System.Globalization;
 namespace FakeAI.Bounds.Tests.ModelCheck;
 
 /// <summary>
-/// The lock-free lookup of the generated dictionary (BndTryGet over BndFindUnlocked, then BndTouch) as a step
-/// function: each step is one shared load (or the mark's store), made against the memory as it is at that moment,
+/// The lock-free lookup of the generated dictionary (BndTryGet over BndFindUnlocked and BndTouchUnlocked) as a step
+/// function: each step is one shared load, or the store of the mark, made against the memory as it is at that moment,
 /// with the generated code's range checks, link bound and sequence checks, unless a <see cref="ReaderFlaw"/> removes
 /// one. Each step also checks the properties that concern the lookup alone.
 /// </summary>
+/// <remarks>
+/// <para>
+/// The generated order when the walk finds the key: the value, then BndTouchUnlocked (the marks array, the mark, and
+/// when it is clear the store of it, each a step), then the final sequence check; the lookup answers only when the
+/// check passes, and otherwise retries under the lock (<see cref="ReaderOutcome.Retry"/>), its store made all the
+/// same.
+/// </para>
+/// <para>
+/// The model's steps are sequentially consistent, except where the generated code leaves out its fence. While the
+/// marks array is shorter than the capacity (a grow may still copy it), BndTouchUnlocked executes a full fence after
+/// its store: the store takes effect before the check's load, in program order. Once the array has full length there
+/// is no fence, and the store may wait in a store buffer while the check's load goes ahead (even on x64): the model
+/// then issues the store (<see cref="ReaderState.StorePending"/>) and makes it take effect as a step of its own after
+/// the check, at any later moment the explorer picks; the lookup ends when it has. That covers the store taking effect
+/// before the check as well: if the check passes, no writer step can fall between the two (the writer would have
+/// moved the sequence), so the order does not matter; if it fails, the lookup retries, and the run with the store at
+/// that moment is the one the store after a check made at the same moment leads to. A lookup ending when its store
+/// takes effect is what a thread that synchronises with it later sees: its release of a lock, or any store it makes
+/// visible after, comes after the buffered mark.
+/// </para>
+/// </remarks>
 internal sealed class ModelReader
 {
     /// <summary><see cref="ReaderState.Expected"/> before the first read of the sequence.</summary>
@@ -24,6 +45,7 @@ internal sealed class ModelReader
 
     private readonly int _hash;
     private readonly int _stableValue;
+    private readonly int _capacity;
 
     /// <param name="key">The key looked up.</param>
     /// <param name="shape">The table's parameters.</param>
@@ -35,9 +57,10 @@ internal sealed class ModelReader
         Flaw = flaw;
         _hash = shape.HashOf(key);
         _stableValue = stableValue;
+        _capacity = shape.Capacity;
 
         // The longest lookup: six loads to reach the chain, three per entry over at most Capacity entries, and the
-        // value, the sequence, the marks array, the mark and its store; two steps of slack.
+        // value, the marks array, the mark, its store and the sequence; two steps of slack.
         StepBudget = 6 + (3 * shape.Capacity) + 5 + 2;
     }
 
@@ -62,14 +85,15 @@ internal sealed class ModelReader
         Validated: false,
         Marks: 0,
         ReaderOutcome.Running,
-        StoredMark: false);
+        StoredAt: -1,
+        StorePending: false);
 
     /// <summary>
-    /// The reader's next step against <paramref name="memory"/>. <paramref name="answerNow"/> is the abstract table's
-    /// answer at this moment, which the first read of the sequence remembers. A violated property is returned in
-    /// <paramref name="violation"/>.
+    /// The reader's next step against <paramref name="memory"/>, the memory after <paramref name="position"/> writer
+    /// steps. <paramref name="answerNow"/> is the abstract table's answer at this moment, which the first read of the
+    /// sequence remembers. A violated property is returned in <paramref name="violation"/>.
     /// </summary>
-    public ReaderState Step(in ReaderState state, SharedMemory memory, int answerNow, out string? violation)
+    public ReaderState Step(in ReaderState state, int position, SharedMemory memory, int answerNow, out string? violation)
     {
         violation = null;
         if (state.Steps >= StepBudget)
@@ -154,7 +178,13 @@ internal sealed class ModelReader
                 }
 
                 r = r with { Value = memory.EntryArrays[r.Entries][r.Index].Value };
-                return r.Validated ? Answer(r, ref violation) : ToValidation(r, ref violation);
+                if (r.Validated)
+                {
+                    // Only under ReadsValueAfterFinalCheck: the check has passed already.
+                    return Answer(r, ref violation);
+                }
+
+                return Flaw == ReaderFlaw.MarksAfterFinalCheck ? ToValidation(r, ref violation) : r with { Pc = ReaderPc.ReadMarksArray };
 
             case ReaderPc.ReadFinalSequence:
             {
@@ -179,18 +209,28 @@ internal sealed class ModelReader
             }
 
             case ReaderPc.ReadMarksArray:
-                // BndTouch reads _bndUsedMarks afresh: after a grow, the array of the entries the lookup read may be
-                // gone, but indexes stay valid across a grow.
+                // BndTouchUnlocked reads _bndUsedMarks afresh: after a grow, the array of the entries the lookup read
+                // may be gone, but indexes stay valid across a grow.
                 r = r with { Marks = memory.Marks };
-                return (uint)r.Index < (uint)memory.MarkArrays[r.Marks].Length ? r with { Pc = ReaderPc.ReadMark } : Finish(r, ReaderOutcome.Found);
+                return (uint)r.Index < (uint)memory.MarkArrays[r.Marks].Length ? r with { Pc = ReaderPc.ReadMark } : AfterTouch(r, ref violation);
 
             case ReaderPc.ReadMark:
-                return memory.MarkArrays[r.Marks][r.Index] == 0 ? r with { Pc = ReaderPc.StoreMark } : Finish(r, ReaderOutcome.Found);
+            {
+                if (memory.MarkArrays[r.Marks][r.Index] != 0)
+                {
+                    return AfterTouch(r, ref violation);
+                }
+
+                // The fence only while the array is shorter than the capacity: at full length the store may wait.
+                bool fenced = Flaw != ReaderFlaw.SkipsFence && memory.MarkArrays[r.Marks].Length != _capacity;
+                return fenced || r.Validated ? r with { Pc = ReaderPc.StoreMark } : AfterTouch(r with { StorePending = true }, ref violation);
+            }
 
             case ReaderPc.StoreMark:
-                // The store itself is made by the explorer, into the writer's run from this moment on: the reader
-                // reads nothing after it.
-                return Finish(r with { StoredMark = true }, ReaderOutcome.Found);
+                // The store itself is made by the explorer, which runs the writer from this moment on with the store
+                // in it (the reader's only store). A store that waited past the check ends the lookup.
+                r = r with { StoredAt = position, StorePending = false };
+                return r.Outcome != ReaderOutcome.Running ? r with { Pc = ReaderPc.Done } : AfterTouch(r, ref violation);
 
             default:
                 violation = "A finished lookup was stepped.";
@@ -200,28 +240,52 @@ internal sealed class ModelReader
 
     /// <summary>
     /// Forgets what can no longer change the lookup's future, so that interleavings differing only in it share one
-    /// node: once the sequence has moved on from the one a lookup started with, its final check must fail (the
-    /// sequence only grows), so what it expected and read no longer matters, only where it walks; once a lookup has
-    /// answered, only its entry and marks matter; once it has ended, only what the second-chance check reads.
+    /// node: once the walk is over, the buckets and the links left; once the value is read, the entries array too;
+    /// once the sequence has moved on from the one a lookup started with, its final check must fail (the sequence only
+    /// grows), so what it expected and read no longer matters, only where it walks and what it stores; once a lookup
+    /// has answered, only its entry, marks and store matter; once it has ended, only what the second-chance check and
+    /// the record of endings read.
     /// </summary>
     public ReaderState Canonical(in ReaderState r, SharedMemory memory)
     {
         if (r.Pc == ReaderPc.Done)
         {
             return r.Outcome == ReaderOutcome.Found
-                ? Start with { Pc = ReaderPc.Done, Outcome = r.Outcome, Index = r.Index, Marks = r.Marks, StoredMark = r.StoredMark }
-                : Start with { Pc = ReaderPc.Done, Outcome = r.Outcome };
+                ? Start with { Pc = ReaderPc.Done, Outcome = r.Outcome, Index = r.Index, Marks = r.Marks, StoredAt = r.StoredAt }
+                : Start with { Pc = ReaderPc.Done, Outcome = r.Outcome, StoredAt = r.StoredAt };
         }
 
-        if (r.Outcome == ReaderOutcome.Found)
+        if (r.Outcome != ReaderOutcome.Running)
         {
-            return Start with { Pc = r.Pc, Steps = r.Steps, Outcome = r.Outcome, Index = r.Index, Marks = r.Marks };
+            // Its outcome known, still marking: a store that waited past the check, or MarksAfterFinalCheck.
+            return Start with
+            {
+                Pc = r.Pc, Steps = r.Steps, Outcome = r.Outcome, Index = r.Index, Validated = r.Validated, Marks = r.Marks, StoredAt = r.StoredAt, StorePending = r.StorePending,
+            };
+        }
+
+        ReaderState c = r;
+        bool walked = r.Pc is ReaderPc.ReadValue or ReaderPc.ReadMarksArray or ReaderPc.ReadMark or ReaderPc.StoreMark or ReaderPc.ReadFinalSequence;
+        if (walked)
+        {
+            c = c with { Buckets = 0, Bucket = 0, Links = 0 };
+            if (r.Pc != ReaderPc.ReadValue && Flaw != ReaderFlaw.ReadsValueAfterFinalCheck)
+            {
+                c = c with { Entries = 0 };
+            }
         }
 
         bool comparesStartSequence = Flaw != ReaderFlaw.SkipsFinalSequenceRead && Flaw != ReaderFlaw.ReadsSequenceOnlyAtEnd;
         bool doomed = comparesStartSequence && r.Pc != ReaderPc.ReadSequence && !r.Validated && memory.Sequence != r.Sequence;
-        return doomed ? r with { Sequence = Doomed, Expected = NotYetRead, Value = 0 } : r;
+        return doomed ? c with { Sequence = Doomed, Expected = NotYetRead, Value = 0 } : c;
     }
+
+    /// <summary>
+    /// Whether a canonical state has one step left, whose outcome is a retry at any moment: the final check of a
+    /// lookup the writer has overtaken (within its step budget), with no store waiting.
+    /// </summary>
+    public bool OnlyRetryLeft(in ReaderState r) =>
+        r.Pc == ReaderPc.ReadFinalSequence && r.Sequence == Doomed && !r.StorePending && r.Steps < StepBudget;
 
     /// <summary>The loop condition and checks of BndFindUnlocked's walk, before each entry; no load of its own.</summary>
     private ReaderState LoopTop(ReaderState r, SharedMemory memory, ref string? violation)
@@ -252,13 +316,18 @@ internal sealed class ModelReader
     /// <summary>The walk found an entry (Index) or ended at -1.</summary>
     private ReaderState AfterWalk(ReaderState r, ref string? violation)
     {
-        if (r.Index >= 0 && Flaw != ReaderFlaw.ReadsValueAfterFinalCheck)
+        if (r.Index < 0)
         {
-            return r with { Pc = ReaderPc.ReadValue };
+            return ToValidation(r, ref violation);
         }
 
-        return ToValidation(r, ref violation);
+        // Found: the value, then the mark; the mutant that reads the value after the check still marks before it.
+        return r with { Pc = Flaw == ReaderFlaw.ReadsValueAfterFinalCheck ? ReaderPc.ReadMarksArray : ReaderPc.ReadValue };
     }
+
+    /// <summary>BndTouchUnlocked is over: the final check follows, or, marking after it (MarksAfterFinalCheck), the lookup ends.</summary>
+    private ReaderState AfterTouch(ReaderState r, ref string? violation) =>
+        r.Validated ? Finish(r, ReaderOutcome.Found) : ToValidation(r, ref violation);
 
     private ReaderState ToValidation(ReaderState r, ref string? violation) =>
         Flaw == ReaderFlaw.SkipsFinalSequenceRead
@@ -273,15 +342,15 @@ internal sealed class ModelReader
         }
 
         r = r with { Validated = true };
-        return r.Index >= 0 && Flaw == ReaderFlaw.ReadsValueAfterFinalCheck && r.Pc != ReaderPc.ReadValue
+        return r.Index >= 0 && Flaw == ReaderFlaw.ReadsValueAfterFinalCheck
             ? r with { Pc = ReaderPc.ReadValue }
             : Answer(r, ref violation);
     }
 
     /// <summary>
     /// A validated answer: checks it against the table of the moment the sequence was first read (property 2) and,
-    /// for a key present and unchanged throughout, that it was found with its value (property 3); then, when found,
-    /// goes on to mark the entry used.
+    /// for a key present and unchanged throughout, that it was found with its value (property 3). The generated lookup
+    /// has marked the entry already; the mutant that marks after the check goes on to mark it.
     /// </summary>
     private ReaderState Answer(ReaderState r, ref string? violation)
     {
@@ -303,7 +372,14 @@ internal sealed class ModelReader
             return r;
         }
 
-        return found ? r with { Pc = ReaderPc.ReadMarksArray, Outcome = ReaderOutcome.Found } : Finish(r, ReaderOutcome.Absent);
+        if (!found)
+        {
+            return Finish(r, ReaderOutcome.Absent);
+        }
+
+        return Flaw == ReaderFlaw.MarksAfterFinalCheck
+            ? r with { Pc = ReaderPc.ReadMarksArray, Outcome = ReaderOutcome.Found }
+            : Finish(r, ReaderOutcome.Found);
     }
 
     /// <summary>An access to entry Index of the array the reader holds: a violation when outside it (property 1).</summary>
@@ -319,7 +395,9 @@ internal sealed class ModelReader
         return true;
     }
 
-    private static ReaderState Finish(ReaderState r, ReaderOutcome outcome) => r with { Pc = ReaderPc.Done, Outcome = outcome };
+    /// <summary>The lookup has its outcome; it ends once a store that waited past the check has taken effect.</summary>
+    private static ReaderState Finish(ReaderState r, ReaderOutcome outcome) =>
+        r with { Pc = r.StorePending ? ReaderPc.StoreMark : ReaderPc.Done, Outcome = outcome };
 
     private static string AnswerText(int answer) =>
         answer == AbstractTable.Absent ? "absent" : string.Format(CultureInfo.InvariantCulture, "value {0}", answer);

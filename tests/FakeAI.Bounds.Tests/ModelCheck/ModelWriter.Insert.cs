@@ -122,7 +122,8 @@ internal sealed partial class ModelWriter
             }
 
             marks[index] = 0;
-            yield return MarkStore(marksArray, index, 0);
+            yield return MarkStore(marksArray, index, 0) with { PassesOver = true };
+            record.PassedOver.Add(index);
             foreach (WriterStep step in UnlinkOrder(index))
             {
                 yield return step;
@@ -135,7 +136,6 @@ internal sealed partial class ModelWriter
 
             index = _memory.Oldest;
             passes--;
-            record.Passes++;
         }
 
         record.Victim = index;

@@ -43,6 +43,9 @@ internal sealed partial class ModelWriter
     /// <summary>Every eviction so far, in order.</summary>
     public List<EvictionRecord> Evictions { get; } = new();
 
+    /// <summary>The eviction whose victim search is under way (begun, no victim chosen yet), or null.</summary>
+    public EvictionRecord? Searching => Evictions.Count > 0 && Evictions[^1].Victim < 0 ? Evictions[^1] : null;
+
     public IEnumerable<WriterStep> Run(WriterOperation operation) =>
         operation.IsRemove ? Remove(operation.Key) : Set(operation.Key, operation.Value);
 
@@ -61,9 +64,18 @@ internal sealed partial class ModelWriter
         {
             _memory.CurrentEntries[index].Value = value;
             yield return WriterStep.Element(Locations.Value, _memory.Entries, index, value);
-            foreach (WriterStep step in Touch(index))
+            if (_flaw == WriterFlaw.UpdateClearsMark)
             {
-                yield return step;
+                int marksArray = _memory.Marks;
+                _memory.MarkArrays[marksArray][index] = 0;
+                yield return MarkStore(marksArray, index, 0);
+            }
+            else
+            {
+                foreach (WriterStep step in Touch(index))
+                {
+                    yield return step;
+                }
             }
         }
         else

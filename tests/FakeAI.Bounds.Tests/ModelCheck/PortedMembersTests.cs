@@ -22,8 +22,9 @@ public class PortedMembersTests
     private static readonly (string Declaration, string Hash)[] Ported =
     {
         ("private int BndFindUnlocked(", "5B926639CA240038"),
-        ("private bool BndTryGet(", "B3587BD3D574FC4A"),
+        ("private bool BndTryGet(", "CFA5864E00D1C86A"),
         ("private void BndTouch(", "A4EC9468FC2F8FAC"),
+        ("private void BndTouchUnlocked(", "95D4F8209623FB3E"),
         ("private int BndBeginRead(", "794BDD245ABD25C3"),
         ("private bool BndReadIsConsistent(", "FE574D2823F49DC3"),
         ("private void BndEnterLock(", "99B4AE1A290478A5"),

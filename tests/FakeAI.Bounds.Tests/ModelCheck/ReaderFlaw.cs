@@ -2,7 +2,8 @@ namespace FakeAI.Bounds.Tests.ModelCheck;
 
 /// <summary>
 /// Deliberately broken variants of the lock-free lookup. Each removes one safeguard of the generated BndTryGet /
-/// BndFindUnlocked; the mutant tests show the model check finds a failing interleaving for every one of them.
+/// BndFindUnlocked / BndTouchUnlocked; the mutant tests show the model check finds a failing interleaving for every
+/// one of them.
 /// </summary>
 internal enum ReaderFlaw
 {
@@ -29,4 +30,16 @@ internal enum ReaderFlaw
 
     /// <summary>No bound of the chain walk by the entries' length.</summary>
     SkipsLinkBound,
+
+    /// <summary>
+    /// Marks the entry after the final sequence check instead of before it (the order before the fix): a grow that
+    /// begins after the check may copy the marks before the store, which then lands in the array the grow replaced.
+    /// </summary>
+    MarksAfterFinalCheck,
+
+    /// <summary>
+    /// Never fences after storing the mark, even while the marks array is shorter than the capacity: the store may
+    /// wait past the check while a grow copies the array, and land in the array the grow replaced.
+    /// </summary>
+    SkipsFence,
 }

@@ -7,8 +7,8 @@ namespace FakeAI.Bounds.Tests.ModelCheck;
 
 /// <summary>
 /// The model check has teeth: each deliberately broken lookup (<see cref="ReaderFlaw"/>), and a writer that leaves the
-/// sequence even while it writes, is run through the same exhaustive check as the generated code, which must find a
-/// failing interleaving, for the reason the flaw predicts. A check that passed these would prove nothing about the
+/// sequence even while it writes, is run through the same exhaustive check as the generated code, second-chance judge
+/// included, which must find a failing interleaving, for the reason the flaw predicts. A check that passed these would prove nothing about the
 /// generated code either.
 /// </summary>
 public class ReaderMutantTests
@@ -43,6 +43,13 @@ public class ReaderMutantTests
 
         // Freeing entry 0 clears its link to 0 before linking it into the free list: a lookup standing on it loops.
         { nameof(ReaderFlaw.SkipsLinkBound), "The lookup did not end" },
+
+        // Marked after the check (the order before the fix): a grow copies the marks first, the mark lands in the old
+        // array, and the next eviction takes the key it should have passed over.
+        { nameof(ReaderFlaw.MarksAfterFinalCheck), "Key " },
+
+        // No fence while the table can still grow: the store waits past the check, and the same happens.
+        { nameof(ReaderFlaw.SkipsFence), "Key " },
     };
 
     [Theory]

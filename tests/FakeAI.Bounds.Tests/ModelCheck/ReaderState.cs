@@ -31,7 +31,10 @@ internal enum ReaderOutcome : byte
     /// <summary>Validated: the key is absent.</summary>
     Absent,
 
-    /// <summary>Torn or overlapped a writer: the lookup asks again under the lock (mutual exclusion, not modelled).</summary>
+    /// <summary>
+    /// Torn or overlapped a writer: the lookup asks again under the lock, where it marks the entry again if found
+    /// (mutual exclusion, not modelled). A mark it stored before its failed check stays stored.
+    /// </summary>
     Retry,
 }
 
@@ -52,7 +55,13 @@ internal enum ReaderOutcome : byte
 /// <param name="Validated">Whether the final sequence check passed (before the value is read, under <see cref="ReaderFlaw.ReadsValueAfterFinalCheck"/>).</param>
 /// <param name="Marks">The marks array read for the mark of use.</param>
 /// <param name="Outcome">How it ended.</param>
-/// <param name="StoredMark">Whether it stored its mark (the mark was clear).</param>
+/// <param name="StoredAt">
+/// After how many writer steps it stored its mark (the mark was clear), or -1: from then on the writer runs with the
+/// store in it.
+/// </param>
+/// <param name="StorePending">
+/// It has issued its store of the mark without a fence: the store takes effect later, after the final check.
+/// </param>
 internal readonly record struct ReaderState(
     ReaderPc Pc,
     int Steps,
@@ -67,8 +76,12 @@ internal readonly record struct ReaderState(
     bool Validated,
     int Marks,
     ReaderOutcome Outcome,
-    bool StoredMark)
+    int StoredAt,
+    bool StorePending)
 {
+    /// <summary>Whether it stored its mark.</summary>
+    public bool StoredMark => StoredAt >= 0;
+
     // Written out rather than synthesized: the explorer hashes and compares millions of states, and the synthesized
     // members go through an equality comparer per field.
     public bool Equals(ReaderState other) =>
@@ -85,15 +98,17 @@ internal readonly record struct ReaderState(
         && Validated == other.Validated
         && Marks == other.Marks
         && Outcome == other.Outcome
-        && StoredMark == other.StoredMark;
+        && StoredAt == other.StoredAt
+        && StorePending == other.StorePending;
 
     public override int GetHashCode()
     {
-        int hash = ((int)Pc << 24) ^ (Steps << 16) ^ (Index << 8) ^ (Links << 4) ^ ((int)Outcome << 2) ^ (Validated ? 1 : 0) ^ (StoredMark ? 2 : 0);
+        int hash = ((int)Pc << 24) ^ (Steps << 16) ^ (Index << 8) ^ (Links << 4) ^ ((int)Outcome << 2) ^ (Validated ? 1 : 0) ^ (StorePending ? 2 : 0);
         hash = (hash * 31) + Sequence;
         hash = (hash * 31) + Expected;
         hash = (hash * 31) + Value;
         hash = (hash * 31) + Bucket;
+        hash = (hash * 31) + StoredAt;
         return (hash * 31) + (Entries << 8) + (Buckets << 4) + Marks;
     }
 }

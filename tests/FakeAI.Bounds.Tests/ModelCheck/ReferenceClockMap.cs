@@ -58,7 +58,7 @@ internal sealed class ReferenceClockMap
         _order.Add(new AbstractEntry(operation.Key, operation.Value, Marked: false));
     }
 
-    /// <summary>A lookup that found the key: marks it (the generated BndTouch after a validated read).</summary>
+    /// <summary>A lookup that found the key: marks it (the generated BndTouchUnlocked, or BndTouch when the lookup retries under the lock).</summary>
     public void MarkUsed(int key)
     {
         int position = _order.FindIndex(entry => entry.Key == key);

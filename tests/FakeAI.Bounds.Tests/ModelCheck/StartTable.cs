@@ -53,7 +53,7 @@ internal sealed class StartTable
         return new StartTable(name, shape, memory, reference);
     }
 
-    /// <summary>The store of a lookup that found the key with nothing else running: its BndTouch.</summary>
+    /// <summary>The store of a lookup that found the key with nothing else running: its BndTouchUnlocked.</summary>
     public static void MarkUsed(SharedMemory memory, TableShape shape, int key)
     {
         if (memory.Count == 0)

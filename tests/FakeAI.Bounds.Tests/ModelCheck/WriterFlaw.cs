@@ -14,6 +14,9 @@ internal enum WriterFlaw
     /// <summary>The victim search has no pass bound: it moves marked entries for as long as it meets them.</summary>
     TakeVictimWithoutPassBound,
 
+    /// <summary>An update of a present key clears its mark instead of setting it: a mark cleared by no pass over the entry.</summary>
+    UpdateClearsMark,
+
     /// <summary>
     /// The writer leaves the sequence even while it writes and adds two when it leaves (as if another lock guarded the
     /// writers): a reader overlapping the end of a write cannot tell.

@@ -25,6 +25,7 @@ internal sealed class WriterRun
     private readonly List<MarkLoadRecord> _markLoads = new();
     private readonly List<bool> _lookupsCanTell = new();
     private IReadOnlyList<EvictionRecord> _evictions = Array.Empty<EvictionRecord>();
+    private int[]? _momentsFrom;
 
     private WriterRun()
     {
@@ -33,7 +34,10 @@ internal sealed class WriterRun
     /// <summary>The steps in order; step n (counted from 1) takes the memory from state n - 1 to state n.</summary>
     public IReadOnlyList<WriterStep> Steps => _steps;
 
-    /// <summary>The memory after each number of steps, when kept: what a reader loads between steps n and n + 1.</summary>
+    /// <summary>
+    /// The memory after each number of steps, when kept: what a reader loads between steps n and n + 1. A run with a
+    /// reader's store keeps them from the store on only.
+    /// </summary>
     public IReadOnlyList<SharedMemory> States => _states;
 
     /// <summary>The memory as the run left it.</summary>
@@ -46,10 +50,29 @@ internal sealed class WriterRun
 
     public IReadOnlyList<MarkLoadRecord> MarkLoads => _markLoads;
 
+    /// <summary>
+    /// The moments from <paramref name="steps"/> steps on at which the explorer lets a lookup step: before each step a
+    /// lookup can tell, and at the end.
+    /// </summary>
+    public int MomentsToReadFrom(int steps)
+    {
+        if (_momentsFrom is null)
+        {
+            _momentsFrom = new int[_steps.Count + 1];
+            _momentsFrom[_steps.Count] = 1;
+            for (int step = _steps.Count - 1; step >= 0; step--)
+            {
+                _momentsFrom[step] = _momentsFrom[step + 1] + (_lookupsCanTell[step] ? 1 : 0);
+            }
+        }
+
+        return _momentsFrom[steps];
+    }
+
     /// <summary>Whether a lookup can tell the step after <paramref name="steps"/> steps happened (see <see cref="Locations.LookupsCanTell"/>).</summary>
     public bool LookupsCanTell(int steps) => _lookupsCanTell[steps];
 
-    /// <summary>Why the run went wrong (a broken invariant, an endless operation), or null.</summary>
+    /// <summary>Why the run went wrong (a broken invariant, an endless operation, an eviction that broke second chance's rule of which entry goes), or null.</summary>
     public string? Failure { get; private set; }
 
     /// <summary>
@@ -63,10 +86,11 @@ internal sealed class WriterRun
         var run = new WriterRun();
         SharedMemory memory = start.Clone();
         run.Final = memory;
-        var writer = new ModelWriter(memory, shape, options.Flaw, (marksArray, index) => run.BeforeMarkLoad(memory, options, marksArray, index));
+        ModelWriter writer = null!;
+        writer = new ModelWriter(memory, shape, options.Flaw, (marksArray, index) => run.BeforeMarkLoad(memory, options, writer, marksArray, index));
         try
         {
-            run.Record(memory, options, TableDecoder.Decode(memory, shape));
+            run.Record(memory, options, writer, TableDecoder.Decode(memory, shape));
             foreach (WriterOperation operation in script)
             {
                 foreach (WriterStep step in writer.Run(operation))
@@ -78,7 +102,7 @@ internal sealed class WriterRun
                         step.BeginsEviction.BeginStep = run._steps.Count;
                     }
 
-                    run.Record(memory, options, table: null);
+                    run.Record(memory, options, writer, table: null);
                     if (run._steps.Count > StepBudgetPerOperation * script.Count)
                     {
                         run.Failure = string.Format(
@@ -89,6 +113,11 @@ internal sealed class WriterRun
 
                 run._tables.Add(TableDecoder.Decode(memory, shape));
                 run._tableAt[^1] = run._tables.Count - 1;
+            }
+
+            foreach (EvictionRecord eviction in writer.Evictions)
+            {
+                run.Failure ??= eviction.BrokenRule();
             }
         }
         catch (InvalidOperationException broken)
@@ -103,7 +132,7 @@ internal sealed class WriterRun
         return run;
     }
 
-    private void Record(SharedMemory memory, WriterRunOptions options, AbstractTable? table)
+    private void Record(SharedMemory memory, WriterRunOptions options, ModelWriter writer, AbstractTable? table)
     {
         if (table is not null)
         {
@@ -111,19 +140,26 @@ internal sealed class WriterRun
         }
 
         _tableAt.Add(_tables.Count - 1);
-        if (options.KeepStates)
-        {
-            _states.Add(memory.Clone());
-        }
 
-        // The reader's store lands after the state it follows is kept: the kept states are those before it.
+        // The reader's store lands between this step and the next, and the reader goes on from the memory with it.
         if (options.Injection is { } injection && injection.AfterSteps == _steps.Count)
         {
             memory.MarkArrays[injection.MarksArray][injection.Index] = 1;
+            if (writer.Searching is { } eviction)
+            {
+                eviction.Raced = true;
+            }
+        }
+
+        if (options.KeepStates)
+        {
+            // A run with a reader's store is read only from the store on: the memory before it is the shared run's.
+            bool readLater = options.Injection is not { } from || _steps.Count >= from.AfterSteps;
+            _states.Add(readLater ? memory.Clone() : null!);
         }
     }
 
-    private void BeforeMarkLoad(SharedMemory memory, WriterRunOptions options, int marksArray, int index)
+    private void BeforeMarkLoad(SharedMemory memory, WriterRunOptions options, ModelWriter writer, int marksArray, int index)
     {
         byte[] marks = memory.MarkArrays[marksArray];
         int ordinal = _markLoads.Count;
@@ -132,6 +168,10 @@ internal sealed class WriterRun
         if (injected)
         {
             marks[index] = 1;
+            if (writer.Searching is { } eviction)
+            {
+                eviction.Raced = true;
+            }
         }
 
         _markLoads.Add(new MarkLoadRecord(ordinal, marksArray, index, stored));

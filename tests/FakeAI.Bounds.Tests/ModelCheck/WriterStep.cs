@@ -32,7 +32,8 @@ internal enum StepKind
 /// <param name="Index">The element, or -1 for a field.</param>
 /// <param name="Value">The value stored, or loaded.</param>
 /// <param name="BeginsEviction">On the first step of an eviction: what the table looked like just before it.</param>
-internal readonly record struct WriterStep(StepKind Kind, string Target, int Array, int Index, int Value, EvictionRecord? BeginsEviction = null)
+/// <param name="PassesOver">On the store that clears a mark as a victim search passes over the entry.</param>
+internal readonly record struct WriterStep(StepKind Kind, string Target, int Array, int Index, int Value, EvictionRecord? BeginsEviction = null, bool PassesOver = false)
 {
     public static WriterStep Field(string field, int value, StepKind kind = StepKind.Store) => new(kind, field, -1, -1, value);
 
