@@ -316,6 +316,7 @@ internal static partial class HashTableEmitter
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private bool BndTryGet({{spec.Key}} key, int hash, out {{spec.Value}} value)
             """);
+        writer.Open("for (int attempt = 0; attempt < BndUnlockedReadAttempts; attempt++)");
         writer.Lines("""
             int sequence = BndBeginRead();
             if ((sequence & 1) == 0)
@@ -343,9 +344,12 @@ internal static partial class HashTableEmitter
                     return false;
                 }
             }
-
-            return BndTryGetLocked(key, hash, out value);
             """);
+        writer.BlankLine();
+        writer.Line("BndBackOff(attempt);");
+        writer.Close();
+        writer.BlankLine();
+        writer.Line("return BndTryGetLocked(key, hash, out value);");
         writer.Close();
         writer.BlankLine();
 

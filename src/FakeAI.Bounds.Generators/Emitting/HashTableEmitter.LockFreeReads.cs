@@ -7,7 +7,7 @@ internal static partial class HashTableEmitter
     // until the sequence check says otherwise: every index it follows is range-checked against the array it came from,
     // a chain longer than the table means a writer relinked it meanwhile, and such a read ends early as torn. What it
     // returns stands only once BndReadIsConsistent says no writer ran; the member then answers from it, and otherwise
-    // asks again under the lock, which waits for the writer. So readers never wait for each other, and wait for a
+    // tries again, and after a few attempts asks under the lock, which waits for the writers. So readers never wait for each other, and wait for a
     // writer only when they overlap one.
     private static void WriteFindUnlocked(SourceWriter writer, HashTableSpec spec)
     {
@@ -111,11 +111,12 @@ internal static partial class HashTableEmitter
         writer.BlankLine();
     }
 
-    // A member that only asks whether an entry is present (ContainsKey; a set's Contains): without the lock first, then
-    // under it when that read was torn or overlapped a writer. Under second-chance eviction a found value is marked used,
+    // A member that only asks whether an entry is present (ContainsKey; a set's Contains): without the lock first (a few
+    // attempts, see LockEmitter), then under it. Under second-chance eviction a found value is marked used,
     // before the sequence check (see WriteTouchUnlocked).
     private static void WriteContainsUnlockedFirst(SourceWriter writer, HashTableSpec spec, string parameter, bool marksUsed, string lockedStatements)
     {
+        writer.Open("for (int attempt = 0; attempt < BndUnlockedReadAttempts; attempt++)");
         writer.Lines($$"""
             int sequence = BndBeginRead();
             if ((sequence & 1) == 0)
@@ -140,6 +141,9 @@ internal static partial class HashTableEmitter
                 }
             }
             """);
+        writer.BlankLine();
+        writer.Line("BndBackOff(attempt);");
+        writer.Close();
         writer.BlankLine();
         writer.WriteLocked(spec.ThreadSafe, lockedStatements);
     }

@@ -105,6 +105,11 @@ internal static class LockEmitter
         writer.BlankLine();
     }
 
+    // A read that fails its check tries again, after a short spin, and takes the lock only after a few failures (so that
+    // a reader is never starved by a stream of writers). Not at once: a reader under the lock is a writer to every other
+    // reader (it moves the sequence on twice), so readers that fell back at the first failure would make the readers
+    // beside them fail in turn, and a read-mostly mix would degrade to the locked form.
+    //
     // The read barrier keeps the state's loads before the second load of the sequence: free on x86 and x64, whose loads
     // are never reordered with other loads, and one load fence on Arm. Before .NET 10 there is no read barrier, so
     // weakly ordered processors take a full fence instead. A 32-bit sequence could in principle come round to the same
@@ -130,6 +135,13 @@ internal static class LockEmitter
             #endif
                 return (sequence & 1) == 0 && global::System.Threading.Volatile.Read(ref _bndSequence) == sequence;
             }
+
+            /// <summary>How many times a read tries without the lock before it takes it.</summary>
+            private const int BndUnlockedReadAttempts = 4;
+
+            /// <summary>Waits a little longer after each failed attempt to read without the lock, for the writer in the way to finish.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            private static void BndBackOff(int attempt) => global::System.Threading.Thread.SpinWait(16 << attempt);
 
             #if !NET10_0_OR_GREATER
             /// <summary>Whether this processor may reorder loads with loads (anything but x86 and x64), so that a read without the lock needs a fence.</summary>

@@ -598,14 +598,19 @@ namespace App.Caching
         {
             BndCheckKey(key);
             int hash = BndHash(key);
-            int sequence = BndBeginRead();
-            if ((sequence & 1) == 0)
+            for (int attempt = 0; attempt < BndUnlockedReadAttempts; attempt++)
             {
-                int index = BndFindUnlocked(_bndEntries, key, hash, sequence);
-                if (index != BndTornRead && BndReadIsConsistent(sequence))
+                int sequence = BndBeginRead();
+                if ((sequence & 1) == 0)
                 {
-                    return index >= 0;
+                    int index = BndFindUnlocked(_bndEntries, key, hash, sequence);
+                    if (index != BndTornRead && BndReadIsConsistent(sequence))
+                    {
+                        return index >= 0;
+                    }
                 }
+
+                BndBackOff(attempt);
             }
 
             BndEnterLock();
@@ -792,25 +797,30 @@ namespace App.Caching
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private bool BndTryGet(TKey key, int hash, out TValue value)
         {
-            int sequence = BndBeginRead();
-            if ((sequence & 1) == 0)
+            for (int attempt = 0; attempt < BndUnlockedReadAttempts; attempt++)
             {
-                BndEntry[] entries = _bndEntries;
-                int index = BndFindUnlocked(entries, key, hash, sequence);
-                if (index >= 0)
+                int sequence = BndBeginRead();
+                if ((sequence & 1) == 0)
                 {
-                    value = entries[index].Value;
-                    BndTouchUnlocked(index);
-                    if (BndReadIsConsistent(sequence))
+                    BndEntry[] entries = _bndEntries;
+                    int index = BndFindUnlocked(entries, key, hash, sequence);
+                    if (index >= 0)
                     {
-                        return true;
+                        value = entries[index].Value;
+                        BndTouchUnlocked(index);
+                        if (BndReadIsConsistent(sequence))
+                        {
+                            return true;
+                        }
+                    }
+                    else if (index == -1 && BndReadIsConsistent(sequence))
+                    {
+                        value = default!;
+                        return false;
                     }
                 }
-                else if (index == -1 && BndReadIsConsistent(sequence))
-                {
-                    value = default!;
-                    return false;
-                }
+
+                BndBackOff(attempt);
             }
 
             return BndTryGetLocked(key, hash, out value);
@@ -1137,6 +1147,13 @@ namespace App.Caching
 #endif
             return (sequence & 1) == 0 && global::System.Threading.Volatile.Read(ref _bndSequence) == sequence;
         }
+
+        /// <summary>How many times a read tries without the lock before it takes it.</summary>
+        private const int BndUnlockedReadAttempts = 4;
+
+        /// <summary>Waits a little longer after each failed attempt to read without the lock, for the writer in the way to finish.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static void BndBackOff(int attempt) => global::System.Threading.Thread.SpinWait(16 << attempt);
 
 #if !NET10_0_OR_GREATER
         /// <summary>Whether this processor may reorder loads with loads (anything but x86 and x64), so that a read without the lock needs a fence.</summary>

@@ -882,6 +882,13 @@ partial class Window<T>
         return (sequence & 1) == 0 && global::System.Threading.Volatile.Read(ref _bndSequence) == sequence;
     }
 
+    /// <summary>How many times a read tries without the lock before it takes it.</summary>
+    private const int BndUnlockedReadAttempts = 4;
+
+    /// <summary>Waits a little longer after each failed attempt to read without the lock, for the writer in the way to finish.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void BndBackOff(int attempt) => global::System.Threading.Thread.SpinWait(16 << attempt);
+
 #if !NET10_0_OR_GREATER
     /// <summary>Whether this processor may reorder loads with loads (anything but x86 and x64), so that a read without the lock needs a fence.</summary>
     private static readonly bool BndLoadsMayPassLoads =
