@@ -29,10 +29,15 @@ internal sealed class WriterGang : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(writers, 1);
         _work = work;
         _helpers = new Thread[writers - 1];
+
+        // The generation the helpers wait to see change, read here and not when a helper thread starts running: a
+        // helper that starts after the first Run has already moved the generation on would take that generation for
+        // the starting one, miss the run, and leave Run waiting for it forever.
+        int initialGeneration = _generation;
         for (int i = 0; i < _helpers.Length; i++)
         {
             int index = i + 1;
-            _helpers[i] = new Thread(() => HelperLoop(index))
+            _helpers[i] = new Thread(() => HelperLoop(index, initialGeneration))
             {
                 IsBackground = true,
                 Name = "writer " + index,
@@ -64,9 +69,8 @@ internal sealed class WriterGang : IDisposable
         }
     }
 
-    private void HelperLoop(int index)
+    private void HelperLoop(int index, int seen)
     {
-        int seen = Volatile.Read(ref _generation);
         while (true)
         {
             var spinner = default(SpinWait);

@@ -10,7 +10,7 @@
 #   FILTER='*Map*' tests/FakeAI.Bounds.Benchmarks/run.sh  # only some classes (--retained always runs: seconds)
 #
 # Run it on a quiet machine: other processes competing for the cores make the numbers (especially the
-# two-writer ones) meaningless.
+# two-writer and two-thread ones) meaningless.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -39,7 +39,8 @@ dotnet "$dll" --retained | tee "$results/retained.md"
   echo
   echo "Job: $job. Machine and runtime are in each table's header."
   for name in FullQueueAddLong FullQueueAddReference ThreadSafeAdd \
-      FifoMapIntLong FifoMapStringObject LruMapIntLong LruMapStringObject; do
+      FifoMapIntLong FifoMapStringObject LruMapIntLong LruMapStringObject \
+      ConcurrentFifoRead ConcurrentLruRead ConcurrentLruMix ConcurrentQueueRead; do
     file="$results/FakeAI.Bounds.Benchmarks.$name-report-github.md"
     if [[ -f "$file" && "$file" -nt "$started" ]]; then
       echo
