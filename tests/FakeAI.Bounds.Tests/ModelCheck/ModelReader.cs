@@ -12,8 +12,14 @@ namespace FakeAI.Bounds.Tests.ModelCheck;
 /// <para>
 /// The generated order when the walk finds the key: the value, then BndTouchUnlocked (the marks array, the mark, and
 /// when it is clear the store of it, each a step), then the final sequence check; the lookup answers only when the
-/// check passes, and otherwise retries under the lock (<see cref="ReaderOutcome.Retry"/>), its store made all the
-/// same.
+/// check passes, and otherwise retries (<see cref="ReaderOutcome.Retry"/>), its store made all the same.
+/// </para>
+/// <para>
+/// The generated BndTryGet makes up to four such attempts, with a short spin between them, before it asks under the
+/// lock. One attempt is modelled: an attempt carries nothing over to the next but the mark it may have stored (which
+/// the model makes, as above), so a later attempt is the modelled lookup starting at a later moment of the writer's
+/// run, and the explorer already starts the lookup at every such moment. What is checked of a validated answer holds
+/// whichever attempt gives it.
 /// </para>
 /// <para>
 /// The model's steps are sequentially consistent, except where the generated code leaves out its fence. While the

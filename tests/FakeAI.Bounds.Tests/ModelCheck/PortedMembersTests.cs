@@ -22,7 +22,7 @@ public class PortedMembersTests
     private static readonly (string Declaration, string Hash)[] Ported =
     {
         ("private int BndFindUnlocked(", "5B926639CA240038"),
-        ("private bool BndTryGet(", "CFA5864E00D1C86A"),
+        ("private bool BndTryGet(", "CC5E459EA21464A0"),
         ("private void BndTouch(", "A4EC9468FC2F8FAC"),
         ("private void BndTouchUnlocked(", "95D4F8209623FB3E"),
         ("private int BndBeginRead(", "794BDD245ABD25C3"),
