@@ -154,6 +154,21 @@ internal static class LockEmitter
     }
 
     /// <summary>
+    /// Writes <paramref name="attempt"/>, one read without the lock that returns when its check passes, inside the loop
+    /// that tries it <c>BndUnlockedReadAttempts</c> times with a growing spin between attempts; what follows is the
+    /// read under the lock.
+    /// </summary>
+    public static void WriteUnlockedAttempts(this SourceWriter writer, string attempt)
+    {
+        writer.Open("for (int attempt = 0; attempt < BndUnlockedReadAttempts; attempt++)");
+        writer.Lines(attempt);
+        writer.BlankLine();
+        writer.Line("BndBackOff(attempt);");
+        writer.Close();
+        writer.BlankLine();
+    }
+
+    /// <summary>
     /// Writes <paramref name="statements"/> at the current depth, inside the collection's lock when it is thread-safe:
     /// <c>BndEnterLock(); try { … } finally { BndExitLock(); }</c>.
     /// </summary>

@@ -29,7 +29,7 @@ internal static partial class QueueEmitter
         writer.Open("get");
         if (spec.ThreadSafe)
         {
-            writer.Lines($$"""
+            writer.WriteUnlockedAttempts($$"""
                 int sequence = BndBeginRead();
                 if ((sequence & 1) == 0)
                 {
@@ -53,7 +53,6 @@ internal static partial class QueueEmitter
                     }
                 }
                 """);
-        writer.BlankLine();
         }
 
         writer.WriteLocked(spec.ThreadSafe, $$"""
@@ -82,7 +81,7 @@ internal static partial class QueueEmitter
             """);
         if (spec.ThreadSafe)
         {
-            writer.Lines($$"""
+            writer.WriteUnlockedAttempts($$"""
                 int sequence = BndBeginRead();
                 if ((sequence & 1) == 0)
                 {
@@ -96,7 +95,6 @@ internal static partial class QueueEmitter
                     }
                 }
                 """);
-        writer.BlankLine();
         }
 
         writer.WriteLocked(spec.ThreadSafe, """
@@ -126,7 +124,7 @@ internal static partial class QueueEmitter
             """);
         if (spec.ThreadSafe)
         {
-            writer.Lines($$"""
+            writer.WriteUnlockedAttempts($$"""
                 int sequence = BndBeginRead();
                 if ((sequence & 1) == 0)
                 {
@@ -140,7 +138,6 @@ internal static partial class QueueEmitter
                     }
                 }
                 """);
-        writer.BlankLine();
         }
 
         writer.WriteLocked(spec.ThreadSafe, $$"""
@@ -241,39 +238,47 @@ internal static partial class QueueEmitter
     }
 
     // ToArray's and the enumerators' copy without the lock (see LockEmitter): the head, count and array are read once,
-    // range-checked, copied and then confirmed by the sequence; a writer getting in the way costs one wasted copy and
-    // a second one under the lock. The runtime copies references whole, so even a wasted copy holds no torn reference.
+    // range-checked, copied and then confirmed by the sequence; a writer getting in the way costs a wasted copy and
+    // another attempt, and after a few the copy is taken under the lock. The runtime copies references whole, so even a wasted copy holds no torn reference.
     private static void WriteTrySnapshotUnlocked(SourceWriter writer, QueueSpec spec)
     {
         string item = spec.Item;
         writer.Member($$"""
-            /// <summary>The items, oldest first, copied without the lock; <see langword="null"/> when a writer got in the way.</summary>
+            /// <summary>The items, oldest first, copied without the lock (a few attempts); <see langword="null"/> when writers kept getting in the way.</summary>
             private {{item}}[]? BndTrySnapshotUnlocked()
             {
-                int sequence = BndBeginRead();
-                if ((sequence & 1) != 0)
+                for (int attempt = 0; attempt < BndUnlockedReadAttempts; attempt++)
                 {
-                    return null;
+                    int sequence = BndBeginRead();
+                    if ((sequence & 1) == 0)
+                    {
+                        {{item}}[] items = _bndItems;
+                        int head = _bndHead;
+                        int count = _bndCount;
+                        if (count == 0)
+                        {
+                            if (BndReadIsConsistent(sequence))
+                            {
+                                return global::System.Array.Empty<{{item}}>();
+                            }
+                        }
+                        else if ((uint)head < (uint)items.Length && (uint)count <= (uint)items.Length)
+                        {
+                            {{item}}[] snapshot = BndAllocate<{{item}}>(count);
+                            int firstPart = global::System.Math.Min(count, items.Length - head);
+                            global::System.Array.Copy(items, head, snapshot, 0, firstPart);
+                            global::System.Array.Copy(items, 0, snapshot, firstPart, count - firstPart);
+                            if (BndReadIsConsistent(sequence))
+                            {
+                                return snapshot;
+                            }
+                        }
+                    }
+
+                    BndBackOff(attempt);
                 }
 
-                {{item}}[] items = _bndItems;
-                int head = _bndHead;
-                int count = _bndCount;
-                if (count == 0)
-                {
-                    return BndReadIsConsistent(sequence) ? global::System.Array.Empty<{{item}}>() : null;
-                }
-
-                if ((uint)head >= (uint)items.Length || (uint)count > (uint)items.Length)
-                {
-                    return null;
-                }
-
-                {{item}}[] snapshot = BndAllocate<{{item}}>(count);
-                int firstPart = global::System.Math.Min(count, items.Length - head);
-                global::System.Array.Copy(items, head, snapshot, 0, firstPart);
-                global::System.Array.Copy(items, 0, snapshot, firstPart, count - firstPart);
-                return BndReadIsConsistent(sequence) ? snapshot : null;
+                return null;
             }
             """);
     }

@@ -231,7 +231,7 @@ internal static partial class QueueEmitter
             /// <summary>Reads a counter derived from several fields, from one consistent state: without the lock when no writer gets in the way, else under it.</summary>
             private long BndReadCounter(BndCounter counter)
             """);
-        writer.Lines("""
+        writer.WriteUnlockedAttempts("""
             int sequence = BndBeginRead();
             if ((sequence & 1) == 0)
             {
@@ -245,7 +245,6 @@ internal static partial class QueueEmitter
                 }
             }
             """);
-        writer.BlankLine();
         writer.WriteLocked(threadSafe: true, """
             long front = BndFrontPosition;
             return counter == BndCounter.TotalAdded

@@ -143,17 +143,22 @@ partial class Window<T>
     /// <summary>Reads a counter derived from several fields, from one consistent state: without the lock when no writer gets in the way, else under it.</summary>
     private long BndReadCounter(BndCounter counter)
     {
-        int sequence = BndBeginRead();
-        if ((sequence & 1) == 0)
+        for (int attempt = 0; attempt < BndUnlockedReadAttempts; attempt++)
         {
-            long unlockedFront = BndFrontPosition;
-            long unlocked = counter == BndCounter.TotalAdded
-                ? unlockedFront + _bndCount + _bndRemovedInPlace
-                : unlockedFront - _bndRemovedFromFront;
-            if (BndReadIsConsistent(sequence))
+            int sequence = BndBeginRead();
+            if ((sequence & 1) == 0)
             {
-                return unlocked;
+                long unlockedFront = BndFrontPosition;
+                long unlocked = counter == BndCounter.TotalAdded
+                    ? unlockedFront + _bndCount + _bndRemovedInPlace
+                    : unlockedFront - _bndRemovedFromFront;
+                if (BndReadIsConsistent(sequence))
+                {
+                    return unlocked;
+                }
             }
+
+            BndBackOff(attempt);
         }
 
         BndEnterLock();
@@ -420,27 +425,32 @@ partial class Window<T>
     {
         get
         {
-            int sequence = BndBeginRead();
-            if ((sequence & 1) == 0)
+            for (int attempt = 0; attempt < BndUnlockedReadAttempts; attempt++)
             {
-                T[] unlockedItems = _bndItems;
-                int head = _bndHead;
-                if ((uint)index < (uint)_bndCount)
+                int sequence = BndBeginRead();
+                if ((sequence & 1) == 0)
                 {
-                    int slot = BndSlot(head, index, unlockedItems.Length);
-                    if ((uint)slot < (uint)unlockedItems.Length)
+                    T[] unlockedItems = _bndItems;
+                    int head = _bndHead;
+                    if ((uint)index < (uint)_bndCount)
                     {
-                        T found = unlockedItems[slot];
-                        if (BndReadIsConsistent(sequence))
+                        int slot = BndSlot(head, index, unlockedItems.Length);
+                        if ((uint)slot < (uint)unlockedItems.Length)
                         {
-                            return found;
+                            T found = unlockedItems[slot];
+                            if (BndReadIsConsistent(sequence))
+                            {
+                                return found;
+                            }
                         }
                     }
+                    else if (BndReadIsConsistent(sequence))
+                    {
+                        BndThrowIndexOutOfRange(index);
+                    }
                 }
-                else if (BndReadIsConsistent(sequence))
-                {
-                    BndThrowIndexOutOfRange(index);
-                }
+
+                BndBackOff(attempt);
             }
 
             BndEnterLock();
@@ -468,17 +478,22 @@ partial class Window<T>
 #endif
         out T item)
     {
-        int sequence = BndBeginRead();
-        if ((sequence & 1) == 0)
+        for (int attempt = 0; attempt < BndUnlockedReadAttempts; attempt++)
         {
-            T[] items = _bndItems;
-            int head = _bndHead;
-            bool any = _bndCount != 0;
-            item = any && (uint)head < (uint)items.Length ? items[head] : default!;
-            if (BndReadIsConsistent(sequence))
+            int sequence = BndBeginRead();
+            if ((sequence & 1) == 0)
             {
-                return any;
+                T[] items = _bndItems;
+                int head = _bndHead;
+                bool any = _bndCount != 0;
+                item = any && (uint)head < (uint)items.Length ? items[head] : default!;
+                if (BndReadIsConsistent(sequence))
+                {
+                    return any;
+                }
             }
+
+            BndBackOff(attempt);
         }
 
         BndEnterLock();
@@ -506,17 +521,22 @@ partial class Window<T>
 #endif
         out T item)
     {
-        int sequence = BndBeginRead();
-        if ((sequence & 1) == 0)
+        for (int attempt = 0; attempt < BndUnlockedReadAttempts; attempt++)
         {
-            T[] unlockedItems = _bndItems;
-            int unlockedCount = _bndCount;
-            int slot = BndSlot(_bndHead, unlockedCount - 1, unlockedItems.Length);
-            item = unlockedCount != 0 && (uint)slot < (uint)unlockedItems.Length ? unlockedItems[slot] : default!;
-            if (BndReadIsConsistent(sequence))
+            int sequence = BndBeginRead();
+            if ((sequence & 1) == 0)
             {
-                return unlockedCount != 0;
+                T[] unlockedItems = _bndItems;
+                int unlockedCount = _bndCount;
+                int slot = BndSlot(_bndHead, unlockedCount - 1, unlockedItems.Length);
+                item = unlockedCount != 0 && (uint)slot < (uint)unlockedItems.Length ? unlockedItems[slot] : default!;
+                if (BndReadIsConsistent(sequence))
+                {
+                    return unlockedCount != 0;
+                }
             }
+
+            BndBackOff(attempt);
         }
 
         BndEnterLock();
@@ -606,33 +626,41 @@ partial class Window<T>
         global::System.Array.Copy(items, 0, destination, destinationIndex + firstPart, count - firstPart);
     }
 
-    /// <summary>The items, oldest first, copied without the lock; <see langword="null"/> when a writer got in the way.</summary>
+    /// <summary>The items, oldest first, copied without the lock (a few attempts); <see langword="null"/> when writers kept getting in the way.</summary>
     private T[]? BndTrySnapshotUnlocked()
     {
-        int sequence = BndBeginRead();
-        if ((sequence & 1) != 0)
+        for (int attempt = 0; attempt < BndUnlockedReadAttempts; attempt++)
         {
-            return null;
+            int sequence = BndBeginRead();
+            if ((sequence & 1) == 0)
+            {
+                T[] items = _bndItems;
+                int head = _bndHead;
+                int count = _bndCount;
+                if (count == 0)
+                {
+                    if (BndReadIsConsistent(sequence))
+                    {
+                        return global::System.Array.Empty<T>();
+                    }
+                }
+                else if ((uint)head < (uint)items.Length && (uint)count <= (uint)items.Length)
+                {
+                    T[] snapshot = BndAllocate<T>(count);
+                    int firstPart = global::System.Math.Min(count, items.Length - head);
+                    global::System.Array.Copy(items, head, snapshot, 0, firstPart);
+                    global::System.Array.Copy(items, 0, snapshot, firstPart, count - firstPart);
+                    if (BndReadIsConsistent(sequence))
+                    {
+                        return snapshot;
+                    }
+                }
+            }
+
+            BndBackOff(attempt);
         }
 
-        T[] items = _bndItems;
-        int head = _bndHead;
-        int count = _bndCount;
-        if (count == 0)
-        {
-            return BndReadIsConsistent(sequence) ? global::System.Array.Empty<T>() : null;
-        }
-
-        if ((uint)head >= (uint)items.Length || (uint)count > (uint)items.Length)
-        {
-            return null;
-        }
-
-        T[] snapshot = BndAllocate<T>(count);
-        int firstPart = global::System.Math.Min(count, items.Length - head);
-        global::System.Array.Copy(items, head, snapshot, 0, firstPart);
-        global::System.Array.Copy(items, 0, snapshot, firstPart, count - firstPart);
-        return BndReadIsConsistent(sequence) ? snapshot : null;
+        return null;
     }
 
     /// <summary>Returns an enumerator over the items, oldest first, that allocates nothing. It walks a copy of the items held when it starts, so other threads may change the queue meanwhile.</summary>

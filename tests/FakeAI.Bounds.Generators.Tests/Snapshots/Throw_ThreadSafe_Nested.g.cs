@@ -150,17 +150,22 @@ namespace App.Streaming
             /// <summary>Reads a counter derived from several fields, from one consistent state: without the lock when no writer gets in the way, else under it.</summary>
             private long BndReadCounter(BndCounter counter)
             {
-                int sequence = BndBeginRead();
-                if ((sequence & 1) == 0)
+                for (int attempt = 0; attempt < BndUnlockedReadAttempts; attempt++)
                 {
-                    long unlockedFront = BndFrontPosition;
-                    long unlocked = counter == BndCounter.TotalAdded
-                        ? unlockedFront + _bndCount + _bndRemovedInPlace
-                        : unlockedFront - _bndRemovedFromFront;
-                    if (BndReadIsConsistent(sequence))
+                    int sequence = BndBeginRead();
+                    if ((sequence & 1) == 0)
                     {
-                        return unlocked;
+                        long unlockedFront = BndFrontPosition;
+                        long unlocked = counter == BndCounter.TotalAdded
+                            ? unlockedFront + _bndCount + _bndRemovedInPlace
+                            : unlockedFront - _bndRemovedFromFront;
+                        if (BndReadIsConsistent(sequence))
+                        {
+                            return unlocked;
+                        }
                     }
+
+                    BndBackOff(attempt);
                 }
 
                 BndEnterLock();
@@ -418,27 +423,32 @@ namespace App.Streaming
             {
                 get
                 {
-                    int sequence = BndBeginRead();
-                    if ((sequence & 1) == 0)
+                    for (int attempt = 0; attempt < BndUnlockedReadAttempts; attempt++)
                     {
-                        global::App.Streaming.StreamState[] unlockedItems = _bndItems;
-                        int head = _bndHead;
-                        if ((uint)index < (uint)_bndCount)
+                        int sequence = BndBeginRead();
+                        if ((sequence & 1) == 0)
                         {
-                            int slot = BndSlot(head, index, unlockedItems.Length);
-                            if ((uint)slot < (uint)unlockedItems.Length)
+                            global::App.Streaming.StreamState[] unlockedItems = _bndItems;
+                            int head = _bndHead;
+                            if ((uint)index < (uint)_bndCount)
                             {
-                                global::App.Streaming.StreamState found = unlockedItems[slot];
-                                if (BndReadIsConsistent(sequence))
+                                int slot = BndSlot(head, index, unlockedItems.Length);
+                                if ((uint)slot < (uint)unlockedItems.Length)
                                 {
-                                    return found;
+                                    global::App.Streaming.StreamState found = unlockedItems[slot];
+                                    if (BndReadIsConsistent(sequence))
+                                    {
+                                        return found;
+                                    }
                                 }
                             }
+                            else if (BndReadIsConsistent(sequence))
+                            {
+                                BndThrowIndexOutOfRange(index);
+                            }
                         }
-                        else if (BndReadIsConsistent(sequence))
-                        {
-                            BndThrowIndexOutOfRange(index);
-                        }
+
+                        BndBackOff(attempt);
                     }
 
                     BndEnterLock();
@@ -466,17 +476,22 @@ namespace App.Streaming
 #endif
                 out global::App.Streaming.StreamState item)
             {
-                int sequence = BndBeginRead();
-                if ((sequence & 1) == 0)
+                for (int attempt = 0; attempt < BndUnlockedReadAttempts; attempt++)
                 {
-                    global::App.Streaming.StreamState[] items = _bndItems;
-                    int head = _bndHead;
-                    bool any = _bndCount != 0;
-                    item = any && (uint)head < (uint)items.Length ? items[head] : default!;
-                    if (BndReadIsConsistent(sequence))
+                    int sequence = BndBeginRead();
+                    if ((sequence & 1) == 0)
                     {
-                        return any;
+                        global::App.Streaming.StreamState[] items = _bndItems;
+                        int head = _bndHead;
+                        bool any = _bndCount != 0;
+                        item = any && (uint)head < (uint)items.Length ? items[head] : default!;
+                        if (BndReadIsConsistent(sequence))
+                        {
+                            return any;
+                        }
                     }
+
+                    BndBackOff(attempt);
                 }
 
                 BndEnterLock();
@@ -504,17 +519,22 @@ namespace App.Streaming
 #endif
                 out global::App.Streaming.StreamState item)
             {
-                int sequence = BndBeginRead();
-                if ((sequence & 1) == 0)
+                for (int attempt = 0; attempt < BndUnlockedReadAttempts; attempt++)
                 {
-                    global::App.Streaming.StreamState[] unlockedItems = _bndItems;
-                    int unlockedCount = _bndCount;
-                    int slot = BndSlot(_bndHead, unlockedCount - 1, unlockedItems.Length);
-                    item = unlockedCount != 0 && (uint)slot < (uint)unlockedItems.Length ? unlockedItems[slot] : default!;
-                    if (BndReadIsConsistent(sequence))
+                    int sequence = BndBeginRead();
+                    if ((sequence & 1) == 0)
                     {
-                        return unlockedCount != 0;
+                        global::App.Streaming.StreamState[] unlockedItems = _bndItems;
+                        int unlockedCount = _bndCount;
+                        int slot = BndSlot(_bndHead, unlockedCount - 1, unlockedItems.Length);
+                        item = unlockedCount != 0 && (uint)slot < (uint)unlockedItems.Length ? unlockedItems[slot] : default!;
+                        if (BndReadIsConsistent(sequence))
+                        {
+                            return unlockedCount != 0;
+                        }
                     }
+
+                    BndBackOff(attempt);
                 }
 
                 BndEnterLock();
@@ -604,33 +624,41 @@ namespace App.Streaming
                 global::System.Array.Copy(items, 0, destination, destinationIndex + firstPart, count - firstPart);
             }
 
-            /// <summary>The items, oldest first, copied without the lock; <see langword="null"/> when a writer got in the way.</summary>
+            /// <summary>The items, oldest first, copied without the lock (a few attempts); <see langword="null"/> when writers kept getting in the way.</summary>
             private global::App.Streaming.StreamState[]? BndTrySnapshotUnlocked()
             {
-                int sequence = BndBeginRead();
-                if ((sequence & 1) != 0)
+                for (int attempt = 0; attempt < BndUnlockedReadAttempts; attempt++)
                 {
-                    return null;
+                    int sequence = BndBeginRead();
+                    if ((sequence & 1) == 0)
+                    {
+                        global::App.Streaming.StreamState[] items = _bndItems;
+                        int head = _bndHead;
+                        int count = _bndCount;
+                        if (count == 0)
+                        {
+                            if (BndReadIsConsistent(sequence))
+                            {
+                                return global::System.Array.Empty<global::App.Streaming.StreamState>();
+                            }
+                        }
+                        else if ((uint)head < (uint)items.Length && (uint)count <= (uint)items.Length)
+                        {
+                            global::App.Streaming.StreamState[] snapshot = BndAllocate<global::App.Streaming.StreamState>(count);
+                            int firstPart = global::System.Math.Min(count, items.Length - head);
+                            global::System.Array.Copy(items, head, snapshot, 0, firstPart);
+                            global::System.Array.Copy(items, 0, snapshot, firstPart, count - firstPart);
+                            if (BndReadIsConsistent(sequence))
+                            {
+                                return snapshot;
+                            }
+                        }
+                    }
+
+                    BndBackOff(attempt);
                 }
 
-                global::App.Streaming.StreamState[] items = _bndItems;
-                int head = _bndHead;
-                int count = _bndCount;
-                if (count == 0)
-                {
-                    return BndReadIsConsistent(sequence) ? global::System.Array.Empty<global::App.Streaming.StreamState>() : null;
-                }
-
-                if ((uint)head >= (uint)items.Length || (uint)count > (uint)items.Length)
-                {
-                    return null;
-                }
-
-                global::App.Streaming.StreamState[] snapshot = BndAllocate<global::App.Streaming.StreamState>(count);
-                int firstPart = global::System.Math.Min(count, items.Length - head);
-                global::System.Array.Copy(items, head, snapshot, 0, firstPart);
-                global::System.Array.Copy(items, 0, snapshot, firstPart, count - firstPart);
-                return BndReadIsConsistent(sequence) ? snapshot : null;
+                return null;
             }
 
             /// <summary>Returns an enumerator over the items, oldest first, that allocates nothing. It walks a copy of the items held when it starts, so other threads may change the queue meanwhile.</summary>
