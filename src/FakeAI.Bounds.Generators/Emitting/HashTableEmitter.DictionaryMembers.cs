@@ -316,8 +316,9 @@ internal static partial class HashTableEmitter
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private bool BndTryGet({{spec.Key}} key, int hash, out {{spec.Value}} value)
             """);
-        writer.Open("for (int attempt = 0; attempt < BndUnlockedReadAttempts; attempt++)");
-        writer.Lines("""
+        // Under second chance the entry is marked before the check (see WriteTouchUnlocked).
+        string markUsed = spec.Lru ? "\n        BndTouchUnlocked(index);" : "";
+        writer.WriteUnlockedAttempts($$"""
             int sequence = BndBeginRead();
             if ((sequence & 1) == 0)
             {
@@ -325,14 +326,7 @@ internal static partial class HashTableEmitter
                 int index = BndFindUnlocked(entries, key, hash, sequence);
                 if (index >= 0)
                 {
-                    value = entries[index].Value;
-            """);
-        if (spec.Lru)
-        {
-            writer.Line("        BndTouchUnlocked(index);");
-        }
-
-        writer.Lines("""
+                    value = entries[index].Value;{{markUsed}}
                     if (BndReadIsConsistent(sequence))
                     {
                         return true;
@@ -345,10 +339,6 @@ internal static partial class HashTableEmitter
                 }
             }
             """);
-        writer.BlankLine();
-        writer.Line("BndBackOff(attempt);");
-        writer.Close();
-        writer.BlankLine();
         writer.Line("return BndTryGetLocked(key, hash, out value);");
         writer.Close();
         writer.BlankLine();

@@ -116,35 +116,20 @@ internal static partial class HashTableEmitter
     // before the sequence check (see WriteTouchUnlocked).
     private static void WriteContainsUnlockedFirst(SourceWriter writer, HashTableSpec spec, string parameter, bool marksUsed, string lockedStatements)
     {
-        writer.Open("for (int attempt = 0; attempt < BndUnlockedReadAttempts; attempt++)");
-        writer.Lines($$"""
+        string markUsed = marksUsed && spec.SecondChance
+            ? "\n    if (index >= 0)\n    {\n        BndTouchUnlocked(index);\n    }\n"
+            : "";
+        writer.WriteUnlockedAttempts($$"""
             int sequence = BndBeginRead();
             if ((sequence & 1) == 0)
             {
-                int index = BndFindUnlocked(_bndEntries, {{parameter}}, hash, sequence);
-            """);
-        if (marksUsed && spec.SecondChance)
-        {
-            writer.Lines("""
-                    if (index >= 0)
-                    {
-                        BndTouchUnlocked(index);
-                    }
-
-                """);
-        }
-
-        writer.Lines("""
+                int index = BndFindUnlocked(_bndEntries, {{parameter}}, hash, sequence);{{markUsed}}
                 if (index != BndTornRead && BndReadIsConsistent(sequence))
                 {
                     return index >= 0;
                 }
             }
             """);
-        writer.BlankLine();
-        writer.Line("BndBackOff(attempt);");
-        writer.Close();
-        writer.BlankLine();
         writer.WriteLocked(spec.ThreadSafe, lockedStatements);
     }
 }

@@ -81,26 +81,16 @@ internal static partial class HashTableEmitter
             public bool Contains({{spec.Key}} item)
             """);
         WriteCheckAndHashKey(writer, "item");
-        string lookUp = spec.Lru
-            ? """
-                int index = BndFind(item, hash);
-                if (index < 0)
-                {
-                    return false;
-                }
+        string markUsed = spec.Lru ? "BndTouch(index);\n" : "";
+        string lookUp = $$"""
+            int index = BndFind(item, hash);
+            if (index < 0)
+            {
+                return false;
+            }
 
-                BndTouch(index);
-                return true;
-                """
-            : """
-                int index = BndFind(item, hash);
-                if (index < 0)
-                {
-                    return false;
-                }
-
-                return true;
-                """;
+            {{markUsed}}return true;
+            """;
         if (spec.ThreadSafe)
         {
             WriteContainsUnlockedFirst(writer, spec, "item", marksUsed: true, lookUp);
