@@ -48,7 +48,9 @@ public class LockFreeReadStressTests
             Writers,
             (writer, round) =>
             {
-                int fresh = 1_000 + (writer * 1_000_000) + round;
+                // Interleaved, so that no two writers' keys meet however many rounds one of them runs while the
+                // readers finish (under load a writer can run millions).
+                int fresh = 1_000 + (round * Writers) + writer;
                 Assert.True(map.TryAdd(fresh, ValueFor(fresh, round)));
                 map[round % Pinned] = ValueFor(round % Pinned, round);
                 Assert.True(map.Remove(fresh));
