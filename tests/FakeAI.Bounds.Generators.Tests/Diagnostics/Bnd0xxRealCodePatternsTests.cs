@@ -164,6 +164,18 @@ public class Bnd0xxRealCodePatternsTests
         "public static class Names { private static readonly Dictionary<string, int> _c = new(); public static void Touch() => _c[\"default\"] = 1; }",
         // An entry taken out by its key when what it stands for ends: a connection, a subscriber, a pending call.
         "public static class Connections { private static readonly Dictionary<string, object> _c = new(); public static void Open(string id, object c) => _c[id] = c; public static void Close(string id) => _c.Remove(id); }",
+        // A cleanup another object calls: its part of the lifecycle (a scheduler's sweep, a manager's unregister), also
+        // through the interface or the base method it implements, through a method that leads to it, or as a delegate.
+        "public sealed class Shards { public static readonly Shards Instance = new(); private Shards() { } private readonly Dictionary<int, string> _c = new(); public void Open(int id) => _c[id] = \"s\"; public void Sweep() => _c.Clear(); }"
+            + "public sealed class Scheduler { public void Tick() => Shards.Instance.Sweep(); }",
+        "public interface IPresence { void Sweep(); } public sealed class Presence : IPresence { public static readonly Presence Instance = new(); private Presence() { } private readonly Dictionary<int, string> _c = new();"
+            + " public void Connect(int id) => _c[id] = \"u\"; public void Sweep() => _c.Clear(); }"
+            + "public sealed class Hub { private readonly IPresence _presence; public Hub(IPresence presence) => _presence = presence; public void OnDisconnected() => _presence.Sweep(); }",
+        "public abstract class ShardsBase { public abstract void Release(); } public sealed class Shards : ShardsBase { public static readonly Shards Instance = new(); private Shards() { } private readonly Dictionary<int, string> _c = new();"
+            + " public void Open(int id) => _c[id] = \"s\"; public override void Release() => Reset(); private void Reset() => _c.Clear(); }"
+            + "public sealed class Runner { private readonly ShardsBase _shards; public Runner(ShardsBase shards) => _shards = shards; public void AfterRun() => _shards.Release(); }",
+        "public sealed class Shards { public static readonly Shards Instance = new(); private Shards() { } private readonly Dictionary<int, string> _c = new(); public void Open(int id) => _c[id] = \"s\"; public void Sweep() => _c.Clear(); }"
+            + "public sealed class Scheduler { public Action Job => Shards.Instance.Sweep; }",
         // Test support shipped in a product assembly, by its names: a Testing namespace, a test double, a fixture.
         "}\nnamespace App.Testing {\npublic static class Recorder { public static readonly List<string> Seen = new(); public static void Record(string s) => Seen.Add(s); }",
         "public static class TestTransportRegistry { public static readonly List<string> Seen = new(); public static void Record(string s) => Seen.Add(s); }",
@@ -180,6 +192,10 @@ public class Bnd0xxRealCodePatternsTests
         "public sealed class WorkTracker { private readonly Queue<string> _c = new(); public void Enqueue(string s) => _c.Enqueue(s); public string Next() => _c.Dequeue(); }",
         // A tracker must show its bound: taking out one entry by its key bounds nothing.
         "public sealed class ConnectionTracker { private readonly Dictionary<string, object> _c = new(); public void Open(string id, object c) => _c[id] = c; public void Close(string id) => _c.Remove(id); }",
+        // A cleanup nobody calls, or one only the class itself could call, bounds nothing; a tracker must show its bound.
+        "public sealed class Shards { public static readonly Shards Instance = new(); private Shards() { } private readonly Dictionary<int, string> _c = new(); public void Open(int id) => _c[id] = \"s\"; public void Sweep() => _c.Clear(); }",
+        "public sealed class ShardTracker { private readonly Dictionary<int, string> _c = new(); public void Open(int id) => _c[id] = \"s\"; public void Sweep() => _c.Clear(); }"
+            + "public sealed class Scheduler { private readonly ShardTracker _t = new(); public void Tick() => _t.Sweep(); }",
         // "Test" inside a product name is not test code, nor is a word that merely contains it.
         "public static class AbTestAssignments { public static readonly List<string> Seen = new(); public static void Record(string s) => Seen.Add(s); }",
         "public static class Attestations { public static readonly List<string> Seen = new(); public static void Record(string s) => Seen.Add(s); }",
