@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace FakeAI.Bounds.Demo;
 
@@ -52,13 +53,13 @@ internal static class ReportTable
             var boundedLines = new List<string>(b.Bounds.Select(bound => bound.ToString()));
             boundedLines.AddRange(b.Collections.Where(c => c.ByReflection || !b.Bounds.Any(bound => bound.Name == c.Name)).Select(Nested));
             console.Write(Labelled(
-                ("bounded", boundedLines),
-                ("unbounded", [string.Join(", ", unbounded[tracker].Entries.Collections.Select(Brief))])));
+                ("bounded", Lines(boundedLines)),
+                ("unbounded", Lines(unbounded[tracker].Entries.Collections.Select(Brief)))));
         }
 
         console.WriteLine();
         console.WriteLine("Along the way:");
-        console.Write(Labelled(("bounded", bounded.Notes), ("unbounded", unbounded.Notes)));
+        console.Write(Labelled(("bounded", Lines(bounded.Notes)), ("unbounded", Lines(unbounded.Notes))));
     }
 
     /// <summary>
@@ -96,11 +97,11 @@ internal static class ReportTable
             .NoWrap();
 
     /// <summary>
-    /// Lines per version, the version's name in the first column. A table rather than padded text: Spectre wraps a long
-    /// line within the second column, so that wrapped text stays aligned under its version, and fills the width, so
-    /// that every tracker's table lines up with the next.
+    /// Lines per version, the version's name in the first column, one collection or note per line. A table rather than
+    /// padded text: Spectre wraps a line too long for the console within the second column, so that it stays aligned
+    /// under its version, and the table fills the width, so that every tracker's table lines up with the next.
     /// </summary>
-    private static Table Labelled(params (string Label, IReadOnlyList<string> Lines)[] sections)
+    private static Table Labelled(params (string Label, IRenderable Content)[] sections)
     {
         var table = new Table()
             .Border(TableBorder.Rounded)
@@ -109,13 +110,15 @@ internal static class ReportTable
             .Expand()
             .AddColumn(new TableColumn(string.Empty).NoWrap().Width(LabelWidth))
             .AddColumn(new TableColumn(string.Empty));
-        foreach ((string label, IReadOnlyList<string> lines) in sections)
+        foreach ((string label, IRenderable content) in sections)
         {
-            table.AddRow(new Text(label), new Text(string.Join('\n', lines)));
+            table.AddRow(new Text(label), content);
         }
 
         return table;
     }
+
+    private static Text Lines(IEnumerable<string> lines) => new(string.Join('\n', lines));
 
     /// <summary>A collection summed over many holders, or the bus queue, which GetBounds() does not list.</summary>
     private static string Nested(CollectionEntries collection)
