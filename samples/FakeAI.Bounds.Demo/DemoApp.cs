@@ -99,7 +99,9 @@ internal static class DemoApp
         {
             SvgChart.Write(options.ChartPath, HeapChart.From(result));
             console.WriteLine();
-            console.WriteLine($"chart of heap against operations: {options.ChartPath}");
+
+            // Past Spectre's wrapping, straight to its writer: a path is copied and pasted, and must stay on one line.
+            await console.Profile.Out.Writer.WriteLineAsync($"chart of heap against operations: {options.ChartPath}").ConfigureAwait(false);
         }
 
         return result;

@@ -61,6 +61,20 @@ public class EndToEndTests
     }
 
     [Fact]
+    public async Task A_chart_path_longer_than_the_output_width_is_printed_on_one_line()
+    {
+        using var directory = new TemporaryDirectory();
+        string nested = Path.Combine(directory.Path, new string('d', DemoConsole.RedirectedWidth));
+        Directory.CreateDirectory(nested);
+        string chart = Path.Combine(nested, "chart with spaces.svg");
+
+        (int exitCode, string output, _) = await DemoCommand.RunAsync("--operations", "200", "--output", chart);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains($"chart of heap against operations: {chart}", ReportText.Lines(output));
+    }
+
+    [Fact]
     public async Task The_program_writing_to_a_pipe_prints_plain_text_even_where_TERM_names_a_terminal()
     {
         // The real entry point with standard output redirected, as in CI or "| tee": Spectre must see the redirection
