@@ -160,6 +160,8 @@ public class Bnd0xxRealCodePatternsTests
         // Keys that stand for types: a key type named for a type (a grain type, a type pair), a type's name, a literal.
         "public readonly record struct GrainType(string Value); public static class Resolver { private static readonly ConcurrentDictionary<GrainType, string> _c = new(); public static string Get(GrainType t) => _c.GetOrAdd(t, k => k.Value); }",
         "public readonly record struct TypePair(Type Source, Type Destination); public static class Maps { private static readonly Dictionary<TypePair, int> _c = new(); public static void Remember(TypePair p) => _c[p] = 1; }",
+        "public readonly record struct MethodKey(Func<Type, string> Serializer, Type Type, MethodInfo Method); public static class Methods { private static readonly ConcurrentDictionary<MethodKey, string> _c = new(); public static string Of(MethodKey k) => _c.GetOrAdd(k, m => m.Method.Name); }",
+        "public enum Placement { Fixed, Movable } public readonly record struct StatusKey(GrainType Type, Placement Kind); public readonly record struct GrainType(string Value); public sealed class Checker { public static readonly Checker Instance = new(); private Checker() { } private readonly ConcurrentDictionary<StatusKey, bool> _c = new(); public bool Check(StatusKey k) => _c.GetOrAdd(k, true); }",
         "public static class Labels { private static readonly ConcurrentDictionary<string, string> _c = new(); public static string Of(Type t) => _c.GetOrAdd(t.FullName!, n => n.ToLowerInvariant()); }",
         "public static class Names { private static readonly Dictionary<string, int> _c = new(); public static void Touch() => _c[\"default\"] = 1; }",
         // An entry taken out by its key when what it stands for ends: a connection, a subscriber, a pending call.
@@ -201,6 +203,8 @@ public class Bnd0xxRealCodePatternsTests
         "public static class Attestations { public static readonly List<string> Seen = new(); public static void Record(string s) => Seen.Add(s); }",
         // A string key that is not a type's name, and a key type that only contains "Type" in its name.
         "public static class Labels { private static readonly ConcurrentDictionary<string, string> _c = new(); public static string Of(string s) => _c.GetOrAdd(s.Trim(), n => n); }",
+        "public readonly record struct CallKey(Type Type, string RequestId); public static class Calls { private static readonly ConcurrentDictionary<CallKey, int> _c = new(); public static void Seen(CallKey k) => _c[k] = 1; }",
+        "public readonly record struct HandlerKey(Func<string, int> Handler); public static class Handlers { private static readonly ConcurrentDictionary<HandlerKey, int> _c = new(); public static void Seen(HandlerKey k) => _c[k] = 1; }",
         "public readonly record struct Prototype(string Id); public static class Maps { private static readonly Dictionary<Prototype, int> _c = new(); public static void Remember(Prototype p) => _c[p] = 1; }",
     };
 

@@ -10,7 +10,9 @@ namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 /// module, a runtime handle, a metrics instrument, meter or activity source, or a tuple of those; and maps whose
 /// values are types, members or assemblies (the name-to-type resolver). Such a collection — the usual per-type
 /// reflection cache — holds at most one entry per thing the program declares or loads, which a careful reader calls
-/// bounded. A non-generic <c>Hashtable</c> says nothing in its type, so its adds are judged by the key passed.
+/// bounded. A key struct or record of the program's own made only of such parts (a grain type and an enum, a type, a
+/// method and the serializer delegate configured for them) is one too. A non-generic <c>Hashtable</c> says nothing in
+/// its type, so its adds are judged by the key passed.
 /// </summary>
 internal static class KeySpaces
 {
@@ -46,7 +48,9 @@ internal static class KeySpaces
                 && IsProgramElement(owner));
     }
 
-    private static bool IsFixedKey(ITypeSymbol key)
+    private static bool IsFixedKey(ITypeSymbol key) => IsFixedKey(key, depth: 0);
+
+    private static bool IsFixedKey(ITypeSymbol key, int depth)
     {
         if (key.TypeKind == TypeKind.Enum
             || key.SpecialType is SpecialType.System_Boolean or SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_Char)
@@ -67,7 +71,41 @@ internal static class KeySpaces
             return tuple.TupleElements.Length > 0;
         }
 
-        return IsProgramElement(key) || NamesAType(key);
+        return IsProgramElement(key) || NamesAType(key) || (depth == 0 && IsCompositeOfFixedParts(key));
+    }
+
+    // A struct or record declared in source whose every instance field is a fixed key or a delegate (a configured
+    // callback, one per configuration), with at least one fixed key among them: one entry per combination of things
+    // the program declares.
+    private static bool IsCompositeOfFixedParts(ITypeSymbol key)
+    {
+        if (!(key.TypeKind == TypeKind.Struct || key.IsRecord) || key.Locations.Length == 0 || !key.Locations[0].IsInSource)
+        {
+            return false;
+        }
+
+        bool anyFixed = false;
+        foreach (ISymbol member in key.GetMembers())
+        {
+            if (member is not IFieldSymbol { IsStatic: false, IsConst: false } field)
+            {
+                continue;
+            }
+
+            if (field.Type.TypeKind == TypeKind.Delegate)
+            {
+                continue;
+            }
+
+            if (!IsFixedKey(field.Type, depth: 1))
+            {
+                return false;
+            }
+
+            anyFixed = true;
+        }
+
+        return anyFixed;
     }
 
     // A program's own key type that says it stands for a type: Orleans' GrainType and GrainInterfaceType, AutoMapper's
