@@ -164,6 +164,7 @@ public class Bnd0xxRealCodePatternsTests
         "public enum Placement { Fixed, Movable } public readonly record struct StatusKey(GrainType Type, Placement Kind); public readonly record struct GrainType(string Value); public sealed class Checker { public static readonly Checker Instance = new(); private Checker() { } private readonly ConcurrentDictionary<StatusKey, bool> _c = new(); public bool Check(StatusKey k) => _c.GetOrAdd(k, true); }",
         "public static class Labels { private static readonly ConcurrentDictionary<string, string> _c = new(); public static string Of(Type t) => _c.GetOrAdd(t.FullName!, n => n.ToLowerInvariant()); }",
         "public static class Names { private static readonly Dictionary<string, int> _c = new(); public static void Touch() => _c[\"default\"] = 1; }",
+        "public static class TypeCache<T> { public static readonly string ShortName = typeof(T).Name; } public static class Labels { private static readonly ConcurrentDictionary<string, string> _c = new(); public static string Of<T>() => _c.GetOrAdd(TypeCache<T>.ShortName, n => n.ToLowerInvariant()); }",
         // An entry taken out by its key when what it stands for ends: a connection, a subscriber, a pending call.
         "public static class Connections { private static readonly Dictionary<string, object> _c = new(); public static void Open(string id, object c) => _c[id] = c; public static void Close(string id) => _c.Remove(id); }",
         // A cleanup another object calls: its part of the lifecycle (a scheduler's sweep, a manager's unregister), also
@@ -203,6 +204,7 @@ public class Bnd0xxRealCodePatternsTests
         "public static class Attestations { public static readonly List<string> Seen = new(); public static void Record(string s) => Seen.Add(s); }",
         // A string key that is not a type's name, and a key type that only contains "Type" in its name.
         "public static class Labels { private static readonly ConcurrentDictionary<string, string> _c = new(); public static string Of(string s) => _c.GetOrAdd(s.Trim(), n => n); }",
+        "public static class Current<T> { public static string Value { get; set; } = \"\"; } public static class Labels { private static readonly ConcurrentDictionary<string, string> _c = new(); public static string Of<T>() => _c.GetOrAdd(Current<T>.Value, n => n); }",
         "public readonly record struct CallKey(Type Type, string RequestId); public static class Calls { private static readonly ConcurrentDictionary<CallKey, int> _c = new(); public static void Seen(CallKey k) => _c[k] = 1; }",
         "public readonly record struct HandlerKey(Func<string, int> Handler); public static class Handlers { private static readonly ConcurrentDictionary<HandlerKey, int> _c = new(); public static void Seen(HandlerKey k) => _c[k] = 1; }",
         "public readonly record struct Prototype(string Id); public static class Maps { private static readonly Dictionary<Prototype, int> _c = new(); public static void Remember(Prototype p) => _c[p] = 1; }",

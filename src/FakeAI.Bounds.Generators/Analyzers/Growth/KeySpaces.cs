@@ -40,15 +40,43 @@ internal static class KeySpaces
             return false;
         }
 
-        // A literal (or nameof) key adds one entry, and the name of a type or member one per declaration.
+        // A literal (or nameof) key adds one entry, the name of a type or member one per declaration, and a static
+        // value of a generic type instantiated for a type parameter (TypeCache<T>.ShortName) one per type.
         return value.ConstantValue.HasValue
             || (value.Type is { } type && IsFixedKey(type))
+            || IsPerTypeStatic(value)
             || (value is IPropertyReferenceOperation { Property.Name: "Name" or "FullName" or "AssemblyQualifiedName" or "Namespace" } name
                 && name.Property.ContainingType is { } owner
                 && IsProgramElement(owner));
     }
 
     private static bool IsFixedKey(ITypeSymbol key) => IsFixedKey(key, depth: 0);
+
+    // A read-only static of a generic type whose type arguments are type parameters: one value per type the generic
+    // code is instantiated with.
+    private static bool IsPerTypeStatic(IOperation value)
+    {
+        ISymbol? member = value switch
+        {
+            IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } field } => field,
+            IPropertyReferenceOperation { Property: { IsStatic: true, SetMethod: null } property } => property,
+            _ => null,
+        };
+        if (member?.ContainingType is not { IsGenericType: true } generic)
+        {
+            return false;
+        }
+
+        foreach (ITypeSymbol argument in generic.TypeArguments)
+        {
+            if (argument.TypeKind != TypeKind.TypeParameter)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool IsFixedKey(ITypeSymbol key, int depth)
     {
