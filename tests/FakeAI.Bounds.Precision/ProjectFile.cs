@@ -79,10 +79,6 @@ internal sealed class ProjectFile
         }
 
         string? Property(string name) => elements.LastOrDefault(e => e.Name.LocalName == name)?.Value.Trim();
-        IEnumerable<string> Items(string item) => elements
-            .Where(e => e.Name.LocalName == item)
-            .Select(e => (string?)e.Attribute("Include") ?? string.Empty)
-            .Where(value => value.Length > 0);
 
         string sdk = (string?)document.Root?.Attribute("Sdk") ?? string.Empty;
         bool web = sdk.Contains("Web", StringComparison.OrdinalIgnoreCase);
@@ -90,9 +86,13 @@ internal sealed class ProjectFile
         // conditions are not evaluated here, so a conditional definition counts only for a project named as a test.
         XElement? isTestProject = elements.LastOrDefault(e => e.Name.LocalName == "IsTestProject");
         bool namedAsTest = System.IO.Path.GetFileNameWithoutExtension(path).Contains("Test", StringComparison.Ordinal);
+        // The same holds for a test framework referenced under a condition (Sonarr's props add NUnit to the projects
+        // whose name ends in .Test).
         bool isTest = (string.Equals(isTestProject?.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase)
                 && (isTestProject!.Attribute("Condition") is null || namedAsTest))
-            || Items("PackageReference").Any(package => TestFrameworkPackages.Contains(package, StringComparer.OrdinalIgnoreCase));
+            || elements.Any(e => e.Name.LocalName == "PackageReference"
+                && TestFrameworkPackages.Contains((string?)e.Attribute("Include") ?? string.Empty, StringComparer.OrdinalIgnoreCase)
+                && (!e.AncestorsAndSelf().Any(c => c.Attribute("Condition") is not null) || namedAsTest));
         string outputType = Property("OutputType") ?? string.Empty;
         bool isApplication = web || outputType.Equals("Exe", StringComparison.OrdinalIgnoreCase) || outputType.Equals("WinExe", StringComparison.OrdinalIgnoreCase);
 
