@@ -40,14 +40,12 @@ public class FullQueueAddLong
         _concurrentQueue = new ConcurrentQueue<long>();
         // The contender is the drop-oldest channel without an itemDropped callback: a callback would add a delegate
         // call to every measured add, which none of the other contenders pays.
-#pragma warning disable BND005
         Channel<long> channel = Channel.CreateBounded<long>(new BoundedChannelOptions(Capacity)
         {
             FullMode = BoundedChannelFullMode.DropOldest,
             SingleReader = true,
             SingleWriter = true,
         });
-#pragma warning restore BND005
         _channel = channel.Writer;
         _channelReader = channel.Reader;
 
@@ -156,14 +154,12 @@ public class FullQueueAddReference
         _concurrentQueue = new ConcurrentQueue<Item>();
         // The contender is the drop-oldest channel without an itemDropped callback: a callback would add a delegate
         // call to every measured add, which none of the other contenders pays.
-#pragma warning disable BND005
         Channel<Item> channel = Channel.CreateBounded<Item>(new BoundedChannelOptions(Capacity)
         {
             FullMode = BoundedChannelFullMode.DropOldest,
             SingleReader = true,
             SingleWriter = true,
         });
-#pragma warning restore BND005
         _channel = channel.Writer;
         _channelReader = channel.Reader;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using FakeAI.Bounds.Generators.Analyzers.Channels;
 using FakeAI.Bounds.Generators.Common;
 using FakeAI.Bounds.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
@@ -11,11 +12,23 @@ namespace FakeAI.Bounds.Generators.Analyzers;
 
 /// <summary>
 /// Reports <c>Channel.CreateBounded&lt;T&gt;(options)</c> whose options drop items when the channel is full
-/// (<c>DropOldest</c>, <c>DropNewest</c> or <c>DropWrite</c>) and that is given no <c>itemDropped</c> callback, or a
-/// <see langword="null"/> one (BND005). Such a channel loses data under load without a trace in metrics or logs. It is
-/// reported anywhere in code, on the <c>Channel.CreateBounded</c> call, when the full mode can be read: from options
-/// created in the call, or from a local of the same block that is created with them and whose <c>FullMode</c> is only
-/// set by plain assignments before the call. Options from anywhere else are not guessed at.
+/// (<c>DropOldest</c>, <c>DropNewest</c> or <c>DropWrite</c>), that is given no <c>itemDropped</c> callback (or a
+/// <see langword="null"/> one), and whose items carry something a producer or caller waits on or expects to run: a
+/// <c>TaskCompletionSource</c>, a value-task source or a delegate, in the item itself or one of its members
+/// (<see cref="AwaitedItemParts"/> says exactly which). A silent drop of such an item leaves its waiter hanging for
+/// good: a writer that awaits an acknowledgement, a shutdown that waits for every request to complete.
+/// <para>
+/// Items that are plain data are not reported. Dropping them is the trade the developer states by choosing a drop
+/// mode: on real code bases the channels that dropped plain data did so on purpose and said so (health statuses where
+/// only the latest matters, telemetry samples, events of a subscription whose producer never exceeds the capacity),
+/// while the one real bug dropped requests that carry a <c>TaskCompletionSource</c>, so that shutdown waited forever.
+/// </para>
+/// <para>
+/// It is reported anywhere in code, on the <c>Channel.CreateBounded</c> call, when the full mode can be read: from
+/// options created in the call, or from a local of the same block that is created with them and whose <c>FullMode</c>
+/// is only set by plain assignments before the call. Options from anywhere else are not guessed at. The item type is
+/// looked at last, once the call is known to drop silently, because it is the only step that walks members.
+/// </para>
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ChannelDropAnalyzer : DiagnosticAnalyzer
@@ -50,8 +63,9 @@ public sealed class ChannelDropAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            var awaitedParts = new AwaitedItemParts(start.Compilation);
             start.RegisterOperationAction(
-                operationContext => Analyze(operationContext, (IInvocationOperation)operationContext.Operation, channel, options, fullMode),
+                operationContext => Analyze(operationContext, (IInvocationOperation)operationContext.Operation, channel, options, fullMode, awaitedParts),
                 OperationKind.Invocation);
         });
     }
@@ -61,10 +75,14 @@ public sealed class ChannelDropAnalyzer : DiagnosticAnalyzer
         IInvocationOperation invocation,
         INamedTypeSymbol channel,
         INamedTypeSymbol optionsType,
-        INamedTypeSymbol fullModeType)
+        INamedTypeSymbol fullModeType,
+        AwaitedItemParts awaitedParts)
     {
         IMethodSymbol method = invocation.TargetMethod;
-        if (method.Name != "CreateBounded" || !method.IsStatic || !SymbolEqualityComparer.Default.Equals(method.ContainingType, channel))
+        if (method.Name != "CreateBounded"
+            || !method.IsStatic
+            || !SymbolEqualityComparer.Default.Equals(method.ContainingType, channel)
+            || method.TypeArguments.Length != 1)
         {
             return;
         }
@@ -98,10 +116,41 @@ public sealed class ChannelDropAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        ITypeSymbol itemType = method.TypeArguments[0];
+        if (awaitedParts.Find(itemType) is not { } awaited)
+        {
+            // Plain data: losing some is the trade the drop mode states.
+            return;
+        }
+
         context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticDescriptors.ChannelDropsSilently,
             invocation.Syntax.GetLocation(),
-            modeName));
+            modeName,
+            Display(itemType),
+            WhatItCarries(awaited),
+            WhatADropLeavesUndone(awaited.Kind)));
+    }
+
+    // "carries 'Completion' (TaskCompletionSource?)", or what the item is when it is the awaited part itself.
+    private static string WhatItCarries(AwaitedPart awaited)
+    {
+        if (awaited.MemberName is null)
+        {
+            return awaited.Kind == AwaitedPartKind.Completion ? "is itself a completion source" : "is itself a delegate";
+        }
+
+        return $"carries '{awaited.MemberName}' ({Display(awaited.Type)})";
+    }
+
+    private static string WhatADropLeavesUndone(AwaitedPartKind kind)
+    {
+        return kind == AwaitedPartKind.Completion ? "whose waiter is then never completed" : "which then never runs";
+    }
+
+    private static string Display(ITypeSymbol type)
+    {
+        return type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
     }
 
     // The member of BoundedChannelFullMode whose value is 'mode', when it is one of the modes that drop items.

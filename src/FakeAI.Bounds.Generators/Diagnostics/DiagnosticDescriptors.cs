@@ -122,9 +122,9 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ChannelDropsSilently = CreateReliability(
         DiagnosticIds.ChannelDropsSilently,
-        "A bounded channel drops items that nobody sees",
-        "This channel drops items when it is full (BoundedChannelFullMode.{0}) and no itemDropped callback sees them; pass an itemDropped callback to Channel.CreateBounded that counts or logs what is dropped",
-        "A bounded channel in a Drop mode discards an item whenever it is full. Without an itemDropped callback nothing counts or logs the loss, so data disappears under load without a trace in metrics or logs.");
+        "A bounded channel silently drops items that somebody waits on",
+        "This channel drops items when it is full (BoundedChannelFullMode.{0}) and no itemDropped callback sees them; a dropped '{1}' {2}, {3}; pass an itemDropped callback that completes, cancels or runs it, or use BoundedChannelFullMode.Wait",
+        "A bounded channel in a Drop mode discards an item whenever it is full. When the item carries a TaskCompletionSource, a value-task source or a delegate (an acknowledgement, a reply, a work item) and no itemDropped callback sees the drop, whoever waits on it waits forever. Items that are plain data are not reported: losing some is the trade the drop mode states.");
 
     public static readonly DiagnosticDescriptor UnboundedElementState = CreateReliability(
         DiagnosticIds.UnboundedElementState,

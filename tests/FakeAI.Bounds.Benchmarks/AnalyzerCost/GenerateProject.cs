@@ -239,6 +239,9 @@ internal sealed class ProjectWriter
 
             public readonly record struct EventRecord(long Sequence, string Kind, string Payload);
 
+            // An event whose publisher awaits its handling: a channel that drops it silently leaves the publisher waiting.
+            public sealed record AcknowledgedEvent(EventRecord Event, System.Threading.Tasks.TaskCompletionSource Handled);
+
             public enum Severity
             {
                 Trace,
@@ -1211,26 +1214,26 @@ internal sealed class ProjectWriter
             """);
     }
 
-    // Producer/consumer channels: unbounded (BND004), bounded and dropping without anybody seeing it (BND005), or bounded
-    // with an itemDropped callback that counts what is dropped.
+    // Producer/consumer channels: unbounded (BND004), bounded and dropping events whose publisher awaits their handling
+    // without anybody completing the dropped ones (BND005), or bounded with an itemDropped callback that counts what is
+    // dropped (plain events, which BND005 leaves alone either way).
     private void AppendChannel(int index, StringBuilder fields, StringBuilder methods)
     {
         _channels++;
         _trackerMembers++;
         const string Options = "new BoundedChannelOptions(1024) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true }";
-        string creation;
         switch ((index / 6) % 3)
         {
             case 0:
                 Expect("BND004");
-                creation = "Channel.CreateUnbounded<EventRecord>(new UnboundedChannelOptions { SingleReader = true })";
+                AppendEventChannel("Channel.CreateUnbounded<EventRecord>(new UnboundedChannelOptions { SingleReader = true })", fields, methods);
                 break;
             case 1:
                 Expect("BND005");
-                creation = "Channel.CreateBounded<EventRecord>(" + Options + ")";
+                AppendAcknowledgedChannel("Channel.CreateBounded<AcknowledgedEvent>(" + Options + ")", fields, methods);
                 break;
             default:
-                creation = "Channel.CreateBounded<EventRecord>(" + Options + ", static _ => Interlocked.Increment(ref s_dropped))";
+                AppendEventChannel("Channel.CreateBounded<EventRecord>(" + Options + ", static _ => Interlocked.Increment(ref s_dropped))", fields, methods);
                 fields.Append("    private static long s_dropped;\n");
                 methods.Append("""
 
@@ -1239,7 +1242,10 @@ internal sealed class ProjectWriter
                 """);
                 break;
         }
+    }
 
+    private static void AppendEventChannel(string creation, StringBuilder fields, StringBuilder methods)
+    {
         fields.Append($"    private readonly Channel<EventRecord> _events = {creation};\n");
         methods.Append("""
 
@@ -1251,6 +1257,33 @@ internal sealed class ProjectWriter
                     await foreach (EventRecord record in _events.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
                     {
                         await handle(record).ConfigureAwait(false);
+                        handled++;
+                    }
+
+                    return handled;
+                }
+
+            """);
+    }
+
+    private static void AppendAcknowledgedChannel(string creation, StringBuilder fields, StringBuilder methods)
+    {
+        fields.Append($"    private readonly Channel<AcknowledgedEvent> _events = {creation};\n");
+        methods.Append("""
+
+                public Task PublishAsync(EventRecord record)
+                {
+                    var acknowledged = new AcknowledgedEvent(record, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+                    return _events.Writer.TryWrite(acknowledged) ? acknowledged.Handled.Task : Task.CompletedTask;
+                }
+
+                public async Task<int> PumpAsync(Func<EventRecord, ValueTask> handle, CancellationToken cancellationToken)
+                {
+                    int handled = 0;
+                    await foreach (AcknowledgedEvent acknowledged in _events.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        await handle(acknowledged.Event).ConfigureAwait(false);
+                        acknowledged.Handled.TrySetResult();
                         handled++;
                     }
 
