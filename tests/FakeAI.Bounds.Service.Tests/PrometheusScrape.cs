@@ -23,8 +23,8 @@ internal static partial class PrometheusScrape
             }
 
             string labels = sample.Groups["labels"].Value;
-                        samples[(sample.Groups["instrument"].Value, LabelValue(labels, "tracker"), LabelValue(labels, "member"))] =
-                double.Parse(sample.Groups["value"].Value, CultureInfo.InvariantCulture);
+            double value = double.Parse(sample.Groups["value"].Value, CultureInfo.InvariantCulture);
+            samples[(sample.Groups["instrument"].Value, LabelValue(labels, "tracker"), LabelValue(labels, "member"))] = value;
         }
 
         return samples;
