@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace FakeAI.Bounds.Service.Tests;
@@ -37,6 +38,30 @@ public sealed class EndpointTests
         Assert.Equal(1, bounds.Member("StreamingMetricsTracker", "_completedStreams").Count);
         Assert.Equal(0, bounds.Member("StreamingMetricsTracker", "_activeStreams").Count);
         Assert.Equal(1, bounds.Member("CostTracker", "_usageRecords").Count);
+    }
+
+    [Fact]
+    public async Task At_the_active_stream_cap_a_streamed_chat_gets_429_and_takes_no_slot()
+    {
+        await using var factory = new ServiceFactory<Program>(new Dictionary<string, string?> { ["Trackers:Streaming:MaxActiveStreams"] = "1" });
+        factory.StartServer();
+        var client = new ServiceClient(factory.CreateClient());
+
+        // Another client's stream still running holds the only slot.
+        factory.Services.GetRequiredService<FakeAI.Bounds.Samples.StreamingMetricsTracker>().StartStream("chatcmpl-held", "gpt-4o", promptTokens: 1);
+        using HttpResponseMessage refused = await client.ChatAsync(Key, "gpt-4o", stream: true);
+        using HttpResponseMessage whole = await client.ChatAsync(Key, "gpt-4o");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        using JsonDocument error = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Equal("too_many_active_streams", error.RootElement.GetProperty("error").GetProperty("code").GetString());
+        Assert.Contains("maximum of 1", error.RootElement.GetProperty("error").GetProperty("message").GetString(), System.StringComparison.Ordinal);
+
+        // A reply that is not streamed needs no slot.
+        Assert.Equal(HttpStatusCode.OK, whole.StatusCode);
+        BoundsSnapshot bounds = await client.BoundsAsync();
+        Assert.Equal(1, bounds.Member("StreamingMetricsTracker", "_activeStreams").Count);
+        Assert.Equal(0, bounds.Member("StreamingMetricsTracker", "_completedStreams").Count);
     }
 
     [Fact]
