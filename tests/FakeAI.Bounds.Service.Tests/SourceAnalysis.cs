@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading.Tasks;
+using FakeAI.Bounds.Generators;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace FakeAI.Bounds.Service.Tests;
+
+/// <summary>
+/// Compiles source files of the repository in memory, against what a service's build references (the .NET and
+/// ASP.NET Core shared frameworks this process runs on, OpenTelemetry, the FakeAI.Bounds runtime, and any project
+/// assemblies asked for), and runs every analyzer the package ships over them, with the build properties a project
+/// would pass. Nothing of the test process itself is referenced: the analyzers leave a compilation that references a
+/// test framework alone, as they leave test projects alone.
+/// </summary>
+internal static class SourceAnalysis
+{
+    /// <summary>The tracker-suffix setting that turns off the name rule: only the code can make a class long-lived.</summary>
+    public const string NoTrackerSuffixes = ",";
+
+    public static async Task<AnalysisResult> AnalyzeAsync(IEnumerable<string> files, IEnumerable<string> projectAssemblies, string? trackerSuffixes = null)
+    {
+        CSharpParseOptions parse = new(LanguageVersion.Latest);
+        SyntaxTree[] trees = [.. files.Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), parse, path))];
+        string[] frameworks = [Path.GetDirectoryName(typeof(object).Assembly.Location)!, Path.GetDirectoryName(typeof(Microsoft.AspNetCore.Builder.WebApplication).Assembly.Location)!];
+        IEnumerable<string> packages = Directory.GetFiles(AppContext.BaseDirectory, "OpenTelemetry*.dll")
+            .Concat(projectAssemblies.Prepend("FakeAI.Bounds").Select(name => Path.Combine(AppContext.BaseDirectory, name + ".dll")));
+        MetadataReference[] references =
+        [
+            .. frameworks.SelectMany(folder => Directory.GetFiles(folder, "*.dll"))
+                .Concat(packages)
+                .Select(path => MetadataReference.CreateFromFile(path)),
+        ];
+        CSharpCompilation compilation = CSharpCompilation.Create(
+            "SourceUnderAnalysis",
+            trees,
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+        var properties = new Dictionary<string, string>();
+        if (trackerSuffixes is not null)
+        {
+            properties["build_property.FakeAIBoundsTrackerSuffixes"] = trackerSuffixes;
+        }
+
+        CompilationWithAnalyzers analysis = compilation.WithAnalyzers(
+            [.. Analyzers()],
+            new AnalyzerOptions([], new BuildProperties(properties.ToImmutableDictionary())));
+        ImmutableArray<Diagnostic> diagnostics = await analysis.GetAllDiagnosticsAsync();
+        return new AnalysisResult(
+            [.. diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)],
+            [.. diagnostics.Where(d => d.Id.StartsWith("BND", StringComparison.Ordinal))],
+            [.. diagnostics.Where(d => d.Id is "AD0001" or "AD0002")]);
+    }
+
+    /// <summary>The C# files directly in a folder of the repository.</summary>
+    public static IEnumerable<string> Files(string folder, params string[] except) =>
+        Directory.GetFiles(RepositoryPaths.Combine(folder), "*.cs", SearchOption.TopDirectoryOnly)
+            .Where(path => !except.Contains(Path.GetFileName(path), StringComparer.Ordinal))
+            .Order(StringComparer.Ordinal);
+
+    // Every analyzer of the package, found the way the compiler finds them: by attribute.
+    private static IEnumerable<DiagnosticAnalyzer> Analyzers() =>
+        typeof(BoundedGenerator).Assembly.GetTypes()
+            .Where(type => !type.IsAbstract
+                && typeof(DiagnosticAnalyzer).IsAssignableFrom(type)
+                && type.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is { } attribute
+                && attribute.Languages.Contains(LanguageNames.CSharp))
+            .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!);
+
+    /// <summary>Build properties as the compiler sees them (<c>build_property.*</c>), the same for every file.</summary>
+    private sealed class BuildProperties(ImmutableDictionary<string, string> values) : AnalyzerConfigOptionsProvider
+    {
+        private readonly Options _options = new(values);
+
+        public override AnalyzerConfigOptions GlobalOptions => _options;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
+
+        private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+        }
+    }
+}
+
+/// <summary>The compiler's errors, the BND diagnostics, and analyzer failures of one analysis.</summary>
+internal sealed record AnalysisResult(ImmutableArray<Diagnostic> Errors, ImmutableArray<Diagnostic> Bounds, ImmutableArray<Diagnostic> AnalyzerFailures);
