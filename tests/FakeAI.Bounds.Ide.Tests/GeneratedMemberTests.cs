@@ -14,7 +14,8 @@ namespace FakeAI.Bounds.Ide.Tests;
 /// Code that uses a generated queue, as the editor shows it: the generated members exist for the IDE's compiler (no
 /// red squiggles), go-to-definition opens the generated source, and hover shows the generated XML documentation.
 /// </summary>
-public sealed class GeneratedMemberTests(GeneratedMemberTests.Server fixture) : IClassFixture<GeneratedMemberTests.Server>
+/// <remarks>A server of its own (xunit makes a class fixture per class), so these run beside the diagnostics tests.</remarks>
+public sealed class GeneratedMemberTests(PullingRequestTrackerServer fixture) : IClassFixture<PullingRequestTrackerServer>
 {
     /// <summary>The call the navigation tests start from, and where its member name starts in it.</summary>
     private const string AddCall = "recent.Add(";
@@ -138,7 +139,4 @@ public sealed class GeneratedMemberTests(GeneratedMemberTests.Server fixture) : 
     {
         return Regex.Replace(text, @"\s+", " ");
     }
-
-    /// <summary>The server of this class: pulled diagnostics, the same consumer as the diagnostics tests.</summary>
-    public sealed class Server() : RequestTrackerServer(DiagnosticsDelivery.Pull);
 }

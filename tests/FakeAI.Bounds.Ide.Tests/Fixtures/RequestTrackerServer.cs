@@ -39,9 +39,3 @@ public abstract class RequestTrackerServer : IAsyncLifetime
         }
     }
 }
-
-/// <summary>csharp-ls with a client that pulls diagnostics (<c>textDocument/diagnostic</c>).</summary>
-public sealed class PullingRequestTrackerServer() : RequestTrackerServer(DiagnosticsDelivery.Pull);
-
-/// <summary>csharp-ls with a client that only receives pushed diagnostics (<c>textDocument/publishDiagnostics</c>).</summary>
-public sealed class PushedRequestTrackerServer() : RequestTrackerServer(DiagnosticsDelivery.Push);
