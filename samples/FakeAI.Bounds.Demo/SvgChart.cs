@@ -10,9 +10,10 @@ namespace FakeAI.Bounds.Demo;
 /// <summary>
 /// Writes a line chart as SVG: axes with round ticks, a light grid, one polyline per series, a legend and a title.
 /// Written directly with <see cref="XmlWriter"/> (well-formed by construction, escaping done for us) instead of a
-/// charting package, because the demo must run anywhere <c>dotnet run</c> does, with no native libraries; SVG renders
-/// in browsers and on GitHub, so the same file serves the README. The background is opaque white so that the dark
-/// labels stay readable on dark page themes.
+/// charting package, because the demo must run anywhere <c>dotnet run</c> does, with no native libraries (ScottPlot, for
+/// one, renders through SkiaSharp's native library, which a bare CI image may lack); Spectre.Console, which draws the
+/// console output, writes to the terminal only. SVG renders in browsers and on GitHub, so the same file serves the
+/// README. The background is opaque white so that the dark labels stay readable on dark page themes.
 /// </summary>
 internal static class SvgChart
 {

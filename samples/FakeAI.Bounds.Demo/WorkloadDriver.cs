@@ -34,7 +34,7 @@ internal static class WorkloadDriver
     /// <param name="seed">The traffic's seed.</param>
     /// <param name="progress">Shows how far the run has got.</param>
     /// <returns>The version's measurements.</returns>
-    public static async Task<VersionResult> RunAsync(Func<ITrackerRunner> createRunner, int operations, int seed, ProgressBar progress)
+    public static async Task<VersionResult> RunAsync(Func<ITrackerRunner> createRunner, int operations, int seed, RunProgress progress)
     {
         ArgumentNullException.ThrowIfNull(createRunner);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(operations);
@@ -85,7 +85,6 @@ internal static class WorkloadDriver
         }
 
         stopwatch.Stop();
-        progress.Complete(stopwatch.Elapsed, heap);
         return new VersionResult(runner.Version, samples, trackers, notes, stopwatch.Elapsed);
     }
 

@@ -72,7 +72,7 @@ public sealed class BoundWithGeneratedTypeKindsTests
             """
             using System.Collections.Generic;
 
-            public sealed class EventRecorder
+            public sealed class EventLogTracker
             {
                 private readonly Queue<string> {|BND002:_history|} = new();
 
@@ -100,7 +100,7 @@ public sealed class BoundWithGeneratedTypeKindsTests
             using System.Collections.Generic;
             using FakeAI.Bounds;
 
-            public sealed partial class EventRecorder
+            public sealed partial class EventLogTracker
             {
                 private readonly HistoryQueue _history = new();
 
@@ -138,7 +138,7 @@ public sealed class BoundWithGeneratedTypeKindsTests
 
             namespace App.Events;
 
-            public sealed class EventBus
+            public sealed class EventQueueTracker
             {
                 private readonly ConcurrentQueue<int> {|BND002:_pending|} = new ConcurrentQueue<int>();
 
@@ -153,7 +153,7 @@ public sealed class BoundWithGeneratedTypeKindsTests
 
             namespace App.Events;
 
-            public sealed partial class EventBus
+            public sealed partial class EventQueueTracker
             {
                 private readonly PendingQueue _pending = new PendingQueue();
 
@@ -174,7 +174,7 @@ public sealed class BoundWithGeneratedTypeKindsTests
             """
             using System.Collections.Generic;
 
-            public sealed class LatencyRecorder
+            public sealed class LatencyHistogramTracker
             {
                 private readonly LinkedList<double> {|BND001:_samplesList|} = new();
 
@@ -190,7 +190,7 @@ public sealed class BoundWithGeneratedTypeKindsTests
             using System.Collections.Generic;
             using FakeAI.Bounds;
 
-            public sealed partial class LatencyRecorder
+            public sealed partial class LatencyHistogramTracker
             {
                 private readonly SamplesQueue _samplesList = new();
 
@@ -216,7 +216,7 @@ public sealed class BoundWithGeneratedTypeKindsTests
             using System.Collections.Generic;
             using System.Linq;
 
-            public sealed class CostAggregator
+            public sealed class CostTotalsTracker
             {
                 public Dictionary<string, decimal> {|BND001:CostsByKey|} { get; } = new(StringComparer.Ordinal);
 
@@ -243,7 +243,7 @@ public sealed class BoundWithGeneratedTypeKindsTests
             using System.Linq;
             using FakeAI.Bounds;
 
-            public sealed partial class CostAggregator
+            public sealed partial class CostTotalsTracker
             {
                 public CostsByKeyMap CostsByKey { get; } = new(StringComparer.Ordinal);
 
@@ -312,7 +312,7 @@ public sealed class BoundWithGeneratedTypeKindsTests
             """
             using System.Collections.Concurrent;
 
-            public sealed class SessionRegistry
+            public sealed class SessionTracker
             {
                 private readonly ConcurrentDictionary<string, int> {|BND003:_sessions|} = new ConcurrentDictionary<string, int>(4, 64);
 
@@ -325,7 +325,7 @@ public sealed class BoundWithGeneratedTypeKindsTests
             using System.Collections.Concurrent;
             using FakeAI.Bounds;
 
-            public sealed partial class SessionRegistry
+            public sealed partial class SessionTracker
             {
                 private readonly SessionsMap _sessions = new SessionsMap();
 
@@ -384,7 +384,7 @@ public sealed class BoundWithGeneratedTypeKindsTests
             """
             using System.Collections.Generic;
 
-            public sealed class ModelRegistry
+            public sealed class ModelTracker
             {
                 private static readonly SortedDictionary<string, int> {|BND001:s_limits|} = new();
 
@@ -397,7 +397,7 @@ public sealed class BoundWithGeneratedTypeKindsTests
             using System.Collections.Generic;
             using FakeAI.Bounds;
 
-            public sealed partial class ModelRegistry
+            public sealed partial class ModelTracker
             {
                 private static readonly LimitsMap s_limits = new();
 

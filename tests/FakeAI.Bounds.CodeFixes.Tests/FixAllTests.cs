@@ -27,12 +27,12 @@ public sealed class FixAllTests
         }
         """;
 
-    private const string CostAggregator = """
+    private const string CostTotalsTracker = """
         using System.Collections.Generic;
 
         namespace App.Costs;
 
-        public class CostAggregator
+        public class CostTotalsTracker
         {
             private readonly HashSet<string> {|BND001:_users|} = new();
 
@@ -52,7 +52,7 @@ public sealed class FixAllTests
             NumberOfFixAllIterations = 1,
         };
         test.TestState.Sources.Add(("/0/ErrorTracker.cs", ErrorTracker));
-        test.TestState.Sources.Add(("/0/CostAggregator.cs", CostAggregator));
+        test.TestState.Sources.Add(("/0/CostTotalsTracker.cs", CostTotalsTracker));
         test.FixedState.Sources.Add(("/0/ErrorTracker.cs", """
             using System.Collections.Generic;
             using FakeAI.Bounds;
@@ -75,13 +75,13 @@ public sealed class FixAllTests
                 private sealed partial class CountsByEndpointMap : IBoundedDictionary<string, int>;
             }
             """));
-        test.FixedState.Sources.Add(("/0/CostAggregator.cs", """
+        test.FixedState.Sources.Add(("/0/CostTotalsTracker.cs", """
             using System.Collections.Generic;
             using FakeAI.Bounds;
 
             namespace App.Costs;
 
-            public partial class CostAggregator
+            public partial class CostTotalsTracker
             {
                 private readonly UsersSet _users = new();
 
@@ -123,7 +123,7 @@ public sealed class FixAllTests
         test.TestState.Sources.Add(("/0/B.cs", """
             using System.Collections.Generic;
 
-            public sealed class EventBus
+            public sealed class EventQueueTracker
             {
                 private readonly List<int> {|BND001:_events|} = new();
 
@@ -159,7 +159,7 @@ public sealed class FixAllTests
         test.FixedState.Sources.Add(("/0/B.cs", """
             using System.Collections.Generic;
 
-            public sealed class EventBus
+            public sealed class EventQueueTracker
             {
                 private readonly List<int> {|BND001:_events|} = new();
 
@@ -182,7 +182,7 @@ public sealed class FixAllTests
             NumberOfFixAllIterations = 1,
         };
         test.TestState.Sources.Add(("/0/ErrorTracker.cs", ErrorTracker));
-        test.TestState.Sources.Add(("/0/CostAggregator.cs", CostAggregator));
+        test.TestState.Sources.Add(("/0/CostTotalsTracker.cs", CostTotalsTracker));
         test.FixedState.Sources.Add(("/0/ErrorTracker.cs", """
             using System.Collections.Generic;
             using FakeAI.Bounds;
@@ -201,13 +201,13 @@ public sealed class FixAllTests
                 }
             }
             """));
-        test.FixedState.Sources.Add(("/0/CostAggregator.cs", """
+        test.FixedState.Sources.Add(("/0/CostTotalsTracker.cs", """
             using System.Collections.Generic;
             using FakeAI.Bounds;
 
             namespace App.Costs;
 
-            public class CostAggregator
+            public class CostTotalsTracker
             {
                 [AllowUnbounded("TODO: explain why this collection cannot grow without limit")]
                 private readonly HashSet<string> _users = new();

@@ -50,7 +50,7 @@ public sealed class SuppressWithAllowUnboundedMoreTests
 
             namespace App;
 
-            public sealed class ModelRegistry
+            public sealed class ModelTracker
             {
                 /// <summary>One limit per configured model.</summary>
                 [System.ComponentModel.Description("Limits per model")]
@@ -65,7 +65,7 @@ public sealed class SuppressWithAllowUnboundedMoreTests
 
             namespace App;
 
-            public sealed class ModelRegistry
+            public sealed class ModelTracker
             {
                 /// <summary>One limit per configured model.</summary>
                 [System.ComponentModel.Description("Limits per model")]
@@ -155,11 +155,11 @@ public sealed class SuppressWithAllowUnboundedMoreTests
             """
             using System.Threading.Channels;
 
-            public sealed class EventBus
+            public sealed class EventQueueTracker
             {
                 private readonly Channel<int> _events;
 
-                public EventBus()
+                public EventQueueTracker()
                 {
                     _events = {|BND004:Channel.CreateUnbounded<int>()|};
                 }
@@ -171,12 +171,12 @@ public sealed class SuppressWithAllowUnboundedMoreTests
             using System.Threading.Channels;
             using FakeAI.Bounds;
 
-            public sealed class EventBus
+            public sealed class EventQueueTracker
             {
                 [AllowUnbounded("TODO: explain why this collection cannot grow without limit")]
                 private readonly Channel<int> _events;
 
-                public EventBus()
+                public EventQueueTracker()
                 {
                     _events = Channel.CreateUnbounded<int>();
                 }
@@ -349,7 +349,7 @@ public sealed class SuppressWithAllowUnboundedDeclaredElsewhereTests
             """
             using System.Threading.Channels;
 
-            public sealed class EventBus
+            public sealed class EventQueueTracker
             {
                 public Channel<int> Events { get => field ??= {|BND004:Channel.CreateUnbounded<int>()|}; }
             }
@@ -358,7 +358,7 @@ public sealed class SuppressWithAllowUnboundedDeclaredElsewhereTests
             using System.Threading.Channels;
             using FakeAI.Bounds;
 
-            public sealed class EventBus
+            public sealed class EventQueueTracker
             {
                 [AllowUnbounded("TODO: explain why this collection cannot grow without limit")]
                 public Channel<int> Events { get => field ??= Channel.CreateUnbounded<int>(); }
@@ -373,7 +373,7 @@ public sealed class SuppressWithAllowUnboundedDeclaredElsewhereTests
             """
             using System.Threading.Channels;
 
-            public sealed class EventBus
+            public sealed class EventQueueTracker
             {
                 private static Channel<int> s_events = Channel.CreateBounded<int>(10);
 
@@ -383,7 +383,7 @@ public sealed class SuppressWithAllowUnboundedDeclaredElsewhereTests
                 {
                     public static void Unbounded() => s_events = {|BND004:Channel.CreateUnbounded<int>()|};
 
-                    public static void Qualified() => EventBus.s_events = {|BND004:Channel.CreateUnbounded<int>()|};
+                    public static void Qualified() => EventQueueTracker.s_events = {|BND004:Channel.CreateUnbounded<int>()|};
                 }
             }
             """,
@@ -391,7 +391,7 @@ public sealed class SuppressWithAllowUnboundedDeclaredElsewhereTests
             using System.Threading.Channels;
             using FakeAI.Bounds;
 
-            public sealed class EventBus
+            public sealed class EventQueueTracker
             {
                 [AllowUnbounded("TODO: explain why this collection cannot grow without limit")]
                 private static Channel<int> s_events = Channel.CreateBounded<int>(10);
@@ -402,7 +402,7 @@ public sealed class SuppressWithAllowUnboundedDeclaredElsewhereTests
                 {
                     public static void Unbounded() => s_events = Channel.CreateUnbounded<int>();
 
-                    public static void Qualified() => EventBus.s_events = Channel.CreateUnbounded<int>();
+                    public static void Qualified() => EventQueueTracker.s_events = Channel.CreateUnbounded<int>();
                 }
             }
             """);
@@ -412,32 +412,32 @@ public sealed class SuppressWithAllowUnboundedDeclaredElsewhereTests
     public async Task Channel_assigned_in_another_part_of_a_partial_class()
     {
         var test = new BoundsCodeFixTest<SuppressWithAllowUnboundedCodeFixProvider>();
-        test.TestState.Sources.Add(("/0/EventBus.cs", """
+        test.TestState.Sources.Add(("/0/EventQueueTracker.cs", """
             using System.Threading.Channels;
 
-            public sealed partial class EventBus
+            public sealed partial class EventQueueTracker
             {
                 private readonly Channel<int> _events;
 
                 public bool Publish(int e) => _events.Writer.TryWrite(e);
             }
             """));
-        test.TestState.Sources.Add(("/0/EventBus.Setup.cs", """
+        test.TestState.Sources.Add(("/0/EventQueueTracker.Setup.cs", """
             using System.Threading.Channels;
 
-            public sealed partial class EventBus
+            public sealed partial class EventQueueTracker
             {
-                public EventBus()
+                public EventQueueTracker()
                 {
                     _events = {|BND004:Channel.CreateUnbounded<int>()|};
                 }
             }
             """));
-        test.FixedState.Sources.Add(("/0/EventBus.cs", """
+        test.FixedState.Sources.Add(("/0/EventQueueTracker.cs", """
             using System.Threading.Channels;
             using FakeAI.Bounds;
 
-            public sealed partial class EventBus
+            public sealed partial class EventQueueTracker
             {
                 [AllowUnbounded("TODO: explain why this collection cannot grow without limit")]
                 private readonly Channel<int> _events;
@@ -445,12 +445,12 @@ public sealed class SuppressWithAllowUnboundedDeclaredElsewhereTests
                 public bool Publish(int e) => _events.Writer.TryWrite(e);
             }
             """));
-        test.FixedState.Sources.Add(("/0/EventBus.Setup.cs", """
+        test.FixedState.Sources.Add(("/0/EventQueueTracker.Setup.cs", """
             using System.Threading.Channels;
 
-            public sealed partial class EventBus
+            public sealed partial class EventQueueTracker
             {
-                public EventBus()
+                public EventQueueTracker()
                 {
                     _events = Channel.CreateUnbounded<int>();
                 }

@@ -45,7 +45,7 @@ public sealed class TitleAndOptionTests
         const string source = """
             using System.Collections.Concurrent;
 
-            public sealed class EventBus
+            public sealed class EventQueueTracker
             {
                 private readonly ConcurrentDictionary<string, int> {|BND001:_counts|} = new();
 

@@ -70,7 +70,7 @@ public sealed class TrimAfterAddTests
             """
             using System.Collections.Concurrent;
 
-            public sealed class EventBus
+            public sealed class EventQueueTracker
             {
                 private readonly ConcurrentQueue<int> {|BND001:_events|} = new();
 
@@ -83,7 +83,7 @@ public sealed class TrimAfterAddTests
             """
             using System.Collections.Concurrent;
 
-            public sealed class EventBus
+            public sealed class EventQueueTracker
             {
                 private const int MaxEvents = 1000;
                 private readonly ConcurrentQueue<int> _events = new();
@@ -207,7 +207,7 @@ public sealed class TrimAfterAddMoreTests
             """
             using System.Collections.Generic;
 
-            public sealed class VisitRecorder
+            public sealed class VisitTracker
             {
                 private readonly LinkedList<string> {|BND001:_visits|} = new();
 
@@ -220,7 +220,7 @@ public sealed class TrimAfterAddMoreTests
             """
             using System.Collections.Generic;
 
-            public sealed class VisitRecorder
+            public sealed class VisitTracker
             {
                 private const int MaxVisits = 1000;
                 private readonly LinkedList<string> _visits = new();

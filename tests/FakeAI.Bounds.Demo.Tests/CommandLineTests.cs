@@ -7,31 +7,40 @@ using Xunit;
 namespace FakeAI.Bounds.Demo.Tests;
 
 /// <summary>
-/// Exit codes and messages as a user sees them: 0 for help, 2 with a reason and a pointer to --help for bad arguments
-/// (before any traffic runs), 1 with one line for a failure while running; never a stack trace.
+/// Exit codes and messages as a user sees them: 0 for help, 2 with a reason per mistake and a pointer to --help for bad
+/// arguments (before any traffic runs), 1 with one line for a failure while running; never a stack trace.
 /// </summary>
 public class CommandLineTests
 {
     [Theory]
     [InlineData("--help")]
     [InlineData("-h")]
-    public async Task Help_prints_the_usage_and_exits_with_0(string help)
+    public async Task Help_prints_the_usage_wrapped_to_the_console_and_exits_with_0(string help)
     {
         (int exitCode, string output, string error) = await DemoCommand.RunAsync(help);
 
         Assert.Equal(0, exitCode);
-        Assert.Equal(OptionsParser.Usage, output);
         Assert.Empty(error);
+        Assert.StartsWith("Description:", output, StringComparison.Ordinal);
+        foreach (string option in new[] { "--operations <n>", "--output <path>", "--no-chart", "--seed <n>", "-h, --help" })
+        {
+            Assert.Contains(option, output, StringComparison.Ordinal);
+        }
+
+        // Redirected output has no width of its own; the help is wrapped to the width the report uses.
+        Assert.All(ReportText.Lines(output), line => Assert.True(line.TrimEnd().Length <= DemoConsole.RedirectedWidth, line));
+        Assert.DoesNotContain('\u001b', output);
     }
 
     [Theory]
-    [InlineData("--bogus", "unknown option '--bogus'.")]
-    [InlineData("--operations", "--operations needs a value.")]
+    [InlineData("--bogus", "Unrecognized command or argument '--bogus'.")]
+    [InlineData("--operations", "Required argument missing for option: '--operations'.")]
     [InlineData("--operations|x", "--operations must be a positive integer, got 'x'.")]
     [InlineData("--operations|0", "--operations must be a positive integer, got '0'.")]
     [InlineData("--operations|-1", "--operations must be a positive integer, got '-1'.")]
     [InlineData("--seed|nope", "--seed must be a 32-bit integer, got 'nope'.")]
     [InlineData("--no-chart|--output|x.svg", "--output and --no-chart contradict each other; give one of them.")]
+    [InlineData("--operations|--seed|1", "Unrecognized command or argument '1'.\nerror: --operations needs a value.")]
     public async Task Invalid_arguments_exit_with_2_and_a_reason_on_stderr(string arguments, string reason)
     {
         (int exitCode, string output, string error) = await DemoCommand.RunAsync(arguments.Split('|'));
@@ -92,7 +101,7 @@ public class CommandLineTests
         using var output = new FailingWriter();
         using var error = new StringWriter();
 
-        int exitCode = await DemoApp.RunAsync(["--operations", "10", "--no-chart"], output, error, interactive: false);
+        int exitCode = await DemoApp.RunAsync(["--operations", "10", "--no-chart"], DemoConsole.Create(output), error);
 
         Assert.Equal(1, exitCode);
         Assert.Equal("error: the demo failed: IOException: No space left on device (simulated).\n", error.ToString().ReplaceLineEndings("\n"));

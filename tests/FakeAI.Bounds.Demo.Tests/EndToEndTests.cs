@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
@@ -38,14 +39,19 @@ public class EndToEndTests
 
         Assert.Equal(0, exitCode);
         Assert.Empty(error);
-        string[] lines = output.ReplaceLineEndings("\n").Split('\n');
+        string[] lines = ReportText.Lines(output);
         foreach (string tracker in TrackerNames.All)
         {
-            Assert.Contains(lines, line => line.StartsWith(tracker + " ", StringComparison.Ordinal));
+            // Its row in the comparison, a count and a size per version, and the heading of its breakdown.
+            string[] row = ReportText.Row(lines, tracker);
+            Assert.Matches(@"^\d{1,3}(,\d{3})*$", row[1]);
+            Assert.Matches(@"^\d{1,3}(,\d{3})*$", row[2]);
+            Assert.Matches(@"^[\d,.]+ (KB|MB)$", row[3]);
+            Assert.Matches(@"^[\d,.]+ (KB|MB)$", row[4]);
             Assert.Contains(tracker, lines);
         }
 
-        Assert.Contains(lines, line => line.StartsWith("all trackers ", StringComparison.Ordinal));
+        Assert.Equal(5, ReportText.Row(lines, "all trackers").Length);
         Assert.Contains($"chart of heap against operations: {chart}", lines);
 
         XElement svg = XDocument.Load(chart).Root!;
@@ -55,9 +61,55 @@ public class EndToEndTests
     }
 
     [Fact]
+    public async Task A_chart_path_longer_than_the_output_width_is_printed_on_one_line()
+    {
+        using var directory = new TemporaryDirectory();
+        string nested = Path.Combine(directory.Path, new string('d', DemoConsole.RedirectedWidth));
+        Directory.CreateDirectory(nested);
+        string chart = Path.Combine(nested, "chart with spaces.svg");
+
+        (int exitCode, string output, _) = await DemoCommand.RunAsync("--operations", "200", "--output", chart);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains($"chart of heap against operations: {chart}", ReportText.Lines(output));
+    }
+
+    [Fact]
+    public async Task The_program_writing_to_a_pipe_prints_plain_text_even_where_TERM_names_a_terminal()
+    {
+        // The real entry point with standard output redirected, as in CI or "| tee": Spectre must see the redirection
+        // itself, through DemoConsole, and print neither ANSI codes nor a redrawn bar.
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (string argument in new[] { Path.Combine(AppContext.BaseDirectory, "FakeAI.Bounds.Demo.dll"), "--operations", "2000", "--no-chart" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["TERM"] = "xterm-256color";
+        using Process process = Process.Start(start)!;
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        string output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(string.Empty, await error);
+        Assert.Equal(0, process.ExitCode);
+        Assert.DoesNotContain('\u001b', output);
+        Assert.DoesNotContain('\r', output.ReplaceLineEndings("\n"));
+        string[] lines = ReportText.Lines(output);
+        Assert.Contains(lines, line => line.StartsWith("bounded   2,000 operations in ", StringComparison.Ordinal));
+        Assert.All(TrackerNames.All, tracker => Assert.Equal(5, ReportText.Row(lines, tracker).Length));
+    }
+
+    [Fact]
     public async Task With_default_limits_the_bounded_version_stays_within_its_caps_and_the_unbounded_one_holds_more()
     {
-        DemoResult result = await DemoApp.ExecuteAsync(new DemoOptions(5_000, null, 42), TrackerLimits.Defaults, TextWriter.Null, interactive: false);
+        DemoResult result = await DemoApp.ExecuteAsync(new DemoOptions(5_000, null, 42), TrackerLimits.Defaults, DemoConsole.Create(TextWriter.Null));
 
         AssertWithinCaps(result.Bounded);
         Assert.True(result.Unbounded.TotalEntries > result.Bounded.TotalEntries);
@@ -72,7 +124,7 @@ public class EndToEndTests
     [Fact]
     public async Task When_traffic_exceeds_every_cap_each_unbounded_tracker_holds_more_than_the_bounded_one_can()
     {
-        DemoResult result = await DemoApp.ExecuteAsync(new DemoOptions(5_000, null, 42), SmallLimits, TextWriter.Null, interactive: false);
+        DemoResult result = await DemoApp.ExecuteAsync(new DemoOptions(5_000, null, 42), SmallLimits, DemoConsole.Create(TextWriter.Null));
 
         AssertWithinCaps(result.Bounded);
         foreach (string tracker in TrackerNames.All)
@@ -109,8 +161,8 @@ public class EndToEndTests
     {
         var options = new DemoOptions(2_000, null, 5);
 
-        DemoResult first = await DemoApp.ExecuteAsync(options, SmallLimits, TextWriter.Null, interactive: false);
-        DemoResult second = await DemoApp.ExecuteAsync(options, SmallLimits, TextWriter.Null, interactive: false);
+        DemoResult first = await DemoApp.ExecuteAsync(options, SmallLimits, DemoConsole.Create(TextWriter.Null));
+        DemoResult second = await DemoApp.ExecuteAsync(options, SmallLimits, DemoConsole.Create(TextWriter.Null));
 
         Assert.Equal(first.Bounded.Trackers.Select(t => t.Entries.Total), second.Bounded.Trackers.Select(t => t.Entries.Total));
         Assert.Equal(first.Unbounded.Trackers.Select(t => t.Entries.Total), second.Unbounded.Trackers.Select(t => t.Entries.Total));

@@ -54,7 +54,7 @@ public sealed class EditorConfigTests(EditorConfigTests.Project project) : IClas
                   <PropertyGroup>
                     <TargetFramework>net10.0</TargetFramework>
                     <Nullable>enable</Nullable>
-                    <!-- Replaces the default suffixes (Tracker, Registry, ...). -->
+                    <!-- Replaces the default suffix (Tracker). -->
                     <FakeAIBoundsTrackerSuffixes>Ledger</FakeAIBoundsTrackerSuffixes>
                   </PropertyGroup>
                   <ItemGroup>

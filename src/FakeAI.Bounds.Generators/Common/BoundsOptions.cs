@@ -22,9 +22,13 @@ internal sealed class BoundsOptions
     /// <summary>The MaxLength the "bound it" fix writes when the collection had no capacity argument.</summary>
     public const int FallbackDefaultMaxLength = 1000;
 
-    /// <summary>Class-name endings that make a class a tracker when it is not marked [BoundedTracker].</summary>
-    public static ImmutableArray<string> DefaultTrackerSuffixes { get; } =
-        ImmutableArray.Create("Tracker", "Collector", "Registry", "Recorder", "Aggregator", "Bus");
+    /// <summary>
+    /// Class-name endings that make a class a tracker when it is not marked [BoundedTracker]: only the product's own
+    /// word. On real code bases, classes named …Registry, …Collector or …Bus were registries of configured things,
+    /// collectors swept by other objects and buses of startup subscribers far more often than leaking trackers
+    /// (docs/precision.md); a class that really lives as long as the process is found by how it is held instead.
+    /// </summary>
+    public static ImmutableArray<string> DefaultTrackerSuffixes { get; } = ImmutableArray.Create("Tracker");
 
     private static readonly BoundsOptions Defaults = new(DefaultTrackerSuffixes, FallbackDefaultMaxLength);
 

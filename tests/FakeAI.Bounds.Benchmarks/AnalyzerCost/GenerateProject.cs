@@ -79,9 +79,10 @@ internal sealed class ProjectWriter
         "Controller", "Policy", "Planner", "Resolver", "Writer", "Reader", "Converter", "Dispatcher", "Evaluator",
     };
 
+    // The default tracker suffix: a class named otherwise is judged by how it is held, not by its name.
     private static readonly string[] TrackerSuffixes =
     {
-        "Tracker", "Registry", "Collector", "Recorder", "Aggregator", "Bus",
+        "Tracker",
     };
 
     private readonly string _root;

@@ -144,7 +144,7 @@ public class Bnd001BoundedPatternsTests
         return Verify.VerifyCleanAsync(
             Usings + """
             public sealed class Session { public List<string> Tags { get; } = new(); }
-            public sealed class SessionRegistry
+            public sealed class SessionTracker
             {
                 private readonly Dictionary<string, Session> _sessions = new();
                 public void Open(string id, IEnumerable<string> tags) { if (_sessions.Count < 100) _sessions[id] = Create(tags); }

@@ -31,11 +31,11 @@ public class Bnd004UnboundedQueuePrimitiveTests
     {
         return Verify.VerifyAsync(
             Usings + """
-            public sealed class EventBus
+            public sealed class EventQueueTracker
             {
                 public readonly Channel<string> Events = {|#0:Channel.CreateUnbounded<string>()|};
 
-                public EventBus()
+                public EventQueueTracker()
                 {
                     Writer = {|#2:Channel.CreateUnbounded<string>()|};
                     Numbers = {|#3:Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true })|};
@@ -54,15 +54,15 @@ public class Bnd004UnboundedQueuePrimitiveTests
             """,
             expectedGeneratedFiles: [],
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedQueuePrimitive).WithLocation(0)
-                .WithMessage("'Events' in 'EventBus' holds an unbounded channel (Channel.CreateUnbounded), which queues without limit when its consumer falls behind; use Channel.CreateBounded with a capacity, a full mode and an itemDropped callback"),
+                .WithMessage("'Events' in 'EventQueueTracker' holds an unbounded channel (Channel.CreateUnbounded), which queues without limit when its consumer falls behind; use Channel.CreateBounded with a capacity, a full mode and an itemDropped callback"),
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedQueuePrimitive).WithLocation(1)
-                .WithArguments("Prioritized", "EventBus", "an unbounded channel (Channel.CreateUnboundedPrioritized)", ChannelAdvice),
+                .WithArguments("Prioritized", "EventQueueTracker", "an unbounded channel (Channel.CreateUnboundedPrioritized)", ChannelAdvice),
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedQueuePrimitive).WithLocation(2)
-                .WithArguments("Writer", "EventBus", "an unbounded channel (Channel.CreateUnbounded)", ChannelAdvice),
+                .WithArguments("Writer", "EventQueueTracker", "an unbounded channel (Channel.CreateUnbounded)", ChannelAdvice),
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedQueuePrimitive).WithLocation(3)
-                .WithArguments("Numbers", "EventBus", "an unbounded channel (Channel.CreateUnbounded)", ChannelAdvice),
+                .WithArguments("Numbers", "EventQueueTracker", "an unbounded channel (Channel.CreateUnbounded)", ChannelAdvice),
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedQueuePrimitive).WithLocation(4)
-                .WithArguments("_lazy", "EventBus", "an unbounded channel (Channel.CreateUnbounded)", ChannelAdvice));
+                .WithArguments("_lazy", "EventQueueTracker", "an unbounded channel (Channel.CreateUnbounded)", ChannelAdvice));
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public class Bnd004UnboundedQueuePrimitiveTests
     {
         return Verify.VerifyAsync(
             Usings + """
-            public sealed class WorkRegistry
+            public sealed class WorkQueueTracker
             {
                 public readonly BlockingCollection<string> Plain = {|#0:new BlockingCollection<string>()|};
                 public readonly BlockingCollection<string> OverQueue = {|#1:new BlockingCollection<string>(new ConcurrentQueue<string>())|};
@@ -110,11 +110,11 @@ public class Bnd004UnboundedQueuePrimitiveTests
             """,
             expectedGeneratedFiles: [],
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedQueuePrimitive).WithLocation(0)
-                .WithArguments("Plain", "WorkRegistry", "a BlockingCollection<T> without a bounded capacity", BlockingCollectionAdvice),
+                .WithArguments("Plain", "WorkQueueTracker", "a BlockingCollection<T> without a bounded capacity", BlockingCollectionAdvice),
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedQueuePrimitive).WithLocation(1)
-                .WithArguments("OverQueue", "WorkRegistry", "a BlockingCollection<T> without a bounded capacity", BlockingCollectionAdvice),
+                .WithArguments("OverQueue", "WorkQueueTracker", "a BlockingCollection<T> without a bounded capacity", BlockingCollectionAdvice),
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedQueuePrimitive).WithLocation(2)
-                .WithArguments("TargetTyped", "WorkRegistry", "a BlockingCollection<T> without a bounded capacity", BlockingCollectionAdvice));
+                .WithArguments("TargetTyped", "WorkQueueTracker", "a BlockingCollection<T> without a bounded capacity", BlockingCollectionAdvice));
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public class Bnd004UnboundedQueuePrimitiveTests
     {
         return Verify.VerifyAsync(
             Usings + """
-            public sealed class PipelineRecorder
+            public sealed class PipelineTracker
             {
                 public BufferBlock<int> Buffer { get; } = {|#0:new BufferBlock<int>()|};
                 public ActionBlock<int> Action { get; } = {|#1:new ActionBlock<int>(i => { })|};
@@ -139,21 +139,21 @@ public class Bnd004UnboundedQueuePrimitiveTests
             """,
             expectedGeneratedFiles: [],
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedQueuePrimitive).WithLocation(0)
-                .WithMessage("'Buffer' in 'PipelineRecorder' holds a BufferBlock<T> without BoundedCapacity, which queues without limit when its consumer falls behind; set BoundedCapacity in the block's options"),
+                .WithMessage("'Buffer' in 'PipelineTracker' holds a BufferBlock<T> without BoundedCapacity, which queues without limit when its consumer falls behind; set BoundedCapacity in the block's options"),
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedQueuePrimitive).WithLocation(1)
-                .WithArguments("Action", "PipelineRecorder", "an ActionBlock<TInput> without BoundedCapacity", DataflowAdvice),
+                .WithArguments("Action", "PipelineTracker", "an ActionBlock<TInput> without BoundedCapacity", DataflowAdvice),
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedQueuePrimitive).WithLocation(2)
-                .WithArguments("Transform", "PipelineRecorder", "a TransformBlock<TInput, TOutput> without BoundedCapacity", DataflowAdvice),
+                .WithArguments("Transform", "PipelineTracker", "a TransformBlock<TInput, TOutput> without BoundedCapacity", DataflowAdvice),
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedQueuePrimitive).WithLocation(3)
-                .WithArguments("Many", "PipelineRecorder", "a TransformManyBlock<TInput, TOutput> without BoundedCapacity", DataflowAdvice),
+                .WithArguments("Many", "PipelineTracker", "a TransformManyBlock<TInput, TOutput> without BoundedCapacity", DataflowAdvice),
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedQueuePrimitive).WithLocation(4)
-                .WithArguments("Batch", "PipelineRecorder", "a BatchBlock<T> with BoundedCapacity = DataflowBlockOptions.Unbounded", DataflowAdvice),
+                .WithArguments("Batch", "PipelineTracker", "a BatchBlock<T> with BoundedCapacity = DataflowBlockOptions.Unbounded", DataflowAdvice),
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedQueuePrimitive).WithLocation(5)
-                .WithArguments("Broadcast", "PipelineRecorder", "a BroadcastBlock<T> without BoundedCapacity", DataflowAdvice),
+                .WithArguments("Broadcast", "PipelineTracker", "a BroadcastBlock<T> without BoundedCapacity", DataflowAdvice),
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedQueuePrimitive).WithLocation(6)
-                .WithArguments("Join", "PipelineRecorder", "a JoinBlock<T1, T2> without BoundedCapacity", DataflowAdvice),
+                .WithArguments("Join", "PipelineTracker", "a JoinBlock<T1, T2> without BoundedCapacity", DataflowAdvice),
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedQueuePrimitive).WithLocation(7)
-                .WithArguments("TargetTypedOptions", "PipelineRecorder", "a BufferBlock<T> with BoundedCapacity = DataflowBlockOptions.Unbounded", DataflowAdvice));
+                .WithArguments("TargetTypedOptions", "PipelineTracker", "a BufferBlock<T> with BoundedCapacity = DataflowBlockOptions.Unbounded", DataflowAdvice));
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public class Bnd004UnboundedQueuePrimitiveTests
     public Task Bounded_channels_BlockingCollections_with_a_capacity_and_Dataflow_blocks_with_BoundedCapacity_are_not_reported()
     {
         return Verify.VerifyCleanAsync(Usings + """
-            public sealed class EventBus
+            public sealed class EventQueueTracker
             {
                 public readonly Channel<string> Bounded = Channel.CreateBounded<string>(100);
                 public readonly Channel<string> WithOptions = Channel.CreateBounded<string>(new BoundedChannelOptions(100));
@@ -202,11 +202,11 @@ public class Bnd004UnboundedQueuePrimitiveTests
     public Task Options_the_analyzer_cannot_see_are_not_reported()
     {
         return Verify.VerifyCleanAsync(Usings + """
-            public sealed class PipelineRecorder
+            public sealed class PipelineTracker
             {
                 private static readonly DataflowBlockOptions SharedOptions = new DataflowBlockOptions { BoundedCapacity = 10 };
 
-                public PipelineRecorder(ExecutionDataflowBlockOptions options)
+                public PipelineTracker(ExecutionDataflowBlockOptions options)
                 {
                     FromParameter = new ActionBlock<int>(i => { }, options);
                     FromField = new BufferBlock<int>(SharedOptions);
@@ -247,7 +247,7 @@ public class Bnd004UnboundedQueuePrimitiveTests
     public Task Queues_that_no_field_or_auto_property_holds_are_not_reported()
     {
         return Verify.VerifyCleanAsync(Usings + """
-            public sealed class EventBus
+            public sealed class EventQueueTracker
             {
                 private Channel<int>? _backing;
 
@@ -274,7 +274,7 @@ public class Bnd004UnboundedQueuePrimitiveTests
     public Task A_member_marked_AllowUnbounded_is_not_reported()
     {
         return Verify.VerifyCleanAsync(Usings + """
-            public sealed class EventBus
+            public sealed class EventQueueTracker
             {
                 [AllowUnbounded("drained by a dedicated thread that never blocks")]
                 public readonly Channel<string> Events = Channel.CreateUnbounded<string>();
@@ -285,7 +285,7 @@ public class Bnd004UnboundedQueuePrimitiveTests
                 [AllowUnbounded("the sink is an in-memory counter")]
                 public BufferBlock<int> Buffer { get; }
 
-                public EventBus() => Buffer = new BufferBlock<int>();
+                public EventQueueTracker() => Buffer = new BufferBlock<int>();
             }
             """);
     }
@@ -349,26 +349,26 @@ public class Bnd004UnboundedQueuePrimitiveTests
 
     public static TheoryData<string> HalfWrittenSources { get; } = new()
     {
-        "public sealed class EventBus { public Channel<int> Q = Channel.CreateUnbounded<int>(",
-        "public sealed class EventBus { public Channel<int> Q = Channel.CreateUnbounded<(); }",
-        "public sealed class EventBus { public Channel<int> Q = Channel.CreateUnbounded(); }",
-        "public sealed class EventBus { public Channel<int> Q = Channel.CreateUnbounded<Missing>(); }",
-        "public sealed class EventBus { public Channel<int> Q = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = }); }",
-        "public sealed class EventBus { public Channel<int> Q { get; } = new(",
-        "public sealed class EventBus { public EventBus() { Q = } public Channel<int> Q; }",
-        "public sealed class EventBus { public EventBus() { Missing = Channel.CreateUnbounded<int>(); } }",
-        "public sealed class EventBus { public EventBus() { this[0] = Channel.CreateUnbounded<int>(); } }",
-        "public sealed class EventBus { public BlockingCollection<> Q = new BlockingCollection<>(); }",
-        "public sealed class EventBus { public BlockingCollection<int> Q = new BlockingCollection<int>(boundedCapacity: ); }",
-        "public sealed class EventBus { public BlockingCollection<int> Q = new BlockingCollection<int>(1, 2, 3); }",
-        "public sealed class EventBus { public BufferBlock<int> Q = new BufferBlock<int>(new DataflowBlockOptions { BoundedCapacity = }); }",
-        "public sealed class EventBus { public BufferBlock<int> Q = new BufferBlock<int>(new DataflowBlockOptions { BoundedCapacty = 5 }); }",
-        "public sealed class EventBus { public BufferBlock<int> Q = new BufferBlock<int>(new Missing { BoundedCapacity = 5 }); }",
-        "public sealed class EventBus { public ActionBlock<int> Q = new ActionBlock<int>(); }",
-        "public sealed class EventBus { public TransformBlock<int> Q = new TransformBlock<int>(i => i); }",
-        "public sealed class EventBus { public static BufferBlock<int> Q => new BufferBlock<int>(new DataflowBlockOptions { BoundedCapacity = \"x\" }); }",
-        "public sealed class EventBus { public object Q = (Channel<int>)Channel.CreateUnbounded<int>(; }",
-        "public sealed class EventBus { (int A, Channel<int> B) Q; public EventBus() { (Q.A, Q.B) = (1, Channel.CreateUnbounded<int>(); } }",
+        "public sealed class EventQueueTracker { public Channel<int> Q = Channel.CreateUnbounded<int>(",
+        "public sealed class EventQueueTracker { public Channel<int> Q = Channel.CreateUnbounded<(); }",
+        "public sealed class EventQueueTracker { public Channel<int> Q = Channel.CreateUnbounded(); }",
+        "public sealed class EventQueueTracker { public Channel<int> Q = Channel.CreateUnbounded<Missing>(); }",
+        "public sealed class EventQueueTracker { public Channel<int> Q = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = }); }",
+        "public sealed class EventQueueTracker { public Channel<int> Q { get; } = new(",
+        "public sealed class EventQueueTracker { public EventQueueTracker() { Q = } public Channel<int> Q; }",
+        "public sealed class EventQueueTracker { public EventQueueTracker() { Missing = Channel.CreateUnbounded<int>(); } }",
+        "public sealed class EventQueueTracker { public EventQueueTracker() { this[0] = Channel.CreateUnbounded<int>(); } }",
+        "public sealed class EventQueueTracker { public BlockingCollection<> Q = new BlockingCollection<>(); }",
+        "public sealed class EventQueueTracker { public BlockingCollection<int> Q = new BlockingCollection<int>(boundedCapacity: ); }",
+        "public sealed class EventQueueTracker { public BlockingCollection<int> Q = new BlockingCollection<int>(1, 2, 3); }",
+        "public sealed class EventQueueTracker { public BufferBlock<int> Q = new BufferBlock<int>(new DataflowBlockOptions { BoundedCapacity = }); }",
+        "public sealed class EventQueueTracker { public BufferBlock<int> Q = new BufferBlock<int>(new DataflowBlockOptions { BoundedCapacty = 5 }); }",
+        "public sealed class EventQueueTracker { public BufferBlock<int> Q = new BufferBlock<int>(new Missing { BoundedCapacity = 5 }); }",
+        "public sealed class EventQueueTracker { public ActionBlock<int> Q = new ActionBlock<int>(); }",
+        "public sealed class EventQueueTracker { public TransformBlock<int> Q = new TransformBlock<int>(i => i); }",
+        "public sealed class EventQueueTracker { public static BufferBlock<int> Q => new BufferBlock<int>(new DataflowBlockOptions { BoundedCapacity = \"x\" }); }",
+        "public sealed class EventQueueTracker { public object Q = (Channel<int>)Channel.CreateUnbounded<int>(; }",
+        "public sealed class EventQueueTracker { (int A, Channel<int> B) Q; public EventQueueTracker() { (Q.A, Q.B) = (1, Channel.CreateUnbounded<int>(); } }",
     };
 
     [Theory]

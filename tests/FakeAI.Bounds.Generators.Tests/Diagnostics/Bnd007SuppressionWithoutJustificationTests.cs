@@ -22,7 +22,7 @@ public class Bnd007SuppressionWithoutJustificationTests
     {
         return Verify.VerifyAsync(
             Usings + """
-            public sealed class ModelRegistry
+            public sealed class ModelTracker
             {
                 private const string Nothing = "";
                 private const string Blank = " " + "\t";
@@ -62,7 +62,7 @@ public class Bnd007SuppressionWithoutJustificationTests
         // One attribute, one warning: a warning per variable would put two at the same place for one fix.
         return Verify.VerifyAsync(
             Usings + """
-            public sealed class ModelRegistry
+            public sealed class ModelTracker
             {
                 [{|#0:AllowUnbounded("")|}]
                 public List<string>? First, Second;
@@ -82,7 +82,7 @@ public class Bnd007SuppressionWithoutJustificationTests
         // The member is not reported twice: BND007 asks for the reason, BND004 stays quiet.
         return Verify.VerifyAsync(
             Usings + """
-            public sealed class EventBus
+            public sealed class EventQueueTracker
             {
                 [{|#0:AllowUnbounded(" ")|}]
                 public readonly System.Threading.Channels.Channel<int> Events = System.Threading.Channels.Channel.CreateUnbounded<int>();
@@ -96,7 +96,7 @@ public class Bnd007SuppressionWithoutJustificationTests
     public Task A_justification_is_not_reported()
     {
         return Verify.VerifyCleanAsync(Usings + """
-            public sealed class ModelRegistry
+            public sealed class ModelTracker
             {
                 private const string Reason = "one entry per configured model";
 

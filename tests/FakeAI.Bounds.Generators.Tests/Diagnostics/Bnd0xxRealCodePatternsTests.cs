@@ -160,10 +160,25 @@ public class Bnd0xxRealCodePatternsTests
         // Keys that stand for types: a key type named for a type (a grain type, a type pair), a type's name, a literal.
         "public readonly record struct GrainType(string Value); public static class Resolver { private static readonly ConcurrentDictionary<GrainType, string> _c = new(); public static string Get(GrainType t) => _c.GetOrAdd(t, k => k.Value); }",
         "public readonly record struct TypePair(Type Source, Type Destination); public static class Maps { private static readonly Dictionary<TypePair, int> _c = new(); public static void Remember(TypePair p) => _c[p] = 1; }",
+        "public readonly record struct MethodKey(Func<Type, string> Serializer, Type Type, MethodInfo Method); public static class Methods { private static readonly ConcurrentDictionary<MethodKey, string> _c = new(); public static string Of(MethodKey k) => _c.GetOrAdd(k, m => m.Method.Name); }",
+        "public enum Placement { Fixed, Movable } public readonly record struct StatusKey(GrainType Type, Placement Kind); public readonly record struct GrainType(string Value); public sealed class Checker { public static readonly Checker Instance = new(); private Checker() { } private readonly ConcurrentDictionary<StatusKey, bool> _c = new(); public bool Check(StatusKey k) => _c.GetOrAdd(k, true); }",
         "public static class Labels { private static readonly ConcurrentDictionary<string, string> _c = new(); public static string Of(Type t) => _c.GetOrAdd(t.FullName!, n => n.ToLowerInvariant()); }",
         "public static class Names { private static readonly Dictionary<string, int> _c = new(); public static void Touch() => _c[\"default\"] = 1; }",
+        "public static class TypeCache<T> { public static readonly string ShortName = typeof(T).Name; } public static class Labels { private static readonly ConcurrentDictionary<string, string> _c = new(); public static string Of<T>() => _c.GetOrAdd(TypeCache<T>.ShortName, n => n.ToLowerInvariant()); }",
         // An entry taken out by its key when what it stands for ends: a connection, a subscriber, a pending call.
         "public static class Connections { private static readonly Dictionary<string, object> _c = new(); public static void Open(string id, object c) => _c[id] = c; public static void Close(string id) => _c.Remove(id); }",
+        // A cleanup another object calls: its part of the lifecycle (a scheduler's sweep, a manager's unregister), also
+        // through the interface or the base method it implements, through a method that leads to it, or as a delegate.
+        "public sealed class Shards { public static readonly Shards Instance = new(); private Shards() { } private readonly Dictionary<int, string> _c = new(); public void Open(int id) => _c[id] = \"s\"; public void Sweep() => _c.Clear(); }"
+            + "public sealed class Scheduler { public void Tick() => Shards.Instance.Sweep(); }",
+        "public interface IPresence { void Sweep(); } public sealed class Presence : IPresence { public static readonly Presence Instance = new(); private Presence() { } private readonly Dictionary<int, string> _c = new();"
+            + " public void Connect(int id) => _c[id] = \"u\"; public void Sweep() => _c.Clear(); }"
+            + "public sealed class Hub { private readonly IPresence _presence; public Hub(IPresence presence) => _presence = presence; public void OnDisconnected() => _presence.Sweep(); }",
+        "public abstract class ShardsBase { public abstract void Release(); } public sealed class Shards : ShardsBase { public static readonly Shards Instance = new(); private Shards() { } private readonly Dictionary<int, string> _c = new();"
+            + " public void Open(int id) => _c[id] = \"s\"; public override void Release() => Reset(); private void Reset() => _c.Clear(); }"
+            + "public sealed class Runner { private readonly ShardsBase _shards; public Runner(ShardsBase shards) => _shards = shards; public void AfterRun() => _shards.Release(); }",
+        "public sealed class Shards { public static readonly Shards Instance = new(); private Shards() { } private readonly Dictionary<int, string> _c = new(); public void Open(int id) => _c[id] = \"s\"; public void Sweep() => _c.Clear(); }"
+            + "public sealed class Scheduler { public Action Job => Shards.Instance.Sweep; }",
         // Test support shipped in a product assembly, by its names: a Testing namespace, a test double, a fixture.
         "}\nnamespace App.Testing {\npublic static class Recorder { public static readonly List<string> Seen = new(); public static void Record(string s) => Seen.Add(s); }",
         "public static class TestTransportRegistry { public static readonly List<string> Seen = new(); public static void Record(string s) => Seen.Add(s); }",
@@ -180,11 +195,18 @@ public class Bnd0xxRealCodePatternsTests
         "public sealed class WorkTracker { private readonly Queue<string> _c = new(); public void Enqueue(string s) => _c.Enqueue(s); public string Next() => _c.Dequeue(); }",
         // A tracker must show its bound: taking out one entry by its key bounds nothing.
         "public sealed class ConnectionTracker { private readonly Dictionary<string, object> _c = new(); public void Open(string id, object c) => _c[id] = c; public void Close(string id) => _c.Remove(id); }",
+        // A cleanup nobody calls, or one only the class itself could call, bounds nothing; a tracker must show its bound.
+        "public sealed class Shards { public static readonly Shards Instance = new(); private Shards() { } private readonly Dictionary<int, string> _c = new(); public void Open(int id) => _c[id] = \"s\"; public void Sweep() => _c.Clear(); }",
+        "public sealed class ShardTracker { private readonly Dictionary<int, string> _c = new(); public void Open(int id) => _c[id] = \"s\"; public void Sweep() => _c.Clear(); }"
+            + "public sealed class Scheduler { private readonly ShardTracker _t = new(); public void Tick() => _t.Sweep(); }",
         // "Test" inside a product name is not test code, nor is a word that merely contains it.
         "public static class AbTestAssignments { public static readonly List<string> Seen = new(); public static void Record(string s) => Seen.Add(s); }",
         "public static class Attestations { public static readonly List<string> Seen = new(); public static void Record(string s) => Seen.Add(s); }",
         // A string key that is not a type's name, and a key type that only contains "Type" in its name.
         "public static class Labels { private static readonly ConcurrentDictionary<string, string> _c = new(); public static string Of(string s) => _c.GetOrAdd(s.Trim(), n => n); }",
+        "public static class Current<T> { public static string Value { get; set; } = \"\"; } public static class Labels { private static readonly ConcurrentDictionary<string, string> _c = new(); public static string Of<T>() => _c.GetOrAdd(Current<T>.Value, n => n); }",
+        "public readonly record struct CallKey(Type Type, string RequestId); public static class Calls { private static readonly ConcurrentDictionary<CallKey, int> _c = new(); public static void Seen(CallKey k) => _c[k] = 1; }",
+        "public readonly record struct HandlerKey(Func<string, int> Handler); public static class Handlers { private static readonly ConcurrentDictionary<HandlerKey, int> _c = new(); public static void Seen(HandlerKey k) => _c[k] = 1; }",
         "public readonly record struct Prototype(string Id); public static class Maps { private static readonly Dictionary<Prototype, int> _c = new(); public static void Remember(Prototype p) => _c[p] = 1; }",
     };
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -29,7 +30,7 @@ public class UnboundedSampleGroundTruthTests
             .OrderBy(path => path, StringComparer.Ordinal)
             .Select(File.ReadAllText)];
 
-        AnalyzerRunResult result = await AnalyzerRunner.RunAsync(TestCompilation.Create(sources));
+        AnalyzerRunResult result = await AnalyzerRunner.RunAsync(TestCompilation.Create(sources), ProjectOptions());
 
         Assert.Empty(result.AnalyzerExceptions);
         // The SDK's regex generator, which does not run here, writes the bodies of the [GeneratedRegex] methods.
@@ -54,6 +55,15 @@ public class UnboundedSampleGroundTruthTests
         {
             Assert.Contains(expected, pair => pair.Key.StartsWith(tracker + ".", StringComparison.Ordinal));
         }
+    }
+
+    // The tracker suffixes the sample's project file sets, passed as the build passes them to the analyzers.
+    private static ImmutableDictionary<string, string> ProjectOptions()
+    {
+        string project = File.ReadAllText(RepositoryPaths.Combine(SampleFolder + "/FakeAI.Bounds.Samples.Unbounded.csproj"));
+        Match suffixes = Regex.Match(project, "<FakeAIBoundsTrackerSuffixes>(?<value>[^<]+)</FakeAIBoundsTrackerSuffixes>");
+        Assert.True(suffixes.Success, "the sample's project file sets no tracker suffixes");
+        return ImmutableDictionary<string, string>.Empty.Add("build_property.FakeAIBoundsTrackerSuffixes", suffixes.Groups["value"].Value);
     }
 
     // "BND002 ErrorMetricsTracker._patterns": the diagnostic sits on the member's name, and its message names the type.

@@ -22,11 +22,11 @@ internal static class AnalyzerRunner
     }
 
     /// <summary>The same over a compilation of one's own, e.g. one without the FakeAI.Bounds runtime.</summary>
-    public static Task<AnalyzerRunResult> RunAsync(CSharpCompilation input)
+    public static Task<AnalyzerRunResult> RunAsync(CSharpCompilation input, ImmutableDictionary<string, string>? globalOptions = null)
     {
         GeneratorDriver driver = TestCompilation.CreateDriver(TestCompilation.ParseOptions())
             .RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
-        return AnalyzeAsync(new GeneratorRun(output, generatorDiagnostics, driver.GetRunResult()));
+        return AnalyzeAsync(new GeneratorRun(output, generatorDiagnostics, driver.GetRunResult()), globalOptions);
     }
 
     /// <summary>The same with build properties the compiler would see (<c>build_property.IsTestProject</c>, …).</summary>

@@ -66,6 +66,9 @@ internal sealed class CallPaths
         return path;
     }
 
+    /// <summary>The methods and every method of the type that leads to one of them.</summary>
+    public HashSet<ISymbol> CallersOf(IEnumerable<ISymbol> methods) => Reach(methods, _callers);
+
     /// <summary>The methods that run only under a size check of <paramref name="member"/>, and what they call: their adds are bounded.</summary>
     public HashSet<ISymbol> GuardedBy(ISymbol member)
     {

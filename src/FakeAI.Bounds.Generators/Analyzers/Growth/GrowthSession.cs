@@ -22,6 +22,7 @@ internal sealed class GrowthSession
     private readonly ConcurrentBag<DeferredFinding> _deferred = new();
     private readonly ConcurrentBag<(ISymbol[] Adders, Diagnostic Finding)> _registrations = new();
     private readonly ConcurrentDictionary<ISymbol, bool> _calledOnlyAtStartup = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentBag<(ISymbol[] CleanupEntries, ISymbol[]? RegistrationAdders, Diagnostic Finding)> _cleanups = new();
 
     public GrowthSession(
         GrowableCollectionTypes collections,
@@ -41,6 +42,8 @@ internal sealed class GrowthSession
     public ElementStateStore Elements { get; } = new();
 
     public LongLivedTypes LongLived { get; } = new();
+
+    public OutsideCalls OutsideCalls { get; } = new();
 
     public void StartType(SymbolStartAnalysisContext context)
     {
@@ -74,6 +77,7 @@ internal sealed class GrowthSession
         // Every type's code may grow the collections of an element type a tracker holds (BND006).
         context.RegisterOperationAction(analysis.OnInvocation, OperationKind.Invocation);
         context.RegisterOperationAction(analysis.OnAssignment, OperationKind.SimpleAssignment);
+        context.RegisterOperationAction(analysis.OnMethodReference, OperationKind.MethodReference);
 
         // Creations, calls and delegates matter only to a type with collections of its own. Those judged as the type
         // ends (static members, a class long-lived by its own declaration) need its end; the instance members of any
@@ -81,7 +85,6 @@ internal sealed class GrowthSession
         if (analysis.HasTrackedMembers)
         {
             context.RegisterOperationAction(analysis.OnInitializer, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
-            context.RegisterOperationAction(analysis.OnMethodReference, OperationKind.MethodReference);
             if (analysis.HasMembersJudgedAtTypeEnd)
             {
                 context.RegisterSymbolEndAction(analysis.Report);
@@ -109,6 +112,16 @@ internal sealed class GrowthSession
         _registrations.Add((adders, finding));
     }
 
+    /// <summary>
+    /// A collection of an ordinary class bounded only by a cleanup off its add path (BND002): reported at the end
+    /// unless another type calls one of <paramref name="cleanupEntries"/>; when <paramref name="registrationAdders"/>
+    /// is set, only if code other than startup calls them, too.
+    /// </summary>
+    public void DeferCleanup(ISymbol[] cleanupEntries, ISymbol[]? registrationAdders, Diagnostic finding)
+    {
+        _cleanups.Add((cleanupEntries, registrationAdders, finding));
+    }
+
     /// <summary>A call of a public static registration method, and whether the code making it runs at startup.</summary>
     public void RecordRegistrationCall(ISymbol method, ISymbol caller)
     {
@@ -129,6 +142,23 @@ internal sealed class GrowthSession
                 {
                     finding.Report(reason, context.ReportDiagnostic, context.CancellationToken);
                 }
+            }
+        }
+
+        foreach ((ISymbol[] entries, ISymbol[]? registrationAdders, Diagnostic finding) in _cleanups)
+        {
+            if (OutsideCalls.AnyCalled(entries))
+            {
+                continue;
+            }
+
+            if (registrationAdders is null)
+            {
+                context.ReportDiagnostic(finding);
+            }
+            else
+            {
+                _registrations.Add((registrationAdders, finding));
             }
         }
 

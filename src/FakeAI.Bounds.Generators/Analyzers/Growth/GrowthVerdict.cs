@@ -11,9 +11,11 @@ namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 /// <param name="Evidence">What the message says adds and removes.</param>
 /// <param name="Cleaners">The cleanup methods off the add path (BND002).</param>
 /// <param name="Adders">The methods whose adds nothing bounds.</param>
-internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evidence, string Cleaners, ISymbol[] Adders)
+/// <param name="CleanupEntries">The cleanup methods off the add path and the methods of the type that lead to them
+/// (BND002): a call of any of them from another type runs the cleanup.</param>
+internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evidence, string Cleaners, ISymbol[] Adders, ISymbol[] CleanupEntries)
 {
-    private static readonly GrowthVerdict BoundedVerdict = new(GrowthOutcome.Bounded, string.Empty, string.Empty, System.Array.Empty<ISymbol>());
+    private static readonly GrowthVerdict BoundedVerdict = new(GrowthOutcome.Bounded, string.Empty, string.Empty, System.Array.Empty<ISymbol>(), System.Array.Empty<ISymbol>());
 
     /// <summary>
     /// Decides from the member's size events and its type's calls. An add is bounded when a size check guards it, or
@@ -82,14 +84,15 @@ internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evid
                 GrowthOutcome.ManualCleanup,
                 adders + " and only " + JoinEvents(offPath, cleaners) + (cleaners.Length == 1 ? " trims or clears it" : " trim or clear it"),
                 JoinNames(cleaners, "or"),
-                adderMethods);
+                adderMethods,
+                calls.CallersOf(offPath.Select(removal => removal.Method)).ToArray());
         }
 
         string removalsText = removals.Length == 0
             ? "nothing removes from it"
             : "its removals (" + JoinEvents(removals, Distinct(removals)) + ") take out single entries, not under a size check";
         string escapeText = escapes.Length == 0 ? string.Empty : "; it is also passed to " + FirstInSourceOrder(escapes).Description + ", where its bound cannot be seen";
-        return new GrowthVerdict(GrowthOutcome.Unbounded, adders + " and " + removalsText + escapeText, string.Empty, adderMethods);
+        return new GrowthVerdict(GrowthOutcome.Unbounded, adders + " and " + removalsText + escapeText, string.Empty, adderMethods, System.Array.Empty<ISymbol>());
     }
 
     /// <summary>

@@ -10,7 +10,9 @@ namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 /// module, a runtime handle, a metrics instrument, meter or activity source, or a tuple of those; and maps whose
 /// values are types, members or assemblies (the name-to-type resolver). Such a collection — the usual per-type
 /// reflection cache — holds at most one entry per thing the program declares or loads, which a careful reader calls
-/// bounded. A non-generic <c>Hashtable</c> says nothing in its type, so its adds are judged by the key passed.
+/// bounded. A key struct or record of the program's own made only of such parts (a grain type and an enum, a type, a
+/// method and the serializer delegate configured for them) is one too. A non-generic <c>Hashtable</c> says nothing in
+/// its type, so its adds are judged by the key passed.
 /// </summary>
 internal static class KeySpaces
 {
@@ -38,15 +40,45 @@ internal static class KeySpaces
             return false;
         }
 
-        // A literal (or nameof) key adds one entry, and the name of a type or member one per declaration.
+        // A literal (or nameof) key adds one entry, the name of a type or member one per declaration, and a static
+        // value of a generic type instantiated for a type parameter (TypeCache<T>.ShortName) one per type.
         return value.ConstantValue.HasValue
             || (value.Type is { } type && IsFixedKey(type))
+            || IsPerTypeStatic(value)
             || (value is IPropertyReferenceOperation { Property.Name: "Name" or "FullName" or "AssemblyQualifiedName" or "Namespace" } name
                 && name.Property.ContainingType is { } owner
                 && IsProgramElement(owner));
     }
 
-    private static bool IsFixedKey(ITypeSymbol key)
+    private static bool IsFixedKey(ITypeSymbol key) => IsFixedKey(key, depth: 0);
+
+    // A read-only static of a generic type whose type arguments are type parameters: one value per type the generic
+    // code is instantiated with.
+    private static bool IsPerTypeStatic(IOperation value)
+    {
+        ISymbol? member = value switch
+        {
+            IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } field } => field,
+            IPropertyReferenceOperation { Property: { IsStatic: true, SetMethod: null } property } => property,
+            _ => null,
+        };
+        if (member?.ContainingType is not { IsGenericType: true } generic)
+        {
+            return false;
+        }
+
+        foreach (ITypeSymbol argument in generic.TypeArguments)
+        {
+            if (argument.TypeKind != TypeKind.TypeParameter)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsFixedKey(ITypeSymbol key, int depth)
     {
         if (key.TypeKind == TypeKind.Enum
             || key.SpecialType is SpecialType.System_Boolean or SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_Char)
@@ -67,7 +99,41 @@ internal static class KeySpaces
             return tuple.TupleElements.Length > 0;
         }
 
-        return IsProgramElement(key) || NamesAType(key);
+        return IsProgramElement(key) || NamesAType(key) || (depth == 0 && IsCompositeOfFixedParts(key));
+    }
+
+    // A struct or record declared in source whose every instance field is a fixed key or a delegate (a configured
+    // callback, one per configuration), with at least one fixed key among them: one entry per combination of things
+    // the program declares.
+    private static bool IsCompositeOfFixedParts(ITypeSymbol key)
+    {
+        if (!(key.TypeKind == TypeKind.Struct || key.IsRecord) || key.Locations.Length == 0 || !key.Locations[0].IsInSource)
+        {
+            return false;
+        }
+
+        bool anyFixed = false;
+        foreach (ISymbol member in key.GetMembers())
+        {
+            if (member is not IFieldSymbol { IsStatic: false, IsConst: false } field)
+            {
+                continue;
+            }
+
+            if (field.Type.TypeKind == TypeKind.Delegate)
+            {
+                continue;
+            }
+
+            if (!IsFixedKey(field.Type, depth: 1))
+            {
+                return false;
+            }
+
+            anyFixed = true;
+        }
+
+        return anyFixed;
     }
 
     // A program's own key type that says it stands for a type: Orleans' GrainType and GrainInterfaceType, AutoMapper's

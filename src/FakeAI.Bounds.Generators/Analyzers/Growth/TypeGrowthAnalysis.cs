@@ -91,6 +91,8 @@ internal sealed class TypeGrowthAnalysis
             _session.RecordRegistrationCall(target, context.ContainingSymbol);
         }
 
+        _session.OutsideCalls.Record(target, _type);
+
         IOperation? receiver = target.IsExtensionMethod || target.Name == "GetValueRefOrAddDefault"
             ? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null)
             : invocation.Instance;
@@ -189,11 +191,21 @@ internal sealed class TypeGrowthAnalysis
 
     public void OnMethodReference(OperationAnalysisContext context)
     {
-        // A method handed out as a delegate (a timer callback, an event handler) runs by itself.
+        // A method handed out as a delegate (a timer callback, an event handler) runs by itself; one of another
+        // type's is a call of it from here.
         var reference = (IMethodReferenceOperation)context.Operation;
+        if (!OwnsOperation(context.ContainingSymbol))
+        {
+            return;
+        }
+
         if (SymbolEqualityComparer.Default.Equals(reference.Method.ContainingType?.OriginalDefinition, _type.OriginalDefinition))
         {
             _calls.AddSelfRunning(reference.Method.OriginalDefinition);
+        }
+        else
+        {
+            _session.OutsideCalls.Record(reference.Method, _type);
         }
     }
 
@@ -246,13 +258,24 @@ internal sealed class TypeGrowthAnalysis
     // A collection filled only by public registration methods (Add…, Register…, Use…) grows once per call the program
     // makes while it starts: growth only if code that serves traffic calls them, which the end of the compilation
     // tells. A tracker is held to its declaration and reported as it is.
+    // A cleanup another type calls is that object's part of the lifecycle, which the end of the compilation tells.
     private void ReportOrDefer(TrackedMember member, GrowthVerdict verdict, string lifetime, bool atCompilationEnd, System.Action<Diagnostic> report)
     {
-        if ((member.Symbol.IsStatic || _tracker == TrackerKind.None)
+        bool startupOnly = (member.Symbol.IsStatic || _tracker == TrackerKind.None)
             && verdict.Adders.Length > 0
-            && System.Array.TrueForAll(verdict.Adders, StartupRegistration.IsRegistrationMethod))
+            && System.Array.TrueForAll(verdict.Adders, StartupRegistration.IsRegistrationMethod);
+        if (startupOnly)
         {
-            _session.DeferRegistration(verdict.Adders, CreateFinding(member, verdict, lifetime + ", and code that does not run at startup calls the methods that add to it", atCompilationEnd: true));
+            lifetime += ", and code that does not run at startup calls the methods that add to it";
+        }
+
+        if (_tracker == TrackerKind.None && verdict.Outcome == GrowthOutcome.ManualCleanup)
+        {
+            _session.DeferCleanup(verdict.CleanupEntries, startupOnly ? verdict.Adders : null, CreateFinding(member, verdict, lifetime, atCompilationEnd: true));
+        }
+        else if (startupOnly)
+        {
+            _session.DeferRegistration(verdict.Adders, CreateFinding(member, verdict, lifetime, atCompilationEnd: true));
         }
         else
         {
