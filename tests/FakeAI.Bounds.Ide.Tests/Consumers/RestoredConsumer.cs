@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Linq;
+using System.Security;
 using FakeAI.Bounds.Package.Tests.Infrastructure;
 
 namespace FakeAI.Bounds.Ide.Tests.Consumers;
@@ -28,11 +30,13 @@ internal sealed class RestoredConsumer
     }
 
     /// <summary>
-    /// Writes <c>Consumer.csproj</c> (net10.0, nullable on, the package referenced) and <paramref name="sources"/> into
-    /// a new folder of the test run, and restores it.
+    /// Writes <c>Consumer.csproj</c> (net10.0, nullable on, the package referenced, and
+    /// <paramref name="properties"/>) and <paramref name="sources"/> into a new folder of the test run, and restores it.
     /// </summary>
-    public static RestoredConsumer Create(string name, IReadOnlyDictionary<string, string> sources)
+    public static RestoredConsumer Create(string name, IReadOnlyDictionary<string, string> sources, IReadOnlyDictionary<string, string>? properties = null)
     {
+        string extraProperties = string.Concat((properties ?? new Dictionary<string, string>())
+            .Select(property => $"\n    <{property.Key}>{SecurityElement.Escape(property.Value)}</{property.Key}>"));
         PackedPackage package = PackedPackage.Instance;
         ConsumerFolder folder = package.CreateConsumer(name);
         folder.Write("Consumer.csproj", $"""
@@ -41,7 +45,7 @@ internal sealed class RestoredConsumer
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
                 <LangVersion>latest</LangVersion>
-                <ImplicitUsings>disable</ImplicitUsings>
+                <ImplicitUsings>disable</ImplicitUsings>{extraProperties}
               </PropertyGroup>
               <ItemGroup>
                 {package.PackageReference}

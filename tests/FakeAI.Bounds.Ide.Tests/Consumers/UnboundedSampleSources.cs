@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Xml.Linq;
 using FakeAI.Bounds.Package.Tests.Infrastructure;
 
 namespace FakeAI.Bounds.Ide.Tests.Consumers;
@@ -16,6 +17,18 @@ internal static class UnboundedSampleSources
 
     /// <summary>The sample's own files, by name, in ordinal order.</summary>
     public static IEnumerable<string> FileNames => Directory.GetFiles(Folder, "*.cs").Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The analyzer options the sample's project file sets (the <c>FakeAIBounds…</c> properties, such as its tracker
+    /// suffixes), which a consumer of the package sets the same way.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> AnalyzerOptions()
+    {
+        XDocument project = XDocument.Load(Path.Combine(Folder, "FakeAI.Bounds.Samples.Unbounded.csproj"));
+        return project.Descendants("PropertyGroup").Elements()
+            .Where(property => property.Name.LocalName.StartsWith("FakeAIBounds", StringComparison.Ordinal))
+            .ToDictionary(property => property.Name.LocalName, property => property.Value.Trim(), StringComparer.Ordinal);
+    }
 
     public static IReadOnlyDictionary<string, string> All()
     {

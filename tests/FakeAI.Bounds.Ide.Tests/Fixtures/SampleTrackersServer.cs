@@ -24,8 +24,6 @@ public sealed class SampleTrackersServer : IAsyncLifetime
 {
     public const string TimingsVariable = "FAKEAI_BOUNDS_IDE_TIMINGS";
 
-    /// <summary>The file opened first on the fresh server, whose first diagnostic waits for the workspace to load.</summary>
-    public const string ColdFile = "AsyncEventBus.cs";
 
     private readonly ConcurrentQueue<EditorTiming> _timings = new();
     private LanguageServerSession? _server;
@@ -41,6 +39,12 @@ public sealed class SampleTrackersServer : IAsyncLifetime
     /// <summary>From <c>initialize</c> sent to its answer.</summary>
     internal TimeSpan Initialize { get; private set; }
 
+    /// <summary>
+    /// The file opened first on the fresh server, whose first diagnostic waits for the workspace to load: the first,
+    /// in ordinal order, that <c>dotnet build</c> reports a BND diagnostic for.
+    /// </summary>
+    internal string ColdFile { get; private set; } = string.Empty;
+
     /// <summary>From opening <see cref="ColdFile"/> on the fresh server to its first BND diagnostic.</summary>
     internal TimeSpan ColdOpenToFirstBounds { get; private set; }
 
@@ -51,9 +55,11 @@ public sealed class SampleTrackersServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _consumer = await Task.Run(() => RestoredConsumer.Create("unbounded-samples", UnboundedSampleSources.All()));
+        _consumer = await Task.Run(() => RestoredConsumer.Create("unbounded-samples", UnboundedSampleSources.All(), UnboundedSampleSources.AnalyzerOptions()));
         DotnetResult build = await Task.Run(() => _consumer.Folder.Dotnet("build", "--no-restore", "-tl:off", "-p:UseSharedCompilation=false").EnsureSuccess());
         BuildDiagnostics = [.. BuildDiagnostic.Parse(build.Output).Where(d => d.Id.StartsWith("BND", StringComparison.Ordinal))];
+        ColdFile = BuildDiagnostics.Select(d => d.FileName).Order(StringComparer.Ordinal).FirstOrDefault()
+            ?? throw new InvalidOperationException("dotnet build reported no BND diagnostic for the unbounded sample trackers, which exist to show them:\n" + build.Output);
 
         var stopwatch = Stopwatch.StartNew();
         _server = await LanguageServerSession.StartAsync(_consumer.Folder.Path, DiagnosticsDelivery.Pull, _consumer.ServerEnvironment);
