@@ -169,7 +169,8 @@ internal sealed class LanguageServerSession : IAsyncDisposable
                 return last;
             }
 
-            await Task.WhenAny(pushArrived, Task.Delay(Patience - deadline.Elapsed)).ConfigureAwait(false);
+            TimeSpan left = Patience - deadline.Elapsed;
+            await Task.WhenAny(pushArrived, Task.Delay(left > TimeSpan.Zero ? left : TimeSpan.Zero)).ConfigureAwait(false);
         }
 
         throw new TimeoutException(
