@@ -47,7 +47,7 @@ public sealed class AppConsumerTests(AppConsumerTests.App app) : IClassFixture<A
         Assert.Equal(App.HistoryFieldPosition, (region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32()));
 
         JsonElement rule = Assert.Single(run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray(), r => r.GetProperty("id").GetString() == "BND001");
-        Assert.Equal("https://github.com/fakeai-bounds/FakeAI.Bounds/blob/main/docs/rules/BND001.md", rule.GetProperty("helpUri").GetString());
+        Assert.Equal(ConfiguredRepository.RulePage("BND001"), rule.GetProperty("helpUri").GetString());
     }
 
     [Fact]

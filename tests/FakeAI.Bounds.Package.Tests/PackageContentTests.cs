@@ -75,9 +75,9 @@ public sealed class PackageContentTests
         Assert.Equal("MIT", Value("license"));
         Assert.Equal("expression", (string?)Element("license").Attribute("type"));
         Assert.Equal("README.md", Value("readme"));
-        Assert.Equal("https://github.com/fakeai-bounds/FakeAI.Bounds", Value("projectUrl"));
+        Assert.Equal(ConfiguredRepository.Url, Value("projectUrl"));
         Assert.Equal("git", (string?)Element("repository").Attribute("type"));
-        Assert.Equal("https://github.com/fakeai-bounds/FakeAI.Bounds", (string?)Element("repository").Attribute("url"));
+        Assert.Equal(ConfiguredRepository.Url, (string?)Element("repository").Attribute("url"));
         Assert.Matches("^[0-9a-f]{40}$", (string?)Element("repository").Attribute("commit") ?? string.Empty);
         Assert.False(string.IsNullOrWhiteSpace(Value("description")));
         Assert.False(string.IsNullOrWhiteSpace(Value("authors")));

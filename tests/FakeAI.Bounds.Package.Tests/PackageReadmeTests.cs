@@ -32,7 +32,7 @@ public sealed partial class PackageReadmeTests
     [MemberData(nameof(RuleIds))]
     public void The_package_readme_links_every_rule_to_its_page(string id)
     {
-        Assert.Contains($"[{id}](https://github.com/fakeai-bounds/FakeAI.Bounds/blob/main/docs/rules/{id}.md)", Readme, StringComparison.Ordinal);
+        Assert.Contains($"[{id}]({ConfiguredRepository.RulePage(id)})", Readme, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,7 +12,8 @@ internal static class DiagnosticDescriptors
 
     private const string BoundItAdvice = "bound it with a [Bounded] type, trim it after each add, or mark it [AllowUnbounded(\"reason\")]";
 
-    private const string HelpLinkBase = "https://github.com/fakeai-bounds/FakeAI.Bounds/blob/main/docs/rules/";
+    // The rules' pages, in the repository whose address the build compiles in (BoundsRepositoryUrl).
+    private const string HelpLinkBase = RepositoryAddress.Url + "/blob/main/docs/rules/";
 
     public static readonly DiagnosticDescriptor BoundedTypeNotPartial = Create(
         DiagnosticIds.BoundedTypeNotPartial,

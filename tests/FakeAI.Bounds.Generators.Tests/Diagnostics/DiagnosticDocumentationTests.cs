@@ -83,10 +83,21 @@ public class DiagnosticDocumentationTests
     {
         DiagnosticDescriptor descriptor = Descriptor(id);
 
-        Assert.Equal("https://github.com/fakeai-bounds/FakeAI.Bounds/blob/main/docs/rules/" + id + ".md", descriptor.HelpLinkUri);
+        Assert.Equal(RepositoryAddress.Url + "/blob/main/docs/rules/" + id + ".md", descriptor.HelpLinkUri);
         string? relativePath = RepositoryPaths.RelativePathOfHelpLink(descriptor.HelpLinkUri);
         Assert.NotNull(relativePath);
         Assert.True(File.Exists(RepositoryPaths.Combine(relativePath)), $"{id}: no page at {relativePath} for help link {descriptor.HelpLinkUri}");
+    }
+
+    [Fact]
+    public void The_help_links_are_built_on_the_repository_address_the_build_sets()
+    {
+        // Directory.Build.props (or -p:BoundsRepositoryUrl=…) sets it; this test assembly is built with the same value.
+        string configured = typeof(DiagnosticDocumentationTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(attribute => attribute.Key == "BoundsRepositoryUrl").Value!.TrimEnd('/');
+
+        Assert.Equal(RepositoryAddress.Url, configured);
+        Assert.Matches("^https?://[^/]+/.+[^/]$", RepositoryAddress.Url);
     }
 
     [Theory]
@@ -195,7 +206,8 @@ public class DiagnosticDocumentationTests
         foreach ((DiagnosticDescriptor descriptor, _) in ProductAnalyzers.Descriptors())
         {
             string page = Path.GetFileName(RepositoryPaths.RelativePathOfHelpLink(descriptor.HelpLinkUri)!);
-            table.Append($"| {descriptor.Id} | {descriptor.Title} | {descriptor.DefaultSeverity} | {descriptor.Category} | [{page}]({descriptor.HelpLinkUri}) |\n");
+            // Relative: the table sits beside the pages, and so also works in a fork or a mirror of the repository.
+            table.Append($"| {descriptor.Id} | {descriptor.Title} | {descriptor.DefaultSeverity} | {descriptor.Category} | [{page}]({page}) |\n");
         }
 
         return table.ToString().TrimEnd('\n');

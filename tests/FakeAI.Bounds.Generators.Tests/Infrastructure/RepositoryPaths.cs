@@ -1,12 +1,14 @@
 using System;
 using System.IO;
+using FakeAI.Bounds.Generators.Diagnostics;
 
 namespace FakeAI.Bounds.Generators.Tests.Infrastructure;
 
 /// <summary>Finds files of the repository from a test: the root is the folder that holds FakeAI.Bounds.sln.</summary>
 internal static class RepositoryPaths
 {
-    private const string HelpLinkRepositoryMarker = "/blob/main/";
+    /// <summary>Where the help links point: the repository's main branch at the address the build compiled in.</summary>
+    private const string HelpLinkRoot = RepositoryAddress.Url + "/blob/main/";
 
     public static string Root { get; } = FindRoot();
 
@@ -19,13 +21,12 @@ internal static class RepositoryPaths
     }
 
     /// <summary>
-    /// The repository-relative path a help link points at: <c>https://github.com/o/r/blob/main/docs/rules/BND101.md</c>
-    /// → <c>docs/rules/BND101.md</c>; <see langword="null"/> when the link does not point into the repository.
+    /// The repository-relative path a help link points at: <c>&lt;address&gt;/blob/main/docs/rules/BND101.md</c>
+    /// → <c>docs/rules/BND101.md</c>; <see langword="null"/> when the link does not point into this repository.
     /// </summary>
     public static string? RelativePathOfHelpLink(string helpLink)
     {
-        int marker = helpLink.IndexOf(HelpLinkRepositoryMarker, StringComparison.Ordinal);
-        return marker < 0 ? null : helpLink[(marker + HelpLinkRepositoryMarker.Length)..];
+        return helpLink.StartsWith(HelpLinkRoot, StringComparison.Ordinal) ? helpLink[HelpLinkRoot.Length..] : null;
     }
 
     private static string FindRoot()

@@ -144,7 +144,11 @@ internal static class DotnetCli
         }
     }
 
-    private static void ConfigureEnvironment(IDictionary<string, string?> environment)
+    /// <summary>
+    /// Sets the variables every <c>dotnet</c> started from a test needs (also a language server started through
+    /// <c>dotnet tool run</c>): the test host's own MSBuild removed, and no long-lived build servers.
+    /// </summary>
+    public static void ConfigureEnvironment(IDictionary<string, string?> environment)
     {
         // `dotnet test` passes the MSBuild of its own invocation down to the test host (MSBuildExtensionsPath,
         // MSBuildSDKsPath, MSBUILD_EXE_PATH, ...); a nested dotnet chooses its own.

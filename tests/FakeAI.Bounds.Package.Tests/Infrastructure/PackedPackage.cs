@@ -97,6 +97,8 @@ internal sealed class PackedPackage
             "-c", "Release",
             "-o", outputFolder,
             $"-p:Version={Version}",
+            // The address the tests expect, also when the tests themselves were built with an overridden one.
+            $"-p:BoundsRepositoryUrl={ConfiguredRepository.Url}",
             "--artifacts-path", ArtifactsFolder,
             "-tl:off",
             .. extra,
