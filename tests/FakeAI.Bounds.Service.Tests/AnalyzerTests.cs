@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using FakeAI.Bounds.Package.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
@@ -42,11 +43,11 @@ public sealed class AnalyzerTests
 
         AssertCompiled(result);
         Assert.NotEmpty(result.Bounds);
-        string[] registrations = File.ReadAllLines(RepositoryPaths.Combine(CopyFolder + "/UnboundedTrackerSet.cs"));
+        string[] registrations = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, CopyFolder + "/UnboundedTrackerSet.cs"));
         foreach (Diagnostic diagnostic in result.Bounds)
         {
             // On an unbounded tracker's collection, long-lived because of the registration the message names.
-            Assert.StartsWith(RepositoryPaths.Combine(UnboundedTrackersFolder), diagnostic.Location.SourceTree!.FilePath, StringComparison.Ordinal);
+            Assert.StartsWith(Path.Combine(RepositoryRoot.Path, UnboundedTrackersFolder), diagnostic.Location.SourceTree!.FilePath, StringComparison.Ordinal);
             string message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
             Match registration = Regex.Match(message, @"'(?<type>[A-Za-z]+)' lives as long as the process: it is registered with AddSingleton at UnboundedTrackerSet\.cs:(?<line>[0-9]+)");
             Assert.True(registration.Success, message);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 using System.Threading.Tasks;
+using FakeAI.Bounds.Package.Tests.Infrastructure;
 using Xunit;
 
 namespace FakeAI.Bounds.Service.Tests;
@@ -29,7 +30,7 @@ public sealed class ConfigurationTests
     [Fact]
     public async Task The_trackers_take_their_bounds_from_appsettings_json()
     {
-        using JsonDocument appsettings = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "FakeAI.Bounds.Service", "appsettings.json")));
+        using JsonDocument appsettings = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "samples", "FakeAI.Bounds.Service", "appsettings.json")));
         BoundsSnapshot bounds = await BoundsWithAsync(new Dictionary<string, string?>());
 
         foreach ((string key, string tracker, string member) in Bindings)

@@ -1,12 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Threading.Tasks;
-using FakeAI.Bounds.Generators;
+using FakeAI.Bounds.Generators.Tests.Infrastructure;
+using FakeAI.Bounds.Package.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -51,8 +50,8 @@ internal static class SourceAnalysis
         }
 
         CompilationWithAnalyzers analysis = compilation.WithAnalyzers(
-            [.. Analyzers()],
-            new AnalyzerOptions([], new BuildProperties(properties.ToImmutableDictionary())));
+            ProductAnalyzers.CreateAll(),
+            new AnalyzerOptions([], new GlobalOptionsProvider(properties.ToImmutableDictionary())));
         ImmutableArray<Diagnostic> diagnostics = await analysis.GetAllDiagnosticsAsync();
         return new AnalysisResult(
             [.. diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)],
@@ -62,35 +61,9 @@ internal static class SourceAnalysis
 
     /// <summary>The C# files directly in a folder of the repository.</summary>
     public static IEnumerable<string> Files(string folder, params string[] except) =>
-        Directory.GetFiles(RepositoryPaths.Combine(folder), "*.cs", SearchOption.TopDirectoryOnly)
+        Directory.GetFiles(Path.Combine(RepositoryRoot.Path, folder), "*.cs", SearchOption.TopDirectoryOnly)
             .Where(path => !except.Contains(Path.GetFileName(path), StringComparer.Ordinal))
             .Order(StringComparer.Ordinal);
-
-    // Every analyzer of the package, found the way the compiler finds them: by attribute.
-    private static IEnumerable<DiagnosticAnalyzer> Analyzers() =>
-        typeof(BoundedGenerator).Assembly.GetTypes()
-            .Where(type => !type.IsAbstract
-                && typeof(DiagnosticAnalyzer).IsAssignableFrom(type)
-                && type.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is { } attribute
-                && attribute.Languages.Contains(LanguageNames.CSharp))
-            .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!);
-
-    /// <summary>Build properties as the compiler sees them (<c>build_property.*</c>), the same for every file.</summary>
-    private sealed class BuildProperties(ImmutableDictionary<string, string> values) : AnalyzerConfigOptionsProvider
-    {
-        private readonly Options _options = new(values);
-
-        public override AnalyzerConfigOptions GlobalOptions => _options;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
-
-        private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
-        }
-    }
 }
 
 /// <summary>The compiler's errors, the BND diagnostics, and analyzer failures of one analysis.</summary>

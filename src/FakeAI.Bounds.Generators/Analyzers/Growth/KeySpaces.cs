@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using FakeAI.Bounds.Generators.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -50,6 +51,10 @@ internal static class KeySpaces
                 && IsProgramElement(owner));
     }
 
+    // How deep keys made of parts are read (a key struct in a tuple, a tuple in a key struct): enough for real keys,
+    // and a bound on the walk, which runs for the key of every add.
+    private const int MaxPartDepth = 2;
+
     private static bool IsFixedKey(ITypeSymbol key) => IsFixedKey(key, depth: 0);
 
     // A read-only static of a generic type whose type arguments are type parameters: one value per type the generic
@@ -88,44 +93,26 @@ internal static class KeySpaces
 
         if (key is INamedTypeSymbol { IsTupleType: true } tuple)
         {
-            foreach (IFieldSymbol element in tuple.TupleElements)
-            {
-                if (!IsFixedKey(element.Type))
-                {
-                    return false;
-                }
-            }
-
-            return tuple.TupleElements.Length > 0;
+            return depth < MaxPartDepth && ArePartsFixed(tuple.TupleElements, depth);
         }
 
-        return IsProgramElement(key) || NamesAType(key) || (depth == 0 && IsCompositeOfFixedParts(key));
+        return IsProgramElement(key) || NamesAType(key) || (depth < MaxPartDepth && IsKeyTypeOfTheProgram(key) && ArePartsFixed(InstanceFields(key), depth));
     }
 
-    // A struct or record declared in source whose every instance field is a fixed key or a delegate (a configured
-    // callback, one per configuration), with at least one fixed key among them: one entry per combination of things
-    // the program declares.
-    private static bool IsCompositeOfFixedParts(ITypeSymbol key)
+    // The parts of a tuple, or of a struct or record the program declares: each a fixed key or a delegate (a configured
+    // callback, one per configuration), with at least one fixed key among them. One entry per combination of things the
+    // program declares.
+    private static bool ArePartsFixed(IEnumerable<IFieldSymbol> parts, int depth)
     {
-        if (!(key.TypeKind == TypeKind.Struct || key.IsRecord) || key.Locations.Length == 0 || !key.Locations[0].IsInSource)
-        {
-            return false;
-        }
-
         bool anyFixed = false;
-        foreach (ISymbol member in key.GetMembers())
+        foreach (IFieldSymbol part in parts)
         {
-            if (member is not IFieldSymbol { IsStatic: false, IsConst: false } field)
+            if (part.Type.TypeKind == TypeKind.Delegate)
             {
                 continue;
             }
 
-            if (field.Type.TypeKind == TypeKind.Delegate)
-            {
-                continue;
-            }
-
-            if (!IsFixedKey(field.Type, depth: 1))
+            if (!IsFixedKey(part.Type, depth + 1))
             {
                 return false;
             }
@@ -134,6 +121,22 @@ internal static class KeySpaces
         }
 
         return anyFixed;
+    }
+
+    private static bool IsKeyTypeOfTheProgram(ITypeSymbol key)
+    {
+        return (key.TypeKind == TypeKind.Struct || key.IsRecord) && key.Locations.Length > 0 && key.Locations[0].IsInSource;
+    }
+
+    private static IEnumerable<IFieldSymbol> InstanceFields(ITypeSymbol type)
+    {
+        foreach (ISymbol member in type.GetMembers())
+        {
+            if (member is IFieldSymbol { IsStatic: false, IsConst: false } field)
+            {
+                yield return field;
+            }
+        }
     }
 
     // A program's own key type that says it stands for a type: Orleans' GrainType and GrainInterfaceType, AutoMapper's

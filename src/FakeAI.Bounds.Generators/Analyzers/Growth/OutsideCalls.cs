@@ -18,11 +18,11 @@ internal sealed class OutsideCalls
     /// <summary>Code of <paramref name="caller"/> calls (or takes a delegate to) <paramref name="target"/>.</summary>
     public void Record(IMethodSymbol target, INamedTypeSymbol caller)
     {
-        // Cheap tests first: this runs for every call in the compilation.
+        // Cheap tests first: this runs for every call in the compilation. Only this compilation's own methods can be
+        // the cleanups asked about, and they share the caller's assembly (a reference comparison).
         if (target.MethodKind != MethodKind.Ordinary
             || target.DeclaredAccessibility == Accessibility.Private
-            || target.Locations.Length == 0
-            || !target.Locations[0].IsInSource
+            || !ReferenceEquals(target.ContainingAssembly, caller.ContainingAssembly)
             || SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, caller.OriginalDefinition))
         {
             return;
