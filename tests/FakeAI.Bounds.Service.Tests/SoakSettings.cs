@@ -17,7 +17,10 @@ internal static class SoakSettings
         ["Trackers:Errors:MaxCounterKeys"] = "50",
         ["Trackers:Costs:MaxUsageRecords"] = "500",
         ["Trackers:Costs:MaxAggregateKeys"] = "200",
-        ["Trackers:Batches:MaxActiveBatches"] = "100",
+        // Under the 500 batches a round abandons, so that round 1 evicts, yet far above what the other visits create
+        // while one visit waits between creating its batch and reading it back: with a bound of 100, a visit stalled on
+        // a loaded machine found its batch evicted (a 404 the bounded service is right to answer).
+        ["Trackers:Batches:MaxActiveBatches"] = "400",
         ["Trackers:Batches:MaxCompletedBatches"] = "100",
         ["Trackers:Models:MaxModels"] = "100",
     };
