@@ -32,7 +32,9 @@ internal sealed class CodeBaseCompiler
 
     public CodeBaseCompiler(string root)
     {
+        // An .xproj is a project of the project.json era (AutoMapper before 2017): its sources are its folder's.
         _projects = Directory.EnumerateFiles(root, "*.csproj", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(root, "*.xproj", SearchOption.AllDirectories))
             .Where(path => !path.Contains("/obj/", StringComparison.Ordinal) && !path.Contains("/bin/", StringComparison.Ordinal))
             .Select(path => ProjectFile.Read(Path.GetFullPath(path), root))
             .ToDictionary(project => project.Path, StringComparer.Ordinal);
@@ -60,7 +62,7 @@ internal sealed class CodeBaseCompiler
 
         // Project references are transitive, as in an SDK build: a project sees the types of what its references
         // reference (Orleans.Runtime sees GrainType of Orleans.Core.Abstractions through Orleans.Core).
-        var references = new List<MetadataReference>(FrameworkReferences.Value);
+        var references = new List<MetadataReference>();
         var seen = new HashSet<Compilation>();
         foreach (string referenced in project.ProjectReferences)
         {
@@ -82,6 +84,13 @@ internal sealed class CodeBaseCompiler
                 }
             }
         }
+
+        // An old repository may compile its own copy of an assembly the reference packs ship today (SignalR's 2018
+        // sources and Microsoft.AspNetCore.SignalR.Core): the copy compiled here stands for it, or every type of it
+        // would be ambiguous in the projects that reference both.
+        var compiledHere = new HashSet<string>(seen.Select(dependency => dependency.AssemblyName ?? string.Empty), StringComparer.OrdinalIgnoreCase);
+        references.InsertRange(0, FrameworkReferences.Value.Where(reference =>
+            reference is not PortableExecutableReference { FilePath: { } file } || !compiledHere.Contains(Path.GetFileNameWithoutExtension(file))));
 
         var parseOptions = new CSharpParseOptions(LanguageVersion.Preview, preprocessorSymbols: Defines);
         var files = project.SourceFiles(_projectDirectories).Where(file => new FileInfo(file).Length < 1_000_000).ToList();

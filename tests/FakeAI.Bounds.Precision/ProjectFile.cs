@@ -62,20 +62,12 @@ internal sealed class ProjectFile
     {
         XDocument document = XDocument.Load(path);
         var elements = document.Descendants().ToList();
-        var definitions = new PropertyDefinitions(path);
+        var definitions = new PropertyDefinitions(path, root);
         definitions.Read(document, path);
+        var read = new HashSet<string>(StringComparer.Ordinal);
         foreach (string imported in DirectoryBuildFiles(path, root))
         {
-            try
-            {
-                XDocument props = XDocument.Load(imported);
-                elements.AddRange(props.Descendants());
-                definitions.Read(props, imported);
-            }
-            catch (System.Xml.XmlException)
-            {
-                // An unreadable import adds nothing.
-            }
+            ReadImported(imported, root, elements, definitions, read, depth: 0);
         }
 
         string? Property(string name) => elements.LastOrDefault(e => e.Name.LocalName == name)?.Value.Trim();
@@ -144,6 +136,55 @@ internal sealed class ProjectFile
                 }
 
                 pending.Push(child);
+            }
+        }
+    }
+
+    // How deep imports of imports are followed: Directory.Build.props → build/Common.props → build/Versions.props.
+    private const int MaxImportDepth = 4;
+
+    // A props file and the files it imports (OpenTelemetry's src/Directory.Build.props imports build/Common.props,
+    // which defines the $(RepoRoot) its project references are written with), as far as their paths resolve inside
+    // the code base.
+    private static void ReadImported(string file, string root, List<XElement> elements, PropertyDefinitions definitions, HashSet<string> read, int depth)
+    {
+        if (!read.Add(file))
+        {
+            return;
+        }
+
+        XDocument props;
+        try
+        {
+            props = XDocument.Load(file);
+        }
+        catch (System.Xml.XmlException)
+        {
+            // An unreadable import adds nothing.
+            return;
+        }
+
+        elements.AddRange(props.Descendants());
+        definitions.Read(props, file);
+        if (depth >= MaxImportDepth)
+        {
+            return;
+        }
+
+        string directory = System.IO.Path.GetDirectoryName(file)!;
+        string fullRoot = System.IO.Path.GetFullPath(root);
+        foreach (XElement import in props.Descendants().Where(e => e.Name.LocalName == "Import").ToList())
+        {
+            string project = definitions.Expand((string?)import.Attribute("Project") ?? string.Empty, directory);
+            if (project.Length == 0 || project.Contains('$') || project.Contains('*'))
+            {
+                continue;
+            }
+
+            string full = System.IO.Path.GetFullPath(System.IO.Path.Combine(directory, project.Replace('\\', '/')));
+            if (full.StartsWith(fullRoot, StringComparison.Ordinal) && File.Exists(full))
+            {
+                ReadImported(full, root, elements, definitions, read, depth + 1);
             }
         }
     }

@@ -9,7 +9,8 @@ namespace FakeAI.Bounds.Precision;
 /// Just enough of MSBuild's property evaluation for project references: the unconditional properties a project and
 /// its Directory.Build.props define (the project's own first, then the nearest props), with
 /// <c>$(MSBuildThisFileDirectory)</c> and <c>$(MSBuildProjectDirectory)</c>, so that a reference written as
-/// <c>$(SourceRoot)src/Orleans.Core/Orleans.Core.csproj</c> resolves. What it cannot expand stays unresolved.
+/// <c>$(SourceRoot)src/Orleans.Core/Orleans.Core.csproj</c> resolves, and a repository root computed by a property
+/// function (<c>$(RepoRoot)</c>) is the code base's root. What it cannot expand stays unresolved.
 /// </summary>
 internal sealed partial class PropertyDefinitions
 {
@@ -17,9 +18,13 @@ internal sealed partial class PropertyDefinitions
     private readonly Dictionary<string, (string Value, string Directory)> _values = new(StringComparer.OrdinalIgnoreCase);
     private readonly string _projectDirectory;
 
-    public PropertyDefinitions(string projectPath)
+    private static readonly string[] RepositoryRootNames = ["RepoRoot", "RepositoryRoot", "RepoRootPath", "RootDir"];
+    private readonly string _root;
+
+    public PropertyDefinitions(string projectPath, string root)
     {
         _projectDirectory = System.IO.Path.GetDirectoryName(projectPath)!;
+        _root = System.IO.Path.GetFullPath(root);
     }
 
     /// <summary>Reads a file's unconditional properties; a property defined by an earlier file wins.</summary>
@@ -69,9 +74,15 @@ internal sealed partial class PropertyDefinitions
                 return _projectDirectory;
             }
 
-            return _values.TryGetValue(name, out (string Value, string Directory) defined)
-                ? Expand(defined.Value, defined.Directory, depth - 1)
-                : match.Value;
+            // The repository root is usually computed with a property function this reader does not evaluate
+            // ($([System.IO.Directory]::GetParent(…).Parent.FullName)); by its name it is the code base's root.
+            bool computed = !_values.TryGetValue(name, out (string Value, string Directory) defined) || defined.Value.Contains("$([", StringComparison.Ordinal);
+            if (computed && Array.Exists(RepositoryRootNames, rootName => rootName.Equals(name, StringComparison.OrdinalIgnoreCase)))
+            {
+                return _root;
+            }
+
+            return computed ? match.Value : Expand(defined.Value, defined.Directory, depth - 1);
         });
     }
 

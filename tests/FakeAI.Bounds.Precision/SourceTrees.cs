@@ -40,7 +40,7 @@ internal sealed class SourceTrees(string workDirectory, string? mirrors)
             }
 
             string path = line[(tab + 1)..];
-            bool source = path.EndsWith(".cs", StringComparison.Ordinal) || path.EndsWith(".csproj", StringComparison.Ordinal)
+            bool source = path.EndsWith(".cs", StringComparison.Ordinal) || path.EndsWith(".csproj", StringComparison.Ordinal) || path.EndsWith(".xproj", StringComparison.Ordinal)
                 || path.EndsWith(".props", StringComparison.Ordinal) || path.EndsWith(".targets", StringComparison.Ordinal);
             bool inScope = paths is null || paths.Any(p => path == p || path.StartsWith(p.TrimEnd('/') + "/", StringComparison.Ordinal));
             if (source && inScope)

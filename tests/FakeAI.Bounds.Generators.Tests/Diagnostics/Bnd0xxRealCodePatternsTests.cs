@@ -106,6 +106,16 @@ public class Bnd0xxRealCodePatternsTests
                 + "public sealed class Endpoint { private readonly Store _store; public Endpoint(Store store) => _store = store; public void Handle(string request) => _store.Add(request); }",
             "it is registered with AddSingleton at Source0.cs:"
         },
+        {
+            // A thread started at construction holds the object while it runs.
+            "public sealed class Drain { private readonly Dictionary<string, int> _c = new(); private readonly Thread _t; public Drain() { _t = new Thread(Loop); _t.Start(); } private void Loop() { } public void Record(string s) => _c[s] = 1; }",
+            "'Drain' lives as long as the process: its constructor starts a thread that runs 'Loop'"
+        },
+        {
+            // A static field declared as a type from outside the program holds the program's class it creates.
+            "public static class Visitors { public static readonly object Default = new Collector(); } public sealed class Collector { private readonly List<string> _seen = new(); public void Visit(string s) => _seen.Add(s); }",
+            "'Collector' lives as long as the process: the static field 'Visitors.Default' holds one"
+        },
     };
 
     [Theory]
@@ -154,6 +164,30 @@ public class Bnd0xxRealCodePatternsTests
         "public sealed class Filters : IStore { private readonly List<Action> _c = new(); public void AddFilter(Action a) => _c.Add(a); }"
             + "public static class Startup { public static void ConfigureServices(IServiceCollection s) { s.AddSingleton<IStore, Filters>(); new Filters().AddFilter(() => { }); } }",
         "public sealed class Lifecycle { public static readonly Lifecycle Instance = new(); private Lifecycle() { } private readonly List<Action> _c = new(); public void Subscribe(Action a) => _c.Add(a); }",
+        // A removal through `?.` is a removal: the entry's end when its connection closes.
+        "public static class Conns { private static Dictionary<string, object>? _c = new(); public static void Open(string id, object c) => _c![id] = c; public static void Close(string id) => _c?.Remove(id); }",
+        // A sweep of stale entries that another object runs.
+        "public sealed class Expiring { public static readonly Expiring Instance = new(); private Expiring() { } private readonly Dictionary<string, DateTime> _c = new(); public void Set(string k) => _c[k] = DateTime.UtcNow;"
+            + " public bool IsFresh(string k) { if (_c.TryGetValue(k, out DateTime t) && t < DateTime.UtcNow) { _c.Remove(k); return false; } return true; }"
+            + " public void Cleanup() { foreach (string k in new List<string>(_c.Keys)) { _c.Remove(k); } } }"
+            + " public sealed class Discoverer { public void Tick() => Expiring.Instance.Cleanup(); }",
+        // Per-key ends beside a removal of one value from every key, or a removal in the finally of the method that
+        // runs the entry's work: lifecycles, not sweeps of stale entries.
+        "public sealed class Index { public static readonly Index Shared = new(); private Index() { } private readonly Dictionary<string, HashSet<int>> _c = new(); public void Put(string k, int v) { if (!_c.TryGetValue(k, out HashSet<int>? s)) { _c[k] = s = new HashSet<int>(); } s.Add(v); }"
+            + " public void Remove(string k) => _c.Remove(k); public void RemoveValue(int v) { foreach (string k in new List<string>(_c.Keys)) { if (_c[k].Remove(v) && _c[k].Count == 0) { _c.Remove(k); } } } }",
+        "public sealed class Jobs { public static readonly Jobs Instance = new(); private Jobs() { } private readonly Dictionary<long, DateTime> _c = new(); public void Cancel(long id) => _c[id] = DateTime.UtcNow;"
+            + " public void Execute(long id) { if (_c.Remove(id)) { return; } try { } finally { _c.Remove(id); } } }",
+        // Registration through the private helpers a registration method calls, an internal one only startup calls,
+        // a registration property's setter, an exclusion list: each grows once per call the program makes as it starts.
+        "public sealed class Plugin { public static readonly Plugin Instance = new(); private Plugin() { } private readonly List<string> _c = new(); public void Register(string host) => Install(host); private void Install(string host) => _c.Add(host); }",
+        "public static class Plugins { private static readonly List<Action> _c = new(); internal static void ConfigurePlugins(Action a) => _c.Add(a); }"
+            + "public static class Startup { public static void ConfigureServices() => Plugins.ConfigurePlugins(() => { }); }",
+        "public static class Generator { private static readonly List<string> _c = new(); public static bool AddJsonImport { set { if (value) { _c.Add(\"json\"); } } } }"
+            + "public static class Startup { public static void Configure() => Generator.AddJsonImport = true; }",
+        "public static class Profiler { private static readonly HashSet<string> _c = new(); public static void ExcludeMethod(string name) => _c.Add(name); }",
+        // A base-library composite key of program-fixed parts: a Tuple of a member and an attribute type, a KeyValuePair.
+        "public static class Attributes { private static readonly ConcurrentDictionary<Tuple<MemberInfo, Type>, bool> _c = new(); public static bool Has(MemberInfo m, Type t) => _c.GetOrAdd(Tuple.Create(m, t), k => true); }",
+        "public enum Placement { Fixed, Movable } public static class Placements { private static readonly Dictionary<KeyValuePair<Type, Placement>, int> _c = new(); public static void Seen(Type t, Placement p) => _c[new KeyValuePair<Type, Placement>(t, p)] = 1; }",
         // Filled once per object, behind a flag it sets: the lazy initialization of a registry from its services.
         "public sealed class Codecs { public static readonly Codecs Instance = new(); private Codecs() { } private readonly object _gate = new(); private bool _initialized; private readonly List<string> _c = new();"
             + " public string First() { Initialize(); return _c[0]; } private void Initialize() { lock (_gate) { if (_initialized) { return; } _c.AddRange(new[] { \"a\", \"b\" }); _initialized = true; } } }",
@@ -202,6 +236,25 @@ public class Bnd0xxRealCodePatternsTests
         // "Test" inside a product name is not test code, nor is a word that merely contains it.
         "public static class AbTestAssignments { public static readonly List<string> Seen = new(); public static void Record(string s) => Seen.Add(s); }",
         "public static class Attestations { public static readonly List<string> Seen = new(); public static void Record(string s) => Seen.Add(s); }",
+        // A private helper that a request handler reaches too, or a registration method or setter that one calls.
+        "public static class Hooks { private static readonly List<string> _c = new(); public static void Register(string s) => Keep(s); public static void Handle(string request) => Keep(request); private static void Keep(string s) => _c.Add(s); }",
+        "public static class Hooks { private static readonly List<string> _c = new(); public static void Register(string s) => Keep(s); private static void Keep(string s) => _c.Add(s); }"
+            + "public sealed class Endpoint { public void Handle(string request) => Hooks.Register(request); }",
+        "public static class Generator { private static readonly List<string> _c = new(); public static bool AddJsonImport { set { if (value) { _c.Add(\"json\"); } } } }"
+            + "public sealed class Endpoint { public void Handle(string request) => Generator.AddJsonImport = request.Length > 0; }",
+        // A key class named for a type that compares by reference: one entry per object made, not per type.
+        "public sealed class TypeDetails { public TypeDetails(Type t) { } } public static class Maps { private static readonly ConcurrentDictionary<TypeDetails, int> _c = new(); public static void Remember(TypeDetails d) => _c[d] = 1; }",
+        // A per-key removal beside a sweep of stale entries nothing calls: the class says entries outlive their reads.
+        "public sealed class Expiring { public static readonly Expiring Instance = new(); private Expiring() { } private readonly Dictionary<string, DateTime> _c = new(); public void Set(string k) => _c[k] = DateTime.UtcNow;"
+            + " public bool IsFresh(string k) { if (_c.TryGetValue(k, out DateTime t) && t < DateTime.UtcNow) { _c.Remove(k); return false; } return true; }"
+            + " public void Cleanup() { foreach (string k in new List<string>(_c.Keys)) { _c.Remove(k); } } }",
+        // A collection created on first use is not emptied by its creation.
+        "public sealed class Timers { public static readonly Timers Instance = new(); private Timers() { } private HashSet<object>? _c; public void Track(object t) { if (_c == null) { _c = new HashSet<object>(); } _c.Add(t); } }",
+        // A registration method that code serving requests calls through the interface it implements.
+        "public interface IInstaller { void InstallPackage(string name); } public sealed class Installer : IInstaller { public static readonly Installer Instance = new(); private Installer() { } private readonly List<string> _c = new(); public void InstallPackage(string name) => _c.Add(name); }"
+            + " public sealed class Endpoint { private readonly IInstaller _i; public Endpoint(IInstaller i) => _i = i; public void Handle(string request) => _i.InstallPackage(request); }",
+        // A Tuple with a part that carries traffic.
+        "public static class Calls { private static readonly ConcurrentDictionary<Tuple<Type, string>, int> _c = new(); public static void Seen(Type t, string requestId) => _c[Tuple.Create(t, requestId)] = 1; }",
         // A string key that is not a type's name, and a key type that only contains "Type" in its name.
         "public static class Labels { private static readonly ConcurrentDictionary<string, string> _c = new(); public static string Of(string s) => _c.GetOrAdd(s.Trim(), n => n); }",
         "public static class Current<T> { public static string Value { get; set; } = \"\"; } public static class Labels { private static readonly ConcurrentDictionary<string, string> _c = new(); public static string Of<T>() => _c.GetOrAdd(Current<T>.Value, n => n); }",

@@ -108,6 +108,24 @@ internal sealed class CallPaths
         return true;
     }
 
+    /// <summary>
+    /// The ways into <paramref name="method"/> from outside the type's own calls: the methods of the type that lead to
+    /// it (and it) that other code can call (not private), that run by themselves, or that nothing in the type calls.
+    /// </summary>
+    public HashSet<ISymbol> EntriesTo(ISymbol method)
+    {
+        var entries = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (ISymbol reached in Reach(new[] { method }, _callers))
+        {
+            if (reached.DeclaredAccessibility != Accessibility.Private || !_callers.ContainsKey(reached) || SelfRunning.Contains(reached))
+            {
+                entries.Add(reached);
+            }
+        }
+
+        return entries;
+    }
+
     private HashSet<ISymbol> Reach(IEnumerable<ISymbol> roots, Dictionary<ISymbol, HashSet<ISymbol>> edges)
     {
         var reached = new HashSet<ISymbol>(SymbolEqualityComparer.Default);

@@ -11,7 +11,9 @@ namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 /// <param name="Paired">A removal of one entry in a callback the adding method sets up (a continuation, a
 /// cancellation registration, the Dispose of the token it returns): the entry lives as long as its operation.</param>
 /// <param name="Once">An add in code that runs once per object (<see cref="RunOnceGuards"/>): initial state.</param>
-internal readonly record struct GrowthEvent(GrowthEventKind Kind, ISymbol Method, bool Guarded, bool Scheduled, Location Location, bool Paired = false, bool Once = false)
+/// <param name="PicksEntries">A sweep that picks the entries it removes (a <c>RemoveAll</c>, a removal in a loop):
+/// the stale ones, not the entry of the call that ends in a <c>finally</c>.</param>
+internal readonly record struct GrowthEvent(GrowthEventKind Kind, ISymbol Method, bool Guarded, bool Scheduled, Location Location, bool Paired = false, bool Once = false, bool PicksEntries = false)
 {
     /// <summary>Whether this removal keeps the collection bounded when it runs on the path that adds.</summary>
     public bool Bounds => Guarded || CollectionMethodRoles.BoundsWhenOnAddPath(Kind);

@@ -5,6 +5,7 @@ using FakeAI.Bounds.Generators.Common;
 using FakeAI.Bounds.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 
@@ -72,6 +73,11 @@ internal sealed class GrowthSession
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             analysis.Consider(member);
+        }
+
+        if (type.TypeKind == TypeKind.Class)
+        {
+            context.RegisterOperationAction(RecordCreatedHolder, OperationKind.FieldInitializer);
         }
 
         // Every type's code may grow the collections of an element type a tracker holds (BND006).
@@ -166,7 +172,7 @@ internal sealed class GrowthSession
         {
             foreach (ISymbol adder in adders)
             {
-                if (_calledOnlyAtStartup.TryGetValue(adder.OriginalDefinition, out bool onlyAtStartup) && !onlyAtStartup)
+                if (CalledOutsideStartup(adder))
                 {
                     context.ReportDiagnostic(finding);
                     break;
@@ -175,6 +181,39 @@ internal sealed class GrowthSession
         }
 
         ReportElementState(context);
+    }
+
+    // A registration method called by code that does not run at startup: directly, or through the base method it
+    // overrides or the interface member it implements (a controller calling IInstaller.InstallPackage).
+    private bool CalledOutsideStartup(ISymbol adder)
+    {
+        for (ISymbol? current = adder; current is not null; current = (current as IMethodSymbol)?.OverriddenMethod)
+        {
+            if (_calledOnlyAtStartup.TryGetValue(current.OriginalDefinition, out bool onlyAtStartup) && !onlyAtStartup)
+            {
+                return true;
+            }
+        }
+
+        if (adder is not IMethodSymbol { ContainingType: { } type } method)
+        {
+            return false;
+        }
+
+        foreach (INamedTypeSymbol implemented in type.AllInterfaces)
+        {
+            foreach (ISymbol member in implemented.GetMembers(method.Name))
+            {
+                if (_calledOnlyAtStartup.TryGetValue(member.OriginalDefinition, out bool onlyAtStartup)
+                    && !onlyAtStartup
+                    && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member)?.OriginalDefinition, method.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private void ReportElementState(CompilationAnalysisContext context)
@@ -279,6 +318,38 @@ internal sealed class GrowthSession
         }
 
         return singletonHolder;
+    }
+
+    // `static readonly ExpressionVisitor Visitor = new IfNotNullVisitor();`: a field declared as a base type (one from
+    // outside the program, or an abstract one) holds the program's class it creates, whose own fields RecordHolders
+    // cannot see from the declared type.
+    private void RecordCreatedHolder(OperationAnalysisContext context)
+    {
+        var initializer = (IFieldInitializerOperation)context.Operation;
+        if (initializer.Value.WithoutConversions() is not IObjectCreationOperation { Type: INamedTypeSymbol created }
+            || LongLivedShapes.HeldType(created) is not { } held
+            || Collections.MayHoldGrowable(held))
+        {
+            return;
+        }
+
+        foreach (IFieldSymbol field in initializer.InitializedFields)
+        {
+            if (SymbolEqualityComparer.Default.Equals(LongLivedShapes.HeldType(field.Type)?.OriginalDefinition, held.OriginalDefinition)
+                || SymbolEqualityComparer.Default.Equals(held.OriginalDefinition, field.ContainingType.OriginalDefinition))
+            {
+                continue;
+            }
+
+            if (field.IsStatic)
+            {
+                LongLived.RecordStaticHolder(held, field);
+            }
+            else
+            {
+                LongLived.RecordField(field.ContainingType, field, held);
+            }
+        }
     }
 
     private readonly record struct DeferredFinding(

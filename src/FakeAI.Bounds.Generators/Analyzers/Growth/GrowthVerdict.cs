@@ -66,7 +66,12 @@ internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evid
         }
 
         // Only a tracker, which declares that its state must show a bound, is held to more than what follows.
-        if (tracker == TrackerKind.None && removals.Any(EndsEntriesByItself))
+        // Unless the class also has a sweep of stale entries that nothing on the add path runs and that does not run
+        // by itself: then the class says entries outlive their key's removal, and what decides is whether anyone calls
+        // the sweep (BND002, and the compilation's other types).
+        if (tracker == TrackerKind.None
+            && removals.Any(EndsEntriesByItself)
+            && !removals.Any(removal => IsStaleSweep(removal) && !addPaths.Contains(removal.Method) && !calls.SelfRunning.Contains(removal.Method)))
         {
             return BoundedVerdict;
         }
@@ -105,6 +110,14 @@ internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evid
     private static bool EndsEntriesByItself(GrowthEvent removal)
     {
         return removal.Kind == GrowthEventKind.RemoveSpecific || (removal.Kind == GrowthEventKind.RemoveFromEnd && !removal.Guarded);
+    }
+
+    // A method of its own that picks entries out and removes them, asked for nothing (a Cleanup, a PurgeExpired): the
+    // sweep of stale entries a cache with expiry relies on. One given a value (remove this value from every key) ends
+    // the entries of that value, as a per-key removal does.
+    private static bool IsStaleSweep(GrowthEvent removal)
+    {
+        return removal.PicksEntries && !removal.Scheduled && removal.Method is IMethodSymbol { Parameters.Length: 0 };
     }
 
     private static GrowthEscape FirstInSourceOrder(GrowthEscape[] escapes)

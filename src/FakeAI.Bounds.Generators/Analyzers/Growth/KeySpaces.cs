@@ -8,7 +8,8 @@ namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 /// <summary>
 /// Recognises maps, sets and lists whose entries come from the program, not from its input: keyed by (or holding) an
 /// enum, a <c>bool</c>, a <c>byte</c>, a <c>char</c>, a <see cref="System.Type"/>, a reflection member, an assembly or
-/// module, a runtime handle, a metrics instrument, meter or activity source, or a tuple of those; and maps whose
+/// module, a runtime handle, a metrics instrument, meter or activity source, or a tuple (also a <c>Tuple&lt;…&gt;</c> or a
+/// <c>KeyValuePair</c>) of those; and maps whose
 /// values are types, members or assemblies (the name-to-type resolver). Such a collection — the usual per-type
 /// reflection cache — holds at most one entry per thing the program declares or loads, which a careful reader calls
 /// bounded. A key struct or record of the program's own made only of such parts (a grain type and an enum, a type, a
@@ -93,26 +94,31 @@ internal static class KeySpaces
 
         if (key is INamedTypeSymbol { IsTupleType: true } tuple)
         {
-            return depth < MaxPartDepth && ArePartsFixed(tuple.TupleElements, depth);
+            return depth < MaxPartDepth && ArePartsFixed(PartTypes(tuple.TupleElements), depth);
         }
 
-        return IsProgramElement(key) || NamesAType(key) || (depth < MaxPartDepth && IsKeyTypeOfTheProgram(key) && ArePartsFixed(InstanceFields(key), depth));
+        if (key is INamedTypeSymbol { IsGenericType: true } composite && IsCompositeKeyType(composite))
+        {
+            return depth < MaxPartDepth && ArePartsFixed(composite.TypeArguments, depth);
+        }
+
+        return IsProgramElement(key) || NamesAType(key) || (depth < MaxPartDepth && IsKeyTypeOfTheProgram(key) && ArePartsFixed(PartTypes(InstanceFields(key)), depth));
     }
 
     // The parts of a tuple, or of a struct or record the program declares: each a fixed key or a delegate (a configured
     // callback, one per configuration), with at least one fixed key among them. One entry per combination of things the
     // program declares.
-    private static bool ArePartsFixed(IEnumerable<IFieldSymbol> parts, int depth)
+    private static bool ArePartsFixed(IEnumerable<ITypeSymbol> parts, int depth)
     {
         bool anyFixed = false;
-        foreach (IFieldSymbol part in parts)
+        foreach (ITypeSymbol part in parts)
         {
-            if (part.Type.TypeKind == TypeKind.Delegate)
+            if (part.TypeKind == TypeKind.Delegate)
             {
                 continue;
             }
 
-            if (!IsFixedKey(part.Type, depth + 1))
+            if (!IsFixedKey(part, depth + 1))
             {
                 return false;
             }
@@ -121,6 +127,27 @@ internal static class KeySpaces
         }
 
         return anyFixed;
+    }
+
+    private static IEnumerable<ITypeSymbol> PartTypes(IEnumerable<IFieldSymbol> fields)
+    {
+        foreach (IFieldSymbol field in fields)
+        {
+            yield return field.Type;
+        }
+    }
+
+    // The composite keys of the base library written as types rather than tuple syntax: Tuple<MemberInfo, Type>, a
+    // KeyValuePair of a type and an enum. Their parts are their type arguments.
+    private static bool IsCompositeKeyType(INamedTypeSymbol key)
+    {
+        string? expectedNamespace = key.Name switch
+        {
+            "Tuple" => "System",
+            "KeyValuePair" => "System.Collections.Generic",
+            _ => null,
+        };
+        return expectedNamespace is not null && key.ContainingNamespace?.ToDisplayString() == expectedNamespace;
     }
 
     private static bool IsKeyTypeOfTheProgram(ITypeSymbol key)
@@ -140,10 +167,12 @@ internal static class KeySpaces
     }
 
     // A program's own key type that says it stands for a type: Orleans' GrainType and GrainInterfaceType, AutoMapper's
-    // TypePair. Such keys are made from the types the program declares, one per type, as a Type key is.
+    // TypePair. Such keys are made from the types the program declares, one per type, as a Type key is, when they
+    // compare by value: a class keyed by reference (a TypeDetails made anew for each configuration) is one entry per
+    // object made, however few types there are.
     private static bool NamesAType(ITypeSymbol key)
     {
-        if (key.SpecialType != SpecialType.None || key.TypeKind is not (TypeKind.Struct or TypeKind.Class))
+        if (key.SpecialType != SpecialType.None || key.TypeKind is not (TypeKind.Struct or TypeKind.Class) || !ComparesByValue(key))
         {
             return false;
         }
@@ -153,6 +182,36 @@ internal static class KeySpaces
         return name.Length > Word.Length
             && ((name.EndsWith(Word, System.StringComparison.Ordinal) && !char.IsUpper(name[name.Length - Word.Length - 1]))
                 || (name.StartsWith(Word, System.StringComparison.Ordinal) && char.IsUpper(name[Word.Length])));
+    }
+
+    // A struct or record, or a class that overrides Equals or is equatable to itself.
+    private static bool ComparesByValue(ITypeSymbol key)
+    {
+        if (key.TypeKind == TypeKind.Struct || key.IsRecord)
+        {
+            return true;
+        }
+
+        for (ITypeSymbol? current = key; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (ISymbol member in current.GetMembers("Equals"))
+            {
+                if (member is IMethodSymbol { IsOverride: true, Parameters.Length: 1 })
+                {
+                    return true;
+                }
+            }
+        }
+
+        foreach (INamedTypeSymbol implemented in key.AllInterfaces)
+        {
+            if (implemented.Name == "IEquatable" && implemented.TypeArguments.Length == 1 && SymbolEqualityComparer.Default.Equals(implemented.TypeArguments[0], key))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Types, members, assemblies and the like: one per declaration the program has or loads.

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 
-/// <summary>Finds the field or property an expression reads, through conversions and parentheses.</summary>
+/// <summary>Finds the field or property an expression reads, through conversions, parentheses and <c>?.</c>.</summary>
 internal static class MemberReferences
 {
     /// <summary>The field or non-indexer property <paramref name="operation"/> reads, or <see langword="null"/>.</summary>
@@ -67,10 +67,27 @@ internal static class MemberReferences
                     return field;
                 case IPropertyReferenceOperation { Property.IsIndexer: false } property:
                     return property;
+                case IConditionalAccessInstanceOperation placeholder:
+                    // `_map?.Remove(key)`: the call's receiver stands for what the `?.` tested.
+                    operation = ConditionalReceiver(placeholder);
+                    continue;
                 default:
                     return null;
             }
         }
+    }
+
+    private static IOperation? ConditionalReceiver(IConditionalAccessInstanceOperation placeholder)
+    {
+        for (IOperation? parent = placeholder.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IConditionalAccessOperation access)
+            {
+                return access.Operation;
+            }
+        }
+
+        return null;
     }
 
     private static ISymbol Member(IMemberReferenceOperation reference)

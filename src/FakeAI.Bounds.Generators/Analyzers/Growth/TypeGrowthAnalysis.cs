@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Globalization;
 using System.Threading;
 using FakeAI.Bounds.Generators.Common;
@@ -143,6 +144,14 @@ internal sealed class TypeGrowthAnalysis
             return;
         }
 
+        // `Settings.ExcludeAssembly = …` calls a registration setter as surely as an invocation calls a method.
+        if (assignment.Target is IPropertyReferenceOperation { Property.SetMethod: { } setter }
+            && StartupRegistration.IsRegistrationMethod(setter)
+            && setter.Locations.Length > 0 && setter.Locations[0].IsInSource)
+        {
+            _session.RecordRegistrationCall(setter, context.ContainingSymbol);
+        }
+
         ISymbol? member = MemberReferences.Referenced(assignment.Target);
         if (member is null || (!_members.ContainsKey(member) && !_session.Collections.MayHoldGrowable(MemberType(member))))
         {
@@ -157,6 +166,11 @@ internal sealed class TypeGrowthAnalysis
         // A new collection swapped in later empties it: the "reassign on a size check" trim. One rebuilt from the
         // member itself keeps part of it: a Take/Skip/Where rebuild trims or sweeps, other rebuilds (an Append, a
         // Concat) may grow it, so those count only under a size check.
+        if (NullInitializations.RunsOnlyWhenNull(assignment, member))
+        {
+            return;
+        }
+
         if (!ReadsMember(assignment.Value, member))
         {
             Record(context, assignment.Target, GrowthEventKind.Clear, assignment);
@@ -202,6 +216,12 @@ internal sealed class TypeGrowthAnalysis
         if (SymbolEqualityComparer.Default.Equals(reference.Method.ContainingType?.OriginalDefinition, _type.OriginalDefinition))
         {
             _calls.AddSelfRunning(reference.Method.OriginalDefinition);
+            if (IsConstruction(context.ContainingSymbol) && StartsAThread(reference))
+            {
+                // The thread holds the object for as long as it runs, which for a loop started at construction is
+                // the life of the process.
+                _session.LongLived.RecordLocal(_type, "its constructor starts a thread that runs '" + reference.Method.Name + "'");
+            }
         }
         else
         {
@@ -233,7 +253,7 @@ internal sealed class TypeGrowthAnalysis
             }
 
             string lifetime = member.Symbol.IsStatic ? LongLivedShapes.OfStaticMember(member.Symbol) : LongLivedShapes.OfType(_type, _localReason!);
-            ReportOrDefer(member, verdict, lifetime, atCompilationEnd: false, context.ReportDiagnostic);
+            ReportOrDefer(member, verdict, paths, lifetime, atCompilationEnd: false, context.ReportDiagnostic);
         }
     }
 
@@ -250,37 +270,66 @@ internal sealed class TypeGrowthAnalysis
             cancellationToken.ThrowIfCancellationRequested();
             if (!member.Symbol.IsStatic && Judge(member, paths) is { } verdict)
             {
-                ReportOrDefer(member, verdict, LongLivedShapes.OfType(_type, reason), atCompilationEnd: true, report);
+                ReportOrDefer(member, verdict, paths, LongLivedShapes.OfType(_type, reason), atCompilationEnd: true, report);
             }
         }
     }
 
-    // A collection filled only by public registration methods (Add…, Register…, Use…) grows once per call the program
-    // makes while it starts: growth only if code that serves traffic calls them, which the end of the compilation
-    // tells. A tracker is held to its declaration and reported as it is.
-    // A cleanup another type calls is that object's part of the lifecycle, which the end of the compilation tells.
-    private void ReportOrDefer(TrackedMember member, GrowthVerdict verdict, string lifetime, bool atCompilationEnd, System.Action<Diagnostic> report)
+    // A collection filled only through registration methods (Add…, Register…, Use…, directly or through the private
+    // helpers they call) grows once per call the program makes while it starts: growth only if code that serves
+    // traffic calls them, which the end of the compilation tells. A tracker is held to its declaration and reported
+    // as it is. A cleanup another type calls is that object's part of the lifecycle, which the end of the compilation
+    // tells too.
+    private void ReportOrDefer(TrackedMember member, GrowthVerdict verdict, CallPaths paths, string lifetime, bool atCompilationEnd, System.Action<Diagnostic> report)
     {
-        bool startupOnly = (member.Symbol.IsStatic || _tracker == TrackerKind.None)
-            && verdict.Adders.Length > 0
-            && System.Array.TrueForAll(verdict.Adders, StartupRegistration.IsRegistrationMethod);
-        if (startupOnly)
+        ISymbol[]? registrations = member.Symbol.IsStatic || _tracker == TrackerKind.None ? RegistrationEntries(verdict.Adders, paths) : null;
+        if (registrations is not null)
         {
             lifetime += ", and code that does not run at startup calls the methods that add to it";
         }
 
         if (_tracker == TrackerKind.None && verdict.Outcome == GrowthOutcome.ManualCleanup)
         {
-            _session.DeferCleanup(verdict.CleanupEntries, startupOnly ? verdict.Adders : null, CreateFinding(member, verdict, lifetime, atCompilationEnd: true));
+            _session.DeferCleanup(verdict.CleanupEntries, registrations, CreateFinding(member, verdict, lifetime, atCompilationEnd: true));
         }
-        else if (startupOnly)
+        else if (registrations is not null)
         {
-            _session.DeferRegistration(verdict.Adders, CreateFinding(member, verdict, lifetime, atCompilationEnd: true));
+            _session.DeferRegistration(registrations, CreateFinding(member, verdict, lifetime, atCompilationEnd: true));
         }
         else
         {
             report(CreateFinding(member, verdict, lifetime, atCompilationEnd));
         }
+    }
+
+    // The registration methods every add goes through: an adder that is one, or, for one that is not, every way into it
+    // from outside the type (a private InstallExtensions that only the public Register calls). Null when some way in
+    // is neither a registration nor this type's construction, or when no registration is among them.
+    private ISymbol[]? RegistrationEntries(ISymbol[] adders, CallPaths paths)
+    {
+        var registrations = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (ISymbol adder in adders)
+        {
+            if (StartupRegistration.IsRegistrationMethod(adder))
+            {
+                registrations.Add(adder);
+                continue;
+            }
+
+            foreach (ISymbol entry in paths.EntriesTo(adder))
+            {
+                if (StartupRegistration.IsRegistrationMethod(entry))
+                {
+                    registrations.Add(entry);
+                }
+                else if (!IsConstruction(entry))
+                {
+                    return null;
+                }
+            }
+        }
+
+        return registrations.Count > 0 ? registrations.ToArray() : null;
     }
 
     private bool AnyStatic(bool isStatic)
@@ -393,7 +442,13 @@ internal sealed class TypeGrowthAnalysis
     {
         // Removing the entries a loop picks out (the stale ones) is a sweep, and so is removing in a `finally` the
         // entry the same method added (the entry lives only for the call): neither is the end of one named entry.
-        if (kind == GrowthEventKind.RemoveSpecific && (InsideLoop(operation) || InsideFinally(operation)))
+        bool picksEntries = kind == GrowthEventKind.Sweep;
+        if (kind == GrowthEventKind.RemoveSpecific && InsideLoop(operation))
+        {
+            kind = GrowthEventKind.Sweep;
+            picksEntries = true;
+        }
+        else if (kind == GrowthEventKind.RemoveSpecific && InsideFinally(operation))
         {
             kind = GrowthEventKind.Sweep;
         }
@@ -403,7 +458,7 @@ internal sealed class TypeGrowthAnalysis
         bool guarded = SizeGuards.IsGuarded(operation, kind == GrowthEventKind.Grow ? member : null);
         bool paired = kind == GrowthEventKind.RemoveSpecific && DelegateTiming.RunsLater(operation);
         bool once = kind == GrowthEventKind.Grow && !guarded && RunOnceGuards.RunsOnce(operation);
-        return new GrowthEvent(kind, method, guarded, scheduled, operation.Syntax.GetLocation(), paired, once);
+        return new GrowthEvent(kind, method, guarded, scheduled, operation.Syntax.GetLocation(), paired, once, picksEntries);
     }
 
     private void RecordCall(ISymbol caller, ISymbol callee, IInvocationOperation invocation)
@@ -536,6 +591,13 @@ internal sealed class TypeGrowthAnalysis
     private bool IndexerSetGrows(IOperation? instance)
     {
         return MemberReferences.Referenced(instance) is { } member && CollectionMethodRoles.IndexerSetGrows(KindOf(member));
+    }
+
+    // `new Thread(DrainEntries)`: the method handed to a new thread.
+    private static bool StartsAThread(IMethodReferenceOperation reference)
+    {
+        return reference.Parent is IDelegateCreationOperation { Parent: IArgumentOperation { Parent: IObjectCreationOperation { Type: { Name: "Thread" } thread } } }
+            && thread.ContainingNamespace?.ToDisplayString() == "System.Threading";
     }
 
     // Operations of nested types belong to their own analysis.
