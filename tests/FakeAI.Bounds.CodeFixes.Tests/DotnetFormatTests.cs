@@ -92,4 +92,44 @@ public sealed class DotnetFormatTests
         ImmutableArray<Diagnostic> left = await compilation.WithAnalyzers(ProductAnalyzers.CreateAll(), fixedDocument.Project.AnalyzerOptions).GetAnalyzerDiagnosticsAsync();
         Assert.Empty(left.Where(d => d.Id.StartsWith("BND", System.StringComparison.Ordinal)));
     }
+
+    private const string Channels = """
+        using System;
+        using System.Threading.Channels;
+        using System.Threading.Tasks;
+
+        namespace App;
+
+        public sealed record Request(string Id, TaskCompletionSource<bool> Done);
+
+        public sealed record WorkItem(string Name, Func<Task> Run);
+
+        public static class Queues
+        {
+            public static Channel<Request> Requests() =>
+                Channel.CreateBounded<Request>(new BoundedChannelOptions(10) { FullMode = BoundedChannelFullMode.DropOldest });
+
+            public static Channel<WorkItem> Work() =>
+                Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(10) { FullMode = BoundedChannelFullMode.DropOldest });
+        }
+        """;
+
+    [Fact]
+    public async Task BND005_gets_an_itemDropped_callback_where_one_is_offered_and_the_rest_stays_reported()
+    {
+        using var workspace = new AdhocWorkspace();
+        Document document = CodeActions.CreateDocument(workspace, Channels);
+        Solution solution = await FormatSimulation.RunAsync(document.Project.Solution, "BND005");
+
+        Document fixedDocument = solution.GetDocument(document.Id)!;
+        string text = (await fixedDocument.GetTextAsync()).ToString();
+        Assert.Contains("new BoundedChannelOptions(10) { FullMode = BoundedChannelFullMode.DropOldest }, dropped => dropped.Done.TrySetException(new InvalidOperationException(", text, System.StringComparison.Ordinal);
+
+        Compilation compilation = (await fixedDocument.Project.GetCompilationAsync())!;
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        ImmutableArray<Diagnostic> left = await compilation.WithAnalyzers(ProductAnalyzers.CreateAll(), fixedDocument.Project.AnalyzerOptions).GetAnalyzerDiagnosticsAsync();
+        Diagnostic work = Assert.Single(left, d => d.Id.StartsWith("BND", System.StringComparison.Ordinal));
+        Assert.Equal("BND005", work.Id);
+        Assert.Contains("'WorkItem' carries 'Run'", work.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
 }
