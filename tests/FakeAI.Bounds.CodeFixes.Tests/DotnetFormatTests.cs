@@ -10,7 +10,8 @@ namespace FakeAI.Bounds.CodeFixes.Tests;
 
 /// <summary>
 /// What <c>dotnet format analyzers --diagnostics BND001 BND002 BND003</c> leaves: no warning, and code that builds. It
-/// fixes one ID after the other (BND002's map is bounded before BND003's list, so its type comes first).
+/// fixes one ID after the other (BND002's map is bounded before BND003's list, so its type comes first). And what
+/// <c>--diagnostics BND005</c> leaves: an itemDropped callback wherever the fix is offered, and the rest still reported.
 /// </summary>
 public sealed class DotnetFormatTests
 {
