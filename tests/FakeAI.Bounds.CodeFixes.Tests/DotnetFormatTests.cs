@@ -10,7 +10,8 @@ namespace FakeAI.Bounds.CodeFixes.Tests;
 
 /// <summary>
 /// What <c>dotnet format analyzers --diagnostics BND001 BND002 BND003</c> leaves: no warning, and code that builds. It
-/// fixes one ID after the other (BND002's map is bounded before BND003's list, so its type comes first).
+/// fixes one ID after the other (BND002's map is bounded before BND003's list, so its type comes first). And what
+/// <c>--diagnostics BND005</c> leaves: an itemDropped callback wherever the fix is offered, and the rest still reported.
 /// </summary>
 public sealed class DotnetFormatTests
 {
@@ -91,5 +92,45 @@ public sealed class DotnetFormatTests
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         ImmutableArray<Diagnostic> left = await compilation.WithAnalyzers(ProductAnalyzers.CreateAll(), fixedDocument.Project.AnalyzerOptions).GetAnalyzerDiagnosticsAsync();
         Assert.Empty(left.Where(d => d.Id.StartsWith("BND", System.StringComparison.Ordinal)));
+    }
+
+    private const string Channels = """
+        using System;
+        using System.Threading.Channels;
+        using System.Threading.Tasks;
+
+        namespace App;
+
+        public sealed record Request(string Id, TaskCompletionSource<bool> Done);
+
+        public sealed record WorkItem(string Name, Func<Task> Run);
+
+        public static class Queues
+        {
+            public static Channel<Request> Requests() =>
+                Channel.CreateBounded<Request>(new BoundedChannelOptions(10) { FullMode = BoundedChannelFullMode.DropOldest });
+
+            public static Channel<WorkItem> Work() =>
+                Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(10) { FullMode = BoundedChannelFullMode.DropOldest });
+        }
+        """;
+
+    [Fact]
+    public async Task BND005_gets_an_itemDropped_callback_where_one_is_offered_and_the_rest_stays_reported()
+    {
+        using var workspace = new AdhocWorkspace();
+        Document document = CodeActions.CreateDocument(workspace, Channels);
+        Solution solution = await FormatSimulation.RunAsync(document.Project.Solution, "BND005");
+
+        Document fixedDocument = solution.GetDocument(document.Id)!;
+        string text = (await fixedDocument.GetTextAsync()).ToString();
+        Assert.Contains("new BoundedChannelOptions(10) { FullMode = BoundedChannelFullMode.DropOldest }, dropped => dropped.Done.TrySetException(new InvalidOperationException(", text, System.StringComparison.Ordinal);
+
+        Compilation compilation = (await fixedDocument.Project.GetCompilationAsync())!;
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        ImmutableArray<Diagnostic> left = await compilation.WithAnalyzers(ProductAnalyzers.CreateAll(), fixedDocument.Project.AnalyzerOptions).GetAnalyzerDiagnosticsAsync();
+        Diagnostic work = Assert.Single(left, d => d.Id.StartsWith("BND", System.StringComparison.Ordinal));
+        Assert.Equal("BND005", work.Id);
+        Assert.Contains("'WorkItem' carries 'Run'", work.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
     }
 }

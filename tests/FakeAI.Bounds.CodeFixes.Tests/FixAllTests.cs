@@ -217,4 +217,70 @@ public sealed class FixAllTests
             """));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task ItemDropped_callbacks_for_two_channels_of_one_class_and_a_channel_in_another_file()
+    {
+        var test = new BoundsCodeFixTest<ItemDroppedCallbackCodeFixProvider>
+        {
+            CodeActionEquivalenceKey = ItemDroppedCallbackCodeFixProvider.EquivalenceKey,
+            NumberOfIncrementalIterations = 3,
+            NumberOfFixAllInDocumentIterations = 2,
+            NumberOfFixAllInProjectIterations = 1,
+            NumberOfFixAllIterations = 1,
+        };
+        test.TestState.Sources.Add(("/0/Requests.cs", """
+            using System;
+            using System.Threading.Channels;
+            using System.Threading.Tasks;
+
+            public sealed record Request(string Id, TaskCompletionSource<bool> Done);
+
+            public sealed class RequestQueues
+            {
+                public Channel<Request> Urgent { get; } = {|BND005:Channel.CreateBounded<Request>(new BoundedChannelOptions(10) { FullMode = BoundedChannelFullMode.DropOldest })|};
+
+                public Channel<Request> Bulk { get; } = {|BND005:Channel.CreateBounded<Request>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropWrite })|};
+            }
+            """));
+        test.TestState.Sources.Add(("/0/Replies.cs", """
+            using System.Threading.Channels;
+            using System.Threading.Tasks;
+
+            namespace App.Replies;
+
+            public static class ReplyQueue
+            {
+                public static Channel<TaskCompletionSource<string>> Create(int capacity) =>
+                    {|BND005:Channel.CreateBounded<TaskCompletionSource<string>>(new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropNewest })|};
+            }
+            """));
+        test.FixedState.Sources.Add(("/0/Requests.cs", """
+            using System;
+            using System.Threading.Channels;
+            using System.Threading.Tasks;
+
+            public sealed record Request(string Id, TaskCompletionSource<bool> Done);
+
+            public sealed class RequestQueues
+            {
+                public Channel<Request> Urgent { get; } = Channel.CreateBounded<Request>(new BoundedChannelOptions(10) { FullMode = BoundedChannelFullMode.DropOldest }, dropped => dropped.Done.TrySetException(new InvalidOperationException("The bounded channel (capacity 10) was full and dropped the item (BoundedChannelFullMode.DropOldest).")));
+
+                public Channel<Request> Bulk { get; } = Channel.CreateBounded<Request>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropWrite }, dropped => dropped.Done.TrySetException(new InvalidOperationException("The bounded channel (capacity 1000) was full and dropped the item (BoundedChannelFullMode.DropWrite).")));
+            }
+            """));
+        test.FixedState.Sources.Add(("/0/Replies.cs", """
+            using System.Threading.Channels;
+            using System.Threading.Tasks;
+
+            namespace App.Replies;
+
+            public static class ReplyQueue
+            {
+                public static Channel<TaskCompletionSource<string>> Create(int capacity) =>
+                    Channel.CreateBounded<TaskCompletionSource<string>>(new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropNewest }, dropped => dropped.TrySetException(new System.InvalidOperationException("The bounded channel was full and dropped the item (BoundedChannelFullMode.DropNewest).")));
+            }
+            """));
+        await test.RunAsync();
+    }
 }

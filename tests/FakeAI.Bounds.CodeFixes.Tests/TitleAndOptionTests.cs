@@ -127,19 +127,49 @@ public sealed class TitleAndOptionTests
 
     /// <summary>
     /// dotnet format applies every provider of a diagnostic ID in turn, in the order the types are defined in the
-    /// assembly; the real fixes must come before the suppression, so that it suppresses only what they left.
+    /// assembly; the real fixes must come before the suppression, so that it suppresses only what they left. BND005 has
+    /// one fix of its own, so its place among the others changes nothing.
     /// </summary>
     [Fact]
     public void Providers_are_defined_best_fix_then_bound_then_trim_then_suppress()
     {
-        string[] providers =
+        Type[] providers =
         [
             .. typeof(BoundWithGeneratedTypeCodeFixProvider).Assembly.GetTypes()
-                .Where(type => typeof(CodeFixProvider).IsAssignableFrom(type) && type.GetCustomAttribute<ExportCodeFixProviderAttribute>() is not null)
-                .Select(type => type.Name),
+                .Where(type => typeof(CodeFixProvider).IsAssignableFrom(type) && type.GetCustomAttribute<ExportCodeFixProviderAttribute>() is not null),
         ];
+        string[] ProvidersOf(string id) =>
+            [.. providers.Where(type => ((CodeFixProvider)Activator.CreateInstance(type)!).FixableDiagnosticIds.Contains(id)).Select(type => type.Name)];
+
         Assert.Equal(
             [nameof(BestFixForEachMemberCodeFixProvider), nameof(BoundWithGeneratedTypeCodeFixProvider), nameof(TrimAfterAddCodeFixProvider), nameof(SuppressWithAllowUnboundedCodeFixProvider)],
-            providers);
+            ProvidersOf("BND001"));
+        Assert.Equal([nameof(ItemDroppedCallbackCodeFixProvider)], ProvidersOf("BND005"));
+        Assert.Equal(5, providers.Length);
+    }
+
+    [Theory]
+    [InlineData("public sealed record Item(string Id, TaskCompletionSource<bool> Completion);", "Pass an itemDropped callback that fails 'Completion'")]
+    [InlineData("public sealed class Item : TaskCompletionSource;", "Pass an itemDropped callback that fails the dropped item")]
+    [InlineData("public sealed record Item(Action<Exception> OnFailed);", "Pass an itemDropped callback that calls 'OnFailed' with an error")]
+    [InlineData("public sealed record Item(TaskCompletionSource Accepted, TaskCompletionSource<int> Completed, Action<Exception>? OnFailed);", "Pass an itemDropped callback that fails 'Accepted', fails 'Completed' and calls 'OnFailed' with an error")]
+    public async Task ItemDropped_titles_say_what_the_callback_ends(string item, string title)
+    {
+        const string Call = "Channel.CreateBounded<Item>(new BoundedChannelOptions(10) { FullMode = BoundedChannelFullMode.DropOldest })";
+        string source = $$"""
+            using System;
+            using System.Threading.Channels;
+            using System.Threading.Tasks;
+
+            {{item}}
+
+            public static class Channels
+            {
+                public static Channel<Item> Create() => {{Call}};
+            }
+            """;
+
+        string[] titles = await CodeActions.TitlesAsync(new ItemDroppedCallbackCodeFixProvider(), source, Call);
+        Assert.Equal([title], titles);
     }
 }

@@ -11,7 +11,8 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace FakeAI.Bounds.CodeFixes.Common;
 
 /// <summary>
-/// Fix All for the member fixes, in a document, a project or the solution. The built-in batch fixer merges the text
+/// Fix All for the fixes of this assembly (the member fixes, and the <c>itemDropped</c> callbacks of BND005), in a
+/// document, a project or the solution. The built-in batch fixer merges the text
 /// changes of independent single fixes, which breaks when two fixes add to the same class (two nested types, the same
 /// <c>partial</c>, the same <c>using</c>); this one plans every member first and applies all edits in one pass (see
 /// <see cref="MemberFixes"/>).

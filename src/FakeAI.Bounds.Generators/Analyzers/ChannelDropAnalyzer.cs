@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using FakeAI.Bounds.Generators.Analyzers.Channels;
@@ -29,6 +30,11 @@ namespace FakeAI.Bounds.Generators.Analyzers;
 /// is only set by plain assignments before the call. Options from anywhere else are not guessed at. The item type is
 /// looked at last, once the call is known to drop silently, because it is the only step that walks members.
 /// </para>
+/// <para>
+/// The diagnostic carries the full mode and, when it is a constant certain at the call, the capacity
+/// (<see cref="ChannelDropProperties"/>), so that the code fix's exception can say which channel dropped the item
+/// without reading the options again.
+/// </para>
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ChannelDropAnalyzer : DiagnosticAnalyzer
@@ -37,6 +43,7 @@ public sealed class ChannelDropAnalyzer : DiagnosticAnalyzer
     private const string OptionsName = "System.Threading.Channels.BoundedChannelOptions";
     private const string FullModeName = "System.Threading.Channels.BoundedChannelFullMode";
     private const string FullModeProperty = "FullMode";
+    private const string CapacityProperty = "Capacity";
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -110,7 +117,7 @@ public sealed class ChannelDropAnalyzer : DiagnosticAnalyzer
         }
 
         if (options is null
-            || !TryReadFullMode(options.Value, invocation, context.CancellationToken, out object? mode)
+            || !TryReadFullMode(options.Value, invocation, context.CancellationToken, out object? mode, out int? capacity)
             || DropModeName(fullModeType, mode) is not { } modeName)
         {
             return;
@@ -126,10 +133,19 @@ public sealed class ChannelDropAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticDescriptors.ChannelDropsSilently,
             invocation.Syntax.GetLocation(),
+            PropertiesForTheFix(modeName, capacity),
             modeName,
             Display(itemType),
             WhatItCarries(awaited),
             WhatADropLeavesUndone(awaited.Kind)));
+    }
+
+    private static ImmutableDictionary<string, string?> PropertiesForTheFix(string modeName, int? capacity)
+    {
+        ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty.Add(ChannelDropProperties.FullMode, modeName);
+        return capacity is { } known
+            ? properties.Add(ChannelDropProperties.Capacity, known.ToString(CultureInfo.InvariantCulture))
+            : properties;
     }
 
     // "carries 'Completion' (TaskCompletionSource?)", or what the item is when it is the awaited part itself.
@@ -173,32 +189,47 @@ public sealed class ChannelDropAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    private static bool TryReadFullMode(IOperation value, IOperation use, CancellationToken cancellationToken, out object? mode)
+    /// <summary>
+    /// The full mode of the options at the call, and their capacity when it is a constant they are certain to hold
+    /// there (<see langword="null"/> when it is not: the capacity only goes into the message of the fix's exception, so
+    /// an unknown one does not make the full mode unknown).
+    /// </summary>
+    private static bool TryReadFullMode(IOperation value, IOperation use, CancellationToken cancellationToken, out object? mode, out int? capacity)
     {
         switch (value.WithoutConversions())
         {
             case IObjectCreationOperation creation:
-                return TryReadCreation(creation, out mode);
+                return TryReadCreation(creation, out mode, out capacity);
 
             case ILocalReferenceOperation local:
-                return TryReadLocal(local.Local, use, cancellationToken, out mode);
+                return TryReadLocal(local.Local, use, cancellationToken, out mode, out capacity);
 
             default:
                 mode = null;
+                capacity = null;
                 return false;
         }
     }
 
-    // 'new BoundedChannelOptions(n)' waits when full; its object initializer may set FullMode to a constant.
-    private static bool TryReadCreation(IOperation value, out object? mode)
+    // 'new BoundedChannelOptions(n)' waits when full; its object initializer may set FullMode (and Capacity) to a constant.
+    private static bool TryReadCreation(IOperation value, out object? mode, out int? capacity)
     {
         mode = null;
+        capacity = null;
         if (value.WithoutConversions() is not IObjectCreationOperation { Constructor: not null } creation)
         {
             return false;
         }
 
         mode = 0;
+        foreach (IArgumentOperation argument in creation.Arguments)
+        {
+            if (argument.Parameter?.Name == "capacity")
+            {
+                capacity = ConstantCapacity(argument.Value);
+            }
+        }
+
         if (creation.Initializer is null)
         {
             return true;
@@ -215,9 +246,18 @@ public sealed class ChannelDropAnalyzer : DiagnosticAnalyzer
 
                 mode = assignment.Value.ConstantValue.Value;
             }
+            else if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: CapacityProperty } } capacityAssignment)
+            {
+                capacity = ConstantCapacity(capacityAssignment.Value);
+            }
         }
 
         return true;
+    }
+
+    private static int? ConstantCapacity(IOperation value)
+    {
+        return value.ConstantValue is { HasValue: true, Value: int constant } ? constant : null;
     }
 
     /// <summary>
@@ -226,9 +266,11 @@ public sealed class ChannelDropAnalyzer : DiagnosticAnalyzer
     /// Anything else that writes to the local or its full mode first (in a nested statement, through ref) makes the
     /// mode unknown, and so does a use in a lambda or local function, which may run when the local holds other options.
     /// </summary>
-    private static bool TryReadLocal(ILocalSymbol local, IOperation use, CancellationToken cancellationToken, out object? mode)
+    private static bool TryReadLocal(ILocalSymbol local, IOperation use, CancellationToken cancellationToken, out object? mode, out int? capacity)
     {
         mode = null;
+        capacity = null;
+        bool capacityChanged = false;
         IOperation current = use;
         while (current.Parent is { } parent)
         {
@@ -242,7 +284,13 @@ public sealed class ChannelDropAnalyzer : DiagnosticAnalyzer
                 int index = block.Operations.IndexOf(current);
                 if (block.Locals.Contains(local, SymbolEqualityComparer.Default))
                 {
-                    return TryReadStatements(block.Operations, index, local, cancellationToken, out mode);
+                    bool known = TryReadStatements(block.Operations, index, local, cancellationToken, out mode, out capacity);
+                    if (capacityChanged)
+                    {
+                        capacity = null;
+                    }
+
+                    return known;
                 }
 
                 for (int i = 0; i < index; i++)
@@ -251,6 +299,8 @@ public sealed class ChannelDropAnalyzer : DiagnosticAnalyzer
                     {
                         return false;
                     }
+
+                    capacityChanged |= WritesCapacityOf(block.Operations[i], local);
                 }
             }
 
@@ -265,9 +315,11 @@ public sealed class ChannelDropAnalyzer : DiagnosticAnalyzer
         int end,
         ILocalSymbol local,
         CancellationToken cancellationToken,
-        out object? mode)
+        out object? mode,
+        out int? capacity)
     {
         mode = null;
+        capacity = null;
         bool known = false;
         for (int i = 0; i < end; i++)
         {
@@ -275,7 +327,7 @@ public sealed class ChannelDropAnalyzer : DiagnosticAnalyzer
             IOperation statement = statements[i];
             if (statement is IVariableDeclarationGroupOperation group && Declares(group, local, out IOperation? initializer))
             {
-                known = initializer is not null && TryReadCreation(initializer, out mode);
+                known = initializer is not null && TryReadCreation(initializer, out mode, out capacity);
                 if (initializer is not null && !known)
                 {
                     return false;
@@ -289,7 +341,7 @@ public sealed class ChannelDropAnalyzer : DiagnosticAnalyzer
                 if (IsLocal(assignment.Target, local))
                 {
                     // options = new BoundedChannelOptions(n) { … };
-                    if (!TryReadCreation(assignment.Value, out mode))
+                    if (!TryReadCreation(assignment.Value, out mode, out capacity))
                     {
                         return false;
                     }
@@ -309,11 +361,24 @@ public sealed class ChannelDropAnalyzer : DiagnosticAnalyzer
                     mode = assignment.Value.ConstantValue.Value;
                     continue;
                 }
+
+                if (IsPropertyOf(assignment.Target, local, CapacityProperty))
+                {
+                    // options.Capacity = n;
+                    capacity = ConstantCapacity(assignment.Value);
+                    continue;
+                }
             }
 
             if (WritesTo(statement, local))
             {
                 return false;
+            }
+
+            if (WritesCapacityOf(statement, local))
+            {
+                // Set in a nested statement or by a compound assignment: not certain at the call.
+                capacity = null;
             }
         }
 
@@ -360,6 +425,27 @@ public sealed class ChannelDropAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
+    // Whether a statement may change the local's Capacity: an assignment whose target mentions it, or an increment. A read inside a target ('counts[options.Capacity] = 1') counts too: the
+    // capacity then only goes unnamed.
+    private static bool WritesCapacityOf(IOperation statement, ILocalSymbol local)
+    {
+        foreach (IOperation operation in statement.DescendantsAndSelf())
+        {
+            IOperation? target = operation switch
+            {
+                IAssignmentOperation assignment => assignment.Target,
+                IIncrementOrDecrementOperation increment => increment.Target,
+                _ => null,
+            };
+            if (target is not null && target.DescendantsAndSelf().Any(part => IsPropertyOf(part, local, CapacityProperty)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool Mentions(IOperation operation, ILocalSymbol local)
     {
         foreach (IOperation part in operation.DescendantsAndSelf())
@@ -380,7 +466,14 @@ public sealed class ChannelDropAnalyzer : DiagnosticAnalyzer
 
     private static bool IsFullModeOf(IOperation operation, ILocalSymbol local)
     {
-        return operation is IPropertyReferenceOperation { Property.Name: FullModeProperty, Instance: { } instance } && IsLocal(instance, local);
+        return IsPropertyOf(operation, local, FullModeProperty);
+    }
+
+    private static bool IsPropertyOf(IOperation operation, ILocalSymbol local, string propertyName)
+    {
+        return operation is IPropertyReferenceOperation { Instance: { } instance } reference
+            && reference.Property.Name == propertyName
+            && IsLocal(instance, local);
     }
 
     private static bool IsNullConstant(IOperation operation)

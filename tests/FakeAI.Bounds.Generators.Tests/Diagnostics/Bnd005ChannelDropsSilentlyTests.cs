@@ -1,4 +1,6 @@
+using System.Linq;
 using System.Threading.Tasks;
+using FakeAI.Bounds.Generators.Analyzers.Channels;
 using FakeAI.Bounds.Generators.Diagnostics;
 using FakeAI.Bounds.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -486,6 +488,67 @@ public class Bnd005ChannelDropsSilentlyTests
                 private static void Configure(ref BoundedChannelOptions options) => options = new BoundedChannelOptions(1);
             }
             """);
+    }
+
+    [Fact]
+    public async Task The_full_mode_and_a_capacity_certain_at_the_call_are_passed_to_the_code_fix()
+    {
+        AnalyzerRunResult result = await AnalyzerRunner.RunAsync(Usings + """
+            public static class Channels
+            {
+                public static Channel<TaskCompletionSource> Constructor() =>
+                    Channel.CreateBounded<TaskCompletionSource>(new BoundedChannelOptions(100) { FullMode = BoundedChannelFullMode.DropOldest });
+
+                public static Channel<TaskCompletionSource> Initializer() =>
+                    Channel.CreateBounded<TaskCompletionSource>(new BoundedChannelOptions(100) { Capacity = 7, FullMode = BoundedChannelFullMode.DropNewest });
+
+                public static Channel<TaskCompletionSource> AssignedLater()
+                {
+                    var options = new BoundedChannelOptions(100) { FullMode = BoundedChannelFullMode.DropWrite };
+                    options.Capacity = 8;
+                    return Channel.CreateBounded<TaskCompletionSource>(options);
+                }
+
+                public static Channel<TaskCompletionSource> NotAConstant(int size) =>
+                    Channel.CreateBounded<TaskCompletionSource>(new BoundedChannelOptions(size) { FullMode = BoundedChannelFullMode.DropOldest });
+
+                public static Channel<TaskCompletionSource> ChangedInANestedStatement(bool small)
+                {
+                    var options = new BoundedChannelOptions(100) { FullMode = BoundedChannelFullMode.DropNewest };
+                    if (small)
+                    {
+                        options.Capacity = 10;
+                    }
+
+                    return Channel.CreateBounded<TaskCompletionSource>(options);
+                }
+
+                public static Channel<TaskCompletionSource> ChangedInAnEnclosingBlock(bool small)
+                {
+                    var options = new BoundedChannelOptions(100) { FullMode = BoundedChannelFullMode.DropWrite };
+                    if (small)
+                    {
+                        options.Capacity *= 2;
+                        return Channel.CreateBounded<TaskCompletionSource>(options);
+                    }
+
+                    return Channel.CreateBounded<TaskCompletionSource>(1);
+                }
+
+                public static Channel<TaskCompletionSource> Incremented()
+                {
+                    var options = new BoundedChannelOptions(100) { FullMode = BoundedChannelFullMode.DropOldest };
+                    options.Capacity++;
+                    return Channel.CreateBounded<TaskCompletionSource>(options);
+                }
+            }
+            """);
+
+        Assert.Equal(
+            [("DropOldest", "100"), ("DropNewest", "7"), ("DropWrite", "8"), ("DropOldest", null), ("DropNewest", null), ("DropWrite", null), ("DropOldest", null)],
+            result.BoundsDiagnostics
+                .OrderBy(d => d.Location.SourceSpan.Start)
+                .Select(d => (d.Properties[ChannelDropProperties.FullMode], d.Properties.TryGetValue(ChannelDropProperties.Capacity, out string? capacity) ? capacity : null)));
     }
 
     public static TheoryData<string> HalfWrittenSources { get; } = new()

@@ -41,16 +41,31 @@ internal sealed class AwaitedItemParts
     /// <summary>The first part of <paramref name="itemType"/> somebody waits on, in declaration order; null when the item is plain data.</summary>
     public AwaitedPart? Find(ITypeSymbol itemType)
     {
+        foreach (AwaitedPart part in FindAll(itemType))
+        {
+            return part;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Every part of <paramref name="itemType"/> somebody waits on, in declaration order (the item itself when it is
+    /// one); empty when the item is plain data. Lazy, so that <see cref="Find"/> stops at the first.
+    /// </summary>
+    public IEnumerable<AwaitedPart> FindAll(ITypeSymbol itemType)
+    {
         ITypeSymbol item = WithoutNullable(itemType);
         if (KindOf(item) is { } itself)
         {
-            return new AwaitedPart(null, item, itself);
+            yield return new AwaitedPart(null, item, itself);
+            yield break;
         }
 
         // Type parameters, arrays and types that do not resolve say nothing about their members.
         if (item is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct or TypeKind.Interface } named)
         {
-            return null;
+            yield break;
         }
 
         if (named.IsTupleType)
@@ -59,11 +74,11 @@ internal sealed class AwaitedItemParts
             {
                 if (KindOf(element.Type) is { } kind)
                 {
-                    return new AwaitedPart(element.Name, element.Type, kind);
+                    yield return new AwaitedPart(element.Name, element.Type, kind);
                 }
             }
 
-            return null;
+            yield break;
         }
 
         foreach (INamedTypeSymbol declaring in SelfAndInherited(named))
@@ -80,12 +95,10 @@ internal sealed class AwaitedItemParts
                 };
                 if (type is not null && KindOf(type) is { } kind)
                 {
-                    return new AwaitedPart(member.Name, type, kind);
+                    yield return new AwaitedPart(member.Name, type, kind);
                 }
             }
         }
-
-        return null;
     }
 
     private AwaitedPartKind? KindOf(ITypeSymbol declaredType)
