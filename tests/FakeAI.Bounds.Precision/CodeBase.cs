@@ -3,7 +3,7 @@ using System.Linq;
 
 namespace FakeAI.Bounds.Precision;
 
-/// <summary>A public code base at a pinned commit (codebases.tsv). <c>Set</c> is <c>tuning</c> or <c>heldout</c>.</summary>
+/// <summary>A public code base at a pinned commit (codebases.tsv). <c>Set</c> says how it was used (docs/precision.md).</summary>
 internal sealed record CodeBase(string Name, string Repository, string Commit, string Set)
 {
     public static List<CodeBase> ReadAll(string path)

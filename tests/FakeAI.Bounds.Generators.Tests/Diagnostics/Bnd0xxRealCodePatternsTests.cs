@@ -174,7 +174,8 @@ public class Bnd0xxRealCodePatternsTests
         // Per-key ends beside a removal of one value from every key, or a removal in the finally of the method that
         // runs the entry's work: lifecycles, not sweeps of stale entries.
         "public sealed class Index { public static readonly Index Shared = new(); private Index() { } private readonly Dictionary<string, HashSet<int>> _c = new(); public void Put(string k, int v) { if (!_c.TryGetValue(k, out HashSet<int>? s)) { _c[k] = s = new HashSet<int>(); } s.Add(v); }"
-            + " public void Remove(string k) => _c.Remove(k); public void RemoveValue(int v) { foreach (string k in new List<string>(_c.Keys)) { if (_c[k].Remove(v) && _c[k].Count == 0) { _c.Remove(k); } } } }",
+            + " public void Remove(string k) => _c.Remove(k); public void RemoveValue(int v) { foreach (string k in new List<string>(_c.Keys)) { if (_c[k].Remove(v) && _c[k].Count == 0) { _c.Remove(k); } } }"
+            + " public void Clear() { foreach (string k in new List<string>(_c.Keys)) { _c.Remove(k); } } }",
         "public sealed class Jobs { public static readonly Jobs Instance = new(); private Jobs() { } private readonly Dictionary<long, DateTime> _c = new(); public void Cancel(long id) => _c[id] = DateTime.UtcNow;"
             + " public void Execute(long id) { if (_c.Remove(id)) { return; } try { } finally { _c.Remove(id); } } }",
         // Registration through the private helpers a registration method calls, an internal one only startup calls,

@@ -114,10 +114,27 @@ internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evid
 
     // A method of its own that picks entries out and removes them, asked for nothing (a Cleanup, a PurgeExpired): the
     // sweep of stale entries a cache with expiry relies on. One given a value (remove this value from every key) ends
-    // the entries of that value, as a per-key removal does.
+    // the entries of that value, as a per-key removal does; a Clear, Reset or Dispose that removes entry by entry
+    // ends them all, when the object's user is done with it.
     private static bool IsStaleSweep(GrowthEvent removal)
     {
-        return removal.PicksEntries && !removal.Scheduled && removal.Method is IMethodSymbol { Parameters.Length: 0 };
+        return removal.PicksEntries
+            && !removal.Scheduled
+            && removal.Method is IMethodSymbol { Parameters.Length: 0, Name: var name }
+            && !EndsEverything(name);
+    }
+
+    private static bool EndsEverything(string methodName)
+    {
+        foreach (string prefix in new[] { "Clear", "Reset", "Dispose", "Close", "Stop", "Shutdown" })
+        {
+            if (methodName.StartsWith(prefix, System.StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static GrowthEscape FirstInSourceOrder(GrowthEscape[] escapes)
