@@ -7,6 +7,11 @@ internal static partial class HashTableEmitter
     private static void WriteStorage(SourceWriter writer, HashTableSpec spec)
     {
         WriteEntry(writer, spec);
+        if (spec.NotifiesOverflow)
+        {
+            WriteEviction(writer, spec);
+        }
+
         WriteFields(writer, spec);
         WriteDefaultConstructor(writer, spec);
         WriteCapacityConstructor(writer, spec);

@@ -36,6 +36,16 @@ internal static partial class HashTableEmitter
     private static void WriteMembers(SourceWriter writer, HashTableSpec spec)
     {
         WriteStorage(writer, spec);
+        if (spec.Hook is { } hook)
+        {
+            EvictionHookEmitter.WriteDeclaration(writer, hook, spec.IsSet ? "value" : "key and its value", spec.ThreadSafe);
+        }
+
+        if (spec.NotifiesOverflow)
+        {
+            WriteNotifyEvicted(writer, spec);
+        }
+
         if (spec.IsSet)
         {
             WriteSetMembers(writer, spec);
@@ -78,7 +88,14 @@ internal static partial class HashTableEmitter
             KeyCanBeNull = model.ElementCanBeNull;
             StoresHash = !model.ElementHashIsTrivial;
             KeyEqualsSurvivesTornReads = model.ElementEqualsSurvivesTornReads;
+            Hook = model.EvictionHook;
         }
+
+        /// <summary>The <c>OnEvicted</c> hook, or <see langword="null"/>.</summary>
+        public EvictionHookModel? Hook { get; }
+
+        /// <summary>Whether an insert that evicts to make room calls the hook.</summary>
+        public bool NotifiesOverflow => Hook is not null && Evicts;
 
         /// <summary>
         /// Whether comparing a stale or half-written key cannot throw (see the model); when it can, a lock-free lookup

@@ -33,6 +33,11 @@ internal static partial class QueueEmitter
     private static void WriteMembers(SourceWriter writer, QueueSpec spec)
     {
         WriteState(writer, spec);
+        if (spec.Hook is { } hook)
+        {
+            EvictionHookEmitter.WriteDeclaration(writer, hook, "item", spec.ThreadSafe);
+        }
+
         WriteAdding(writer, spec);
         WriteRemoving(writer, spec);
         WriteReading(writer, spec);
@@ -56,6 +61,7 @@ internal static partial class QueueEmitter
             MaxLength = model.MaxLength;
             Policy = model.Overflow;
             ThreadSafe = model.ThreadSafe;
+            Hook = model.EvictionHook;
         }
 
         /// <summary>The item type as written in generated code.</summary>
@@ -72,6 +78,12 @@ internal static partial class QueueEmitter
         public OverflowPolicyValue Policy { get; }
 
         public bool ThreadSafe { get; }
+
+        /// <summary>The <c>OnEvicted</c> hook, or <see langword="null"/>.</summary>
+        public EvictionHookModel? Hook { get; }
+
+        /// <summary>Whether an add that evicts the oldest item calls the hook.</summary>
+        public bool NotifiesOverflow => Hook is not null && DropsOldest;
 
         public bool DropsOldest => Policy == OverflowPolicyValue.DropOldest;
 

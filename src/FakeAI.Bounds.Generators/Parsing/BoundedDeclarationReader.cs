@@ -98,6 +98,12 @@ internal static class BoundedDeclarationReader
             return null;
         }
 
+        // A wrong hook is BND114, which the hook analyzer reports through the same reader; here it only stops generation.
+        if (!EvictionHookReader.TryRead(type, kind, elementType, valueType, report: null, isUserMember, cancellationToken, out EvictionHookModel? evictionHook))
+        {
+            return null;
+        }
+
         return new BoundedTypeModel(
             Namespace: DeclarationShape.Namespace(type),
             ContainingTypes: DeclarationShape.ReadContainingTypes(type),
@@ -112,7 +118,8 @@ internal static class BoundedDeclarationReader
             ElementEqualsSurvivesTornReads: EqualsSurvivesTornReads(elementType),
             MaxLength: maxLength,
             Overflow: overflow,
-            ThreadSafe: threadSafe);
+            ThreadSafe: threadSafe,
+            EvictionHook: evictionHook);
     }
 
     private static int CountBoundedAttributes(INamedTypeSymbol type)
