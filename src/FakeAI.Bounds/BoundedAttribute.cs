@@ -35,4 +35,13 @@ public sealed class BoundedAttribute : Attribute
     /// the fastest form for a collection owned by one thread or guarded by its owner.
     /// </summary>
     public bool ThreadSafe { get; set; }
+
+    /// <summary>
+    /// Whether the generated collection gets <c>SetCapacity(int capacity)</c>, which changes an instance's capacity at run
+    /// time, between 1 and <see cref="MaxLength"/>. Lowering it below the number of entries held evicts the surplus in
+    /// policy order (oldest first, or least recently used first), counted in <see cref="IBoundedCollection.Evicted"/> and
+    /// reported to an <c>OnEvicted</c> hook with <see cref="EvictionReason.CapacityReduced"/>. Default:
+    /// <see langword="false"/>, which keeps the capacity fixed at construction.
+    /// </summary>
+    public bool ResizableCapacity { get; set; }
 }

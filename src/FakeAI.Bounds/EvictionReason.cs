@@ -21,8 +21,9 @@ public enum EvictionReason
     Overflow = 0,
 
     /// <summary>
-    /// The capacity was lowered below the number of entries held, and the surplus was evicted in policy order (oldest
-    /// first, or least recently used first). Counted in <see cref="IBoundedCollection.Evicted"/>.
+    /// <c>SetCapacity</c> lowered the capacity below the number of entries held, and the surplus was evicted in policy
+    /// order (oldest first, or least recently used first). Counted in <see cref="IBoundedCollection.Evicted"/>. Only
+    /// types declared with <see cref="BoundedAttribute.ResizableCapacity"/> have <c>SetCapacity</c>.
     /// </summary>
     CapacityReduced = 1,
 

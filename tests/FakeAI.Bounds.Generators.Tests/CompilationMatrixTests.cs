@@ -146,7 +146,8 @@ public class CompilationMatrixTests
     }
 
     // Every kind, policy and thread-safety mode with an eviction hook written as a body only, so that the generator
-    // writes its declaration and the calls; reference, nullable, value and generic entries.
+    // writes its declaration and the calls; reference, nullable, value and generic entries; and with SetCapacity, with
+    // and without a hook.
     private static string HookedShapes()
     {
         var source = new StringBuilder("""
@@ -164,6 +165,38 @@ public class CompilationMatrixTests
             {
                 string suffix = policy + (threadSafe ? "Safe" : "Plain");
                 string args = $"MaxLength = 16, Overflow = OverflowPolicy.{policy}, ThreadSafe = {(threadSafe ? "true" : "false")}";
+                source.Append($$"""
+                        [Bounded({{args}}, ResizableCapacity = true)]
+                        public sealed partial class ResizableSet{{suffix}} : IBoundedSet<Payload> { }
+
+                        [Bounded({{args}}, ResizableCapacity = true)]
+                        public sealed partial class ResizableHookedSet{{suffix}} : IBoundedSet<long>
+                        {
+                            partial void OnEvicted(long item, EvictionReason reason) { }
+                        }
+
+                        [Bounded({{args}}, ResizableCapacity = true)]
+                        internal partial class ResizableLookup{{suffix}}<TKey, TValue> : IBoundedDictionary<TKey, TValue> where TKey : notnull
+                        {
+                            partial void OnEvicted(TKey key, TValue value, EvictionReason reason) { }
+                        }
+
+                    """);
+                if (policy != "EvictLeastRecentlyUsed")
+                {
+                    source.Append($$"""
+                            [Bounded({{args}}, ResizableCapacity = true)]
+                            public partial class ResizableWindow{{suffix}}<T> : IBoundedQueue<T>
+                            {
+                                partial void OnEvicted(T item, EvictionReason reason) { }
+                            }
+
+                            [Bounded({{args}}, ResizableCapacity = true)]
+                            public sealed partial class ResizableBytes{{suffix}} : IBoundedQueue<byte[]> { }
+
+                        """);
+                }
+
                 if (policy != "EvictLeastRecentlyUsed")
                 {
                     source.Append($$"""

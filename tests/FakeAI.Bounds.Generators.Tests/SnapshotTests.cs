@@ -167,6 +167,55 @@ public class SnapshotTests
             """, "Set_Lru_ThreadSafe_EvictionHook");
     }
 
+    [Fact]
+    public void DropNewest_queue_with_a_resizable_capacity_and_an_eviction_hook()
+    {
+        Verify("""
+            using FakeAI.Bounds;
+
+            namespace App.Events;
+
+            [Bounded(MaxLength = 10000, Overflow = OverflowPolicy.DropNewest, ResizableCapacity = true)]
+            public sealed partial class PendingEvents : IBoundedQueue<string>
+            {
+                public int Shed;
+
+                partial void OnEvicted(string item, EvictionReason reason) => Shed++;
+            }
+            """, "Queue_DropNewest_Resizable_EvictionHook");
+    }
+
+    [Fact]
+    public void Thread_safe_least_recently_used_generic_dictionary_with_a_resizable_capacity_and_an_eviction_hook()
+    {
+        Verify("""
+            using FakeAI.Bounds;
+
+            namespace App.Caching;
+
+            [Bounded(MaxLength = 256, Overflow = OverflowPolicy.EvictLeastRecentlyUsed, ThreadSafe = true, ResizableCapacity = true)]
+            public partial class Cache<TKey, TValue> : IBoundedDictionary<TKey, TValue> where TKey : notnull
+            {
+                public int Evictions;
+
+                partial void OnEvicted(TKey key, TValue value, EvictionReason reason) => System.Threading.Interlocked.Increment(ref Evictions);
+            }
+            """, "Dictionary_Lru_ThreadSafe_Resizable_EvictionHook");
+    }
+
+    [Fact]
+    public void Thread_safe_DropOldest_set_with_a_resizable_capacity()
+    {
+        Verify("""
+            using FakeAI.Bounds;
+
+            namespace App.Errors;
+
+            [Bounded(MaxLength = 1000, ThreadSafe = true, ResizableCapacity = true)]
+            public sealed partial class AffectedUsers : IBoundedSet<string>;
+            """, "Set_DropOldest_ThreadSafe_Resizable");
+    }
+
     private static void Verify(string source, string snapshotName)
     {
         GeneratorRun run = TestCompilation.Generate(source);

@@ -143,3 +143,39 @@ namespace FakeAI.Bounds.Tests
         partial void OnEvicted(int item, EvictionReason reason);
     }
 }
+
+namespace FakeAI.Bounds.Tests
+{
+    /// <summary>Hooks that only count, so that a measurement of the generated code's allocations sees none of the hook's.</summary>
+    [Bounded(MaxLength = 100, ThreadSafe = true)]
+    public sealed partial class CountingHookQueueThreadSafe : IBoundedQueue<Payload>
+    {
+        public long Heard { get; private set; }
+
+        partial void OnEvicted(Payload item, EvictionReason reason) => Heard++;
+    }
+
+    [Bounded(MaxLength = 100)]
+    public sealed partial class CountingHookQueue : IBoundedQueue<Payload>
+    {
+        public long Heard { get; private set; }
+
+        partial void OnEvicted(Payload item, EvictionReason reason) => Heard++;
+    }
+
+    [Bounded(MaxLength = 100, Overflow = OverflowPolicy.EvictLeastRecentlyUsed, ThreadSafe = true, ResizableCapacity = true)]
+    public sealed partial class CountingHookLruMapThreadSafe : IBoundedDictionary<int, Payload>
+    {
+        public long Heard { get; private set; }
+
+        partial void OnEvicted(int key, Payload value, EvictionReason reason) => Heard++;
+    }
+
+    [Bounded(MaxLength = 100, ResizableCapacity = true)]
+    public sealed partial class CountingHookSet : IBoundedSet<int>
+    {
+        public long Heard { get; private set; }
+
+        partial void OnEvicted(int item, EvictionReason reason) => Heard++;
+    }
+}

@@ -55,6 +55,11 @@ internal static partial class HashTableEmitter
             WriteDictionaryMembers(writer, spec);
         }
 
+        if (spec.Resizable)
+        {
+            WriteCapacityChange(writer, spec);
+        }
+
         WriteEnumeration(writer, spec);
         if (spec.ThreadSafe)
         {
@@ -89,7 +94,17 @@ internal static partial class HashTableEmitter
             StoresHash = !model.ElementHashIsTrivial;
             KeyEqualsSurvivesTornReads = model.ElementEqualsSurvivesTornReads;
             Hook = model.EvictionHook;
+            Resizable = model.ResizableCapacity;
         }
+
+        /// <summary>Whether the table has <c>SetCapacity</c>, whose capacity is then a field that changes.</summary>
+        public bool Resizable { get; }
+
+        /// <summary>Whether entries can be evicted at all: to make room (the policy), or by a lowered capacity under any policy.</summary>
+        public bool CountsEvictions => Evicts || Resizable;
+
+        /// <summary>Whether incoming entries can be rejected, and so counted as dropped.</summary>
+        public bool CountsDrops => !Evicts;
 
         /// <summary>The <c>OnEvicted</c> hook, or <see langword="null"/>.</summary>
         public EvictionHookModel? Hook { get; }

@@ -40,6 +40,11 @@ internal static partial class QueueEmitter
 
         WriteAdding(writer, spec);
         WriteRemoving(writer, spec);
+        if (spec.Resizable)
+        {
+            WriteCapacityChange(writer, spec);
+        }
+
         WriteReading(writer, spec);
         WriteEnumeration(writer, spec);
         if (spec.ThreadSafe)
@@ -62,6 +67,7 @@ internal static partial class QueueEmitter
             Policy = model.Overflow;
             ThreadSafe = model.ThreadSafe;
             Hook = model.EvictionHook;
+            Resizable = model.ResizableCapacity;
         }
 
         /// <summary>The item type as written in generated code.</summary>
@@ -86,6 +92,15 @@ internal static partial class QueueEmitter
         public bool NotifiesOverflow => Hook is not null && DropsOldest;
 
         public bool DropsOldest => Policy == OverflowPolicyValue.DropOldest;
+
+        /// <summary>Whether the queue has <c>SetCapacity</c>, whose capacity is then a field that changes.</summary>
+        public bool Resizable { get; }
+
+        /// <summary>
+        /// Whether items can leave from the front other than by TryDequeue and Clear: evicted by DropOldest, or by a
+        /// lowered capacity under any policy. The front traffic then tells how many were evicted.
+        /// </summary>
+        public bool EvictsFromFront => DropsOldest || Resizable;
 
         public string PolicyExpression => "global::FakeAI.Bounds.OverflowPolicy." + Policy;
     }
