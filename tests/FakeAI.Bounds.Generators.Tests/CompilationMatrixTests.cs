@@ -56,7 +56,7 @@ public class CompilationMatrixTests
     public void Frameworks_without_IsReferenceOrContainsReferences_get_code_that_still_compiles()
     {
         // Without the SDK's NETCOREAPP symbols the generated code takes its netstandard2.0 branches.
-        CSharpCompilation input = TestCompilation.Create([BlockScopedShapes(), GlobalNamespaceShapes()], LanguageVersion.CSharp8, sdkSymbols: false);
+        CSharpCompilation input = TestCompilation.Create([BlockScopedShapes(), GlobalNamespaceShapes(), HookedShapes()], LanguageVersion.CSharp8, sdkSymbols: false);
         TestCompilation.CreateDriver(TestCompilation.ParseOptions(LanguageVersion.CSharp8, sdkSymbols: false))
             .RunGeneratorsAndUpdateCompilation(input, out Compilation output, out _);
 

@@ -53,6 +53,12 @@ internal static class EvictionHookReader
             return true;
         }
 
+        if (elementType.TypeKind == TypeKind.Error || valueType?.TypeKind == TypeKind.Error)
+        {
+            // Half-written code: the compiler already reports the unknown entry type, and there is nothing to compare with.
+            return false;
+        }
+
         string expected = ExpectedParameters(kind, elementType, valueType);
         if (members.Count > 1)
         {
