@@ -23,7 +23,8 @@ public sealed class BoundedAttribute : Attribute
 
     /// <summary>
     /// The most entries an instance can ever hold, between <see cref="MinMaxLength"/> and <see cref="MaxMaxLength"/>.
-    /// Required. An instance may be created with a smaller capacity, never a larger one.
+    /// Required. An instance may be created with a smaller capacity (and, with <see cref="ResizableCapacity"/>, given
+    /// another one later), never a larger one.
     /// </summary>
     public int MaxLength { get; set; }
 

@@ -324,6 +324,45 @@ public class ResizableCapacityTests
     }
 
     [Fact]
+    public void Sets_in_both_forms_grow_back_and_refuse_a_capacity_outside_1_to_MaxLength()
+    {
+        var plain = new ResizableDropNewestSet(100);
+        var safe = new ResizableLruSetThreadSafe(100);
+        foreach (Action<int> setCapacity in new Action<int>[] { plain.SetCapacity, safe.SetCapacity })
+        {
+            Assert.Equal("capacity", Assert.Throws<ArgumentOutOfRangeException>(() => setCapacity(0)).ParamName);
+            Assert.Contains("MaxLength 100", Assert.Throws<ArgumentOutOfRangeException>(() => setCapacity(101)).Message, StringComparison.Ordinal);
+            setCapacity(3);
+        }
+
+        for (int i = 0; i < 5; i++)
+        {
+            plain.Add(i);
+            safe.Add(i);
+        }
+
+        Assert.Equal(3, plain.Count);
+        Assert.Equal(2, plain.Dropped);
+        Assert.Equal(3, safe.Count);
+        Assert.Equal(2, safe.Evicted);
+
+        plain.SetCapacity(100);
+        safe.SetCapacity(100);
+        for (int i = 10; i < 107; i++)
+        {
+            plain.Add(i);
+            safe.Add(i);
+        }
+
+        Assert.Equal(100, plain.Count);
+        Assert.Equal(100, safe.Count);
+        Assert.Equal(2, plain.Dropped);
+        Assert.Equal(2, safe.Evicted);
+        Assert.True(plain.Contains(106));
+        Assert.True(safe.Contains(106));
+    }
+
+    [Fact]
     public void Only_types_that_ask_for_it_get_SetCapacity()
     {
         Assert.NotNull(typeof(ResizableQueue).GetMethod("SetCapacity", [typeof(int)]));
