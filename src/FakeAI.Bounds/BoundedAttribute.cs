@@ -23,7 +23,8 @@ public sealed class BoundedAttribute : Attribute
 
     /// <summary>
     /// The most entries an instance can ever hold, between <see cref="MinMaxLength"/> and <see cref="MaxMaxLength"/>.
-    /// Required. An instance may be created with a smaller capacity, never a larger one.
+    /// Required. An instance may be created with a smaller capacity (and, with <see cref="ResizableCapacity"/>, given
+    /// another one later), never a larger one.
     /// </summary>
     public int MaxLength { get; set; }
 
@@ -35,4 +36,13 @@ public sealed class BoundedAttribute : Attribute
     /// the fastest form for a collection owned by one thread or guarded by its owner.
     /// </summary>
     public bool ThreadSafe { get; set; }
+
+    /// <summary>
+    /// Whether the generated collection gets <c>SetCapacity(int capacity)</c>, which changes an instance's capacity at run
+    /// time, between 1 and <see cref="MaxLength"/>. Lowering it below the number of entries held evicts the surplus in
+    /// policy order (oldest first, or least recently used first), counted in <see cref="IBoundedCollection.Evicted"/> and
+    /// reported to an <c>OnEvicted</c> hook with <see cref="EvictionReason.CapacityReduced"/>. Default:
+    /// <see langword="false"/>, which keeps the capacity fixed at construction.
+    /// </summary>
+    public bool ResizableCapacity { get; set; }
 }

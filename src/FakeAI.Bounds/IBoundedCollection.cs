@@ -9,7 +9,10 @@ public interface IBoundedCollection
     /// <summary>The number of entries held now, never more than <see cref="Capacity"/>.</summary>
     int Count { get; }
 
-    /// <summary>The most entries this instance can hold: <see cref="MaxLength"/> unless a smaller capacity was given.</summary>
+    /// <summary>
+    /// The most entries this instance can hold: <see cref="MaxLength"/> unless a smaller capacity was given, at
+    /// construction or through <c>SetCapacity</c>.
+    /// </summary>
     int Capacity { get; }
 
     /// <summary>The <see cref="BoundedAttribute.MaxLength"/> of the collection's type.</summary>
@@ -21,7 +24,11 @@ public interface IBoundedCollection
     /// <summary>The number of entries stored since creation (rejected entries are not counted; <see cref="Clear"/> does not reset it).</summary>
     long TotalAdded { get; }
 
-    /// <summary>The number of entries removed to make room for new ones (<see cref="OverflowPolicy.DropOldest"/>, <see cref="OverflowPolicy.EvictLeastRecentlyUsed"/>).</summary>
+    /// <summary>
+    /// The number of entries removed to make room for new ones (<see cref="OverflowPolicy.DropOldest"/>,
+    /// <see cref="OverflowPolicy.EvictLeastRecentlyUsed"/>), or because <c>SetCapacity</c> lowered the capacity below the
+    /// number held (<see cref="BoundedAttribute.ResizableCapacity"/>, any policy).
+    /// </summary>
     long Evicted { get; }
 
     /// <summary>The number of incoming entries rejected because the collection was full (<see cref="OverflowPolicy.DropNewest"/>, <see cref="OverflowPolicy.Throw"/>).</summary>

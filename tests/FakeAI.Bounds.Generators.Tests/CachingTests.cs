@@ -113,6 +113,34 @@ public class CachingTests
     }
 
     [Fact]
+    public void Editing_the_body_of_an_eviction_hook_leaves_the_model_unchanged_and_changing_its_parameters_modifies_it()
+    {
+        const string hooked = """
+            using FakeAI.Bounds;
+            namespace App;
+            [Bounded(MaxLength = 500, ResizableCapacity = true)]
+            public sealed partial class Recent : IBoundedQueue<int>
+            {
+                public int Heard;
+
+                partial void OnEvicted(int item, EvictionReason reason) => Heard++;
+            }
+            """;
+
+        (_, GeneratorDriverRunResult body) = RunTwice(hooked, compilation => compilation.ReplaceSyntaxTree(
+            compilation.SyntaxTrees.First(),
+            CSharpSyntaxTree.ParseText(hooked.Replace("Heard++", "Heard += 2", StringComparison.Ordinal), (CSharpParseOptions)compilation.SyntaxTrees.First().Options, "Source0.cs")));
+        Assert.All(Outputs(body, TrackingNames.ValidModels), output =>
+            Assert.True(output.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, $"ValidModels was {output.Reason}"));
+
+        (_, GeneratorDriverRunResult renamed) = RunTwice(hooked, compilation => compilation.ReplaceSyntaxTree(
+            compilation.SyntaxTrees.First(),
+            CSharpSyntaxTree.ParseText(hooked.Replace("int item", "int gone", StringComparison.Ordinal), (CSharpParseOptions)compilation.SyntaxTrees.First().Options, "Source0.cs")));
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(Outputs(renamed, TrackingNames.ValidModels)).Reason);
+        Assert.Contains("partial void OnEvicted(int gone, global::FakeAI.Bounds.EvictionReason reason);", renamed.Results.Single().GeneratedSources.Single().SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Cached_step_outputs_hold_no_compiler_objects()
     {
         (GeneratorDriverRunResult first, _) = RunTwice(Declaration, compilation => compilation);

@@ -32,15 +32,16 @@ public class CompilationMatrixTests
     [MemberData(nameof(LanguageVersions))]
     public void Every_shape_compiles_without_any_diagnostic(LanguageVersion version)
     {
-        List<string> sources = [BlockScopedShapes(), GlobalNamespaceShapes()];
+        List<string> sources = [BlockScopedShapes(), GlobalNamespaceShapes(), HookedShapes()];
         if (version >= LanguageVersion.CSharp10)
         {
             sources.Add(FileScopedShapes());
         }
 
         CSharpCompilation input = TestCompilation.Create(sources, version);
-        // Before generation the only errors are the interface members the generator is about to write.
-        Assert.All(TestCompilation.WarningsAndErrors(input), diagnostic => Assert.Equal("CS0535", diagnostic.Id));
+        // Before generation the only errors are the interface members the generator is about to write, and the eviction
+        // hooks written as bodies only, whose defining declarations it is about to write.
+        Assert.All(TestCompilation.WarningsAndErrors(input), diagnostic => Assert.Contains(diagnostic.Id, new[] { "CS0535", "CS0759" }));
 
         GeneratorDriver driver = TestCompilation.CreateDriver(TestCompilation.ParseOptions(version))
             .RunGeneratorsAndUpdateCompilation(input, out Compilation output, out var generatorDiagnostics);
@@ -55,7 +56,7 @@ public class CompilationMatrixTests
     public void Frameworks_without_IsReferenceOrContainsReferences_get_code_that_still_compiles()
     {
         // Without the SDK's NETCOREAPP symbols the generated code takes its netstandard2.0 branches.
-        CSharpCompilation input = TestCompilation.Create([BlockScopedShapes(), GlobalNamespaceShapes()], LanguageVersion.CSharp8, sdkSymbols: false);
+        CSharpCompilation input = TestCompilation.Create([BlockScopedShapes(), GlobalNamespaceShapes(), HookedShapes()], LanguageVersion.CSharp8, sdkSymbols: false);
         TestCompilation.CreateDriver(TestCompilation.ParseOptions(LanguageVersion.CSharp8, sdkSymbols: false))
             .RunGeneratorsAndUpdateCompilation(input, out Compilation output, out _);
 
@@ -141,6 +142,102 @@ public class CompilationMatrixTests
                 public sealed partial class LruSetSafe : IBoundedSet<string?> { }
 
             """);
+        return source.Append("}\n").ToString();
+    }
+
+    // Every kind, policy and thread-safety mode with an eviction hook written as a body only, so that the generator
+    // writes its declaration and the calls; reference, nullable, value and generic entries; and with SetCapacity, with
+    // and without a hook.
+    private static string HookedShapes()
+    {
+        var source = new StringBuilder("""
+            using FakeAI.Bounds;
+
+            namespace Matrix.Hooked
+            {
+                public sealed class Payload { public string Text { get; set; } = ""; }
+
+            """);
+
+        foreach (string policy in Policies.Append("EvictLeastRecentlyUsed"))
+        {
+            foreach (bool threadSafe in new[] { false, true })
+            {
+                string suffix = policy + (threadSafe ? "Safe" : "Plain");
+                string args = $"MaxLength = 16, Overflow = OverflowPolicy.{policy}, ThreadSafe = {(threadSafe ? "true" : "false")}";
+                source.Append($$"""
+                        [Bounded({{args}}, ResizableCapacity = true)]
+                        public sealed partial class ResizableSet{{suffix}} : IBoundedSet<Payload> { }
+
+                        [Bounded({{args}}, ResizableCapacity = true)]
+                        public sealed partial class ResizableHookedSet{{suffix}} : IBoundedSet<long>
+                        {
+                            partial void OnEvicted(long item, EvictionReason reason) { }
+                        }
+
+                        [Bounded({{args}}, ResizableCapacity = true)]
+                        internal partial class ResizableLookup{{suffix}}<TKey, TValue> : IBoundedDictionary<TKey, TValue> where TKey : notnull
+                        {
+                            partial void OnEvicted(TKey key, TValue value, EvictionReason reason) { }
+                        }
+
+                    """);
+                if (policy != "EvictLeastRecentlyUsed")
+                {
+                    source.Append($$"""
+                            [Bounded({{args}}, ResizableCapacity = true)]
+                            public partial class ResizableWindow{{suffix}}<T> : IBoundedQueue<T>
+                            {
+                                partial void OnEvicted(T item, EvictionReason reason) { }
+                            }
+
+                            [Bounded({{args}}, ResizableCapacity = true)]
+                            public sealed partial class ResizableBytes{{suffix}} : IBoundedQueue<byte[]> { }
+
+                        """);
+                }
+
+                if (policy != "EvictLeastRecentlyUsed")
+                {
+                    source.Append($$"""
+                            [Bounded({{args}})]
+                            public sealed partial class Strings{{suffix}} : IBoundedQueue<string?>
+                            {
+                                partial void OnEvicted(string? item, EvictionReason reason) { }
+                            }
+
+                            [Bounded({{args}})]
+                            public partial class Window{{suffix}}<T> : IBoundedQueue<T>
+                            {
+                                partial void OnEvicted(T item, EvictionReason reason) { }
+                            }
+
+                        """);
+                }
+
+                source.Append($$"""
+                        [Bounded({{args}})]
+                        internal partial class Lookup{{suffix}}<TKey, TValue> : IBoundedDictionary<TKey, TValue> where TKey : notnull
+                        {
+                            partial void OnEvicted(TKey key, TValue value, EvictionReason reason) { }
+                        }
+
+                        [Bounded({{args}})]
+                        public sealed partial class Payloads{{suffix}} : IBoundedDictionary<int, Payload?>
+                        {
+                            partial void OnEvicted(int key, Payload? value, EvictionReason reason) { }
+                        }
+
+                        [Bounded({{args}})]
+                        public partial class Users{{suffix}} : IBoundedSet<string>
+                        {
+                            partial void OnEvicted(string item, EvictionReason reason) { }
+                        }
+
+                    """);
+            }
+        }
+
         return source.Append("}\n").ToString();
     }
 

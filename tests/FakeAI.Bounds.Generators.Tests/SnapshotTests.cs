@@ -106,6 +106,116 @@ public class SnapshotTests
             """, "Set_DropNewest_String");
     }
 
+    [Fact]
+    public void Thread_safe_DropOldest_queue_with_an_eviction_hook_written_as_a_body_only()
+    {
+        Verify("""
+            using FakeAI.Bounds;
+
+            namespace App.Errors;
+
+            public sealed record ErrorRecord(string Code);
+
+            [Bounded(MaxLength = 500, ThreadSafe = true)]
+            public sealed partial class RecentErrors : IBoundedQueue<ErrorRecord>
+            {
+                public int Forgotten;
+
+                partial void OnEvicted(ErrorRecord item, EvictionReason reason) => Forgotten++;
+            }
+            """, "Queue_DropOldest_ThreadSafe_EvictionHook");
+    }
+
+    [Fact]
+    public void Least_recently_used_dictionary_with_an_eviction_hook_and_access_modifiers()
+    {
+        Verify("""
+            using FakeAI.Bounds;
+
+            namespace App.Costs;
+
+            [Bounded(MaxLength = 1000, Overflow = OverflowPolicy.EvictLeastRecentlyUsed)]
+            public sealed partial class CostPerApiKey : IBoundedDictionary<string, long>
+            {
+                public long ForgottenCost;
+
+                private partial void OnEvicted(string key, long value, EvictionReason reason)
+                {
+                    ForgottenCost += value;
+                }
+            }
+            """, "Dictionary_Lru_EvictionHook");
+    }
+
+    [Fact]
+    public void Thread_safe_least_recently_used_set_whose_hook_the_user_declares_and_implements()
+    {
+        Verify("""
+            using FakeAI.Bounds;
+
+            namespace App.Errors;
+
+            [Bounded(MaxLength = 100, Overflow = OverflowPolicy.EvictLeastRecentlyUsed, ThreadSafe = true)]
+            public sealed partial class AffectedUsers : IBoundedSet<string>
+            {
+                public int Forgotten;
+
+                partial void OnEvicted(string item, EvictionReason reason);
+
+                partial void OnEvicted(string item, EvictionReason reason) => System.Threading.Interlocked.Increment(ref Forgotten);
+            }
+            """, "Set_Lru_ThreadSafe_EvictionHook");
+    }
+
+    [Fact]
+    public void DropNewest_queue_with_a_resizable_capacity_and_an_eviction_hook()
+    {
+        Verify("""
+            using FakeAI.Bounds;
+
+            namespace App.Events;
+
+            [Bounded(MaxLength = 10000, Overflow = OverflowPolicy.DropNewest, ResizableCapacity = true)]
+            public sealed partial class PendingEvents : IBoundedQueue<string>
+            {
+                public int Shed;
+
+                partial void OnEvicted(string item, EvictionReason reason) => Shed++;
+            }
+            """, "Queue_DropNewest_Resizable_EvictionHook");
+    }
+
+    [Fact]
+    public void Thread_safe_least_recently_used_generic_dictionary_with_a_resizable_capacity_and_an_eviction_hook()
+    {
+        Verify("""
+            using FakeAI.Bounds;
+
+            namespace App.Caching;
+
+            [Bounded(MaxLength = 256, Overflow = OverflowPolicy.EvictLeastRecentlyUsed, ThreadSafe = true, ResizableCapacity = true)]
+            public partial class Cache<TKey, TValue> : IBoundedDictionary<TKey, TValue> where TKey : notnull
+            {
+                public int Evictions;
+
+                partial void OnEvicted(TKey key, TValue value, EvictionReason reason) => System.Threading.Interlocked.Increment(ref Evictions);
+            }
+            """, "Dictionary_Lru_ThreadSafe_Resizable_EvictionHook");
+    }
+
+    [Fact]
+    public void Thread_safe_DropOldest_set_with_a_resizable_capacity()
+    {
+        Verify("""
+            using FakeAI.Bounds;
+
+            namespace App.Errors;
+
+            [Bounded(MaxLength = 1000, ThreadSafe = true, ResizableCapacity = true)]
+            public sealed partial class AffectedUsers : IBoundedSet<string>;
+            """, "Set_DropOldest_ThreadSafe_Resizable");
+    }
+
     private static void Verify(string source, string snapshotName)
     {
         GeneratorRun run = TestCompilation.Generate(source);

@@ -17,6 +17,7 @@ internal static class KnownNames
     public const string MaxLengthArgument = "MaxLength";
     public const string OverflowArgument = "Overflow";
     public const string ThreadSafeArgument = "ThreadSafe";
+    public const string ResizableCapacityArgument = "ResizableCapacity";
 
     /// <summary>The bounds <c>BoundedAttribute.MaxLength</c> accepts (kept equal to the runtime's constants).</summary>
     public const int MinMaxLength = 1;

@@ -97,6 +97,12 @@ internal static class DiagnosticDescriptors
         "'{0}' {1}: the members the generator adds to a [BoundedTracker] class would clash with it; {2} (nothing is generated for '{0}' while it clashes)",
         "The generator adds GetBounds(), ClearBounds(), MaxBoundedEntries, RegisterBoundsMetrics() and private helpers named Bnd… to a tracker. A member of the same name, declared or inherited, would be duplicated or hidden, so the tracker is left without generated members until the clash is removed.");
 
+    public static readonly DiagnosticDescriptor EvictionHookInvalid = Create(
+        DiagnosticIds.EvictionHookInvalid,
+        "The eviction hook of a [Bounded] type must be 'partial void OnEvicted' with the collection's entry types",
+        "The eviction hook 'OnEvicted' of '{0}' {1}; declare it as 'partial void OnEvicted({2})' (nothing is generated for '{0}' while the hook is wrong)",
+        "A [Bounded] type hears about the entries its bounds remove by declaring the partial method OnEvicted, which the generated code calls once per evicted entry. The generator can call it only if it is an instance partial method that returns void and takes the evicted entry and the reason, so a method named OnEvicted of any other shape leaves the type without a generated body.");
+
     public static readonly DiagnosticDescriptor UnboundedCollection = CreateReliability(
         DiagnosticIds.UnboundedCollection,
         "A long-lived collection grows without limit",

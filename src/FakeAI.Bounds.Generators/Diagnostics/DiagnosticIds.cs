@@ -27,4 +27,5 @@ internal static class DiagnosticIds
     public const string TrackerMemberBoundInvisible = "BND109";
     public const string TrackerNotGeneratable = "BND112";
     public const string TrackerMemberClashesWithGenerated = "BND113";
+    public const string EvictionHookInvalid = "BND114";
 }

@@ -96,6 +96,7 @@ internal static partial class HashTableEmitter
     private static void WriteIndexerSet(SourceWriter writer, HashTableSpec spec)
     {
         WriteCheckAndHashKey(writer, "key");
+        WriteEvictionLocal(writer, spec);
         writer.WriteLocked(spec.ThreadSafe, locked =>
         {
             locked.Line("int index = BndFind(key, hash);");
@@ -105,8 +106,9 @@ internal static partial class HashTableEmitter
             locked.Line("return;");
             locked.Close();
             locked.BlankLine();
-            locked.Line("BndInsert(key, value, hash, throwWhenFull: true);");
+            locked.Line("BndInsert(key, value, hash, throwWhenFull: true" + EvictionArgument(spec) + ");");
         });
+        WriteNotifyCall(writer, spec);
     }
 
     private static void WriteTryAdd(SourceWriter writer, HashTableSpec spec)
@@ -116,7 +118,26 @@ internal static partial class HashTableEmitter
             public bool TryAdd({{spec.Key}} key, {{spec.Value}} value)
             """);
         WriteCheckAndHashKey(writer, "key");
-        writer.WriteLocked(spec.ThreadSafe, "return BndFind(key, hash) < 0 && BndInsert(key, value, hash, throwWhenFull: false);");
+        if (spec.NotifiesOverflow)
+        {
+            // An evicting table always stores a new key, so the insert's result needs no keeping.
+            WriteEvictionLocal(writer, spec);
+            writer.WriteLocked(spec.ThreadSafe, """
+                if (BndFind(key, hash) >= 0)
+                {
+                    return false;
+                }
+
+                BndInsert(key, value, hash, throwWhenFull: false, out eviction);
+                """);
+            WriteNotifyCall(writer, spec);
+            writer.Line("return true;");
+        }
+        else
+        {
+            writer.WriteLocked(spec.ThreadSafe, "return BndFind(key, hash) < 0 && BndInsert(key, value, hash, throwWhenFull: false);");
+        }
+
         writer.Close();
         writer.BlankLine();
     }
@@ -190,6 +211,7 @@ internal static partial class HashTableEmitter
             // again afterwards, since the factory (or another thread) may have added it meanwhile.
             {{value}} created = valueFactory(key);
             """);
+        WriteEvictionLocal(writer, spec);
         writer.WriteLocked(spec.ThreadSafe, locked =>
         {
             locked.Line("int index = BndFind(key, hash);");
@@ -198,11 +220,18 @@ internal static partial class HashTableEmitter
             locked.Line("return _bndEntries[index].Value;");
             locked.Close();
             locked.BlankLine();
-            locked.Lines("""
-                BndInsert(key, created, hash, throwWhenFull: true);
-                return created;
-                """);
+            locked.Line("BndInsert(key, created, hash, throwWhenFull: true" + EvictionArgument(spec) + ");");
+            if (!spec.NotifiesOverflow)
+            {
+                locked.Line("return created;");
+            }
         });
+        if (spec.NotifiesOverflow)
+        {
+            WriteNotifyCall(writer, spec);
+            writer.Line("return created;");
+        }
+
         writer.Close();
         writer.BlankLine();
     }
@@ -226,6 +255,14 @@ internal static partial class HashTableEmitter
             """);
 
         // The update factory may change the dictionary, so the key is looked up again before the updated value is stored.
+        if (spec.NotifiesOverflow)
+        {
+            WriteAddOrUpdateNotifying(writer, spec);
+            writer.Close();
+            writer.BlankLine();
+            return;
+        }
+
         writer.WriteLocked(spec.ThreadSafe, locked =>
         {
             locked.Line("int index = BndFind(key, hash);");
@@ -253,6 +290,42 @@ internal static partial class HashTableEmitter
         });
         writer.Close();
         writer.BlankLine();
+    }
+
+    // AddOrUpdate of a table with an eviction hook: either insert may evict, so both leave their value in one local and
+    // the hook hears of the eviction after the lock is released.
+    private static void WriteAddOrUpdateNotifying(SourceWriter writer, HashTableSpec spec)
+    {
+        writer.Line(spec.Value + " stored;");
+        WriteEvictionLocal(writer, spec);
+        writer.WriteLocked(spec.ThreadSafe, locked =>
+        {
+            locked.Line("int index = BndFind(key, hash);");
+            locked.Open("if (index >= 0)");
+            locked.Lines($$"""
+                {{spec.Value}} updated = updateValueFactory(key, _bndEntries[index].Value);
+                index = BndFind(key, hash);
+                """);
+            locked.Open("if (index >= 0)");
+            locked.Line("_bndEntries[index].Value = updated;");
+            WriteMarkUsed(locked, spec);
+            locked.Line("return updated;");
+            locked.Close();
+            locked.BlankLine();
+            locked.Lines("""
+                BndInsert(key, updated, hash, throwWhenFull: true, out eviction);
+                stored = updated;
+                """);
+            locked.Close();
+            locked.Open("else");
+            locked.Lines("""
+                BndInsert(key, addValue, hash, throwWhenFull: true, out eviction);
+                stored = addValue;
+                """);
+            locked.Close();
+        });
+        WriteNotifyCall(writer, spec);
+        writer.Line("return stored;");
     }
 
     private static void WriteRemoveKey(SourceWriter writer, HashTableSpec spec)

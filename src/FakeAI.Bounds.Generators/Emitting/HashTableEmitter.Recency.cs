@@ -31,7 +31,7 @@ internal static partial class HashTableEmitter
                     }
                 }
                 """);
-            WriteTouchUnlocked(writer);
+            WriteTouchUnlocked(writer, spec.Resizable);
             return;
         }
 
@@ -56,9 +56,28 @@ internal static partial class HashTableEmitter
     // lookup marks again under the lock. The fence keeps the store ahead of the check's load (stores may otherwise wait
     // in a store buffer while later loads go ahead, even on x64). It is needed only while the table can still grow:
     // once the marks have their full length they are never copied again, which is always the case when the table is
-    // full and evicting, so the steady state pays no fence.
-    private static void WriteTouchUnlocked(SourceWriter writer)
+    // full and evicting, so the steady state pays no fence. A table with SetCapacity can copy its marks at any time
+    // (a capacity change compacts them, a raised one lets them grow again), so there every first mark pays the fence.
+    private static void WriteTouchUnlocked(SourceWriter writer, bool resizable)
     {
+        if (resizable)
+        {
+            writer.Member("""
+                /// <summary>Marks an entry used from a read without the lock, before that read's sequence check.</summary>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                private void BndTouchUnlocked(int index)
+                {
+                    byte[] marks = _bndUsedMarks;
+                    if ((uint)index < (uint)marks.Length && marks[index] == 0)
+                    {
+                        marks[index] = 1;
+                        global::System.Threading.Interlocked.MemoryBarrier();
+                    }
+                }
+                """);
+            return;
+        }
+
         writer.Member("""
             /// <summary>Marks an entry used from a read without the lock, before that read's sequence check.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

@@ -58,6 +58,7 @@ internal static partial class HashTableEmitter
             private bool BndAdd({{spec.Key}} item, bool throwWhenFull)
             """);
         WriteCheckAndHashKey(writer, "item");
+        WriteEvictionLocal(writer, spec);
         writer.WriteLocked(spec.ThreadSafe, locked =>
         {
             locked.Line("int index = BndFind(item, hash);");
@@ -66,8 +67,15 @@ internal static partial class HashTableEmitter
             locked.Line("return false;");
             locked.Close();
             locked.BlankLine();
-            locked.Line("return BndInsert(item, hash, throwWhenFull);");
+            // An evicting set always stores a new value, so the insert's result needs no keeping.
+            locked.Line(spec.NotifiesOverflow ? "BndInsert(item, hash, throwWhenFull, out eviction);" : "return BndInsert(item, hash, throwWhenFull);");
         });
+        if (spec.NotifiesOverflow)
+        {
+            WriteNotifyCall(writer, spec);
+            writer.Line("return true;");
+        }
+
         writer.Close();
         writer.BlankLine();
     }

@@ -7,6 +7,11 @@ internal static partial class HashTableEmitter
     private static void WriteStorage(SourceWriter writer, HashTableSpec spec)
     {
         WriteEntry(writer, spec);
+        if (spec.NotifiesOverflow)
+        {
+            WriteEviction(writer, spec);
+        }
+
         WriteFields(writer, spec);
         WriteDefaultConstructor(writer, spec);
         WriteCapacityConstructor(writer, spec);
@@ -78,8 +83,8 @@ internal static partial class HashTableEmitter
 
             private const int _bndMaxLength = DeclaredMaxLength;
 
-            /// <summary>The most {{what}} this instance holds.</summary>
-            private readonly int _bndCapacity;
+            /// <summary>The most {{what}} this instance holds{{(spec.Resizable ? "; SetCapacity changes it" : "")}}.</summary>
+            private {{(spec.Resizable ? "" : "readonly ")}}int _bndCapacity;
 
             /// <summary>The comparer given at construction; null for the default comparer, whose calls the JIT can devirtualise.</summary>
             private readonly {{ComparerType(spec)}}? _bndComparer;
@@ -122,8 +127,20 @@ internal static partial class HashTableEmitter
                 """);
         }
 
-        // A table that evicts never drops, and one that drops never evicts: only one counter is kept.
-        writer.Member(spec.Evicts ? "private long _bndEvicted;" : "private long _bndDropped;");
+        // A table that evicts never drops, and one that drops never evicts: only one counter is kept, unless a lowered
+        // capacity can evict from a table that drops.
+        if (spec.CountsEvictions && spec.CountsDrops)
+        {
+            writer.Member("""
+                private long _bndEvicted;
+
+                private long _bndDropped;
+                """);
+        }
+        else
+        {
+            writer.Member(spec.Evicts ? "private long _bndEvicted;" : "private long _bndDropped;");
+        }
 
         writer.Member("""
             /// <summary>Changes on every change of content or order, so that an enumerator can tell.</summary>
@@ -215,7 +232,7 @@ internal static partial class HashTableEmitter
     {
         string countRead = spec.ThreadSafe ? "global::System.Threading.Volatile.Read(ref _bndCount)" : "_bndCount";
         string totalAdded = spec.ThreadSafe ? "global::System.Threading.Interlocked.Read(ref _bndTotalAdded)" : "_bndTotalAdded";
-        string evicted = !spec.Evicts ? "0L" : spec.ThreadSafe ? "global::System.Threading.Interlocked.Read(ref _bndEvicted)" : "_bndEvicted";
+        string evicted = !spec.CountsEvictions ? "0L" : spec.ThreadSafe ? "global::System.Threading.Interlocked.Read(ref _bndEvicted)" : "_bndEvicted";
         string dropped = spec.Evicts ? "0L" : spec.ThreadSafe ? "global::System.Threading.Interlocked.Read(ref _bndDropped)" : "_bndDropped";
 
         writer.Member($$"""

@@ -108,13 +108,19 @@ internal static partial class HashTableEmitter
     {
         string valueParameter = spec.IsSet ? "" : ", " + spec.Value + " value";
         string victim = spec.SecondChance ? "BndTakeVictim()" : "_bndOldest";
+        string evictionParameter = spec.NotifiesOverflow ? ", out BndEviction eviction" : "";
+        string captureEviction = !spec.NotifiesOverflow
+            ? ""
+            : spec.IsSet
+                ? "\neviction.Happened = true;\neviction.Key = _bndEntries[index].Key;"
+                : "\neviction.Happened = true;\neviction.Key = _bndEntries[index].Key;\neviction.Value = _bndEntries[index].Value;";
         string whenFull = spec.Policy switch
         {
             Model.OverflowPolicyValue.DropOldest or Model.OverflowPolicyValue.EvictLeastRecentlyUsed => $$"""
                 index = {{victim}};
                 BndUnlinkBucket(index, BndHashOf(index));
                 BndUnlinkOrder(index);
-                _bndEvicted++;
+                _bndEvicted++;{{captureEviction}}
                 """,
             Model.OverflowPolicyValue.DropNewest => """
                 _bndDropped++;
@@ -136,8 +142,13 @@ internal static partial class HashTableEmitter
             /// Stores a {{(spec.IsSet ? "value" : "key")}} known to be absent as the newest entry; when the table is full the overflow policy
             /// decides: evict to make room, or reject (<see langword="false"/>), or throw when <paramref name="throwWhenFull"/>.
             /// </summary>
-            private bool BndInsert({{spec.Key}} key{{valueParameter}}, int hash, bool throwWhenFull)
+            private bool BndInsert({{spec.Key}} key{{valueParameter}}, int hash, bool throwWhenFull{{evictionParameter}})
             """);
+        if (spec.NotifiesOverflow)
+        {
+            writer.Line("eviction = default;");
+        }
+
         writer.Line("int index;");
         writer.Open("if (_bndCount == _bndCapacity)");
         writer.Lines(whenFull);

@@ -36,6 +36,16 @@ internal static partial class HashTableEmitter
     private static void WriteMembers(SourceWriter writer, HashTableSpec spec)
     {
         WriteStorage(writer, spec);
+        if (spec.Hook is { } hook)
+        {
+            EvictionHookEmitter.WriteDeclaration(writer, hook, spec.IsSet ? "value" : "key and its value", spec.ThreadSafe);
+        }
+
+        if (spec.NotifiesOverflow)
+        {
+            WriteNotifyEvicted(writer, spec);
+        }
+
         if (spec.IsSet)
         {
             WriteSetMembers(writer, spec);
@@ -43,6 +53,11 @@ internal static partial class HashTableEmitter
         else
         {
             WriteDictionaryMembers(writer, spec);
+        }
+
+        if (spec.Resizable)
+        {
+            WriteCapacityChange(writer, spec);
         }
 
         WriteEnumeration(writer, spec);
@@ -78,7 +93,24 @@ internal static partial class HashTableEmitter
             KeyCanBeNull = model.ElementCanBeNull;
             StoresHash = !model.ElementHashIsTrivial;
             KeyEqualsSurvivesTornReads = model.ElementEqualsSurvivesTornReads;
+            Hook = model.EvictionHook;
+            Resizable = model.ResizableCapacity;
         }
+
+        /// <summary>Whether the table has <c>SetCapacity</c>, whose capacity is then a field that changes.</summary>
+        public bool Resizable { get; }
+
+        /// <summary>Whether entries can be evicted at all: to make room (the policy), or by a lowered capacity under any policy.</summary>
+        public bool CountsEvictions => Evicts || Resizable;
+
+        /// <summary>Whether incoming entries can be rejected, and so counted as dropped.</summary>
+        public bool CountsDrops => !Evicts;
+
+        /// <summary>The <c>OnEvicted</c> hook, or <see langword="null"/>.</summary>
+        public EvictionHookModel? Hook { get; }
+
+        /// <summary>Whether an insert that evicts to make room calls the hook.</summary>
+        public bool NotifiesOverflow => Hook is not null && Evicts;
 
         /// <summary>
         /// Whether comparing a stale or half-written key cannot throw (see the model); when it can, a lock-free lookup

@@ -24,6 +24,7 @@ internal static partial class QueueEmitter
     {
         string addDoc = spec.Policy switch
         {
+            OverflowPolicyValue.DropOldest when spec.NotifiesOverflow => "When the queue is full the oldest item is evicted to make room, then passed to <c>OnEvicted</c>.",
             OverflowPolicyValue.DropOldest => "When the queue is full the oldest item is evicted to make room.",
             OverflowPolicyValue.DropNewest => "When the queue is full <paramref name=\"item\"/> is discarded and counted in <see cref=\"Dropped\"/>.",
             _ => "When the queue is full a <see cref=\"global::FakeAI.Bounds.BoundExceededException\"/> is thrown and the queue is left unchanged.",
@@ -53,7 +54,18 @@ internal static partial class QueueEmitter
         }
 
         writer.Open("public void Add(" + spec.Item + " item)");
-        writer.WriteLocked(spec.ThreadSafe, locked => WriteFullCheckThenAppend(locked, whenFull, "BndAppend(item);"));
+        if (spec.NotifiesOverflow)
+        {
+            WriteEvictThenNotify(writer, spec, declareEvicted: true, """
+                BndAppend(item);
+                return;
+                """, afterNotify: "");
+        }
+        else
+        {
+            writer.WriteLocked(spec.ThreadSafe, locked => WriteFullCheckThenAppend(locked, whenFull, "BndAppend(item);"));
+        }
+
         writer.Close();
         writer.BlankLine();
     }
@@ -74,10 +86,21 @@ internal static partial class QueueEmitter
             /// <inheritdoc/>
             public bool TryAdd({{spec.Item}} item)
             """);
-        writer.WriteLocked(spec.ThreadSafe, locked => WriteFullCheckThenAppend(locked, whenFull, """
-            BndAppend(item);
-            return true;
-            """));
+        if (spec.NotifiesOverflow)
+        {
+            WriteEvictThenNotify(writer, spec, declareEvicted: true, """
+                BndAppend(item);
+                return true;
+                """, afterNotify: "return true;");
+        }
+        else
+        {
+            writer.WriteLocked(spec.ThreadSafe, locked => WriteFullCheckThenAppend(locked, whenFull, """
+                BndAppend(item);
+                return true;
+                """));
+        }
+
         writer.Close();
         writer.BlankLine();
     }
@@ -105,11 +128,23 @@ internal static partial class QueueEmitter
             #endif
                 out {{spec.Item}} evicted)
             """);
-        writer.WriteLocked(spec.ThreadSafe, locked => WriteFullCheckThenAppend(locked, whenFull, $$"""
-            BndAppend(item);
-            evicted = default!;
-            return {{AddResult}}.Added;
-            """));
+        if (spec.NotifiesOverflow)
+        {
+            WriteEvictThenNotify(writer, spec, declareEvicted: false, $$"""
+                BndAppend(item);
+                evicted = default!;
+                return {{AddResult}}.Added;
+                """, afterNotify: "return " + AddResult + ".AddedWithEviction;");
+        }
+        else
+        {
+            writer.WriteLocked(spec.ThreadSafe, locked => WriteFullCheckThenAppend(locked, whenFull, $$"""
+                BndAppend(item);
+                evicted = default!;
+                return {{AddResult}}.Added;
+                """));
+        }
+
         writer.Close();
         writer.BlankLine();
     }
@@ -122,6 +157,32 @@ internal static partial class QueueEmitter
         writer.Close();
         writer.BlankLine();
         writer.Lines(append);
+    }
+
+    // The adding members of a queue with an eviction hook: the oldest item is taken and overwritten under the lock, and
+    // the hook hears of it once the lock is released, so that it runs after the queue is consistent and may use it.
+    // An add with room returns inside the lock, as it evicts nothing.
+    private static void WriteEvictThenNotify(SourceWriter writer, QueueSpec spec, bool declareEvicted, string append, string afterNotify)
+    {
+        if (declareEvicted)
+        {
+            writer.Line(spec.Item + " evicted;");
+        }
+
+        writer.WriteLocked(spec.ThreadSafe, locked =>
+        {
+            locked.Open("if (_bndCount != _bndCapacity)");
+            locked.Lines(append);
+            locked.Close();
+            locked.BlankLine();
+            locked.Lines("""
+                evicted = _bndItems[_bndHead];
+                BndOverwriteOldest(item);
+                """);
+        });
+        writer.BlankLine();
+        writer.Line("OnEvicted(evicted, " + EvictionHookEmitter.Overflow + ");");
+        writer.Lines(afterNotify);
     }
 
     private static void WriteAppend(SourceWriter writer, QueueSpec spec)

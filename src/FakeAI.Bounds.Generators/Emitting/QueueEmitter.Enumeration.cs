@@ -19,7 +19,7 @@ internal static partial class QueueEmitter
         }
         else
         {
-            WriteChangeStamp(writer);
+            WriteChangeStamp(writer, spec.Resizable);
             WriteVersionedEnumerator(writer, names, name: "Enumerator", summary: "oldest to newest", start: "0", step: "_offset++;", hasMore: "_offset < queue._bndCount", exhausted: "_offset = int.MaxValue;");
             WriteVersionedEnumerator(writer, names, name: "NewestFirstEnumerator", summary: "newest to oldest", start: "queue._bndCount - 1", step: "_offset--;", hasMore: "_offset >= 0 && _offset < queue._bndCount", exhausted: "_offset = -1;");
         }
@@ -72,14 +72,16 @@ internal static partial class QueueEmitter
             """);
     }
 
-    private static void WriteChangeStamp(SourceWriter writer)
+    // A capacity change moves the front and the count by the same number of items, which the sum would not show: a
+    // resizable queue adds how many times its ring was replaced by one.
+    private static void WriteChangeStamp(SourceWriter writer, bool resizable)
     {
-        writer.Member("""
+        writer.Member($$"""
             /// <summary>
-            /// Grows with every change (it is <c>TotalAdded</c> plus the items removed), so that an enumerator can tell
+            /// Grows with every change (it is <c>TotalAdded</c> plus the items removed{{(resizable ? ", plus the capacity changes that replaced the ring" : "")}}), so that an enumerator can tell
             /// that the queue changed under it without a version field to update on every <c>Add</c>.
             /// </summary>
-            private long BndChangeStamp => BndFrontPosition + _bndCount + _bndRemovedFromFront + (2 * _bndRemovedInPlace);
+            private long BndChangeStamp => BndFrontPosition + _bndCount + _bndRemovedFromFront + (2 * _bndRemovedInPlace){{(resizable ? " + _bndResizes" : "")}};
             """);
     }
 

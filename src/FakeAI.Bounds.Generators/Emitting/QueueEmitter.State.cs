@@ -40,10 +40,10 @@ internal static partial class QueueEmitter
             private {{item}}[] _bndItems = global::System.Array.Empty<{{item}}>();
 
             /// <summary>
-            /// The most items this instance holds. The initializer also serves a user constructor that does not chain to a
+            /// The most items this instance holds{{(spec.Resizable ? "; SetCapacity changes it" : "")}}. The initializer also serves a user constructor that does not chain to a
             /// generated one: the queue then holds up to MaxLength items instead of being unusable.
             /// </summary>
-            private readonly int _bndCapacity = _bndMaxLength;
+            private {{(spec.Resizable ? "" : "readonly ")}}int _bndCapacity = _bndMaxLength;
 
             /// <summary>The slot of the oldest item.</summary>
             private int _bndHead;
@@ -66,6 +66,14 @@ internal static partial class QueueEmitter
             writer.Member("""
                 /// <summary>Items rejected because the queue was full.</summary>
                 private long _bndDropped;
+                """);
+        }
+
+        if (spec.Resizable && !spec.ThreadSafe)
+        {
+            writer.Member("""
+                /// <summary>How many times SetCapacity replaced the ring; part of the change stamp the enumerators check.</summary>
+                private int _bndResizes;
                 """);
         }
 
@@ -113,7 +121,7 @@ internal static partial class QueueEmitter
             ? "0L"
             : spec.ThreadSafe ? "global::System.Threading.Interlocked.Read(ref _bndDropped)" : "_bndDropped";
         string totalAdded = spec.ThreadSafe ? "BndReadCounter(BndCounter.TotalAdded)" : "BndFrontPosition + _bndCount + _bndRemovedInPlace";
-        string evicted = !spec.DropsOldest
+        string evicted = !spec.EvictsFromFront
             ? "0L"
             : spec.ThreadSafe ? "BndReadCounter(BndCounter.Evicted)" : "BndFrontPosition - _bndRemovedFromFront";
 

@@ -33,8 +33,18 @@ internal static partial class QueueEmitter
     private static void WriteMembers(SourceWriter writer, QueueSpec spec)
     {
         WriteState(writer, spec);
+        if (spec.Hook is { } hook)
+        {
+            EvictionHookEmitter.WriteDeclaration(writer, hook, "item", spec.ThreadSafe);
+        }
+
         WriteAdding(writer, spec);
         WriteRemoving(writer, spec);
+        if (spec.Resizable)
+        {
+            WriteCapacityChange(writer, spec);
+        }
+
         WriteReading(writer, spec);
         WriteEnumeration(writer, spec);
         if (spec.ThreadSafe)
@@ -56,6 +66,8 @@ internal static partial class QueueEmitter
             MaxLength = model.MaxLength;
             Policy = model.Overflow;
             ThreadSafe = model.ThreadSafe;
+            Hook = model.EvictionHook;
+            Resizable = model.ResizableCapacity;
         }
 
         /// <summary>The item type as written in generated code.</summary>
@@ -73,7 +85,22 @@ internal static partial class QueueEmitter
 
         public bool ThreadSafe { get; }
 
+        /// <summary>The <c>OnEvicted</c> hook, or <see langword="null"/>.</summary>
+        public EvictionHookModel? Hook { get; }
+
+        /// <summary>Whether an add that evicts the oldest item calls the hook.</summary>
+        public bool NotifiesOverflow => Hook is not null && DropsOldest;
+
         public bool DropsOldest => Policy == OverflowPolicyValue.DropOldest;
+
+        /// <summary>Whether the queue has <c>SetCapacity</c>, whose capacity is then a field that changes.</summary>
+        public bool Resizable { get; }
+
+        /// <summary>
+        /// Whether items can leave from the front other than by TryDequeue and Clear: evicted by DropOldest, or by a
+        /// lowered capacity under any policy. The front traffic then tells how many were evicted.
+        /// </summary>
+        public bool EvictsFromFront => DropsOldest || Resizable;
 
         public string PolicyExpression => "global::FakeAI.Bounds.OverflowPolicy." + Policy;
     }

@@ -24,6 +24,8 @@ namespace FakeAI.Bounds.Generators.Model;
 /// <param name="MaxLength">The validated <c>MaxLength</c>.</param>
 /// <param name="Overflow">The validated overflow policy.</param>
 /// <param name="ThreadSafe">Whether the thread-safe body is wanted.</param>
+/// <param name="ResizableCapacity">Whether the type asked for <c>SetCapacity</c>: its capacity is then a field that changes, not one fixed at construction.</param>
+/// <param name="EvictionHook">The <c>OnEvicted</c> hook the type declares, or <see langword="null"/>: the generated code then has no trace of one.</param>
 internal readonly record struct BoundedTypeModel(
     string? Namespace,
     EquatableArray<ContainingTypeModel> ContainingTypes,
@@ -38,4 +40,6 @@ internal readonly record struct BoundedTypeModel(
     bool ElementEqualsSurvivesTornReads,
     int MaxLength,
     OverflowPolicyValue Overflow,
-    bool ThreadSafe);
+    bool ThreadSafe,
+    EvictionHookModel? EvictionHook,
+    bool ResizableCapacity);

@@ -61,7 +61,7 @@ internal static class BoundedDeclarationReader
             return null;
         }
 
-        valid &= TryReadArguments(type, attribute, report, out int maxLength, out OverflowPolicyValue overflow, out bool threadSafe);
+        valid &= TryReadArguments(type, attribute, report, out int maxLength, out OverflowPolicyValue overflow, out bool threadSafe, out bool resizableCapacity);
         if (!valid && report is null)
         {
             return null;
@@ -78,7 +78,7 @@ internal static class BoundedDeclarationReader
             return null;
         }
 
-        valid &= CheckMemberClashes(type, kind, report, isUserMember, cancellationToken);
+        valid &= CheckMemberClashes(type, kind, resizableCapacity, report, isUserMember, cancellationToken);
         if (!valid)
         {
             return null;
@@ -98,6 +98,12 @@ internal static class BoundedDeclarationReader
             return null;
         }
 
+        // A wrong hook is BND114, which the hook analyzer reports through the same reader; here it only stops generation.
+        if (!EvictionHookReader.TryRead(type, kind, elementType, valueType, report: null, isUserMember, cancellationToken, out EvictionHookModel? evictionHook))
+        {
+            return null;
+        }
+
         return new BoundedTypeModel(
             Namespace: DeclarationShape.Namespace(type),
             ContainingTypes: DeclarationShape.ReadContainingTypes(type),
@@ -112,7 +118,9 @@ internal static class BoundedDeclarationReader
             ElementEqualsSurvivesTornReads: EqualsSurvivesTornReads(elementType),
             MaxLength: maxLength,
             Overflow: overflow,
-            ThreadSafe: threadSafe);
+            ThreadSafe: threadSafe,
+            EvictionHook: evictionHook,
+            ResizableCapacity: resizableCapacity);
     }
 
     private static int CountBoundedAttributes(INamedTypeSymbol type)
@@ -241,11 +249,13 @@ internal static class BoundedDeclarationReader
         Action<Diagnostic>? report,
         out int maxLength,
         out OverflowPolicyValue overflow,
-        out bool threadSafe)
+        out bool threadSafe,
+        out bool resizableCapacity)
     {
         maxLength = 0;
         overflow = OverflowPolicyValue.DropOldest;
         threadSafe = false;
+        resizableCapacity = false;
         bool maxLengthSeen = false;
         string? maxLengthProblem = null;
 
@@ -267,6 +277,9 @@ internal static class BoundedDeclarationReader
                     break;
                 case KnownNames.ThreadSafeArgument:
                     threadSafe = value.Value is true;
+                    break;
+                case KnownNames.ResizableCapacityArgument:
+                    resizableCapacity = value.Value is true;
                     break;
             }
         }
@@ -407,6 +420,7 @@ internal static class BoundedDeclarationReader
     private static bool CheckMemberClashes(
         INamedTypeSymbol type,
         BoundedKind kind,
+        bool resizableCapacity,
         Action<Diagnostic>? report,
         Func<ISymbol, bool>? isUserMember,
         CancellationToken cancellationToken)
@@ -414,7 +428,7 @@ internal static class BoundedDeclarationReader
         bool valid = true;
 
         // A member may not share its type's name (CS0542), so the type's own name is reserved like a member's.
-        if (GeneratedMemberNames.IsReservedName(type.Name, kind))
+        if (GeneratedMemberNames.IsReservedName(type.Name, kind, resizableCapacity))
         {
             valid = false;
             if (report is null)
@@ -430,7 +444,7 @@ internal static class BoundedDeclarationReader
                 BoundedInterfaces.DisplayName(kind)));
         }
 
-        foreach ((ISymbol member, INamedTypeSymbol? inheritedFrom, string description) in ClashingMembers(type, kind, isUserMember, cancellationToken))
+        foreach ((ISymbol member, INamedTypeSymbol? inheritedFrom, string description) in ClashingMembers(type, kind, resizableCapacity, isUserMember, cancellationToken))
         {
             valid = false;
             if (report is null)
@@ -455,13 +469,14 @@ internal static class BoundedDeclarationReader
     private static IEnumerable<(ISymbol Member, INamedTypeSymbol? InheritedFrom, string Description)> ClashingMembers(
         INamedTypeSymbol type,
         BoundedKind kind,
+        bool resizableCapacity,
         Func<ISymbol, bool>? isUserMember,
         CancellationToken cancellationToken)
     {
         foreach (ISymbol member in type.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if ((isUserMember is null || isUserMember(member)) && GeneratedMemberNames.Clashes(member, kind, out string description))
+            if ((isUserMember is null || isUserMember(member)) && GeneratedMemberNames.Clashes(member, kind, resizableCapacity, out string description))
             {
                 yield return (member, null, description);
             }
@@ -475,7 +490,7 @@ internal static class BoundedDeclarationReader
                 if (member.DeclaredAccessibility != Accessibility.Private
                     && member is not IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.ExplicitInterfaceImplementation }
                     && member is not IPropertySymbol { ExplicitInterfaceImplementations.Length: > 0 }
-                    && GeneratedMemberNames.Clashes(member, kind, out string description))
+                    && GeneratedMemberNames.Clashes(member, kind, resizableCapacity, out string description))
                 {
                     yield return (member, baseType, description);
                 }

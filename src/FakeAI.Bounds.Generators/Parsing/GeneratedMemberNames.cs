@@ -17,6 +17,9 @@ internal static class GeneratedMemberNames
     /// <summary>Private methods, properties and nested types the generator writes start with this prefix and a capital.</summary>
     public const string PrivateMemberPrefix = "Bnd";
 
+    /// <summary>The member a type declared with <c>ResizableCapacity = true</c> gets.</summary>
+    public const string SetCapacity = "SetCapacity";
+
     private static readonly HashSet<string> QueueMembers = new(StringComparer.Ordinal)
     {
         "DeclaredMaxLength", "Count", "Capacity", "MaxLength", "Overflow", "TotalAdded", "Evicted", "Dropped", "IsFull", "NewestFirst",
@@ -59,10 +62,10 @@ internal static class GeneratedMemberNames
     };
 
     /// <summary>
-    /// Whether <paramref name="member"/> would clash with a generated member of a collection of <paramref name="kind"/>;
-    /// <paramref name="description"/> then names it for a message.
+    /// Whether <paramref name="member"/> would clash with a generated member of a collection of <paramref name="kind"/>
+    /// (with <c>SetCapacity</c> when <paramref name="resizableCapacity"/>); <paramref name="description"/> then names it for a message.
     /// </summary>
-    public static bool Clashes(ISymbol member, BoundedKind kind, out string description)
+    public static bool Clashes(ISymbol member, BoundedKind kind, bool resizableCapacity, out string description)
     {
         description = member.Name;
         if (member.IsImplicitlyDeclared)
@@ -92,13 +95,15 @@ internal static class GeneratedMemberNames
             return MembersOf(kind).Contains("this[]");
         }
 
-        return IsReservedName(member.Name, kind);
+        return IsReservedName(member.Name, kind, resizableCapacity);
     }
 
     /// <summary>Whether a name is taken by a member the generator writes into a collection of <paramref name="kind"/>, public or private.</summary>
-    public static bool IsReservedName(string name, BoundedKind kind)
+    public static bool IsReservedName(string name, BoundedKind kind, bool resizableCapacity)
     {
+        // SetCapacity is reserved only where it is generated, so that types declared before it existed keep compiling.
         return MembersOf(kind).Contains(name)
+            || (resizableCapacity && name == SetCapacity)
             || name.StartsWith(PrivateFieldPrefix, StringComparison.Ordinal)
             || (name.Length > PrivateMemberPrefix.Length
                 && name.StartsWith(PrivateMemberPrefix, StringComparison.Ordinal)

@@ -49,6 +49,40 @@ public class Bnd105MemberClashesWithGeneratedTests
     }
 
     [Fact]
+    public Task A_user_SetCapacity_is_reported_when_the_type_asks_for_a_resizable_capacity()
+    {
+        return Verify.VerifyAsync(
+            """
+            using FakeAI.Bounds;
+            namespace App;
+            [Bounded(MaxLength = 10, ResizableCapacity = true)]
+            public sealed partial class Recent : IBoundedSet<int>
+            {
+                public void {|#0:SetCapacity|}(int capacity) { }
+            }
+            """,
+            Verify.Diagnostic(DiagnosticDescriptors.MemberClashesWithGenerated).WithLocation(0).WithArguments("Recent", "SetCapacity", "IBoundedSet<T>"));
+    }
+
+    [Fact]
+    public Task A_user_SetCapacity_is_the_users_own_when_the_capacity_is_fixed()
+    {
+        return Verify.VerifyCleanAsync(
+            """
+            using FakeAI.Bounds;
+            namespace App;
+            [Bounded(MaxLength = 10)]
+            public sealed partial class Recent : IBoundedSet<int>
+            {
+                public int Requested { get; private set; }
+
+                public void SetCapacity(int capacity) => Requested = capacity;
+            }
+            """,
+            "App.Recent.Bounded.g.cs");
+    }
+
+    [Fact]
     public Task A_user_Count_property_is_reported()
     {
         return Verify.VerifyAsync(
@@ -228,18 +262,21 @@ public class Bnd105MemberClashesWithGeneratedTests
         {
             foreach (bool threadSafe in new[] { false, true })
             {
-                GeneratorRun run = TestCompilation.Generate($$"""
-                    using FakeAI.Bounds;
-                    [Bounded(MaxLength = 5, Overflow = OverflowPolicy.{{policy}}, ThreadSafe = {{(threadSafe ? "true" : "false")}})]
-                    public sealed partial class Probe : IBoundedQueue<int>;
-                    """);
-                INamedTypeSymbol probe = run.Output.GetTypeByMetadataName("Probe")!;
-                foreach (ISymbol member in probe.GetMembers().Where(IsNamedByTheGenerator))
+                foreach (bool resizable in new[] { false, true })
                 {
-                    ISymbol userMember = UserMemberNamed(member.Name);
-                    if (!GeneratedMemberNames.Clashes(userMember, BoundedKind.Queue, out _))
+                    GeneratorRun run = TestCompilation.Generate($$"""
+                        using FakeAI.Bounds;
+                        [Bounded(MaxLength = 5, Overflow = OverflowPolicy.{{policy}}, ThreadSafe = {{(threadSafe ? "true" : "false")}}, ResizableCapacity = {{(resizable ? "true" : "false")}})]
+                        public sealed partial class Probe : IBoundedQueue<int>;
+                        """);
+                    INamedTypeSymbol probe = run.Output.GetTypeByMetadataName("Probe")!;
+                    foreach (ISymbol member in probe.GetMembers().Where(IsNamedByTheGenerator))
                     {
-                        missing.Add(member.Name);
+                        ISymbol userMember = UserMemberNamed(member.Name);
+                        if (!GeneratedMemberNames.Clashes(userMember, BoundedKind.Queue, resizable, out _))
+                        {
+                            missing.Add(member.Name);
+                        }
                     }
                 }
             }

@@ -51,6 +51,14 @@ public class HalfWrittenCodeTests
         ValidQueue + "public static class Use { public static object Create() => new Missing(0); }",
         ValidQueue + "public static class Use { public static object Create() => new Recent<int>(0); }",
         ValidQueue + "public sealed class Sub : Recent { public Sub() : base( }",
+        "[Bounded(MaxLength = 4)]\npublic partial class X : IBoundedQueue<int> { partial void OnEvicted( }",
+        "[Bounded(MaxLength = 4)]\npublic partial class X : IBoundedQueue<int> { partial void OnEvicted(int item, EvictionReason ) { } }",
+        "[Bounded(MaxLength = 4)]\npublic partial class X : IBoundedQueue<int> { partial void OnEvicted(Missing item, EvictionReason reason) { } }",
+        "[Bounded(MaxLength = 4)]\npublic partial class X : IBoundedQueue<Missing> { partial void OnEvicted(Missing item, EvictionReason reason) { } }",
+        "[Bounded(MaxLength = 4)]\npublic partial class X : IBoundedDictionary<int, Missing> { partial void OnEvicted(int key, string value, EvictionReason reason) { } }",
+        "[Bounded(MaxLength = 4)]\npublic partial class X : IBoundedQueue<int> { partial void OnEvicted",
+        "[Bounded(MaxLength = 4, ResizableCapacity = )]\npublic partial class X : IBoundedQueue<int>;",
+        "[Bounded(MaxLength = 4, ResizableCapacity = true)]\npublic partial class X : IBoundedQueue<int> { public void SetCapacity( }",
     };
 
     [Theory]

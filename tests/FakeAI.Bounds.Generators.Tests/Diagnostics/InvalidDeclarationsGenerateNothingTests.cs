@@ -40,6 +40,9 @@ public class InvalidDeclarationsGenerateNothingTests
         { "EvictLeastRecentlyUsed on a queue", DiagnosticIds.OverflowPolicyInvalid, "[Bounded(MaxLength = 10, Overflow = OverflowPolicy.EvictLeastRecentlyUsed)] public sealed partial class Recent : IBoundedQueue<int>;" },
         { "undefined policy", DiagnosticIds.OverflowPolicyInvalid, "[Bounded(MaxLength = 10, Overflow = (OverflowPolicy)42)] public sealed partial class Recent : IBoundedQueue<int>;" },
         { "Count inherited from a base class", DiagnosticIds.MemberClashesWithGenerated, "public abstract class Base { public int Count => 0; } [Bounded(MaxLength = 10)] public sealed partial class Recent : Base, IBoundedQueue<int>;" },
+        { "eviction hook of the wrong item type", DiagnosticIds.EvictionHookInvalid, "[Bounded(MaxLength = 10)] public sealed partial class Recent : IBoundedQueue<int> { partial void OnEvicted(long item, EvictionReason reason) { } }" },
+        { "eviction hook not partial", DiagnosticIds.EvictionHookInvalid, "[Bounded(MaxLength = 10)] public sealed partial class Recent : IBoundedSet<int> { void OnEvicted(int item, EvictionReason reason) { } }" },
+        { "static eviction hook", DiagnosticIds.EvictionHookInvalid, "[Bounded(MaxLength = 10)] public sealed partial class Recent : IBoundedDictionary<int, string> { static partial void OnEvicted(int key, string value, EvictionReason reason) { } }" },
     };
 
     [Theory]

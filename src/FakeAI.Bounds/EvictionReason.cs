@@ -1,0 +1,41 @@
+namespace FakeAI.Bounds;
+
+/// <summary>
+/// Why a bounded collection removed an entry on its own, as its eviction hook hears it. A bounded type receives these
+/// notifications by declaring <c>partial void OnEvicted(T item, EvictionReason reason)</c> (a dictionary:
+/// <c>partial void OnEvicted(TKey key, TValue value, EvictionReason reason)</c>).
+/// </summary>
+/// <remarks>
+/// Only the collection's bounds evict. An entry the caller takes out (<c>TryDequeue</c>, <c>Remove</c>,
+/// <c>RemoveWhere</c>, <c>Clear</c>) is not an eviction and is not reported, and neither is an incoming entry that
+/// <see cref="OverflowPolicy.DropNewest"/> or <see cref="OverflowPolicy.Throw"/> rejects (it was never stored; see
+/// <see cref="IBoundedCollection.Dropped"/>). The numeric values are fixed: a value is never renumbered or reused.
+/// </remarks>
+public enum EvictionReason
+{
+    /// <summary>
+    /// The overflow policy made room for a new entry on a full collection: the oldest entry under
+    /// <see cref="OverflowPolicy.DropOldest"/>, the least recently used one under
+    /// <see cref="OverflowPolicy.EvictLeastRecentlyUsed"/>. Counted in <see cref="IBoundedCollection.Evicted"/>.
+    /// </summary>
+    Overflow = 0,
+
+    /// <summary>
+    /// <c>SetCapacity</c> lowered the capacity below the number of entries held, and the surplus was evicted in policy
+    /// order (oldest first, or least recently used first). Counted in <see cref="IBoundedCollection.Evicted"/>. Only
+    /// types declared with <see cref="BoundedAttribute.ResizableCapacity"/> have <c>SetCapacity</c>.
+    /// </summary>
+    CapacityReduced = 1,
+
+    /// <summary>
+    /// Reserved for entries that outlive a maximum age. No bound of this version expires entries, so no collection
+    /// reports it yet; the value is fixed so that code written against it keeps its meaning.
+    /// </summary>
+    Expired = 2,
+
+    /// <summary>
+    /// Reserved for entries evicted to keep a total weight under a maximum. No bound of this version weighs entries, so
+    /// no collection reports it yet; the value is fixed so that code written against it keeps its meaning.
+    /// </summary>
+    Weight = 3,
+}
