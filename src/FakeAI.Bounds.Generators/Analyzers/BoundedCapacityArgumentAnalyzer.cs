@@ -13,12 +13,15 @@ namespace FakeAI.Bounds.Generators.Analyzers;
 
 /// <summary>
 /// Reports a constant capacity outside 1 … MaxLength passed to the generated <c>(int capacity)</c> constructor of a
-/// <c>[Bounded]</c> type (BND106): <c>new X(0)</c>, <c>new X(capacity: 5000)</c>, target-typed <c>new(5000)</c>, and
-/// constructor initializers such as <c>: base(0)</c>. Such a call always throws <c>ArgumentOutOfRangeException</c>.
+/// <c>[Bounded]</c> type (BND106): <c>new X(0)</c>, <c>new X(capacity: 5000)</c>, target-typed <c>new(5000)</c>,
+/// constructor initializers such as <c>: base(0)</c>, and the generated <c>SetCapacity(int)</c> of a type declared with
+/// <c>ResizableCapacity = true</c>. Such a call always throws <c>ArgumentOutOfRangeException</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BoundedCapacityArgumentAnalyzer : DiagnosticAnalyzer
 {
+    private const string SetCapacityName = "SetCapacity";
+
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.CapacityArgumentOutOfRange);
@@ -45,12 +48,13 @@ public sealed class BoundedCapacityArgumentAnalyzer : DiagnosticAnalyzer
                 },
                 OperationKind.ObjectCreation);
 
-            // ': base(0)' in a derived type and ': this(0)' in the type's own code reach the same constructor.
+            // ': base(0)' in a derived type and ': this(0)' in the type's own code reach the same constructor;
+            // SetCapacity(0) checks its argument against the same range.
             start.RegisterOperationAction(
                 operationContext =>
                 {
                     var invocation = (IInvocationOperation)operationContext.Operation;
-                    if (invocation.TargetMethod.MethodKind == MethodKind.Constructor)
+                    if (invocation.TargetMethod.MethodKind == MethodKind.Constructor || invocation.TargetMethod.Name == SetCapacityName)
                     {
                         Analyze(operationContext, invocation.TargetMethod, invocation.Arguments, boundedAttribute);
                     }
@@ -65,8 +69,9 @@ public sealed class BoundedCapacityArgumentAnalyzer : DiagnosticAnalyzer
         ImmutableArray<IArgumentOperation> arguments,
         INamedTypeSymbol boundedAttribute)
     {
-        // Only the generated constructor (int capacity) checks its argument against MaxLength.
-        if (constructor is not { MethodKind: MethodKind.Constructor, IsStatic: false, Parameters.Length: 1 }
+        // Only the generated constructor (int capacity) and SetCapacity(int) check their argument against MaxLength.
+        if (constructor is not ({ MethodKind: MethodKind.Constructor } or { MethodKind: MethodKind.Ordinary, Name: SetCapacityName })
+            || constructor is not { IsStatic: false, Parameters.Length: 1 }
             || constructor.Parameters[0].Type.SpecialType != SpecialType.System_Int32
             || constructor.ContainingType is not { } type
             || IsWrittenByUser(constructor))
@@ -113,7 +118,8 @@ public sealed class BoundedCapacityArgumentAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    // A constructor (int) the user wrote is not the generated one: BND105 reports it, and its checks are the user's.
+    // A constructor (int) or SetCapacity the user wrote is not the generated one: BND105 reports it, and its checks are
+    // the user's.
     // Generated constructors live in the generator's files or, for a type from a referenced assembly, in metadata.
     private static bool IsWrittenByUser(IMethodSymbol constructor)
     {

@@ -54,6 +54,48 @@ public class Bnd106CapacityArgumentOutOfRangeTests
     }
 
     [Fact]
+    public Task A_constant_passed_to_SetCapacity_is_checked_against_the_same_range()
+    {
+        return Verify.VerifyAsync(
+            """
+            using System;
+            using FakeAI.Bounds;
+            namespace App;
+            [Bounded(MaxLength = 100, ResizableCapacity = true)]
+            public partial class Recent : IBoundedQueue<int>;
+
+            public static class Use
+            {
+                public static void Shrink(Recent recent, int computed)
+                {
+                    recent.SetCapacity({|#0:0|});
+                    recent.SetCapacity({|#1:capacity: 101|});
+                    recent.SetCapacity(1);
+                    recent.SetCapacity(100);
+                    recent.SetCapacity(computed);
+                }
+            }
+            """,
+            Generated,
+            Verify.Diagnostic(DiagnosticDescriptors.CapacityArgumentOutOfRange).WithLocation(0).WithArguments("0", "Recent", "100"),
+            Verify.Diagnostic(DiagnosticDescriptors.CapacityArgumentOutOfRange).WithLocation(1).WithArguments("101", "Recent", "100"));
+    }
+
+    [Fact]
+    public Task A_SetCapacity_the_user_wrote_on_a_type_that_is_not_resizable_is_not_checked()
+    {
+        return Verify.VerifyAsync(
+            Declaration + """
+            public static class Sizing
+            {
+                public static void SetCapacity(this Recent recent, int capacity) { }
+                public static void Use(Recent recent) => recent.SetCapacity(5000);
+            }
+            """,
+            Generated);
+    }
+
+    [Fact]
     public Task A_named_capacity_argument_is_reported_with_its_name()
     {
         return Verify.VerifyAsync(
