@@ -169,6 +169,16 @@ internal static class DiagnosticDescriptors
             WellKnownDiagnosticTags.CompilationEnd);
     }
 
+    public static readonly DiagnosticDescriptor AgeSweepCouldBeMaxAge = new(
+        DiagnosticIds.AgeSweepCouldBeMaxAge,
+        "A sweep by age of a bounded collection can be its maximum age",
+        "This RemoveWhere removes the entries of '{0}' older than {1}; declare {2} in its [Bounded] attribute, and expired entries are never returned and leave as the collection is used",
+        ReliabilityCategory,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "A hand-written sweep keeps entries past their age until it runs, and returns them to every read before that. A maximum age declared on the type hides expired entries from every read and removes them as the collection is used, in age order, counting them.",
+        helpLinkUri: HelpLinkBase + DiagnosticIds.AgeSweepCouldBeMaxAge + ".md");
+
     private static DiagnosticDescriptor CreateReliability(
         string id,
         string title,

@@ -13,6 +13,7 @@ internal static class DiagnosticIds
     public const string ChannelDropsSilently = "BND005";
     public const string UnboundedElementState = "BND006";
     public const string SuppressionWithoutJustification = "BND007";
+    public const string AgeSweepCouldBeMaxAge = "BND008";
 
     public const string BoundedTypeNotPartial = "BND101";
     public const string MaxLengthInvalid = "BND102";

@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using FakeAI.Bounds.Generators.Analyzers.Ages;
+using FakeAI.Bounds.Generators.Common;
+using FakeAI.Bounds.Generators.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FakeAI.Bounds.Generators.Analyzers;
+
+/// <summary>
+/// Suggests declaring a maximum age on a generated collection that code sweeps by age by hand (BND008): a
+/// <c>RemoveWhere</c> whose predicate removes the entries older than now minus a window (<see cref="AgeSweeps"/>).
+/// With the age declared, expired entries are never returned and leave as the collection is used; the sweep becomes a
+/// <c>RemoveExpired()</c> or goes. The window, when the code writes it with constants, travels to the code fix.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class AgeSweepAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>The diagnostic property with the sweep's window in milliseconds, when it is a constant.</summary>
+    public const string WindowMillisecondsProperty = "WindowMilliseconds";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.AgeSweepCouldBeMaxAge);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static start =>
+        {
+            INamedTypeSymbol? boundedAttribute = start.Compilation.GetTypeByMetadataName(KnownNames.BoundedAttribute);
+            if (boundedAttribute is null || !DeclaresAge(boundedAttribute))
+            {
+                // No [Bounded], or one from a version of the package without MaxAge: nothing to suggest.
+                return;
+            }
+
+            start.RegisterOperationAction(
+                operationContext => Analyze(operationContext, (IInvocationOperation)operationContext.Operation, boundedAttribute),
+                OperationKind.Invocation);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, IInvocationOperation invocation, INamedTypeSymbol boundedAttribute)
+    {
+        // Cheap tests first: this runs for every call.
+        if (invocation.TargetMethod.Name != "RemoveWhere"
+            || invocation.Arguments.Length != 1
+            || invocation.Instance?.Type is not INamedTypeSymbol type
+            || AttributeLookup.Find(type.OriginalDefinition, boundedAttribute) is not { } attribute
+            || !AcceptsAge(attribute)
+            || invocation.Arguments[0].Value.WithoutConversions() is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation predicate }
+            || !AgeSweeps.TryRead(predicate, out AgeWindow window))
+        {
+            return;
+        }
+
+        ImmutableDictionary<string, string?> properties = window.Milliseconds is { } milliseconds
+            ? ImmutableDictionary<string, string?>.Empty.Add(WindowMillisecondsProperty, milliseconds.ToString(CultureInfo.InvariantCulture))
+            : ImmutableDictionary<string, string?>.Empty;
+        context.ReportDiagnostic(Diagnostic.Create(
+            DiagnosticDescriptors.AgeSweepCouldBeMaxAge,
+            invocation.Syntax.GetLocation(),
+            properties,
+            type.Name,
+            window.Text,
+            MaxAgeArgument(window.Milliseconds)));
+    }
+
+    /// <summary>The named argument that declares <paramref name="milliseconds"/>: in seconds when they are whole.</summary>
+    public static string MaxAgeArgument(long? milliseconds)
+    {
+        if (milliseconds is not { } value)
+        {
+            return KnownNames.MaxAgeSecondsArgument + " = …";
+        }
+
+        return value % 1000 == 0 && value / 1000 <= int.MaxValue
+            ? KnownNames.MaxAgeSecondsArgument + " = " + (value / 1000).ToString(CultureInfo.InvariantCulture)
+            : KnownNames.MaxAgeMillisecondsArgument + " = " + value.ToString(CultureInfo.InvariantCulture);
+    }
+
+    // A type that declares an age already needs no suggestion, and the thread-safe forms take no age.
+    private static bool AcceptsAge(AttributeData attribute)
+    {
+        foreach (System.Collections.Generic.KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+        {
+            switch (argument.Key)
+            {
+                case KnownNames.MaxAgeMillisecondsArgument or KnownNames.MaxAgeSecondsArgument when argument.Value.Value is int age && age != 0:
+                case KnownNames.ThreadSafeArgument when argument.Value.Value is true:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool DeclaresAge(INamedTypeSymbol boundedAttribute)
+    {
+        return !boundedAttribute.GetMembers(KnownNames.MaxAgeSecondsArgument).IsEmpty;
+    }
+}

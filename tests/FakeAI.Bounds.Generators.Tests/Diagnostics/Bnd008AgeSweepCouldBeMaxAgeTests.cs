@@ -1,0 +1,130 @@
+using System.Linq;
+using System.Threading.Tasks;
+using FakeAI.Bounds.Generators.Analyzers;
+using FakeAI.Bounds.Generators.Diagnostics;
+using FakeAI.Bounds.Generators.Tests.Infrastructure;
+using Xunit;
+using Verify = FakeAI.Bounds.Generators.Tests.Infrastructure.AnalyzerVerifier;
+
+namespace FakeAI.Bounds.Generators.Tests.Diagnostics;
+
+/// <summary>
+/// BND008: a RemoveWhere on a generated collection whose predicate removes the entries older than now minus a window,
+/// in the ways code writes one, and what only looks like it (a sweep of the new entries, a comparison of two entry
+/// fields, a thread-safe type, a type that declares its age already).
+/// </summary>
+public class Bnd008AgeSweepCouldBeMaxAgeTests
+{
+    private const string Declarations = """
+        using System;
+        using FakeAI.Bounds;
+        namespace App;
+        public sealed record ErrorRecord(string Pattern, DateTime At);
+        public sealed record Stamped(DateTimeOffset LastSeen);
+        [Bounded(MaxLength = 100)] public sealed partial class RecentErrors : IBoundedQueue<ErrorRecord>;
+        [Bounded(MaxLength = 100, Overflow = OverflowPolicy.Lru)] public sealed partial class Clients : IBoundedDictionary<string, Stamped>;
+        [Bounded(MaxLength = 100)] public sealed partial class Seen : IBoundedSet<ErrorRecord>;
+        [Bounded(MaxLength = 100, ThreadSafe = true)] public sealed partial class SharedErrors : IBoundedQueue<ErrorRecord>;
+        [Bounded(MaxLength = 100, MaxAgeSeconds = 60)] public sealed partial class AgedErrors : IBoundedQueue<ErrorRecord>;
+
+        """;
+
+    [Fact]
+    public Task Sweeps_of_entries_older_than_now_minus_a_window_are_reported_with_the_age_to_declare()
+    {
+        return Verify.VerifyAsync(
+            Declarations + """
+            public sealed class Sweeper
+            {
+                private static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
+                private readonly RecentErrors _errors = new();
+                private readonly Clients _clients = new();
+                private readonly Seen _seen = new();
+
+                public void Sweep()
+                {
+                    {|#0:_errors.RemoveWhere(e => e.At < DateTime.UtcNow - TimeSpan.FromMinutes(5))|};
+                    {|#1:_errors.RemoveWhere(e => DateTime.UtcNow - e.At > Window)|};
+                    DateTime cutoff = DateTime.UtcNow.AddSeconds(-90);
+                    {|#2:_errors.RemoveWhere(e => cutoff >= e.At)|};
+                    {|#3:_clients.RemoveWhere((key, value) => (DateTimeOffset.UtcNow - value.LastSeen).TotalMilliseconds > 1500)|};
+                    {|#4:_seen.RemoveWhere(e => { return e.At < DateTime.UtcNow - TimeSpan.FromHours(1); })|};
+                }
+            }
+            """,
+            expectedGeneratedFiles: null,
+            Verify.Diagnostic(DiagnosticDescriptors.AgeSweepCouldBeMaxAge).WithLocation(0).WithArguments("RecentErrors", "5 minutes", "MaxAgeSeconds = 300"),
+            Verify.Diagnostic(DiagnosticDescriptors.AgeSweepCouldBeMaxAge).WithLocation(1).WithArguments("RecentErrors", "5 minutes", "MaxAgeSeconds = 300"),
+            Verify.Diagnostic(DiagnosticDescriptors.AgeSweepCouldBeMaxAge).WithLocation(2).WithArguments("RecentErrors", "90 seconds", "MaxAgeSeconds = 90"),
+            Verify.Diagnostic(DiagnosticDescriptors.AgeSweepCouldBeMaxAge).WithLocation(3).WithArguments("Clients", "1500 milliseconds", "MaxAgeMilliseconds = 1500"),
+            Verify.Diagnostic(DiagnosticDescriptors.AgeSweepCouldBeMaxAge).WithLocation(4).WithArguments("Seen", "1 hour", "MaxAgeSeconds = 3600"));
+    }
+
+    [Fact]
+    public Task A_window_the_code_computes_is_reported_without_a_value()
+    {
+        return Verify.VerifyAsync(
+            Declarations + """
+            public sealed class Sweeper
+            {
+                private readonly RecentErrors _errors = new();
+
+                public void Sweep(TimeSpan window) => {|#0:_errors.RemoveWhere(e => e.At < DateTime.UtcNow - window)|};
+            }
+            """,
+            expectedGeneratedFiles: null,
+            Verify.Diagnostic(DiagnosticDescriptors.AgeSweepCouldBeMaxAge).WithLocation(0).WithArguments("RecentErrors", "window", "MaxAgeSeconds = …"));
+    }
+
+    [Fact]
+    public Task Sweeps_that_are_not_by_age_or_types_that_cannot_take_an_age_are_not_reported()
+    {
+        return Verify.VerifyCleanAsync(
+            Declarations + """
+            public sealed class Sweeper
+            {
+                private readonly RecentErrors _errors = new();
+                private readonly SharedErrors _shared = new();
+                private readonly AgedErrors _aged = new();
+                private readonly System.Collections.Generic.List<ErrorRecord> _list = new();
+
+                public void Sweep(ErrorRecord pivot)
+                {
+                    // The new entries, not the old ones.
+                    _errors.RemoveWhere(e => e.At > DateTime.UtcNow - TimeSpan.FromMinutes(5));
+                    // Two points of the entries themselves, or not a time at all.
+                    _errors.RemoveWhere(e => e.At < pivot.At);
+                    _errors.RemoveWhere(e => e.Pattern.Length > 10);
+                    // The thread-safe form takes no age; a type with an age needs no sweep.
+                    _shared.RemoveWhere(e => e.At < DateTime.UtcNow - TimeSpan.FromMinutes(5));
+                    _aged.RemoveWhere(e => e.At < DateTime.UtcNow - TimeSpan.FromMinutes(5));
+                    // Not a generated collection.
+                    _list.RemoveAll(e => e.At < DateTime.UtcNow - TimeSpan.FromMinutes(5));
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task The_window_travels_to_the_code_fix_in_milliseconds_when_constant()
+    {
+        AnalyzerRunResult run = await AnalyzerRunner.RunAsync(
+            Declarations + """
+            public sealed class Sweeper
+            {
+                private readonly RecentErrors _errors = new();
+                public void Sweep(TimeSpan window)
+                {
+                    _errors.RemoveWhere(e => e.At < DateTime.UtcNow.AddMinutes(-2));
+                    _errors.RemoveWhere(e => e.At < DateTime.UtcNow - window);
+                }
+            }
+            """);
+
+        Assert.Empty(run.AnalyzerExceptions);
+        Microsoft.CodeAnalysis.Diagnostic[] sweeps = run.BoundsDiagnostics.Where(d => d.Id == "BND008").OrderBy(d => d.Location.SourceSpan.Start).ToArray();
+        Assert.Equal(2, sweeps.Length);
+        Assert.Equal("120000", sweeps[0].Properties[AgeSweepAnalyzer.WindowMillisecondsProperty]);
+        Assert.False(sweeps[1].Properties.ContainsKey(AgeSweepAnalyzer.WindowMillisecondsProperty));
+    }
+}
