@@ -92,26 +92,4 @@ public sealed class AgeSweepTests
             }
             """);
     }
-
-    [Fact]
-    public async Task A_window_the_code_computes_gets_no_fix()
-    {
-        await VerifyFix.NotOfferedAsync(
-            """
-            using System;
-            using FakeAI.Bounds;
-
-            public sealed record ErrorRecord(string Pattern, DateTime At);
-
-            [Bounded(MaxLength = 500)]
-            public sealed partial class RecentErrors : IBoundedQueue<ErrorRecord>;
-
-            public sealed class ErrorPatterns
-            {
-                private readonly RecentErrors _errors = new();
-
-                public int Sweep(TimeSpan window) => {|BND008:_errors.RemoveWhere(e => e.At < DateTime.UtcNow - window)|};
-            }
-            """);
-    }
 }

@@ -13,7 +13,9 @@ namespace FakeAI.Bounds.Generators.Analyzers;
 /// Suggests declaring a maximum age on a generated collection that code sweeps by age by hand (BND008): a
 /// <c>RemoveWhere</c> whose predicate removes the entries older than now minus a window (<see cref="AgeSweeps"/>).
 /// With the age declared, expired entries are never returned and leave as the collection is used; the sweep becomes a
-/// <c>RemoveExpired()</c> or goes. The window, when the code writes it with constants, travels to the code fix.
+/// <c>RemoveExpired()</c> or goes. Only a window the code writes with constants is reported: the age is a constant of
+/// the type, so a window computed at run time (a caller's argument, a setting) cannot become one. The window travels
+/// to the code fix.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AgeSweepAnalyzer : DiagnosticAnalyzer
@@ -54,34 +56,37 @@ public sealed class AgeSweepAnalyzer : DiagnosticAnalyzer
             || AttributeLookup.Find(type.OriginalDefinition, boundedAttribute) is not { } attribute
             || !AcceptsAge(attribute)
             || invocation.Arguments[0].Value.WithoutConversions() is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation predicate }
-            || !AgeSweeps.TryRead(predicate, out AgeWindow window))
+            || !AgeSweeps.TryRead(predicate, out AgeWindow window)
+            || window.Milliseconds is not { } milliseconds
+            || MaxAgeArgument(milliseconds) is not { } argument)
         {
+            // A window the code computes (a caller's argument, a setting) cannot be a constant of the type.
             return;
         }
 
-        ImmutableDictionary<string, string?> properties = window.Milliseconds is { } milliseconds
-            ? ImmutableDictionary<string, string?>.Empty.Add(WindowMillisecondsProperty, milliseconds.ToString(CultureInfo.InvariantCulture))
-            : ImmutableDictionary<string, string?>.Empty;
         context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticDescriptors.AgeSweepCouldBeMaxAge,
             invocation.Syntax.GetLocation(),
-            properties,
+            ImmutableDictionary<string, string?>.Empty.Add(WindowMillisecondsProperty, milliseconds.ToString(CultureInfo.InvariantCulture)),
             type.Name,
             window.Text,
-            MaxAgeArgument(window.Milliseconds)));
+            argument));
     }
 
-    /// <summary>The named argument that declares <paramref name="milliseconds"/>: in seconds when they are whole.</summary>
-    public static string MaxAgeArgument(long? milliseconds)
+    /// <summary>
+    /// The named argument that declares <paramref name="milliseconds"/>: in seconds when they are whole; null when
+    /// the age does not fit the attribute's <c>int</c>.
+    /// </summary>
+    public static string? MaxAgeArgument(long milliseconds)
     {
-        if (milliseconds is not { } value)
+        if (milliseconds % 1000 == 0 && milliseconds / 1000 <= int.MaxValue)
         {
-            return KnownNames.MaxAgeSecondsArgument + " = …";
+            return KnownNames.MaxAgeSecondsArgument + " = " + (milliseconds / 1000).ToString(CultureInfo.InvariantCulture);
         }
 
-        return value % 1000 == 0 && value / 1000 <= int.MaxValue
-            ? KnownNames.MaxAgeSecondsArgument + " = " + (value / 1000).ToString(CultureInfo.InvariantCulture)
-            : KnownNames.MaxAgeMillisecondsArgument + " = " + value.ToString(CultureInfo.InvariantCulture);
+        return milliseconds <= int.MaxValue
+            ? KnownNames.MaxAgeMillisecondsArgument + " = " + milliseconds.ToString(CultureInfo.InvariantCulture)
+            : null;
     }
 
     // A type that declares an age already needs no suggestion, and the thread-safe forms take no age.
