@@ -18,6 +18,8 @@ internal static class KnownNames
     public const string OverflowArgument = "Overflow";
     public const string ThreadSafeArgument = "ThreadSafe";
     public const string ResizableCapacityArgument = "ResizableCapacity";
+    public const string MaxAgeMillisecondsArgument = "MaxAgeMilliseconds";
+    public const string MaxAgeSecondsArgument = "MaxAgeSeconds";
 
     /// <summary>The bounds <c>BoundedAttribute.MaxLength</c> accepts (kept equal to the runtime's constants).</summary>
     public const int MinMaxLength = 1;

@@ -20,6 +20,12 @@ internal static class GeneratedMemberNames
     /// <summary>The member a type declared with <c>ResizableCapacity = true</c> gets.</summary>
     public const string SetCapacity = "SetCapacity";
 
+    /// <summary>The members a type declared with a maximum age gets.</summary>
+    private static readonly HashSet<string> ExpiryMembers = new(StringComparer.Ordinal)
+    {
+        "DeclaredMaxAgeMilliseconds", "MaxAge", "Expired", "RemoveExpired",
+    };
+
     private static readonly HashSet<string> QueueMembers = new(StringComparer.Ordinal)
     {
         "DeclaredMaxLength", "Count", "Capacity", "MaxLength", "Overflow", "TotalAdded", "Evicted", "Dropped", "IsFull", "NewestFirst",
@@ -63,9 +69,10 @@ internal static class GeneratedMemberNames
 
     /// <summary>
     /// Whether <paramref name="member"/> would clash with a generated member of a collection of <paramref name="kind"/>
-    /// (with <c>SetCapacity</c> when <paramref name="resizableCapacity"/>); <paramref name="description"/> then names it for a message.
+    /// (with <c>SetCapacity</c> when <paramref name="resizableCapacity"/>, with the expiry members when <paramref name="expires"/>);
+    /// <paramref name="description"/> then names it for a message.
     /// </summary>
-    public static bool Clashes(ISymbol member, BoundedKind kind, bool resizableCapacity, out string description)
+    public static bool Clashes(ISymbol member, BoundedKind kind, bool resizableCapacity, out string description, bool expires = false)
     {
         description = member.Name;
         if (member.IsImplicitlyDeclared)
@@ -95,15 +102,17 @@ internal static class GeneratedMemberNames
             return MembersOf(kind).Contains("this[]");
         }
 
-        return IsReservedName(member.Name, kind, resizableCapacity);
+        return IsReservedName(member.Name, kind, resizableCapacity, expires);
     }
 
     /// <summary>Whether a name is taken by a member the generator writes into a collection of <paramref name="kind"/>, public or private.</summary>
-    public static bool IsReservedName(string name, BoundedKind kind, bool resizableCapacity)
+    public static bool IsReservedName(string name, BoundedKind kind, bool resizableCapacity, bool expires = false)
     {
-        // SetCapacity is reserved only where it is generated, so that types declared before it existed keep compiling.
+        // SetCapacity and the expiry members are reserved only where they are generated, so that types declared before
+        // they existed keep compiling.
         return MembersOf(kind).Contains(name)
             || (resizableCapacity && name == SetCapacity)
+            || (expires && ExpiryMembers.Contains(name))
             || name.StartsWith(PrivateFieldPrefix, StringComparison.Ordinal)
             || (name.Length > PrivateMemberPrefix.Length
                 && name.StartsWith(PrivateMemberPrefix, StringComparison.Ordinal)
