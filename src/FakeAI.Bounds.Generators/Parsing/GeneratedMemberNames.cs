@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using FakeAI.Bounds.Generators.Model;
 using Microsoft.CodeAnalysis;
 
@@ -82,6 +83,12 @@ internal static class GeneratedMemberNames
 
         if (member is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor)
         {
+            if (expires && TakesTheClockLast(constructor))
+            {
+                description = "the constructor " + constructor.ContainingType.Name + "(" + string.Join(", ", constructor.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat))) + ")";
+                return !constructor.IsStatic;
+            }
+
             bool generatedSignature = constructor.Parameters.Length == 0
                 || (constructor.Parameters.Length == 1 && constructor.Parameters[0].Type.SpecialType == SpecialType.System_Int32);
             description = constructor.Parameters.Length == 0
@@ -117,6 +124,22 @@ internal static class GeneratedMemberNames
             || (name.Length > PrivateMemberPrefix.Length
                 && name.StartsWith(PrivateMemberPrefix, StringComparison.Ordinal)
                 && char.IsUpper(name[PrivateMemberPrefix.Length]));
+    }
+
+    // The constructors a type with a maximum age gets: (TimeProvider), (int, TimeProvider) and, for a map or set,
+    // (int, comparer, TimeProvider). A user's (int, TimeProvider) would also make a map's own (int, null) chain ambiguous.
+    private static bool TakesTheClockLast(IMethodSymbol constructor)
+    {
+        var parameters = constructor.Parameters;
+        if (parameters.Length == 0 || parameters.Length > 3
+            || parameters[parameters.Length - 1].Type is not INamedTypeSymbol { Name: "TimeProvider", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+        {
+            return false;
+        }
+
+        return parameters.Length == 1
+            || (parameters[0].Type.SpecialType == SpecialType.System_Int32
+                && (parameters.Length == 2 || parameters[1].Type.OriginalDefinition.ToDisplayString() == "System.Collections.Generic.IEqualityComparer<T>"));
     }
 
     private static bool TryGetExplicitlyImplemented(ISymbol member, out ISymbol implemented)

@@ -71,14 +71,21 @@ public class Bnd115MaxAgeInvalidTests
             {
                 public int {|#0:RemoveExpired|}() => 0;
             }
+            [Bounded(MaxLength = 10, MaxAgeSeconds = 5)]
+            public sealed partial class Sessions : IBoundedDictionary<string, int>
+            {
+                public {|#1:Sessions|}(int size, System.Collections.Generic.IEqualityComparer<string>? keys, System.TimeProvider clock) : this(size, keys) { }
+            }
             [Bounded(MaxLength = 10)]
             public sealed partial class Plain : IBoundedQueue<int>
             {
+                public Plain(System.TimeProvider clock) : this() { }
                 public int RemoveExpired() => 0;
                 public long Expired => 0;
             }
             """,
             ["App.Plain.Bounded.g.cs"],
-            Verify.Diagnostic(DiagnosticDescriptors.MemberClashesWithGenerated).WithLocation(0).WithArguments("Recent", "RemoveExpired", "IBoundedQueue<T>"));
+            Verify.Diagnostic(DiagnosticDescriptors.MemberClashesWithGenerated).WithLocation(0).WithArguments("Recent", "RemoveExpired", "IBoundedQueue<T>"),
+            Verify.Diagnostic(DiagnosticDescriptors.MemberClashesWithGenerated).WithLocation(1).WithArguments("Sessions", "the constructor Sessions(int, IEqualityComparer<string>?, TimeProvider)", "IBoundedDictionary<TKey, TValue>"));
     }
 }

@@ -48,6 +48,8 @@ public class InvalidDeclarationsGenerateNothingTests
         { "MaxAge not constant", DiagnosticIds.MaxAgeInvalid, "public static class Ages { public static int Window = 5; } [Bounded(MaxLength = 10, MaxAgeSeconds = Ages.Window)] public sealed partial class Recent : IBoundedQueue<int>;" },
         { "MaxAge thread-safe", DiagnosticIds.MaxAgeNeedsSingleThreadedForm, "[Bounded(MaxLength = 10, MaxAgeSeconds = 5, ThreadSafe = true)] public sealed partial class Recent : IBoundedDictionary<int, string>;" },
         { "RemoveExpired clash", DiagnosticIds.MemberClashesWithGenerated, "[Bounded(MaxLength = 10, MaxAgeSeconds = 5)] public sealed partial class Recent : IBoundedSet<int> { public void RemoveExpired() { } }" },
+        { "TimeProvider constructor clash", DiagnosticIds.MemberClashesWithGenerated, "[Bounded(MaxLength = 10, MaxAgeSeconds = 5)] public sealed partial class Recent : IBoundedQueue<int> { public Recent(System.TimeProvider clock) : this() { } }" },
+        { "capacity and TimeProvider constructor clash", DiagnosticIds.MemberClashesWithGenerated, "[Bounded(MaxLength = 10, MaxAgeSeconds = 5)] public sealed partial class Recent : IBoundedDictionary<int, string> { public Recent(int size, System.TimeProvider clock) : this(size) { } }" },
         { "static eviction hook", DiagnosticIds.EvictionHookInvalid, "[Bounded(MaxLength = 10)] public sealed partial class Recent : IBoundedDictionary<int, string> { static partial void OnEvicted(int key, string value, EvictionReason reason) { } }" },
     };
 
