@@ -54,10 +54,11 @@ internal static class ExpiryEmitter
     /// </summary>
     /// <param name="writer">The writer.</param>
     /// <param name="typeName">The type's simple name.</param>
+    /// <param name="noun">What the collection is, for the summary: "queue", "dictionary", "set".</param>
     /// <param name="what">What the collection holds, for the summary: "items", "keys", "values".</param>
     /// <param name="maxLength">The declared MaxLength, for the docs.</param>
     /// <param name="comparerType">The comparer type of a dictionary or set, or <see langword="null"/> for a queue.</param>
-    public static void WriteConstructors(SourceWriter writer, string typeName, string what, int maxLength, string? comparerType)
+    public static void WriteConstructors(SourceWriter writer, string typeName, string noun, string what, int maxLength, string? comparerType)
     {
         const string ClockParameter = "/// <param name=\"timeProvider\">The clock that ages the entries, such as <see cref=\"global::System.TimeProvider.System\"/> or a fake one in tests.</param>";
         const string ClockNull = "/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"timeProvider\"/> is <see langword=\"null\"/>.</exception>";
@@ -71,7 +72,7 @@ internal static class ExpiryEmitter
             """;
 
         writer.Lines($$"""
-            /// <summary>Creates an empty collection that can hold up to <c>MaxLength</c> ({{maxLength}}) {{what}}, aging them with <paramref name="timeProvider"/>.</summary>
+            /// <summary>Creates an empty {{noun}} that can hold up to <c>MaxLength</c> ({{maxLength}}) {{what}}, aging them with <paramref name="timeProvider"/>.</summary>
             {{ClockParameter}}
             {{ClockNull}}
             public {{typeName}}({{TimeProvider}} timeProvider)
@@ -83,7 +84,7 @@ internal static class ExpiryEmitter
         if (comparerType is null)
         {
             writer.Lines($$"""
-                /// <summary>Creates an empty collection that can hold up to <paramref name="capacity"/> {{what}}, aging them with <paramref name="timeProvider"/>.</summary>
+                /// <summary>Creates an empty {{noun}} that can hold up to <paramref name="capacity"/> {{what}}, aging them with <paramref name="timeProvider"/>.</summary>
                 {{capacityParameter}}
                 {{ClockParameter}}
                 {{capacityRange}}
@@ -96,7 +97,7 @@ internal static class ExpiryEmitter
         }
 
         writer.Lines($$"""
-            /// <summary>Creates an empty collection that can hold up to <paramref name="capacity"/> {{what}}, comparing them with <paramref name="comparer"/> and aging them with <paramref name="timeProvider"/>.</summary>
+            /// <summary>Creates an empty {{noun}} that can hold up to <paramref name="capacity"/> {{what}}, comparing them with <paramref name="comparer"/> and aging them with <paramref name="timeProvider"/>.</summary>
             {{capacityParameter}}
             /// <param name="comparer">Compares the {{what}}; <see langword="null"/> for the default comparer.</param>
             {{ClockParameter}}

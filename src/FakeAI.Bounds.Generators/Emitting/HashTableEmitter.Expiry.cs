@@ -14,7 +14,7 @@ internal static partial class HashTableEmitter
     private static void WriteExpiry(SourceWriter writer, HashTableSpec spec)
     {
         ExpiryEmitter.WriteProperties(writer);
-        ExpiryEmitter.WriteConstructors(writer, spec.TypeName, Entries(spec), spec.MaxLength, ComparerType(spec));
+        ExpiryEmitter.WriteConstructors(writer, spec.TypeName, CollectionNoun(spec), Entries(spec), spec.MaxLength, ComparerType(spec));
         WriteExpire(writer, spec);
         WriteRemoveExpired(writer, spec);
         WriteRestamp(writer, spec);

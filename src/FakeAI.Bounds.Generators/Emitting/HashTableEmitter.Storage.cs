@@ -266,8 +266,8 @@ internal static partial class HashTableEmitter
     {
         string countRead = spec.ThreadSafe ? "global::System.Threading.Volatile.Read(ref _bndCount)" : "_bndCount";
         string countProperty = spec.Expires
-            ? "public int Count\n{\n    get\n    {\n        BndExpire();\n        return _bndCount;\n    }\n}"
-            : "public int Count => " + countRead + ";";
+            ? "/// <summary>The number of live entries: reading it first removes those that have reached <see cref=\"MaxAge\"/>.</summary>\npublic int Count\n{\n    get\n    {\n        BndExpire();\n        return _bndCount;\n    }\n}"
+            : "/// <inheritdoc/>\npublic int Count => " + countRead + ";";
         string isFullProperty = spec.Expires
             ? "public bool IsFull => Count == _bndCapacity;"
             : "public bool IsFull => " + countRead + " == _bndCapacity;";
@@ -276,7 +276,6 @@ internal static partial class HashTableEmitter
         string dropped = spec.Evicts ? "0L" : spec.ThreadSafe ? "global::System.Threading.Interlocked.Read(ref _bndDropped)" : "_bndDropped";
 
         writer.Member($$"""
-            /// <inheritdoc/>
             {{countProperty}}
 
             /// <inheritdoc/>

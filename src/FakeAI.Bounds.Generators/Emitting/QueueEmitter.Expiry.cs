@@ -9,7 +9,7 @@ internal static partial class QueueEmitter
     private static void WriteExpiry(SourceWriter writer, QueueSpec spec)
     {
         ExpiryEmitter.WriteProperties(writer);
-        ExpiryEmitter.WriteConstructors(writer, spec.TypeName, "items", spec.MaxLength, comparerType: null);
+        ExpiryEmitter.WriteConstructors(writer, spec.TypeName, "queue", "items", spec.MaxLength, comparerType: null);
         WriteExpire(writer);
         WriteRemoveExpired(writer, spec);
         WriteRemoveExpiredPublic(writer);

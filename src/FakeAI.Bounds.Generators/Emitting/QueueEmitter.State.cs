@@ -128,8 +128,8 @@ internal static partial class QueueEmitter
     {
         string countRead = spec.ThreadSafe ? "global::System.Threading.Volatile.Read(ref _bndCount)" : "_bndCount";
         string countProperty = spec.Expires
-            ? "public int Count\n{\n    get\n    {\n        BndExpire();\n        return _bndCount;\n    }\n}"
-            : "public int Count => " + countRead + ";";
+            ? "/// <summary>The number of live entries: reading it first removes those that have reached <see cref=\"MaxAge\"/>.</summary>\npublic int Count\n{\n    get\n    {\n        BndExpire();\n        return _bndCount;\n    }\n}"
+            : "/// <inheritdoc/>\npublic int Count => " + countRead + ";";
         string isFullProperty = spec.Expires
             ? "public bool IsFull => Count == _bndCapacity;"
             : "public bool IsFull => " + countRead + " == _bndCapacity;";
@@ -142,7 +142,6 @@ internal static partial class QueueEmitter
             : spec.ThreadSafe ? "BndReadCounter(BndCounter.Evicted)" : "BndFrontPosition - _bndRemovedFromFront";
 
         writer.Member($$"""
-            /// <inheritdoc/>
             {{countProperty}}
 
             /// <inheritdoc/>
