@@ -289,6 +289,21 @@ public class QueueExpiryTests
     }
 
     [Fact]
+    public void An_age_bounded_type_reports_through_IExpiringCollection_and_a_type_without_an_age_does_not()
+    {
+        IExpiringCollection expiring = new HookedExpiringMap(_clock);
+        ((IBoundedDictionary<string, int>)expiring).TryAdd("a", 1);
+        Advance(1000);
+        Assert.Equal(TimeSpan.FromSeconds(1), expiring.MaxAge);
+        Assert.Equal(1, expiring.RemoveExpired());
+        Assert.Equal(1, expiring.Expired);
+        Assert.IsAssignableFrom<IExpiringCollection>(new ExpiringQueue());
+        Assert.IsAssignableFrom<IExpiringCollection>(new ExpiringThrowSet());
+        object withoutAge = new ResizableQueue();
+        Assert.False(withoutAge is IExpiringCollection);
+    }
+
+    [Fact]
     public void Without_a_clock_the_system_clock_ages_the_items()
     {
         var queue = new SystemClockExpiringQueue();

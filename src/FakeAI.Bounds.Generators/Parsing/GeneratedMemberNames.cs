@@ -59,6 +59,7 @@ internal static class GeneratedMemberNames
         "FakeAI.Bounds.IBoundedQueue`1",
         "FakeAI.Bounds.IBoundedDictionary`2",
         "FakeAI.Bounds.IBoundedSet`1",
+        "FakeAI.Bounds.IExpiringCollection",
     };
 
     private static HashSet<string> MembersOf(BoundedKind kind) => kind switch

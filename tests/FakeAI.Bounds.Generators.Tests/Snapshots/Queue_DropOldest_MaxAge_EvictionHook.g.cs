@@ -10,7 +10,7 @@ namespace App.Streams
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FakeAI.Bounds.Generators", "0.1.0")]
     [global::System.Diagnostics.DebuggerDisplay("Count = {_bndCount}, Capacity = {Capacity}")]
-    partial class UnfinishedStreams
+    partial class UnfinishedStreams : global::FakeAI.Bounds.IExpiringCollection
     {
         /// <summary>The <c>MaxLength</c> of the <c>[Bounded]</c> declaration: the most items any instance can hold.</summary>
         public const int DeclaredMaxLength = 500;

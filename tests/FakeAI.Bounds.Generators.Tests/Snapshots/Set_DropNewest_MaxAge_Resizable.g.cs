@@ -10,7 +10,7 @@ namespace App.Errors
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FakeAI.Bounds.Generators", "0.1.0")]
     [global::System.Diagnostics.DebuggerDisplay("Count = {_bndCount}, Capacity = {Capacity}")]
-    partial class AffectedUsers
+    partial class AffectedUsers : global::FakeAI.Bounds.IExpiringCollection
     {
         /// <summary>One stored value, chained in its bucket and linked between its older and newer neighbours.</summary>
         /// <remarks>Auto layout lets the runtime order the fields by size: an int key with a long value takes 24 bytes, not 32.</remarks>
