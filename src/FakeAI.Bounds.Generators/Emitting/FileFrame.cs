@@ -16,7 +16,7 @@ internal static class FileFrame
         // An age-bounded type also implements IExpiringCollection, which the user does not declare: its members are
         // generated, and only the generated part can promise them.
         string declared = model.Expires
-            ? model.NameWithTypeParameters + " : global::FakeAI.Bounds.IExpiringCollection"
+            ? model.NameWithTypeParameters + " : global::" + KnownNames.ExpiringCollection
             : model.NameWithTypeParameters;
         return Write(
             new FileDeclaration("[Bounded]", model.Namespace, model.ContainingTypes, "class", model.Name, declared),

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using FakeAI.Bounds.Generators.Common;
 using FakeAI.Bounds.Generators.Model;
 using Microsoft.CodeAnalysis;
 
@@ -59,7 +60,7 @@ internal static class GeneratedMemberNames
         "FakeAI.Bounds.IBoundedQueue`1",
         "FakeAI.Bounds.IBoundedDictionary`2",
         "FakeAI.Bounds.IBoundedSet`1",
-        "FakeAI.Bounds.IExpiringCollection",
+        KnownNames.ExpiringCollection,
     };
 
     private static HashSet<string> MembersOf(BoundedKind kind) => kind switch
