@@ -368,6 +368,44 @@ public class MapExpiryTests
     }
 
     [Fact]
+    public void A_hook_that_writes_to_the_map_during_a_sweep_leaves_it_consistent()
+    {
+        var map = new ReentrantExpiringLruMap(4, null, _clock);
+        map["a"] = 1;
+        map["b"] = 2;
+        Advance(500);
+        map["c"] = 3;
+        _ = map["a"];
+        Advance(500); // now 1000: a and b expire, and the hook writes a' and b', stamped now
+
+        // The hook hears a first; its write of a' starts by removing what has expired, so b (and b') come first.
+        Assert.Equal(new[] { "c", "b'", "a'" }, map.Keys.ToArray());
+        Assert.Equal(2, map.Expired);
+        Advance(500); // c (500 ms) expires; a' and b' (1000 ms) do not
+        Assert.Equal(new[] { "b'", "a'", "c'" }, map.Keys.ToArray());
+        Advance(500);
+        Assert.Equal(new[] { "c'" }, map.Keys.ToArray());
+        Assert.Equal(5, map.Expired);
+    }
+
+    [Fact]
+    public void A_hook_that_adds_to_the_queue_during_a_sweep_leaves_it_consistent()
+    {
+        var queue = new ReentrantExpiringQueue(4, _clock);
+        queue.Add(1);
+        queue.Add(2);
+        Advance(500);
+        queue.Add(3);
+        Advance(500); // 1 and 2 expire, and the hook adds 101 and 102, stamped now
+
+        // The hook hears 1 first; its Add starts by removing what has expired, so 2 (and 102) come first.
+        Assert.Equal(new[] { 3, 102, 101 }, queue.ToArray());
+        Advance(500);
+        Assert.Equal(new[] { 102, 101, 103 }, queue.ToArray());
+        Assert.Equal(3, queue.Expired);
+    }
+
+    [Fact]
     public void The_constructors_take_the_clock_and_refuse_a_missing_one()
     {
         Assert.Throws<ArgumentNullException>(() => new ExpiringMap((TimeProvider)null!));

@@ -122,3 +122,32 @@ namespace FakeAI.Bounds.Tests
     {
     }
 }
+
+namespace FakeAI.Bounds.Tests
+{
+    /// <summary>An LRU map whose hook writes to the map while an expiry sweep runs: it re-adds each expired key renamed.</summary>
+    [Bounded(MaxLength = 8, MaxAgeMilliseconds = 1000, Overflow = OverflowPolicy.EvictLeastRecentlyUsed)]
+    public sealed partial class ReentrantExpiringLruMap : IBoundedDictionary<string, int>
+    {
+        partial void OnEvicted(string key, int value, EvictionReason reason)
+        {
+            if (reason == EvictionReason.Expired && !key.EndsWith("'", System.StringComparison.Ordinal))
+            {
+                this[key + "'"] = value;
+            }
+        }
+    }
+
+    /// <summary>A queue whose hook adds to the queue while an expiry sweep runs.</summary>
+    [Bounded(MaxLength = 8, MaxAgeMilliseconds = 1000)]
+    public sealed partial class ReentrantExpiringQueue : IBoundedQueue<int>
+    {
+        partial void OnEvicted(int item, EvictionReason reason)
+        {
+            if (reason == EvictionReason.Expired && item < 100)
+            {
+                Add(item + 100);
+            }
+        }
+    }
+}
