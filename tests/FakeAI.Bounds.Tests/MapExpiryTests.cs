@@ -177,6 +177,45 @@ public class MapExpiryTests
     }
 
     [Fact]
+    public void A_full_throw_map_accepts_a_new_key_once_an_old_one_expired_and_a_rewrite_renews_without_moving_the_bound()
+    {
+        var map = new ExpiringThrowMap(_clock);
+        map["a"] = 1;
+        Advance(300);
+        map["b"] = 2;
+        Assert.Throws<BoundExceededException>(() => map["c"] = 3);
+        Assert.False(map.TryAdd("c", 3));
+        Advance(400);
+        map["a"] = 10; // renewed at 700 ms: a full map still, so c is refused
+        Assert.Throws<BoundExceededException>(() => map.GetOrAdd("c", _ => 3));
+        Advance(600); // now 1300: b (300 ms) expired, a (700 ms) live
+        map["c"] = 3;
+        Assert.Equal(new[] { "a", "c" }, map.Keys.ToArray());
+        Assert.Equal(3, map.Dropped);
+        Assert.Equal(1, map.Expired);
+    }
+
+    [Fact]
+    public void A_drop_oldest_set_evicts_only_live_values_and_expires_in_add_order()
+    {
+        var set = new ExpiringSet(_clock);
+        set.Add("a");
+        Advance(100);
+        set.Add("b");
+        set.Add("c");
+        set.Add("d"); // evicts a
+        Assert.Equal(new[] { "b", "c", "d" }, set.ToArray());
+        Assert.Equal(1, set.Evicted);
+        Advance(900); // now 1000: b, c and d (100 ms) live
+        Assert.Equal(3, CountOf(set));
+        Advance(100);
+        Assert.Equal(0, CountOf(set));
+        Assert.True(set.Add("e"));
+        Assert.Equal(3, set.Expired);
+        Assert.Equal(1, set.Evicted);
+    }
+
+    [Fact]
     public void Lowering_a_maps_capacity_keeps_the_ages_of_the_entries_that_stay()
     {
         var map = new ExpiringResizableDropNewestMap(4, null, _clock);

@@ -151,3 +151,16 @@ namespace FakeAI.Bounds.Tests
         }
     }
 }
+
+namespace FakeAI.Bounds.Tests
+{
+    [Bounded(MaxLength = 2, MaxAgeMilliseconds = 1000, Overflow = OverflowPolicy.Throw)]
+    public sealed partial class ExpiringThrowMap : IBoundedDictionary<string, int>
+    {
+    }
+
+    [Bounded(MaxLength = 3, MaxAgeMilliseconds = 1000)]
+    public sealed partial class ExpiringSet : IBoundedSet<string>
+    {
+    }
+}
