@@ -18,6 +18,22 @@ internal static class ExpiryEmitter
 
     private const string TimeProvider = "global::System.TimeProvider";
 
+    /// <summary>
+    /// <c>Count</c> of a collection whose entries expire: the live count, so reading it removes the expired entries first,
+    /// like every other read.
+    /// </summary>
+    public const string CountProperty = """
+        /// <summary>The number of live entries: reading it first removes those that have reached <see cref="MaxAge"/>.</summary>
+        public int Count
+        {
+            get
+            {
+                BndExpire();
+                return _bndCount;
+            }
+        }
+        """;
+
     /// <summary>Writes the clock fields; the initializers also serve a user constructor that does not chain to a generated one.</summary>
     public static void WriteFields(SourceWriter writer)
     {

@@ -266,7 +266,7 @@ internal static partial class HashTableEmitter
     {
         string countRead = spec.ThreadSafe ? "global::System.Threading.Volatile.Read(ref _bndCount)" : "_bndCount";
         string countProperty = spec.Expires
-            ? "/// <summary>The number of live entries: reading it first removes those that have reached <see cref=\"MaxAge\"/>.</summary>\npublic int Count\n{\n    get\n    {\n        BndExpire();\n        return _bndCount;\n    }\n}"
+            ? ExpiryEmitter.CountProperty
             : "/// <inheritdoc/>\npublic int Count => " + countRead + ";";
         string isFullProperty = spec.Expires
             ? "public bool IsFull => Count == _bndCapacity;"
