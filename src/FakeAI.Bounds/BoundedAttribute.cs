@@ -45,4 +45,17 @@ public sealed class BoundedAttribute : Attribute
     /// <see langword="false"/>, which keeps the capacity fixed at construction.
     /// </summary>
     public bool ResizableCapacity { get; set; }
+
+    /// <summary>
+    /// The maximum age of an entry in milliseconds: an entry written (added, or a dictionary value set) this long ago or
+    /// longer is expired, is never returned again, and is removed on the collection's next add or read, counted in the
+    /// generated <c>Expired</c> counter and reported to an <c>OnEvicted</c> hook with <see cref="EvictionReason.Expired"/>.
+    /// Time comes from the <see cref="System.TimeProvider"/> given to the constructor, <see cref="System.TimeProvider.System"/>
+    /// by default. Default: 0, no maximum age. Set at most one of <see cref="MaxAgeMilliseconds"/> and
+    /// <see cref="MaxAgeSeconds"/>; an age bound needs <see cref="ThreadSafe"/> = <see langword="false"/>.
+    /// </summary>
+    public int MaxAgeMilliseconds { get; set; }
+
+    /// <summary>The maximum age of an entry in seconds; see <see cref="MaxAgeMilliseconds"/>. Default: 0, no maximum age.</summary>
+    public int MaxAgeSeconds { get; set; }
 }

@@ -28,8 +28,9 @@ public enum EvictionReason
     CapacityReduced = 1,
 
     /// <summary>
-    /// Reserved for entries that outlive a maximum age. No bound of this version expires entries, so no collection
-    /// reports it yet; the value is fixed so that code written against it keeps its meaning.
+    /// The entry reached the maximum age its type declares (<see cref="BoundedAttribute.MaxAgeMilliseconds"/> or
+    /// <see cref="BoundedAttribute.MaxAgeSeconds"/>) and was removed, on an add, a read or <c>RemoveExpired()</c>, oldest
+    /// write first. Counted in the generated <c>Expired</c> counter, not in <see cref="IBoundedCollection.Evicted"/>.
     /// </summary>
     Expired = 2,
 

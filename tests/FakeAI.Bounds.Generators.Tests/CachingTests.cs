@@ -85,6 +85,20 @@ public class CachingTests
         Assert.Contains("public const int DeclaredMaxLength = 750;", second.Results.Single().GeneratedSources.Single().SourceText.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Adding_a_maximum_age_modifies_the_model_and_the_output()
+    {
+        (_, GeneratorDriverRunResult second) = RunTwice(Declaration, compilation => compilation.ReplaceSyntaxTree(
+            compilation.SyntaxTrees.First(),
+            CSharpSyntaxTree.ParseText(
+                Declaration.Replace("MaxLength = 500", "MaxLength = 500, MaxAgeSeconds = 60", StringComparison.Ordinal),
+                (CSharpParseOptions)compilation.SyntaxTrees.First().Options,
+                "Source0.cs")));
+
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(Outputs(second, TrackingNames.ValidModels)).Reason);
+        Assert.Contains("public const long DeclaredMaxAgeMilliseconds = 60000;", second.Results.Single().GeneratedSources.Single().SourceText.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("IBoundedDictionary<string, long>")]
     [InlineData("IBoundedSet<string>")]

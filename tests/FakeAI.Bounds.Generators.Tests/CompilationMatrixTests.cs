@@ -32,7 +32,7 @@ public class CompilationMatrixTests
     [MemberData(nameof(LanguageVersions))]
     public void Every_shape_compiles_without_any_diagnostic(LanguageVersion version)
     {
-        List<string> sources = [BlockScopedShapes(), GlobalNamespaceShapes(), HookedShapes()];
+        List<string> sources = [BlockScopedShapes(), GlobalNamespaceShapes(), HookedShapes(), ExpiringShapes()];
         if (version >= LanguageVersion.CSharp10)
         {
             sources.Add(FileScopedShapes());
@@ -56,7 +56,7 @@ public class CompilationMatrixTests
     public void Frameworks_without_IsReferenceOrContainsReferences_get_code_that_still_compiles()
     {
         // Without the SDK's NETCOREAPP symbols the generated code takes its netstandard2.0 branches.
-        CSharpCompilation input = TestCompilation.Create([BlockScopedShapes(), GlobalNamespaceShapes(), HookedShapes()], LanguageVersion.CSharp8, sdkSymbols: false);
+        CSharpCompilation input = TestCompilation.Create([BlockScopedShapes(), GlobalNamespaceShapes(), HookedShapes(), ExpiringShapes()], LanguageVersion.CSharp8, sdkSymbols: false);
         TestCompilation.CreateDriver(TestCompilation.ParseOptions(LanguageVersion.CSharp8, sdkSymbols: false))
             .RunGeneratorsAndUpdateCompilation(input, out Compilation output, out _);
 
@@ -142,6 +142,65 @@ public class CompilationMatrixTests
                 public sealed partial class LruSetSafe : IBoundedSet<string?> { }
 
             """);
+        return source.Append("}\n").ToString();
+    }
+
+    // Every kind and policy with a maximum age (in milliseconds and in seconds), with and without a hook and SetCapacity;
+    // reference, nullable, value, array and generic entries.
+    private static string ExpiringShapes()
+    {
+        var source = new StringBuilder("""
+            using FakeAI.Bounds;
+
+            namespace Matrix.Expiring
+            {
+                public sealed class Payload { public string Text { get; set; } = ""; }
+
+            """);
+
+        foreach (string policy in Policies.Append("EvictLeastRecentlyUsed"))
+        {
+            foreach (string age in new[] { "MaxAgeMilliseconds = 1500", "MaxAgeSeconds = 30" })
+            {
+                string suffix = policy + (age.StartsWith("MaxAgeSeconds", System.StringComparison.Ordinal) ? "Seconds" : "Milliseconds");
+                string args = $"MaxLength = 16, Overflow = OverflowPolicy.{policy}, {age}";
+                source.Append($$"""
+                        [Bounded({{args}})]
+                        public sealed partial class Set{{suffix}} : IBoundedSet<string?> { }
+
+                        [Bounded({{args}}, ResizableCapacity = true)]
+                        public sealed partial class HookedSet{{suffix}} : IBoundedSet<long>
+                        {
+                            partial void OnEvicted(long item, EvictionReason reason) { }
+                        }
+
+                        [Bounded({{args}})]
+                        internal partial class Lookup{{suffix}}<TKey, TValue> : IBoundedDictionary<TKey, TValue> where TKey : notnull
+                        {
+                            partial void OnEvicted(TKey key, TValue value, EvictionReason reason) { }
+                        }
+
+                        [Bounded({{args}}, ResizableCapacity = true)]
+                        public sealed partial class Blobs{{suffix}} : IBoundedDictionary<byte[], Payload?> { }
+
+                    """);
+                if (policy != "EvictLeastRecentlyUsed")
+                {
+                    source.Append($$"""
+                            [Bounded({{args}}, ResizableCapacity = true)]
+                            public partial class Window{{suffix}}<T> : IBoundedQueue<T>
+                            {
+                                partial void OnEvicted(T item, EvictionReason reason) { }
+                            }
+
+                            [Bounded({{args}})]
+                            public sealed partial class Bytes{{suffix}} : IBoundedQueue<byte[]> { }
+
+                        """);
+                }
+            }
+        }
+
         return source.Append("}\n").ToString();
     }
 

@@ -38,5 +38,9 @@ public class RuntimeContractTests
         Assert.NotNull(typeof(BoundedAttribute).GetProperty(KnownNames.MaxLengthArgument));
         Assert.NotNull(typeof(BoundedAttribute).GetProperty(KnownNames.OverflowArgument));
         Assert.NotNull(typeof(BoundedAttribute).GetProperty(KnownNames.ThreadSafeArgument));
+        Assert.NotNull(typeof(BoundedAttribute).GetProperty(KnownNames.ResizableCapacityArgument));
+        Assert.NotNull(typeof(BoundedAttribute).GetProperty(KnownNames.MaxAgeMillisecondsArgument));
+        Assert.NotNull(typeof(BoundedAttribute).GetProperty(KnownNames.MaxAgeSecondsArgument));
+        Assert.Equal(KnownNames.ExpiringCollection, typeof(IExpiringCollection).FullName);
     }
 }

@@ -216,6 +216,50 @@ public class SnapshotTests
             """, "Set_DropOldest_ThreadSafe_Resizable");
     }
 
+    [Fact]
+    public void Queue_with_a_maximum_age_in_seconds_and_an_eviction_hook()
+    {
+        Verify("""
+            using FakeAI.Bounds;
+
+            namespace App.Streams;
+
+            [Bounded(MaxLength = 500, MaxAgeSeconds = 300)]
+            public sealed partial class UnfinishedStreams : IBoundedQueue<string>
+            {
+                public int Abandoned;
+
+                partial void OnEvicted(string item, EvictionReason reason) => Abandoned++;
+            }
+            """, "Queue_DropOldest_MaxAge_EvictionHook");
+    }
+
+    [Fact]
+    public void Least_recently_used_generic_dictionary_with_a_maximum_age_in_milliseconds()
+    {
+        Verify("""
+            using FakeAI.Bounds;
+
+            namespace App.Caching;
+
+            [Bounded(MaxLength = 256, Overflow = OverflowPolicy.EvictLeastRecentlyUsed, MaxAgeMilliseconds = 30_000)]
+            public partial class Cache<TKey, TValue> : IBoundedDictionary<TKey, TValue> where TKey : notnull;
+            """, "Dictionary_Lru_MaxAge");
+    }
+
+    [Fact]
+    public void DropNewest_set_with_a_maximum_age_and_a_resizable_capacity()
+    {
+        Verify("""
+            using FakeAI.Bounds;
+
+            namespace App.Errors;
+
+            [Bounded(MaxLength = 1000, Overflow = OverflowPolicy.DropNewest, MaxAgeSeconds = 3600, ResizableCapacity = true)]
+            public sealed partial class AffectedUsers : IBoundedSet<string>;
+            """, "Set_DropNewest_MaxAge_Resizable");
+    }
+
     private static void Verify(string source, string snapshotName)
     {
         GeneratorRun run = TestCompilation.Generate(source);

@@ -6,7 +6,8 @@ namespace FakeAI.Bounds.Package.Tests;
 
 /// <summary>
 /// A library that references the package and declares bounded types, public and internal, built for netstandard2.0
-/// (C# 8), net8.0 (C# 12) and net9.0 (C# 13) with warnings as errors and documentation required; and an app (net10.0,
+/// (C# 8), net8.0 (C# 12) and net9.0 (C# 13) with warnings as errors and documentation required, age-bounded types
+/// included (their clock comes from the package's netstandard2.0 dependency); and an app (net10.0,
 /// C# 14) that references only the library, gets the package's generator through it, declares bounded types of its
 /// own and uses the library's internal ones through InternalsVisibleTo. Each assembly holds only the code generated
 /// for its own declarations, so nothing is defined twice.
@@ -37,6 +38,7 @@ public sealed class LibraryAndAppTests(LibraryAndAppTests.Solution solution) : I
             string.Join('\n',
                 "library window: b,c,d (1 evicted)",
                 "library cache: x,z",
+                "library sessions: 1 held, 0 expired, max age 60 s; streams: 1 open",
                 "app window: 1 held, 1 dropped",
                 "app's own RecentWindow: 2 held",
                 "  Window: 3/3 (MaxLength 3), 4 added, 1 evicted, 0 dropped",
@@ -110,6 +112,17 @@ public sealed class LibraryAndAppTests(LibraryAndAppTests.Solution solution) : I
                     {
                     }
 
+                    /// <summary>Sessions seen in the last minute: on netstandard2.0 the clock comes from the package's one dependency.</summary>
+                    [Bounded(MaxLength = 8, MaxAgeSeconds = 60)]
+                    public sealed partial class RecentSessions : IBoundedDictionary<string, int>
+                    {
+                    }
+
+                    [Bounded(MaxLength = 8, MaxAgeMilliseconds = 300_000, Overflow = OverflowPolicy.DropNewest)]
+                    internal sealed partial class OpenStreams : IBoundedQueue<string>
+                    {
+                    }
+
                     /// <summary>The library's bounded state.</summary>
                     [BoundedTracker]
                     public sealed partial class LibraryTracker
@@ -154,6 +167,12 @@ public sealed class LibraryAndAppTests(LibraryAndAppTests.Solution solution) : I
                 tracker.Cache["z"] = 3;
                 Console.WriteLine($"library window: {string.Join(",", tracker.Window.ToArray())} ({tracker.Window.Evicted} evicted)");
                 Console.WriteLine($"library cache: {string.Join(",", tracker.Cache.Keys)}");
+
+                var sessions = new RecentSessions(TimeProvider.System);
+                sessions["s1"] = 1;
+                var streams = new OpenStreams();
+                streams.Add("stream-1");
+                Console.WriteLine($"library sessions: {sessions.Count} held, {sessions.Expired} expired, max age {sessions.MaxAge.TotalSeconds} s; streams: {streams.Count} open");
 
                 var window = new AppWindow();
                 window.Add(1);

@@ -88,7 +88,7 @@ public sealed class PackageContentTests
     }
 
     [Fact]
-    public void The_package_depends_on_no_Roslyn_package()
+    public void The_package_depends_on_no_Roslyn_package_and_on_TimeProvider_for_netstandard2_0_only()
     {
         XElement metadata = Nuspec().Elements().Single(e => e.Name.LocalName == "metadata");
         XElement dependencies = metadata.Elements().Single(e => e.Name.LocalName == "dependencies");
@@ -96,7 +96,15 @@ public sealed class PackageContentTests
         Assert.Equal(
             [".NETStandard2.0", "net8.0"],
             dependencies.Elements().Select(group => (string)group.Attribute("targetFramework")!).Order(StringComparer.Ordinal));
-        Assert.DoesNotContain(dependencies.Descendants(), e => e.Name.LocalName == "dependency");
+
+        // The clock of age-bounded collections: built into net8.0, a package on netstandard2.0.
+        XElement netStandard = dependencies.Elements().Single(group => (string)group.Attribute("targetFramework")! == ".NETStandard2.0");
+        XElement timeProvider = Assert.Single(netStandard.Elements(), e => e.Name.LocalName == "dependency");
+        Assert.Equal("Microsoft.Bcl.TimeProvider", (string)timeProvider.Attribute("id")!);
+        Assert.Equal("8.0.1", (string)timeProvider.Attribute("version")!);
+        XElement net8 = dependencies.Elements().Single(group => (string)group.Attribute("targetFramework")! == "net8.0");
+        Assert.DoesNotContain(net8.Descendants(), e => e.Name.LocalName == "dependency");
+        Assert.DoesNotContain(dependencies.Descendants(), e => ((string?)e.Attribute("id"))?.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) == true);
     }
 
     [Fact]

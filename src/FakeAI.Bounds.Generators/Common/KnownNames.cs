@@ -8,6 +8,7 @@ internal static class KnownNames
     public const string BoundedDictionary = "FakeAI.Bounds.IBoundedDictionary`2";
     public const string BoundedSet = "FakeAI.Bounds.IBoundedSet`1";
     public const string BoundedCollection = "FakeAI.Bounds.IBoundedCollection";
+    public const string ExpiringCollection = "FakeAI.Bounds.IExpiringCollection";
     public const string BoundedTrackerAttribute = "FakeAI.Bounds.BoundedTrackerAttribute";
     public const string AllowUnboundedAttribute = "FakeAI.Bounds.AllowUnboundedAttribute";
 

@@ -103,6 +103,18 @@ internal static class DiagnosticDescriptors
         "The eviction hook 'OnEvicted' of '{0}' {1}; declare it as 'partial void OnEvicted({2})' (nothing is generated for '{0}' while the hook is wrong)",
         "A [Bounded] type hears about the entries its bounds remove by declaring the partial method OnEvicted, which the generated code calls once per evicted entry. The generator can call it only if it is an instance partial method that returns void and takes the evicted entry and the reason, so a method named OnEvicted of any other shape leaves the type without a generated body.");
 
+    public static readonly DiagnosticDescriptor MaxAgeInvalid = Create(
+        DiagnosticIds.MaxAgeInvalid,
+        "A maximum age must be one positive constant, in milliseconds or in seconds",
+        "[Bounded] on '{0}' {1}; set one of MaxAgeMilliseconds or MaxAgeSeconds to a positive constant, such as [Bounded(MaxLength = 1000, MaxAgeSeconds = 30)] (nothing is generated for '{0}' until then)",
+        "MaxAgeMilliseconds and MaxAgeSeconds give the age after which an entry expires. An age of zero or less would expire every entry as it is written, and two ages would contradict each other, so the type is left without a generated body until exactly one positive age is set.");
+
+    public static readonly DiagnosticDescriptor MaxAgeNeedsSingleThreadedForm = Create(
+        DiagnosticIds.MaxAgeNeedsSingleThreadedForm,
+        "A maximum age applies to the single-threaded form of a bounded collection",
+        "[Bounded] on '{0}' sets {1} with ThreadSafe = true; a maximum age is kept by the single-threaded form, so remove ThreadSafe = true and guard the collection with a lock its owner holds, or remove the maximum age (nothing is generated for '{0}' until then)",
+        "An age-bounded collection removes expired entries as it is used, on every add and read. The thread-safe forms serve reads without a lock and never change the collection from a read, so the age bound is part of the single-threaded form only: share an age-bounded collection between threads behind the lock of the object that owns it.");
+
     public static readonly DiagnosticDescriptor UnboundedCollection = CreateReliability(
         DiagnosticIds.UnboundedCollection,
         "A long-lived collection grows without limit",

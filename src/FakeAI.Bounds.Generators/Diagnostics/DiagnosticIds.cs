@@ -29,4 +29,6 @@ internal static class DiagnosticIds
     public const string TrackerNotGeneratable = "BND112";
     public const string TrackerMemberClashesWithGenerated = "BND113";
     public const string EvictionHookInvalid = "BND114";
+    public const string MaxAgeInvalid = "BND115";
+    public const string MaxAgeNeedsSingleThreadedForm = "BND116";
 }

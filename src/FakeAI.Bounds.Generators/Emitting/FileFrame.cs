@@ -13,8 +13,13 @@ internal static class FileFrame
     /// <summary>Writes the file of a <c>[Bounded]</c> collection: the members inside the reopened class, which carries <paramref name="typeAttributes"/>.</summary>
     public static string Write(BoundedTypeModel model, string typeAttributes, int capacity, Action<SourceWriter> writeMembers)
     {
+        // An age-bounded type also implements IExpiringCollection, which the user does not declare: its members are
+        // generated, and only the generated part can promise them.
+        string declared = model.Expires
+            ? model.NameWithTypeParameters + " : global::" + KnownNames.ExpiringCollection
+            : model.NameWithTypeParameters;
         return Write(
-            new FileDeclaration("[Bounded]", model.Namespace, model.ContainingTypes, "class", model.Name, model.NameWithTypeParameters),
+            new FileDeclaration("[Bounded]", model.Namespace, model.ContainingTypes, "class", model.Name, declared),
             directives: string.Empty,
             typeAttributes,
             capacity,

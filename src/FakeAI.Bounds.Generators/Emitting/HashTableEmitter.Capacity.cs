@@ -48,6 +48,7 @@ internal static partial class HashTableEmitter
             }
             """);
         writer.BlankLine();
+        WriteExpireFirst(writer, spec);
         if (spec.Hook is null)
         {
             writer.WriteLocked(spec.ThreadSafe, "BndResize(capacity);");
@@ -86,6 +87,7 @@ internal static partial class HashTableEmitter
     private static void WriteResize(SourceWriter writer, HashTableSpec spec)
     {
         string victim = spec.SecondChance ? "BndTakeVictim()" : "_bndOldest";
+        string unlinkWrite = spec.Expires && spec.Lru ? "\n        BndUnlinkWrite(index);" : "";
         writer.Member($$"""
             /// <summary>
             /// Sets the capacity, evicts entries in policy order until the rest fit, and moves them into arrays as long as the
@@ -107,7 +109,7 @@ internal static partial class HashTableEmitter
                 while (_bndCount > capacity)
                 {
                     int index = {{victim}};
-                    BndUnlinkOrder(index);
+                    BndUnlinkOrder(index);{{unlinkWrite}}
                     entries[index].Newer = -1;
                     if (last < 0)
                     {
@@ -138,17 +140,44 @@ internal static partial class HashTableEmitter
         string newMarks = spec.SecondChance ? "\n    byte[] oldMarks = _bndUsedMarks;\n    byte[] marks = new byte[length];" : "";
         string copyMark = spec.SecondChance ? "\n        marks[count] = oldMarks[index];" : "";
         string publishMarks = spec.SecondChance ? "\n    _bndUsedMarks = marks;" : "";
+
+        // The write order of an expiring LRU table is relinked through the entries' new places, which the copy records.
+        bool relinksWrites = spec.Expires && spec.Lru;
+        string newPlaces = relinksWrites ? "\n    int[] newPlace = new int[old.Length];" : "";
+        string recordPlace = relinksWrites ? "\n        newPlace[index] = count;" : "";
+        string relinkWrites = !relinksWrites ? "" : """
+
+                int newerWrite = -1;
+                for (int index = _bndNewestWrite; index >= 0; index = old[index].OlderWrite)
+                {
+                    int place = newPlace[index];
+                    entries[place].NewerWrite = newerWrite;
+                    entries[place].OlderWrite = -1;
+                    if (newerWrite >= 0)
+                    {
+                        entries[newerWrite].OlderWrite = place;
+                    }
+                    else
+                    {
+                        _bndNewestWrite = place;
+                    }
+
+                    newerWrite = place;
+                }
+
+                _bndOldestWrite = newerWrite;
+            """;
         writer.Member($$"""
             /// <summary>Moves the entries, oldest first, into new arrays of <paramref name="length"/> entries and rebuilds the buckets for them.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             private void BndCompact(int length)
             {
                 BndEntry[] old = _bndEntries;
-                BndEntry[] entries = new BndEntry[length];{{newMarks}}
+                BndEntry[] entries = new BndEntry[length];{{newMarks}}{{newPlaces}}
                 int count = 0;
                 for (int index = _bndOldest; index >= 0; index = old[index].Newer)
                 {
-                    entries[count] = old[index];{{copyMark}}
+                    entries[count] = old[index];{{copyMark}}{{recordPlace}}
                     entries[count].Older = count - 1;
                     entries[count].Newer = count + 1;
                     count++;
@@ -158,6 +187,7 @@ internal static partial class HashTableEmitter
                 {
                     entries[count - 1].Newer = -1;
                 }
+                {{relinkWrites}}
 
                 int bucketCount = 4;
                 int shift = 30;

@@ -49,7 +49,7 @@ internal static partial class HashTableEmitter
             """);
 
         writer.Open("get");
-        WriteCheckAndHashKey(writer, "key");
+        WriteCheckAndHashKey(writer, spec, "key");
         if (spec.ThreadSafe)
         {
             // The read without the lock, then under it when needed, is BndTryGet's.
@@ -95,13 +95,14 @@ internal static partial class HashTableEmitter
 
     private static void WriteIndexerSet(SourceWriter writer, HashTableSpec spec)
     {
-        WriteCheckAndHashKey(writer, "key");
+        WriteCheckAndHashKey(writer, spec, "key");
         WriteEvictionLocal(writer, spec);
         writer.WriteLocked(spec.ThreadSafe, locked =>
         {
             locked.Line("int index = BndFind(key, hash);");
             locked.Open("if (index >= 0)");
             locked.Line("_bndEntries[index].Value = value;");
+            WriteRestampCall(locked, spec);
             WriteMarkUsed(locked, spec);
             locked.Line("return;");
             locked.Close();
@@ -117,7 +118,7 @@ internal static partial class HashTableEmitter
             /// <inheritdoc/>
             public bool TryAdd({{spec.Key}} key, {{spec.Value}} value)
             """);
-        WriteCheckAndHashKey(writer, "key");
+        WriteCheckAndHashKey(writer, spec, "key");
         if (spec.NotifiesOverflow)
         {
             // An evicting table always stores a new key, so the insert's result needs no keeping.
@@ -150,7 +151,7 @@ internal static partial class HashTableEmitter
             {{MaybeNullWhenFalse}}
                 out {{spec.Value}} value)
             """);
-        WriteCheckAndHashKey(writer, "key");
+        WriteCheckAndHashKey(writer, spec, "key");
         if (spec.ThreadSafe)
         {
             writer.Line("return BndTryGet(key, hash, out value);");
@@ -172,7 +173,7 @@ internal static partial class HashTableEmitter
             /// <returns><see langword="true"/> when present.</returns>
             public bool ContainsKey({{spec.Key}} key)
             """);
-        WriteCheckAndHashKey(writer, "key");
+        WriteCheckAndHashKey(writer, spec, "key");
         if (spec.ThreadSafe)
         {
             WriteContainsUnlockedFirst(writer, spec, "key", marksUsed: false, "return BndFind(key, hash) >= 0;");
@@ -194,6 +195,7 @@ internal static partial class HashTableEmitter
             /// <inheritdoc/>
             public {{value}} GetOrAdd({{key}} key, global::System.Func<{{key}}, {{value}}> valueFactory)
             """);
+        WriteExpireFirst(writer, spec);
         writer.Lines($$"""
             BndCheckKey(key);
             if (valueFactory is null)
@@ -244,6 +246,7 @@ internal static partial class HashTableEmitter
             /// <inheritdoc/>
             public {{value}} AddOrUpdate({{key}} key, {{value}} addValue, global::System.Func<{{key}}, {{value}}, {{value}}> updateValueFactory)
             """);
+        WriteExpireFirst(writer, spec);
         writer.Lines("""
             BndCheckKey(key);
             if (updateValueFactory is null)
@@ -273,6 +276,7 @@ internal static partial class HashTableEmitter
                 """);
             locked.Open("if (index >= 0)");
             locked.Line("_bndEntries[index].Value = updated;");
+            WriteRestampCall(locked, spec);
             WriteMarkUsed(locked, spec);
             locked.Line("return updated;");
             locked.Close();
@@ -308,6 +312,7 @@ internal static partial class HashTableEmitter
                 """);
             locked.Open("if (index >= 0)");
             locked.Line("_bndEntries[index].Value = updated;");
+            WriteRestampCall(locked, spec);
             WriteMarkUsed(locked, spec);
             locked.Line("return updated;");
             locked.Close();
@@ -350,7 +355,7 @@ internal static partial class HashTableEmitter
             {{MaybeNullWhenFalse}}
                 out {{spec.Value}} value)
             """);
-        WriteCheckAndHashKey(writer, "key");
+        WriteCheckAndHashKey(writer, spec, "key");
         writer.WriteLocked(spec.ThreadSafe, """
             int index = BndFind(key, hash);
             if (index < 0)

@@ -16,7 +16,7 @@ internal static partial class HashTableEmitter
         }
         else
         {
-            WriteVersionedEnumerator(writer, names);
+            WriteVersionedEnumerator(writer, names, spec.Expires ? "\n        owner.BndExpire();" : "");
         }
 
         WriteAllocate(writer);
@@ -155,7 +155,7 @@ internal static partial class HashTableEmitter
         global::System.Array.Reverse(snapshot, back, snapshot.Length - back);
         """;
 
-    private static void WriteVersionedEnumerator(SourceWriter writer, EnumerationNames names)
+    private static void WriteVersionedEnumerator(SourceWriter writer, EnumerationNames names, string expireFirst)
     {
         writer.Member($$"""
             /// <summary>Enumerates the entries, {{names.Order}}, without allocating.</summary>
@@ -167,7 +167,7 @@ internal static partial class HashTableEmitter
                 private {{names.Element}} _current;
 
                 internal Enumerator({{names.Self}} owner)
-                {
+                {{{expireFirst}}
                     _owner = owner;
                     _version = owner._bndVersion;
                     _next = owner._bndOldest;

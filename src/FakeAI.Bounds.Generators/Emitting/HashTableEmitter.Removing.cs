@@ -16,6 +16,7 @@ internal static partial class HashTableEmitter
             }
             """);
         writer.BlankLine();
+        WriteExpireFirst(writer, spec);
         writer.WriteLocked(spec.ThreadSafe, $$"""
             int removed = 0;
             int index = _bndOldest;

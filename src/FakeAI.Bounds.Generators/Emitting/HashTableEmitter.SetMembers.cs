@@ -57,7 +57,7 @@ internal static partial class HashTableEmitter
             /// <summary>Add and TryAdd: they differ only in whether a full set under the Throw policy throws.</summary>
             private bool BndAdd({{spec.Key}} item, bool throwWhenFull)
             """);
-        WriteCheckAndHashKey(writer, "item");
+        WriteCheckAndHashKey(writer, spec, "item");
         WriteEvictionLocal(writer, spec);
         writer.WriteLocked(spec.ThreadSafe, locked =>
         {
@@ -88,7 +88,7 @@ internal static partial class HashTableEmitter
             /// <returns><see langword="true"/> when present.</returns>
             public bool Contains({{spec.Key}} item)
             """);
-        WriteCheckAndHashKey(writer, "item");
+        WriteCheckAndHashKey(writer, spec, "item");
         string markUsed = spec.Lru ? "BndTouch(index);\n" : "";
         string lookUp = $$"""
             int index = BndFind(item, hash);
@@ -118,7 +118,7 @@ internal static partial class HashTableEmitter
             /// <inheritdoc/>
             public bool Remove({{spec.Key}} item)
             """);
-        WriteCheckAndHashKey(writer, "item");
+        WriteCheckAndHashKey(writer, spec, "item");
         writer.WriteLocked(spec.ThreadSafe, """
             int index = BndFind(item, hash);
             if (index < 0)

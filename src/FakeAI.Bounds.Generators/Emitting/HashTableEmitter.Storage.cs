@@ -60,6 +60,24 @@ internal static partial class HashTableEmitter
                 """);
         }
 
+        if (spec.Expires)
+        {
+            writer.Member("""
+                /// <summary>The clock when the entry was last written: inserted, or given a new value.</summary>
+                public long WrittenAt;
+                """);
+            if (spec.Lru)
+            {
+                writer.Member("""
+                    /// <summary>The entry written just before this one, or -1: the write order, which reads do not change.</summary>
+                    public int OlderWrite;
+
+                    /// <summary>The entry written just after this one, or -1.</summary>
+                    public int NewerWrite;
+                    """);
+            }
+        }
+
         writer.Lines("""
             /// <summary>The next entry in the same bucket, or -1; for a free entry, the next free entry.</summary>
             public int Next;
@@ -140,6 +158,22 @@ internal static partial class HashTableEmitter
         else
         {
             writer.Member(spec.Evicts ? "private long _bndEvicted;" : "private long _bndDropped;");
+        }
+
+        if (spec.Expires)
+        {
+            ExpiryEmitter.WriteDeclaredMaxAge(writer, spec.MaxAgeMilliseconds);
+            ExpiryEmitter.WriteFields(writer);
+            if (spec.Lru)
+            {
+                writer.Member("""
+                    /// <summary>The entry written longest ago, or -1: the first to expire, wherever reads have moved it in recency order.</summary>
+                    private int _bndOldestWrite = -1;
+
+                    /// <summary>The entry written last, or -1.</summary>
+                    private int _bndNewestWrite = -1;
+                    """);
+            }
         }
 
         writer.Member("""
@@ -231,13 +265,18 @@ internal static partial class HashTableEmitter
     private static void WriteCollectionProperties(SourceWriter writer, HashTableSpec spec)
     {
         string countRead = spec.ThreadSafe ? "global::System.Threading.Volatile.Read(ref _bndCount)" : "_bndCount";
+        string countProperty = spec.Expires
+            ? ExpiryEmitter.CountProperty
+            : "/// <inheritdoc/>\npublic int Count => " + countRead + ";";
+        string isFullProperty = spec.Expires
+            ? "public bool IsFull => Count == _bndCapacity;"
+            : "public bool IsFull => " + countRead + " == _bndCapacity;";
         string totalAdded = spec.ThreadSafe ? "global::System.Threading.Interlocked.Read(ref _bndTotalAdded)" : "_bndTotalAdded";
         string evicted = !spec.CountsEvictions ? "0L" : spec.ThreadSafe ? "global::System.Threading.Interlocked.Read(ref _bndEvicted)" : "_bndEvicted";
         string dropped = spec.Evicts ? "0L" : spec.ThreadSafe ? "global::System.Threading.Interlocked.Read(ref _bndDropped)" : "_bndDropped";
 
         writer.Member($$"""
-            /// <inheritdoc/>
-            public int Count => {{countRead}};
+            {{countProperty}}
 
             /// <inheritdoc/>
             public int Capacity => _bndCapacity;
@@ -258,7 +297,7 @@ internal static partial class HashTableEmitter
             public long Dropped => {{dropped}};
 
             /// <inheritdoc/>
-            public bool IsFull => {{countRead}} == _bndCapacity;
+            {{isFullProperty}}
             """);
     }
 

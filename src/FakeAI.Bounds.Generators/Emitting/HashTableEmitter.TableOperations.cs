@@ -21,7 +21,7 @@ internal static partial class HashTableEmitter
         }
 
         WriteHashOf(writer, spec);
-        WriteRemoveEntry(writer);
+        WriteRemoveEntry(writer, spec);
         WriteUnlinkBucket(writer);
         WriteUnlinkOrder(writer);
         WriteLinkNewest(writer);
@@ -108,6 +108,7 @@ internal static partial class HashTableEmitter
     {
         string valueParameter = spec.IsSet ? "" : ", " + spec.Value + " value";
         string victim = spec.SecondChance ? "BndTakeVictim()" : "_bndOldest";
+        string unlinkWrite = spec.Expires && spec.Lru ? "\nBndUnlinkWrite(index);" : "";
         string evictionParameter = spec.NotifiesOverflow ? ", out BndEviction eviction" : "";
         string captureEviction = !spec.NotifiesOverflow
             ? ""
@@ -119,7 +120,7 @@ internal static partial class HashTableEmitter
             Model.OverflowPolicyValue.DropOldest or Model.OverflowPolicyValue.EvictLeastRecentlyUsed => $$"""
                 index = {{victim}};
                 BndUnlinkBucket(index, BndHashOf(index));
-                BndUnlinkOrder(index);
+                BndUnlinkOrder(index);{{unlinkWrite}}
                 _bndEvicted++;{{captureEviction}}
                 """,
             Model.OverflowPolicyValue.DropNewest => """
@@ -191,6 +192,15 @@ internal static partial class HashTableEmitter
             writer.Line("_bndUsedMarks[index] = 0;");
         }
 
+        if (spec.Expires)
+        {
+            writer.Line("entries[index].WrittenAt = _bndNow;");
+            if (spec.Lru)
+            {
+                writer.Line("BndLinkNewestWrite(index);");
+            }
+        }
+
         writer.Lines("""
             int bucket = BndBucket(hash);
             entries[index].Next = _bndBuckets[bucket] - 1;
@@ -215,14 +225,15 @@ internal static partial class HashTableEmitter
             """);
     }
 
-    private static void WriteRemoveEntry(SourceWriter writer)
+    private static void WriteRemoveEntry(SourceWriter writer, HashTableSpec spec)
     {
-        writer.Member("""
+        string unlinkWrite = spec.Expires && spec.Lru ? "\n    BndUnlinkWrite(index);" : "";
+        writer.Member($$"""
             /// <summary>Removes an entry from its bucket and from the order, clears it and frees it.</summary>
             private void BndRemoveEntry(int index, int hash)
             {
                 BndUnlinkBucket(index, hash);
-                BndUnlinkOrder(index);
+                BndUnlinkOrder(index);{{unlinkWrite}}
                 BndEntry[] entries = _bndEntries;
                 if (BndEntriesHoldReferences)
                 {
@@ -378,6 +389,7 @@ internal static partial class HashTableEmitter
     private static void WriteClearEntries(SourceWriter writer, HashTableSpec spec)
     {
         string clearMarks = spec.SecondChance ? "\n        global::System.Array.Clear(_bndUsedMarks, 0, _bndUsed);" : "";
+        string clearWrites = spec.Expires && spec.Lru ? "\n    _bndOldestWrite = -1;\n    _bndNewestWrite = -1;" : "";
         writer.Member($$"""
             /// <summary>Removes every entry; the counters keep their values.</summary>
             private void BndClearEntries()
@@ -391,7 +403,7 @@ internal static partial class HashTableEmitter
                 _bndUsed = 0;
                 _bndFreeList = -1;
                 _bndOldest = -1;
-                _bndNewest = -1;
+                _bndNewest = -1;{{clearWrites}}
                 _bndCount = 0;
                 _bndVersion++;
             }

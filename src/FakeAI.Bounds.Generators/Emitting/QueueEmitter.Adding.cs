@@ -54,6 +54,7 @@ internal static partial class QueueEmitter
         }
 
         writer.Open("public void Add(" + spec.Item + " item)");
+        WriteExpireFirst(writer, spec);
         if (spec.NotifiesOverflow)
         {
             WriteEvictThenNotify(writer, spec, declareEvicted: true, """
@@ -86,6 +87,7 @@ internal static partial class QueueEmitter
             /// <inheritdoc/>
             public bool TryAdd({{spec.Item}} item)
             """);
+        WriteExpireFirst(writer, spec);
         if (spec.NotifiesOverflow)
         {
             WriteEvictThenNotify(writer, spec, declareEvicted: true, """
@@ -128,6 +130,7 @@ internal static partial class QueueEmitter
             #endif
                 out {{spec.Item}} evicted)
             """);
+        WriteExpireFirst(writer, spec);
         if (spec.NotifiesOverflow)
         {
             WriteEvictThenNotify(writer, spec, declareEvicted: false, $$"""
@@ -188,6 +191,10 @@ internal static partial class QueueEmitter
     private static void WriteAppend(SourceWriter writer, QueueSpec spec)
     {
         string item = spec.Item;
+        string stamp = spec.Expires ? "\n    _bndStamps[slot] = _bndNow;" : "";
+        string store = spec.Expires
+            ? "int slot = BndSlot(_bndHead, count, items.Length);\n    items[slot] = item;" + stamp
+            : "items[BndSlot(_bndHead, count, items.Length)] = item;";
         writer.Member($$"""
             /// <summary>Stores an item after the newest; the caller has checked that the queue is not full.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -200,7 +207,7 @@ internal static partial class QueueEmitter
                     items = BndGrow();
                 }
 
-                items[BndSlot(_bndHead, count, items.Length)] = item;
+                {{store}}
                 _bndCount = count + 1;
             }
             """);
@@ -209,6 +216,15 @@ internal static partial class QueueEmitter
     private static void WriteGrow(SourceWriter writer, QueueSpec spec)
     {
         string item = spec.Item;
+        string growStamps = !spec.Expires ? "" : """
+
+                long[] stamps = _bndStamps;
+                long[] grownStamps = new long[length];
+                int stampsFirstPart = global::System.Math.Min(_bndCount, stamps.Length - _bndHead);
+                global::System.Array.Copy(stamps, _bndHead, grownStamps, 0, stampsFirstPart);
+                global::System.Array.Copy(stamps, 0, grownStamps, stampsFirstPart, _bndCount - stampsFirstPart);
+                _bndStamps = grownStamps;
+            """;
         writer.Member($$"""
             /// <summary>Replaces the growing ring with a larger one (twice the size, at most the capacity), oldest item first.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
@@ -222,7 +238,7 @@ internal static partial class QueueEmitter
                 }
 
                 {{item}}[] grown = BndAllocate<{{item}}>(length);
-                BndCopyOldestFirst(grown, 0);
+                BndCopyOldestFirst(grown, 0);{{growStamps}}
                 _bndItems = grown;
                 _bndHeadBase += _bndHead;
                 _bndHead = 0;
@@ -241,7 +257,7 @@ internal static partial class QueueEmitter
             {
                 {{item}}[] items = _bndItems;
                 int head = _bndHead;
-                items[head] = item;
+                items[head] = item;{{(spec.Expires ? "\n    _bndStamps[head] = _bndNow;" : "")}}
                 BndAdvanceHead(head, items.Length);
             }
             """);

@@ -39,6 +39,7 @@ internal static partial class QueueEmitter
             }
             """);
         writer.BlankLine();
+        WriteExpireFirst(writer, spec);
         if (spec.Hook is null)
         {
             writer.WriteLocked(spec.ThreadSafe, "BndResize(capacity);");
@@ -79,6 +80,14 @@ internal static partial class QueueEmitter
     {
         string item = spec.Item;
         string resizes = spec.ThreadSafe ? "" : "\n        _bndResizes++;";
+        string resizeStamps = !spec.Expires ? "" : """
+
+                    long[] stamps = _bndStamps;
+                    long[] resizedStamps = new long[capacity];
+                    global::System.Array.Copy(stamps, keptHead, resizedStamps, 0, firstPart);
+                    global::System.Array.Copy(stamps, 0, resizedStamps, firstPart, kept - firstPart);
+                    _bndStamps = resizedStamps;
+            """;
         writer.Member($$"""
             /// <summary>
             /// Sets the capacity, evicting the oldest items that no longer fit, and replaces a ring longer than the capacity
@@ -99,7 +108,7 @@ internal static partial class QueueEmitter
                     {{item}}[] resized = BndAllocate<{{item}}>(capacity);
                     global::System.Array.Copy(items, keptHead, resized, 0, firstPart);
                     global::System.Array.Copy(items, 0, resized, firstPart, kept - firstPart);
-                    _bndItems = resized;
+                    _bndItems = resized;{{resizeStamps}}
 
                     // The evicted items left from the front: the front position moves on by them, which counts them as evicted.
                     _bndHeadBase += _bndHead + evicted;

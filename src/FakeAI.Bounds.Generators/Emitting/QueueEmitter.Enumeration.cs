@@ -20,6 +20,7 @@ internal static partial class QueueEmitter
         else
         {
             WriteChangeStamp(writer, spec.Resizable);
+            names = names.WithExpiry(spec.Expires);
             WriteVersionedEnumerator(writer, names, name: "Enumerator", summary: "oldest to newest", start: "0", step: "_offset++;", hasMore: "_offset < queue._bndCount", exhausted: "_offset = int.MaxValue;");
             WriteVersionedEnumerator(writer, names, name: "NewestFirstEnumerator", summary: "newest to oldest", start: "queue._bndCount - 1", step: "_offset--;", hasMore: "_offset >= 0 && _offset < queue._bndCount", exhausted: "_offset = -1;");
         }
@@ -97,6 +98,7 @@ internal static partial class QueueEmitter
     {
         string item = names.Item;
         string queueType = names.QueueType;
+        string expireFirst = names.Expires ? "\n        queue.BndExpire();" : "";
         writer.Member($$"""
             /// <summary>Enumerates the items from {{summary}} without allocating.</summary>
             public struct {{name}} : {{names.EnumeratorOf}}
@@ -107,7 +109,7 @@ internal static partial class QueueEmitter
                 private {{item}} _current;
 
                 internal {{name}}({{queueType}} queue)
-                {
+                {{{expireFirst}}
                     _queue = queue;
                     _stamp = queue.BndChangeStamp;
                     _offset = {{start}};
@@ -291,6 +293,11 @@ internal static partial class QueueEmitter
         public string Item { get; }
 
         public string QueueType { get; }
+
+        /// <summary>Whether an enumerator removes the expired items when it starts, so that it never yields one.</summary>
+        public bool Expires { get; private init; }
+
+        public EnumerationNames WithExpiry(bool expires) => this with { Expires = expires };
 
         public string EnumeratorOf { get; }
 

@@ -27,6 +27,7 @@ internal static partial class QueueEmitter
             public {{item}} this[int index]
             """);
         writer.Open("get");
+        WriteExpireFirst(writer, spec);
         if (spec.ThreadSafe)
         {
             writer.WriteUnlockedAttempts($$"""
@@ -79,6 +80,7 @@ internal static partial class QueueEmitter
             #endif
                 out {{spec.Item}} item)
             """);
+        WriteExpireFirst(writer, spec);
         if (spec.ThreadSafe)
         {
             writer.WriteUnlockedAttempts($$"""
@@ -122,6 +124,7 @@ internal static partial class QueueEmitter
             #endif
                 out {{item}} item)
             """);
+        WriteExpireFirst(writer, spec);
         if (spec.ThreadSafe)
         {
             writer.WriteUnlockedAttempts($$"""
@@ -163,6 +166,7 @@ internal static partial class QueueEmitter
             /// <inheritdoc/>
             public {{item}}[] ToArray()
             """);
+        WriteExpireFirst(writer, spec);
         if (spec.ThreadSafe)
         {
             writer.Lines($$"""
@@ -208,6 +212,7 @@ internal static partial class QueueEmitter
             }
             """);
         writer.BlankLine();
+        WriteExpireFirst(writer, spec);
         writer.WriteLocked(spec.ThreadSafe, """
             if (array.Length - arrayIndex < _bndCount)
             {

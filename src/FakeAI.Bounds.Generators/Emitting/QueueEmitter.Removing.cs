@@ -22,6 +22,7 @@ internal static partial class QueueEmitter
             #endif
                 out {{item}} item)
             """);
+        WriteExpireFirst(writer, spec);
         writer.WriteLocked(spec.ThreadSafe, $$"""
             int count = _bndCount;
             if (count == 0)
@@ -51,6 +52,10 @@ internal static partial class QueueEmitter
     private static void WriteRemoveWhere(SourceWriter writer, QueueSpec spec)
     {
         string item = spec.Item;
+
+        // A kept item's stamp moves with it, so that the stamps stay in age order.
+        string moveCandidateStamp = spec.Expires ? "\n            _bndStamps[BndSlot(head, kept, items.Length)] = _bndStamps[BndSlot(head, read, items.Length)];" : "";
+        string moveRestStamp = spec.Expires ? "\n        _bndStamps[BndSlot(head, kept, items.Length)] = _bndStamps[BndSlot(head, read, items.Length)];" : "";
         writer.Open($$"""
             /// <inheritdoc/>
             public int RemoveWhere(global::System.Predicate<{{item}}> match)
@@ -62,6 +67,7 @@ internal static partial class QueueEmitter
             }
             """);
         writer.BlankLine();
+        WriteExpireFirst(writer, spec);
         writer.WriteLocked(spec.ThreadSafe, $$"""
             {{item}}[] items = _bndItems;
             int head = _bndHead;
@@ -77,7 +83,7 @@ internal static partial class QueueEmitter
                     {
                         if (kept != read)
                         {
-                            items[BndSlot(head, kept, items.Length)] = candidate;
+                            items[BndSlot(head, kept, items.Length)] = candidate;{{moveCandidateStamp}}
                         }
 
                         kept++;
@@ -91,7 +97,7 @@ internal static partial class QueueEmitter
                 {
                     if (kept != read)
                     {
-                        items[BndSlot(head, kept, items.Length)] = items[BndSlot(head, read, items.Length)];
+                        items[BndSlot(head, kept, items.Length)] = items[BndSlot(head, read, items.Length)];{{moveRestStamp}}
                     }
 
                     kept++;

@@ -54,7 +54,7 @@ internal static partial class QueueEmitter
             /// <summary>How many items had left from the front when the head was last at slot 0; see <see cref="BndFrontPosition"/>.</summary>
             private long _bndHeadBase;
 
-            /// <summary>Items taken from the front by <c>TryDequeue</c> or <c>Clear</c>; the rest of the front traffic is eviction.</summary>
+            /// <summary>Items taken from the front by <c>TryDequeue</c> or <c>Clear</c>{{(spec.Expires ? ", or expired" : "")}}; the rest of the front traffic is eviction.</summary>
             private long _bndRemovedFromFront;
 
             /// <summary>Items removed by <c>RemoveWhere</c>.</summary>
@@ -67,6 +67,16 @@ internal static partial class QueueEmitter
                 /// <summary>Items rejected because the queue was full.</summary>
                 private long _bndDropped;
                 """);
+        }
+
+        if (spec.Expires)
+        {
+            ExpiryEmitter.WriteDeclaredMaxAge(writer, spec.MaxAgeMilliseconds);
+            writer.Member("""
+                /// <summary>Per slot of the ring, the clock when its item was written: the ring's twin, as long and indexed alike.</summary>
+                private long[] _bndStamps = global::System.Array.Empty<long>();
+                """);
+            ExpiryEmitter.WriteFields(writer);
         }
 
         if (spec.Resizable && !spec.ThreadSafe)
@@ -117,6 +127,12 @@ internal static partial class QueueEmitter
     private static void WriteCollectionProperties(SourceWriter writer, QueueSpec spec)
     {
         string countRead = spec.ThreadSafe ? "global::System.Threading.Volatile.Read(ref _bndCount)" : "_bndCount";
+        string countProperty = spec.Expires
+            ? ExpiryEmitter.CountProperty
+            : "/// <inheritdoc/>\npublic int Count => " + countRead + ";";
+        string isFullProperty = spec.Expires
+            ? "public bool IsFull => Count == _bndCapacity;"
+            : "public bool IsFull => " + countRead + " == _bndCapacity;";
         string droppedRead = spec.DropsOldest
             ? "0L"
             : spec.ThreadSafe ? "global::System.Threading.Interlocked.Read(ref _bndDropped)" : "_bndDropped";
@@ -126,8 +142,7 @@ internal static partial class QueueEmitter
             : spec.ThreadSafe ? "BndReadCounter(BndCounter.Evicted)" : "BndFrontPosition - _bndRemovedFromFront";
 
         writer.Member($$"""
-            /// <inheritdoc/>
-            public int Count => {{countRead}};
+            {{countProperty}}
 
             /// <inheritdoc/>
             public int Capacity => _bndCapacity;
@@ -148,7 +163,7 @@ internal static partial class QueueEmitter
             public long Dropped => {{droppedRead}};
 
             /// <inheritdoc/>
-            public bool IsFull => {{countRead}} == _bndCapacity;
+            {{isFullProperty}}
             """);
     }
 

@@ -24,6 +24,7 @@ namespace FakeAI.Bounds.Generators.Model;
 /// <param name="MaxLength">The validated <c>MaxLength</c>.</param>
 /// <param name="Overflow">The validated overflow policy.</param>
 /// <param name="ThreadSafe">Whether the thread-safe body is wanted.</param>
+/// <param name="MaxAgeMilliseconds">The validated maximum age in milliseconds, or 0 when the type declares none: the generated code then has no trace of a clock.</param>
 /// <param name="ResizableCapacity">Whether the type asked for <c>SetCapacity</c>: its capacity is then a field that changes, not one fixed at construction.</param>
 /// <param name="EvictionHook">The <c>OnEvicted</c> hook the type declares, or <see langword="null"/>: the generated code then has no trace of one.</param>
 internal readonly record struct BoundedTypeModel(
@@ -42,4 +43,9 @@ internal readonly record struct BoundedTypeModel(
     OverflowPolicyValue Overflow,
     bool ThreadSafe,
     EvictionHookModel? EvictionHook,
-    bool ResizableCapacity);
+    bool ResizableCapacity,
+    long MaxAgeMilliseconds = 0)
+{
+    /// <summary>Whether entries expire after a maximum age.</summary>
+    public bool Expires => MaxAgeMilliseconds > 0;
+}

@@ -67,6 +67,12 @@ internal static class BoundedDeclarationReader
             return null;
         }
 
+        valid &= MaxAgeReader.TryRead(type, attribute, threadSafe, report, out long maxAgeMilliseconds);
+        if (!valid && report is null)
+        {
+            return null;
+        }
+
         if (!TryReadInterface(type, report, out BoundedKind kind, out INamedTypeSymbol? boundedInterface))
         {
             return null;
@@ -78,7 +84,7 @@ internal static class BoundedDeclarationReader
             return null;
         }
 
-        valid &= CheckMemberClashes(type, kind, resizableCapacity, report, isUserMember, cancellationToken);
+        valid &= CheckMemberClashes(type, kind, resizableCapacity, maxAgeMilliseconds > 0, report, isUserMember, cancellationToken);
         if (!valid)
         {
             return null;
@@ -120,7 +126,8 @@ internal static class BoundedDeclarationReader
             Overflow: overflow,
             ThreadSafe: threadSafe,
             EvictionHook: evictionHook,
-            ResizableCapacity: resizableCapacity);
+            ResizableCapacity: resizableCapacity,
+            MaxAgeMilliseconds: maxAgeMilliseconds);
     }
 
     private static int CountBoundedAttributes(INamedTypeSymbol type)
@@ -148,7 +155,7 @@ internal static class BoundedDeclarationReader
 
         report?.Invoke(Diagnostic.Create(
             DiagnosticDescriptors.LanguageVersionTooLow,
-            AttributeLocation(type, attribute),
+            AttributeLocationOf(type, attribute),
             type.Name,
             options.LanguageVersion.ToDisplayString()));
         return false;
@@ -296,7 +303,7 @@ internal static class BoundedDeclarationReader
             return true;
         }
 
-        report?.Invoke(Diagnostic.Create(DiagnosticDescriptors.MaxLengthInvalid, AttributeLocation(type, attribute), type.Name, maxLengthProblem));
+        report?.Invoke(Diagnostic.Create(DiagnosticDescriptors.MaxLengthInvalid, AttributeLocationOf(type, attribute), type.Name, maxLengthProblem));
         return false;
     }
 
@@ -413,7 +420,7 @@ internal static class BoundedDeclarationReader
         }
 
         string shown = Enum.IsDefined(typeof(OverflowPolicyValue), overflow) ? overflow.ToString() : ((int)overflow).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        report?.Invoke(Diagnostic.Create(DiagnosticDescriptors.OverflowPolicyInvalid, AttributeLocation(type, attribute), type.Name, shown, problem));
+        report?.Invoke(Diagnostic.Create(DiagnosticDescriptors.OverflowPolicyInvalid, AttributeLocationOf(type, attribute), type.Name, shown, problem));
         return false;
     }
 
@@ -421,6 +428,7 @@ internal static class BoundedDeclarationReader
         INamedTypeSymbol type,
         BoundedKind kind,
         bool resizableCapacity,
+        bool expires,
         Action<Diagnostic>? report,
         Func<ISymbol, bool>? isUserMember,
         CancellationToken cancellationToken)
@@ -428,7 +436,7 @@ internal static class BoundedDeclarationReader
         bool valid = true;
 
         // A member may not share its type's name (CS0542), so the type's own name is reserved like a member's.
-        if (GeneratedMemberNames.IsReservedName(type.Name, kind, resizableCapacity))
+        if (GeneratedMemberNames.IsReservedName(type.Name, kind, resizableCapacity, expires))
         {
             valid = false;
             if (report is null)
@@ -444,7 +452,7 @@ internal static class BoundedDeclarationReader
                 BoundedInterfaces.DisplayName(kind)));
         }
 
-        foreach ((ISymbol member, INamedTypeSymbol? inheritedFrom, string description) in ClashingMembers(type, kind, resizableCapacity, isUserMember, cancellationToken))
+        foreach ((ISymbol member, INamedTypeSymbol? inheritedFrom, string description) in ClashingMembers(type, kind, resizableCapacity, expires, isUserMember, cancellationToken))
         {
             valid = false;
             if (report is null)
@@ -470,13 +478,14 @@ internal static class BoundedDeclarationReader
         INamedTypeSymbol type,
         BoundedKind kind,
         bool resizableCapacity,
+        bool expires,
         Func<ISymbol, bool>? isUserMember,
         CancellationToken cancellationToken)
     {
         foreach (ISymbol member in type.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if ((isUserMember is null || isUserMember(member)) && GeneratedMemberNames.Clashes(member, kind, resizableCapacity, out string description))
+            if ((isUserMember is null || isUserMember(member)) && GeneratedMemberNames.Clashes(member, kind, resizableCapacity, out string description, expires))
             {
                 yield return (member, null, description);
             }
@@ -490,7 +499,7 @@ internal static class BoundedDeclarationReader
                 if (member.DeclaredAccessibility != Accessibility.Private
                     && member is not IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.ExplicitInterfaceImplementation }
                     && member is not IPropertySymbol { ExplicitInterfaceImplementations.Length: > 0 }
-                    && GeneratedMemberNames.Clashes(member, kind, resizableCapacity, out string description))
+                    && GeneratedMemberNames.Clashes(member, kind, resizableCapacity, out string description, expires))
                 {
                     yield return (member, baseType, description);
                 }
@@ -498,7 +507,7 @@ internal static class BoundedDeclarationReader
         }
     }
 
-    private static Location AttributeLocation(INamedTypeSymbol type, AttributeData attribute)
+    internal static Location AttributeLocationOf(INamedTypeSymbol type, AttributeData attribute)
     {
         return attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? DeclarationShape.FirstLocation(type);
     }

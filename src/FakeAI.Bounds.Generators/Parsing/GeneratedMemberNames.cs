@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using FakeAI.Bounds.Generators.Common;
 using FakeAI.Bounds.Generators.Model;
 using Microsoft.CodeAnalysis;
 
@@ -19,6 +21,12 @@ internal static class GeneratedMemberNames
 
     /// <summary>The member a type declared with <c>ResizableCapacity = true</c> gets.</summary>
     public const string SetCapacity = "SetCapacity";
+
+    /// <summary>The members a type declared with a maximum age gets.</summary>
+    private static readonly HashSet<string> ExpiryMembers = new(StringComparer.Ordinal)
+    {
+        "DeclaredMaxAgeMilliseconds", "MaxAge", "Expired", "RemoveExpired",
+    };
 
     private static readonly HashSet<string> QueueMembers = new(StringComparer.Ordinal)
     {
@@ -52,6 +60,7 @@ internal static class GeneratedMemberNames
         "FakeAI.Bounds.IBoundedQueue`1",
         "FakeAI.Bounds.IBoundedDictionary`2",
         "FakeAI.Bounds.IBoundedSet`1",
+        KnownNames.ExpiringCollection,
     };
 
     private static HashSet<string> MembersOf(BoundedKind kind) => kind switch
@@ -63,9 +72,10 @@ internal static class GeneratedMemberNames
 
     /// <summary>
     /// Whether <paramref name="member"/> would clash with a generated member of a collection of <paramref name="kind"/>
-    /// (with <c>SetCapacity</c> when <paramref name="resizableCapacity"/>); <paramref name="description"/> then names it for a message.
+    /// (with <c>SetCapacity</c> when <paramref name="resizableCapacity"/>, with the expiry members when <paramref name="expires"/>);
+    /// <paramref name="description"/> then names it for a message.
     /// </summary>
-    public static bool Clashes(ISymbol member, BoundedKind kind, bool resizableCapacity, out string description)
+    public static bool Clashes(ISymbol member, BoundedKind kind, bool resizableCapacity, out string description, bool expires = false)
     {
         description = member.Name;
         if (member.IsImplicitlyDeclared)
@@ -75,6 +85,12 @@ internal static class GeneratedMemberNames
 
         if (member is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor)
         {
+            if (expires && TakesTheClockLast(constructor))
+            {
+                description = "the constructor " + constructor.ContainingType.Name + "(" + string.Join(", ", constructor.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat))) + ")";
+                return !constructor.IsStatic;
+            }
+
             bool generatedSignature = constructor.Parameters.Length == 0
                 || (constructor.Parameters.Length == 1 && constructor.Parameters[0].Type.SpecialType == SpecialType.System_Int32);
             description = constructor.Parameters.Length == 0
@@ -95,19 +111,37 @@ internal static class GeneratedMemberNames
             return MembersOf(kind).Contains("this[]");
         }
 
-        return IsReservedName(member.Name, kind, resizableCapacity);
+        return IsReservedName(member.Name, kind, resizableCapacity, expires);
     }
 
     /// <summary>Whether a name is taken by a member the generator writes into a collection of <paramref name="kind"/>, public or private.</summary>
-    public static bool IsReservedName(string name, BoundedKind kind, bool resizableCapacity)
+    public static bool IsReservedName(string name, BoundedKind kind, bool resizableCapacity, bool expires = false)
     {
-        // SetCapacity is reserved only where it is generated, so that types declared before it existed keep compiling.
+        // SetCapacity and the expiry members are reserved only where they are generated, so that types declared before
+        // they existed keep compiling.
         return MembersOf(kind).Contains(name)
             || (resizableCapacity && name == SetCapacity)
+            || (expires && ExpiryMembers.Contains(name))
             || name.StartsWith(PrivateFieldPrefix, StringComparison.Ordinal)
             || (name.Length > PrivateMemberPrefix.Length
                 && name.StartsWith(PrivateMemberPrefix, StringComparison.Ordinal)
                 && char.IsUpper(name[PrivateMemberPrefix.Length]));
+    }
+
+    // The constructors a type with a maximum age gets: (TimeProvider), (int, TimeProvider) and, for a map or set,
+    // (int, comparer, TimeProvider). A user's (int, TimeProvider) would also make a map's own (int, null) chain ambiguous.
+    private static bool TakesTheClockLast(IMethodSymbol constructor)
+    {
+        var parameters = constructor.Parameters;
+        if (parameters.Length == 0 || parameters.Length > 3
+            || parameters[parameters.Length - 1].Type is not INamedTypeSymbol { Name: "TimeProvider", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+        {
+            return false;
+        }
+
+        return parameters.Length == 1
+            || (parameters[0].Type.SpecialType == SpecialType.System_Int32
+                && (parameters.Length == 2 || parameters[1].Type.OriginalDefinition.ToDisplayString() == "System.Collections.Generic.IEqualityComparer<T>"));
     }
 
     private static bool TryGetExplicitlyImplemented(ISymbol member, out ISymbol implemented)

@@ -42,6 +42,14 @@ public class InvalidDeclarationsGenerateNothingTests
         { "Count inherited from a base class", DiagnosticIds.MemberClashesWithGenerated, "public abstract class Base { public int Count => 0; } [Bounded(MaxLength = 10)] public sealed partial class Recent : Base, IBoundedQueue<int>;" },
         { "eviction hook of the wrong item type", DiagnosticIds.EvictionHookInvalid, "[Bounded(MaxLength = 10)] public sealed partial class Recent : IBoundedQueue<int> { partial void OnEvicted(long item, EvictionReason reason) { } }" },
         { "eviction hook not partial", DiagnosticIds.EvictionHookInvalid, "[Bounded(MaxLength = 10)] public sealed partial class Recent : IBoundedSet<int> { void OnEvicted(int item, EvictionReason reason) { } }" },
+        { "MaxAge zero", DiagnosticIds.MaxAgeInvalid, "[Bounded(MaxLength = 10, MaxAgeSeconds = 0)] public sealed partial class Recent : IBoundedQueue<int>;" },
+        { "MaxAge negative", DiagnosticIds.MaxAgeInvalid, "[Bounded(MaxLength = 10, MaxAgeMilliseconds = -1)] public sealed partial class Recent : IBoundedDictionary<int, string>;" },
+        { "MaxAge twice", DiagnosticIds.MaxAgeInvalid, "[Bounded(MaxLength = 10, MaxAgeMilliseconds = 1000, MaxAgeSeconds = 1)] public sealed partial class Recent : IBoundedSet<int>;" },
+        { "MaxAge not constant", DiagnosticIds.MaxAgeInvalid, "public static class Ages { public static int Window = 5; } [Bounded(MaxLength = 10, MaxAgeSeconds = Ages.Window)] public sealed partial class Recent : IBoundedQueue<int>;" },
+        { "MaxAge thread-safe", DiagnosticIds.MaxAgeNeedsSingleThreadedForm, "[Bounded(MaxLength = 10, MaxAgeSeconds = 5, ThreadSafe = true)] public sealed partial class Recent : IBoundedDictionary<int, string>;" },
+        { "RemoveExpired clash", DiagnosticIds.MemberClashesWithGenerated, "[Bounded(MaxLength = 10, MaxAgeSeconds = 5)] public sealed partial class Recent : IBoundedSet<int> { public void RemoveExpired() { } }" },
+        { "TimeProvider constructor clash", DiagnosticIds.MemberClashesWithGenerated, "[Bounded(MaxLength = 10, MaxAgeSeconds = 5)] public sealed partial class Recent : IBoundedQueue<int> { public Recent(System.TimeProvider clock) : this() { } }" },
+        { "capacity and TimeProvider constructor clash", DiagnosticIds.MemberClashesWithGenerated, "[Bounded(MaxLength = 10, MaxAgeSeconds = 5)] public sealed partial class Recent : IBoundedDictionary<int, string> { public Recent(int size, System.TimeProvider clock) : this(size) { } }" },
         { "static eviction hook", DiagnosticIds.EvictionHookInvalid, "[Bounded(MaxLength = 10)] public sealed partial class Recent : IBoundedDictionary<int, string> { static partial void OnEvicted(int key, string value, EvictionReason reason) { } }" },
     };
 
