@@ -59,7 +59,7 @@ public sealed class AgeSweepTests
 
             public sealed record Client(DateTimeOffset LastSeen);
 
-            [Bounded(MaxLength = 100, Overflow = OverflowPolicy.Lru)]
+            [Bounded(MaxLength = 100, Overflow = OverflowPolicy.EvictLeastRecentlyUsed)]
             public sealed partial class Clients : IBoundedDictionary<string, Client>;
 
             public sealed class Presence
@@ -78,7 +78,7 @@ public sealed class AgeSweepTests
 
             public sealed record Client(DateTimeOffset LastSeen);
 
-            [Bounded(MaxLength = 100, Overflow = OverflowPolicy.Lru, MaxAgeMilliseconds = 1500)]
+            [Bounded(MaxLength = 100, Overflow = OverflowPolicy.EvictLeastRecentlyUsed, MaxAgeMilliseconds = 1500)]
             public sealed partial class Clients : IBoundedDictionary<string, Client>;
 
             public sealed class Presence
