@@ -18,6 +18,21 @@ public readonly struct BoundSnapshot : IEquatable<BoundSnapshot>
     /// <param name="evicted">The entries evicted to make room.</param>
     /// <param name="dropped">The entries rejected because the member was full.</param>
     public BoundSnapshot(string name, int count, int capacity, int maxLength, long totalAdded, long evicted, long dropped)
+        : this(name, count, capacity, maxLength, totalAdded, evicted, dropped, expired: 0, maxAge: TimeSpan.Zero)
+    {
+    }
+
+    /// <summary>Creates a snapshot of a member with a maximum age.</summary>
+    /// <param name="name">The member's name.</param>
+    /// <param name="count">The entries held.</param>
+    /// <param name="capacity">The most entries the member's instance can hold.</param>
+    /// <param name="maxLength">The <see cref="BoundedAttribute.MaxLength"/> of the member's type.</param>
+    /// <param name="totalAdded">The entries ever stored.</param>
+    /// <param name="evicted">The entries evicted to make room.</param>
+    /// <param name="dropped">The entries rejected because the member was full.</param>
+    /// <param name="expired">The entries removed because they reached <paramref name="maxAge"/>.</param>
+    /// <param name="maxAge">The maximum age of the member's type; <see cref="TimeSpan.Zero"/> when it has none.</param>
+    public BoundSnapshot(string name, int count, int capacity, int maxLength, long totalAdded, long evicted, long dropped, long expired, TimeSpan maxAge)
     {
         Name = name;
         Count = count;
@@ -26,6 +41,8 @@ public readonly struct BoundSnapshot : IEquatable<BoundSnapshot>
         TotalAdded = totalAdded;
         Evicted = evicted;
         Dropped = dropped;
+        Expired = expired;
+        MaxAge = maxAge;
     }
 
     /// <summary>The member's name.</summary>
@@ -49,10 +66,26 @@ public readonly struct BoundSnapshot : IEquatable<BoundSnapshot>
     /// <summary>The entries rejected because the member was full.</summary>
     public long Dropped { get; }
 
+    /// <summary>
+    /// The entries removed because they reached <see cref="MaxAge"/> (<see cref="IExpiringCollection.Expired"/>); 0 for a
+    /// member without a maximum age.
+    /// </summary>
+    public long Expired { get; }
+
+    /// <summary>
+    /// The maximum age of the member's type (<see cref="BoundedAttribute.MaxAgeSeconds"/> or
+    /// <see cref="BoundedAttribute.MaxAgeMilliseconds"/>); <see cref="TimeSpan.Zero"/> when it has none.
+    /// </summary>
+    public TimeSpan MaxAge { get; }
+
     /// <summary>How full the member is, from 0 to 1.</summary>
     public double FillRatio => Capacity == 0 ? 0 : (double)Count / Capacity;
 
-    /// <summary>Takes a snapshot of a bounded collection.</summary>
+    /// <summary>
+    /// Takes a snapshot of a bounded collection; of one with a maximum age (<see cref="IExpiringCollection"/>), also its
+    /// age and expired count. Its <see cref="IBoundedCollection.Count"/> is the live count, which removes the expired
+    /// entries first.
+    /// </summary>
     /// <param name="name">The member's name.</param>
     /// <param name="collection">The collection, or <see langword="null"/> for a member not yet assigned (an empty snapshot).</param>
     /// <returns>The snapshot.</returns>
@@ -60,7 +93,9 @@ public readonly struct BoundSnapshot : IEquatable<BoundSnapshot>
     {
         return collection is null
             ? new BoundSnapshot(name, 0, 0, 0, 0, 0, 0)
-            : new BoundSnapshot(name, collection.Count, collection.Capacity, collection.MaxLength, collection.TotalAdded, collection.Evicted, collection.Dropped);
+            : collection is IExpiringCollection expiring
+                ? new BoundSnapshot(name, expiring.Count, expiring.Capacity, expiring.MaxLength, expiring.TotalAdded, expiring.Evicted, expiring.Dropped, expiring.Expired, expiring.MaxAge)
+                : new BoundSnapshot(name, collection.Count, collection.Capacity, collection.MaxLength, collection.TotalAdded, collection.Evicted, collection.Dropped);
     }
 
     /// <inheritdoc/>
@@ -72,7 +107,9 @@ public readonly struct BoundSnapshot : IEquatable<BoundSnapshot>
             && MaxLength == other.MaxLength
             && TotalAdded == other.TotalAdded
             && Evicted == other.Evicted
-            && Dropped == other.Dropped;
+            && Dropped == other.Dropped
+            && Expired == other.Expired
+            && MaxAge == other.MaxAge;
     }
 
     /// <inheritdoc/>
@@ -91,11 +128,14 @@ public readonly struct BoundSnapshot : IEquatable<BoundSnapshot>
         }
     }
 
-    /// <summary>The snapshot as one line, e.g. <c>RecentErrors: 500/500 (MaxLength 500), 1428 added, 928 evicted, 0 dropped</c>.</summary>
+    /// <summary>
+    /// The snapshot as one line, e.g. <c>RecentErrors: 500/500 (MaxLength 500), 1428 added, 928 evicted, 0 dropped</c>,
+    /// followed by <c>, 12 expired (MaxAge 00:05:00)</c> for a member with a maximum age.
+    /// </summary>
     /// <returns>The line.</returns>
     public override string ToString()
     {
-        return string.Format(
+        string line = string.Format(
             CultureInfo.InvariantCulture,
             "{0}: {1}/{2} (MaxLength {3}), {4} added, {5} evicted, {6} dropped",
             Name,
@@ -105,6 +145,11 @@ public readonly struct BoundSnapshot : IEquatable<BoundSnapshot>
             TotalAdded,
             Evicted,
             Dropped);
+
+        // A member without a maximum age keeps the line it always had.
+        return MaxAge == TimeSpan.Zero
+            ? line
+            : line + string.Format(CultureInfo.InvariantCulture, ", {0} expired (MaxAge {1})", Expired, MaxAge);
     }
 
     /// <summary>Whether two snapshots are equal.</summary>
