@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.Diagnostics.Metrics;
+using System.Linq;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -24,6 +27,30 @@ public class TrackerExpiryBoundsTests
 
         Assert.Equal(new BoundSnapshot("Calls", count: 1, capacity: 4, maxLength: 4, totalAdded: 3, evicted: 0, dropped: 0, expired: 2, maxAge: TimeSpan.FromSeconds(1)), calls);
         Assert.Equal("Calls: 1/4 (MaxLength 4), 3 added, 0 evicted, 0 dropped, 2 expired (MaxAge 00:00:01)", calls.ToString());
+    }
+
+    [Fact]
+    public void RegisterBoundsMetrics_publishes_the_expired_entries_of_every_member_of_a_tracker_with_an_age()
+    {
+        var clock = new FakeTimeProvider();
+        var tracker = new RecentCallsTracker(clock);
+        using var meter = new Meter(TrackerMetricsTests.UniqueMeterName());
+        tracker.RegisterBoundsMetrics(meter);
+        tracker.Calls.Add(1);
+        tracker.Calls.Add(2);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Empty(tracker.Calls);
+
+        List<TrackerMetricsTests.Recorded> recorded = TrackerMetricsTests.Record(meter);
+
+        Assert.Equal(
+            new[]
+            {
+                new TrackerMetricsTests.Recorded("fakeai.bounds.expired", "RecentCallsTracker", "Calls", 2),
+                new TrackerMetricsTests.Recorded("fakeai.bounds.expired", "RecentCallsTracker", "Names", 0),
+            },
+            recorded.Where(r => r.Instrument == "fakeai.bounds.expired"));
+        GC.KeepAlive(tracker);
     }
 
     [Fact]

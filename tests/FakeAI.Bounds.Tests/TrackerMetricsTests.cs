@@ -172,7 +172,7 @@ public class TrackerMetricsTests
         return new WeakReference(tracker);
     }
 
-    private static List<Recorded> Record(Meter meter)
+    internal static List<Recorded> Record(Meter meter)
     {
         using MeterListener listener = Listen(meter, out List<Recorded> recorded);
         listener.RecordObservableInstruments();
@@ -207,5 +207,5 @@ public class TrackerMetricsTests
         return new Recorded(instrument.Name, tags[0].Value as string, tags[1].Value as string, value);
     }
 
-    private static string UniqueMeterName() => "FakeAI.Bounds.Tests." + Guid.NewGuid().ToString("N");
+    internal static string UniqueMeterName() => "FakeAI.Bounds.Tests." + Guid.NewGuid().ToString("N");
 }

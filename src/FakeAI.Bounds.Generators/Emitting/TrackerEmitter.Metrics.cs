@@ -101,8 +101,34 @@ internal static partial class TrackerEmitter
                     () => BndObserve<long>(reference, bound => bound.Dropped),
                     unit: "{entry}",
                     description: "The entries a bounded member of a [BoundedTracker] class rejected because it was full.");
-            }
             """);
+
+        // Only a tracker with a member that has a maximum age publishes expiries, so that the others keep their code.
+        if (HasMemberWithMaxAge(model))
+        {
+            writer.Lines("""
+                    meter.CreateObservableCounter<long>(
+                        "fakeai.bounds.expired",
+                        () => BndObserve<long>(reference, bound => bound.Expired),
+                        unit: "{entry}",
+                        description: "The entries a bounded member of a [BoundedTracker] class removed because they reached its maximum age.");
+                """);
+        }
+
+        writer.Line("}");
+    }
+
+    private static bool HasMemberWithMaxAge(TrackerModel model)
+    {
+        foreach (TrackerMemberModel member in model.Members)
+        {
+            if (member.HasMaxAge)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void WriteObserve(SourceWriter writer, TrackerModel model)

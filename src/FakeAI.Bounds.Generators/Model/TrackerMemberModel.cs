@@ -9,4 +9,5 @@ namespace FakeAI.Bounds.Generators.Model;
 /// <c>DeclaredMaxLength</c> constant rather than a copy of the number, so that the sum stays right when the type's
 /// <c>MaxLength</c> changes in another file.
 /// </param>
-internal readonly record struct TrackerMemberModel(string Name, bool IsStatic, TrackerMemberKind Kind, string MemberType);
+/// <param name="HasMaxAge">Whether the member's type declares a maximum age: the tracker then publishes its expiries.</param>
+internal readonly record struct TrackerMemberModel(string Name, bool IsStatic, TrackerMemberKind Kind, string MemberType, bool HasMaxAge = false);

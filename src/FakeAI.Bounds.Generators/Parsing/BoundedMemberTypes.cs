@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System;
 using System.Threading;
 using FakeAI.Bounds.Generators.Common;
@@ -64,6 +65,33 @@ internal static class BoundedMemberTypes
         }
 
         return ImplementsBoundedCollection(named) ? MemberBound.HandWritten : MemberBound.None;
+    }
+
+    /// <summary>
+    /// Whether the [Bounded] type a member holds (or a base of it) declares a maximum age: a positive
+    /// <c>MaxAgeSeconds</c> or <c>MaxAgeMilliseconds</c>. Its tracker then publishes the entries that expire.
+    /// </summary>
+    public static bool HasMaxAge(ITypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
+        {
+            if (FindBoundedAttribute(current.OriginalDefinition) is not { } attribute)
+            {
+                continue;
+            }
+
+            foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+            {
+                if (argument.Key is KnownNames.MaxAgeSecondsArgument or KnownNames.MaxAgeMillisecondsArgument && argument.Value.Value is int age && age > 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        return false;
     }
 
     /// <summary>Whether <paramref name="type"/> is <c>FakeAI.Bounds.IBoundedCollection</c>.</summary>
