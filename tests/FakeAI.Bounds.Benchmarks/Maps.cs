@@ -154,3 +154,7 @@ internal static class MapData
         }
     }
 }
+
+/// <summary>The FIFO map of <see cref="GeneratedFifoIntMap"/> with a maximum age no entry reaches during a run.</summary>
+[Bounded(MaxLength = MapData.Capacity, MaxAgeSeconds = 3600)]
+internal sealed partial class GeneratedAgedFifoIntMap : IBoundedDictionary<int, long>;

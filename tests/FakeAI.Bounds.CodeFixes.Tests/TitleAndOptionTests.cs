@@ -127,8 +127,8 @@ public sealed class TitleAndOptionTests
 
     /// <summary>
     /// dotnet format applies every provider of a diagnostic ID in turn, in the order the types are defined in the
-    /// assembly; the real fixes must come before the suppression, so that it suppresses only what they left. BND005 has
-    /// one fix of its own, so its place among the others changes nothing.
+    /// assembly; the real fixes must come before the suppression, so that it suppresses only what they left. BND005 and
+    /// BND008 have one fix each of their own, so their places among the others change nothing.
     /// </summary>
     [Fact]
     public void Providers_are_defined_best_fix_then_bound_then_trim_then_suppress()
@@ -145,7 +145,8 @@ public sealed class TitleAndOptionTests
             [nameof(BestFixForEachMemberCodeFixProvider), nameof(BoundWithGeneratedTypeCodeFixProvider), nameof(TrimAfterAddCodeFixProvider), nameof(SuppressWithAllowUnboundedCodeFixProvider)],
             ProvidersOf("BND001"));
         Assert.Equal([nameof(ItemDroppedCallbackCodeFixProvider)], ProvidersOf("BND005"));
-        Assert.Equal(5, providers.Length);
+        Assert.Equal([nameof(AgeSweepCodeFixProvider)], ProvidersOf("BND008"));
+        Assert.Equal(6, providers.Length);
     }
 
     [Theory]
