@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using FakeAI.Bounds.CodeFixes.Common;
 using FakeAI.Bounds.Generators.Analyzers;
+using FakeAI.Bounds.Generators.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -53,34 +54,17 @@ internal sealed class MaxAgePlan
             return null;
         }
 
-        (string name, long value) = milliseconds % 1000 == 0 ? ("MaxAgeSeconds", milliseconds / 1000) : ("MaxAgeMilliseconds", milliseconds);
-        if (value > int.MaxValue)
+        if (!AgeSweepAnalyzer.TryChooseMaxAge(milliseconds, out string name, out int value)
+            || model.Compilation.GetTypeByMetadataName(KnownNames.BoundedAttribute) is not { } boundedAttribute
+            || AttributeLookup.Find(type.OriginalDefinition, boundedAttribute)?.ApplicationSyntaxReference is not { } application
+            || await application.GetSyntaxAsync(cancellationToken).ConfigureAwait(false) is not AttributeSyntax attribute
+            || document.Project.Solution.GetDocument(attribute.SyntaxTree) is not { } declaringDocument)
         {
+            // No age of the attribute's int fits the window, or the type is declared outside the solution.
             return null;
         }
 
-        foreach (SyntaxReference reference in type.OriginalDefinition.DeclaringSyntaxReferences)
-        {
-            if (await reference.GetSyntaxAsync(cancellationToken).ConfigureAwait(false) is not TypeDeclarationSyntax declaration
-                || document.Project.Solution.GetDocument(declaration.SyntaxTree) is not { } declaringDocument
-                || await declaringDocument.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } declaringModel)
-            {
-                continue;
-            }
-
-            foreach (AttributeListSyntax list in declaration.AttributeLists)
-            {
-                foreach (AttributeSyntax attribute in list.Attributes)
-                {
-                    if (declaringModel.GetTypeInfo(attribute, cancellationToken).Type?.ToDisplayString() == "FakeAI.Bounds.BoundedAttribute")
-                    {
-                        return new MaxAgePlan(sweep, access, declaringDocument, attribute, name, (int)value, type.Name);
-                    }
-                }
-            }
-        }
-
-        return null;
+        return new MaxAgePlan(sweep, access, declaringDocument, attribute, name, value, type.Name);
     }
 
     public void AddEdits(SolutionEdits edits, Document sweepDocument)

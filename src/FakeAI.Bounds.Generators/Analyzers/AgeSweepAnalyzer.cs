@@ -3,6 +3,7 @@ using System.Globalization;
 using FakeAI.Bounds.Generators.Analyzers.Ages;
 using FakeAI.Bounds.Generators.Common;
 using FakeAI.Bounds.Generators.Diagnostics;
+using FakeAI.Bounds.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -54,11 +55,11 @@ public sealed class AgeSweepAnalyzer : DiagnosticAnalyzer
             || invocation.Arguments.Length != 1
             || invocation.Instance?.Type is not INamedTypeSymbol type
             || AttributeLookup.Find(type.OriginalDefinition, boundedAttribute) is not { } attribute
-            || !AcceptsAge(attribute)
+            || !AcceptsAge(type.OriginalDefinition, attribute)
             || invocation.Arguments[0].Value.WithoutConversions() is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation predicate }
             || !AgeSweeps.TryRead(predicate, out AgeWindow window)
             || window.Milliseconds is not { } milliseconds
-            || MaxAgeArgument(milliseconds) is not { } argument)
+            || !TryChooseMaxAge(milliseconds, out string argumentName, out int argumentValue))
         {
             // A window the code computes (a caller's argument, a setting) cannot be a constant of the type.
             return;
@@ -70,39 +71,36 @@ public sealed class AgeSweepAnalyzer : DiagnosticAnalyzer
             ImmutableDictionary<string, string?>.Empty.Add(WindowMillisecondsProperty, milliseconds.ToString(CultureInfo.InvariantCulture)),
             type.Name,
             window.Text,
-            argument));
+            argumentName + " = " + argumentValue.ToString(CultureInfo.InvariantCulture)));
     }
 
     /// <summary>
-    /// The named argument that declares <paramref name="milliseconds"/>: in seconds when they are whole; null when
-    /// the age does not fit the attribute's <c>int</c>.
+    /// The named argument that declares <paramref name="milliseconds"/> and its value: <c>MaxAgeSeconds</c> when they are
+    /// whole seconds, else <c>MaxAgeMilliseconds</c>; false when the age does not fit the attribute's <c>int</c>. The
+    /// code fix writes what the message says.
     /// </summary>
-    public static string? MaxAgeArgument(long milliseconds)
+    public static bool TryChooseMaxAge(long milliseconds, out string name, out int value)
     {
-        if (milliseconds % 1000 == 0 && milliseconds / 1000 <= int.MaxValue)
-        {
-            return KnownNames.MaxAgeSecondsArgument + " = " + (milliseconds / 1000).ToString(CultureInfo.InvariantCulture);
-        }
-
-        return milliseconds <= int.MaxValue
-            ? KnownNames.MaxAgeMillisecondsArgument + " = " + milliseconds.ToString(CultureInfo.InvariantCulture)
-            : null;
+        (name, long chosen) = milliseconds % 1000 == 0
+            ? (KnownNames.MaxAgeSecondsArgument, milliseconds / 1000)
+            : (KnownNames.MaxAgeMillisecondsArgument, milliseconds);
+        value = chosen <= int.MaxValue ? (int)chosen : 0;
+        return chosen <= int.MaxValue;
     }
 
-    // A type that declares an age already needs no suggestion, and the thread-safe forms take no age.
-    private static bool AcceptsAge(AttributeData attribute)
+    // A type that declares an age already needs no suggestion, and the thread-safe forms take none (BND116): asked of
+    // the reader the generator uses, with the window's age in place of the declared one.
+    private static bool AcceptsAge(INamedTypeSymbol type, AttributeData attribute)
     {
+        bool threadSafe = false;
         foreach (System.Collections.Generic.KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
         {
-            switch (argument.Key)
-            {
-                case KnownNames.MaxAgeMillisecondsArgument or KnownNames.MaxAgeSecondsArgument when argument.Value.Value is int age && age != 0:
-                case KnownNames.ThreadSafeArgument when argument.Value.Value is true:
-                    return false;
-            }
+            threadSafe |= argument.Key == KnownNames.ThreadSafeArgument && argument.Value.Value is true;
         }
 
-        return true;
+        return !threadSafe
+            && MaxAgeReader.TryRead(type, attribute, threadSafe: false, report: null, out long declared)
+            && declared == 0;
     }
 
     private static bool DeclaresAge(INamedTypeSymbol boundedAttribute)

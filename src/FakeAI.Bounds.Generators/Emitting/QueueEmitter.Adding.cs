@@ -54,19 +54,11 @@ internal static partial class QueueEmitter
         }
 
         writer.Open("public void Add(" + spec.Item + " item)");
-        WriteExpireFirst(writer, spec);
-        if (spec.NotifiesOverflow)
-        {
-            WriteEvictThenNotify(writer, spec, declareEvicted: true, """
-                BndAppend(item);
-                return;
-                """, afterNotify: "");
-        }
-        else
-        {
-            writer.WriteLocked(spec.ThreadSafe, locked => WriteFullCheckThenAppend(locked, whenFull, "BndAppend(item);"));
-        }
-
+        // With a hook, an add with room must return before the eviction that follows the lock.
+        WriteAddBody(writer, spec, whenFull, "BndAppend(item);", declareEvicted: true, appendWithHook: """
+            BndAppend(item);
+            return;
+            """, afterNotify: "");
         writer.Close();
         writer.BlankLine();
     }
@@ -87,22 +79,11 @@ internal static partial class QueueEmitter
             /// <inheritdoc/>
             public bool TryAdd({{spec.Item}} item)
             """);
-        WriteExpireFirst(writer, spec);
-        if (spec.NotifiesOverflow)
-        {
-            WriteEvictThenNotify(writer, spec, declareEvicted: true, """
-                BndAppend(item);
-                return true;
-                """, afterNotify: "return true;");
-        }
-        else
-        {
-            writer.WriteLocked(spec.ThreadSafe, locked => WriteFullCheckThenAppend(locked, whenFull, """
-                BndAppend(item);
-                return true;
-                """));
-        }
-
+        const string Append = """
+            BndAppend(item);
+            return true;
+            """;
+        WriteAddBody(writer, spec, whenFull, Append, declareEvicted: true, appendWithHook: Append, afterNotify: "return true;");
         writer.Close();
         writer.BlankLine();
     }
@@ -130,26 +111,29 @@ internal static partial class QueueEmitter
             #endif
                 out {{spec.Item}} evicted)
             """);
+        string append = $$"""
+            BndAppend(item);
+            evicted = default!;
+            return {{AddResult}}.Added;
+            """;
+        WriteAddBody(writer, spec, whenFull, append, declareEvicted: false, appendWithHook: append, afterNotify: "return " + AddResult + ".AddedWithEviction;");
+        writer.Close();
+        writer.BlankLine();
+    }
+
+    // The body of an adding member: the expired items go first; then, with an eviction hook, the evicting append and
+    // the notification after the lock, else the policy's full check and the append.
+    private static void WriteAddBody(SourceWriter writer, QueueSpec spec, string whenFull, string append, bool declareEvicted, string appendWithHook, string afterNotify)
+    {
         WriteExpireFirst(writer, spec);
         if (spec.NotifiesOverflow)
         {
-            WriteEvictThenNotify(writer, spec, declareEvicted: false, $$"""
-                BndAppend(item);
-                evicted = default!;
-                return {{AddResult}}.Added;
-                """, afterNotify: "return " + AddResult + ".AddedWithEviction;");
+            WriteEvictThenNotify(writer, spec, declareEvicted, appendWithHook, afterNotify);
         }
         else
         {
-            writer.WriteLocked(spec.ThreadSafe, locked => WriteFullCheckThenAppend(locked, whenFull, $$"""
-                BndAppend(item);
-                evicted = default!;
-                return {{AddResult}}.Added;
-                """));
+            writer.WriteLocked(spec.ThreadSafe, locked => WriteFullCheckThenAppend(locked, whenFull, append));
         }
-
-        writer.Close();
-        writer.BlankLine();
     }
 
     // The shape every adding member shares: what the policy does when the queue is full, else what appending does.

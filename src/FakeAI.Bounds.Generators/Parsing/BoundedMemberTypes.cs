@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System;
 using System.Threading;
 using FakeAI.Bounds.Generators.Common;
@@ -68,27 +67,19 @@ internal static class BoundedMemberTypes
     }
 
     /// <summary>
-    /// Whether the [Bounded] type a member holds (or a base of it) declares a maximum age: a positive
-    /// <c>MaxAgeSeconds</c> or <c>MaxAgeMilliseconds</c>. Its tracker then publishes the entries that expire.
+    /// Whether the [Bounded] type a member holds (or a base of it) declares a maximum age, as the declaration reader
+    /// reads it. Its tracker then publishes the entries that expire.
     /// </summary>
     public static bool HasMaxAge(ITypeSymbol type)
     {
         for (INamedTypeSymbol? current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
         {
-            if (FindBoundedAttribute(current.OriginalDefinition) is not { } attribute)
+            INamedTypeSymbol declaration = current.OriginalDefinition;
+            if (FindBoundedAttribute(declaration) is { } attribute)
             {
-                continue;
+                // A thread-safe type with an age is not generated (BND116), so it holds no member a tracker reports.
+                return MaxAgeReader.TryRead(declaration, attribute, threadSafe: false, report: null, out long maxAgeMilliseconds) && maxAgeMilliseconds > 0;
             }
-
-            foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
-            {
-                if (argument.Key is KnownNames.MaxAgeSecondsArgument or KnownNames.MaxAgeMillisecondsArgument && argument.Value.Value is int age && age > 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         return false;

@@ -61,9 +61,12 @@ internal static class AgeWindows
             : new AgeWindow(null, text);
     }
 
+    // The units a window is said in, largest first.
+    private static readonly (long Milliseconds, string Name)[] Units = { (86_400_000L, "day"), (3_600_000L, "hour"), (60_000L, "minute"), (1_000L, "second") };
+
     private static string Describe(long milliseconds)
     {
-        foreach ((long size, string unit) in new[] { (86_400_000L, "day"), (3_600_000L, "hour"), (60_000L, "minute"), (1_000L, "second") })
+        foreach ((long size, string unit) in Units)
         {
             if (milliseconds % size == 0)
             {

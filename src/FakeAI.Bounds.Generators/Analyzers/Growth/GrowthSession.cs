@@ -187,29 +187,16 @@ internal sealed class GrowthSession
     // overrides or the interface member it implements (a controller calling IInstaller.InstallPackage).
     private bool CalledOutsideStartup(ISymbol adder)
     {
-        for (ISymbol? current = adder; current is not null; current = (current as IMethodSymbol)?.OverriddenMethod)
-        {
-            if (_calledOnlyAtStartup.TryGetValue(current.OriginalDefinition, out bool onlyAtStartup) && !onlyAtStartup)
-            {
-                return true;
-            }
-        }
-
-        if (adder is not IMethodSymbol { ContainingType: { } type } method)
+        if (adder is not IMethodSymbol method)
         {
             return false;
         }
 
-        foreach (INamedTypeSymbol implemented in type.AllInterfaces)
+        foreach (ISymbol name in CallNames.Of(method))
         {
-            foreach (ISymbol member in implemented.GetMembers(method.Name))
+            if (_calledOnlyAtStartup.TryGetValue(name, out bool onlyAtStartup) && !onlyAtStartup)
             {
-                if (_calledOnlyAtStartup.TryGetValue(member.OriginalDefinition, out bool onlyAtStartup)
-                    && !onlyAtStartup
-                    && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member)?.OriginalDefinition, method.OriginalDefinition))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 

@@ -124,9 +124,11 @@ internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evid
             && !EndsEverything(name);
     }
 
+    private static readonly string[] EndEverythingPrefixes = { "Clear", "Reset", "Dispose", "Close", "Stop", "Shutdown" };
+
     private static bool EndsEverything(string methodName)
     {
-        foreach (string prefix in new[] { "Clear", "Reset", "Dispose", "Close", "Stop", "Shutdown" })
+        foreach (string prefix in EndEverythingPrefixes)
         {
             if (methodName.StartsWith(prefix, System.StringComparison.Ordinal))
             {

@@ -172,16 +172,18 @@ internal static class KeySpaces
     // object made, however few types there are.
     private static bool NamesAType(ITypeSymbol key)
     {
-        if (key.SpecialType != SpecialType.None || key.TypeKind is not (TypeKind.Struct or TypeKind.Class) || !ComparesByValue(key))
+        if (key.SpecialType != SpecialType.None || key.TypeKind is not (TypeKind.Struct or TypeKind.Class))
         {
             return false;
         }
 
+        // The name first: it runs for the key of every add, and few names qualify for the walk of Equals overrides.
         string name = key.Name;
         const string Word = "Type";
         return name.Length > Word.Length
             && ((name.EndsWith(Word, System.StringComparison.Ordinal) && !char.IsUpper(name[name.Length - Word.Length - 1]))
-                || (name.StartsWith(Word, System.StringComparison.Ordinal) && char.IsUpper(name[Word.Length])));
+                || (name.StartsWith(Word, System.StringComparison.Ordinal) && char.IsUpper(name[Word.Length])))
+            && ComparesByValue(key);
     }
 
     // A struct or record, or a class that overrides Equals or is equatable to itself.

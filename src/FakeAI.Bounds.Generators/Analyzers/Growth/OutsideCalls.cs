@@ -49,37 +49,9 @@ internal sealed class OutsideCalls
                 continue;
             }
 
-            for (IMethodSymbol? current = method; current is not null; current = current.OverriddenMethod)
+            foreach (ISymbol name in CallNames.Of(method))
             {
-                if (_called.ContainsKey(current.OriginalDefinition))
-                {
-                    return true;
-                }
-            }
-
-            if (ImplementsACalledInterfaceMember(method))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private bool ImplementsACalledInterfaceMember(IMethodSymbol method)
-    {
-        if (method.ContainingType is not { } type)
-        {
-            return false;
-        }
-
-        foreach (INamedTypeSymbol implemented in type.AllInterfaces)
-        {
-            foreach (ISymbol member in implemented.GetMembers(method.Name))
-            {
-                if (member is IMethodSymbol interfaceMethod
-                    && _called.ContainsKey(interfaceMethod.OriginalDefinition)
-                    && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(interfaceMethod)?.OriginalDefinition, method.OriginalDefinition))
+                if (_called.ContainsKey(name))
                 {
                     return true;
                 }
