@@ -33,6 +33,23 @@ public readonly struct BoundSnapshot : IEquatable<BoundSnapshot>
     /// <param name="expired">The entries removed because they reached <paramref name="maxAge"/>.</param>
     /// <param name="maxAge">The maximum age of the member's type; <see cref="TimeSpan.Zero"/> when it has none.</param>
     public BoundSnapshot(string name, int count, int capacity, int maxLength, long totalAdded, long evicted, long dropped, long expired, TimeSpan maxAge)
+        : this(name, count, capacity, maxLength, totalAdded, evicted, dropped, expired, maxAge, weight: 0, maxWeight: 0)
+    {
+    }
+
+    /// <summary>Creates a snapshot of a member with a maximum age, a maximum weight, or both.</summary>
+    /// <param name="name">The member's name.</param>
+    /// <param name="count">The entries held.</param>
+    /// <param name="capacity">The most entries the member's instance can hold.</param>
+    /// <param name="maxLength">The <see cref="BoundedAttribute.MaxLength"/> of the member's type.</param>
+    /// <param name="totalAdded">The entries ever stored.</param>
+    /// <param name="evicted">The entries evicted to make room.</param>
+    /// <param name="dropped">The entries rejected because the member was full.</param>
+    /// <param name="expired">The entries removed because they reached <paramref name="maxAge"/>.</param>
+    /// <param name="maxAge">The maximum age of the member's type; <see cref="TimeSpan.Zero"/> when it has none.</param>
+    /// <param name="weight">The total weight of the entries held; 0 when the type weighs none.</param>
+    /// <param name="maxWeight">The maximum total weight of the member's type (<see cref="BoundedAttribute.MaxWeight"/>); 0 when it has none.</param>
+    public BoundSnapshot(string name, int count, int capacity, int maxLength, long totalAdded, long evicted, long dropped, long expired, TimeSpan maxAge, long weight, long maxWeight)
     {
         Name = name;
         Count = count;
@@ -43,6 +60,8 @@ public readonly struct BoundSnapshot : IEquatable<BoundSnapshot>
         Dropped = dropped;
         Expired = expired;
         MaxAge = maxAge;
+        Weight = weight;
+        MaxWeight = maxWeight;
     }
 
     /// <summary>The member's name.</summary>
@@ -78,6 +97,12 @@ public readonly struct BoundSnapshot : IEquatable<BoundSnapshot>
     /// </summary>
     public TimeSpan MaxAge { get; }
 
+    /// <summary>The total weight of the entries held (<see cref="IWeightedCollection.Weight"/>); 0 for a member whose type weighs none.</summary>
+    public long Weight { get; }
+
+    /// <summary>The maximum total weight of the member's type (<see cref="BoundedAttribute.MaxWeight"/>); 0 when it has none.</summary>
+    public long MaxWeight { get; }
+
     /// <summary>How full the member is, from 0 to 1.</summary>
     public double FillRatio => Capacity == 0 ? 0 : (double)Count / Capacity;
 
@@ -91,11 +116,27 @@ public readonly struct BoundSnapshot : IEquatable<BoundSnapshot>
     /// <returns>The snapshot.</returns>
     public static BoundSnapshot Of(string name, IBoundedCollection? collection)
     {
-        return collection is null
-            ? new BoundSnapshot(name, 0, 0, 0, 0, 0, 0)
-            : collection is IExpiringCollection expiring
-                ? new BoundSnapshot(name, expiring.Count, expiring.Capacity, expiring.MaxLength, expiring.TotalAdded, expiring.Evicted, expiring.Dropped, expiring.Expired, expiring.MaxAge)
-                : new BoundSnapshot(name, collection.Count, collection.Capacity, collection.MaxLength, collection.TotalAdded, collection.Evicted, collection.Dropped);
+        if (collection is null)
+        {
+            return new BoundSnapshot(name, 0, 0, 0, 0, 0, 0);
+        }
+
+        // Count first: of an aging collection it removes the expired entries, which the other figures then include.
+        int count = collection.Count;
+        IExpiringCollection? expiring = collection as IExpiringCollection;
+        IWeightedCollection? weighted = collection as IWeightedCollection;
+        return new BoundSnapshot(
+            name,
+            count,
+            collection.Capacity,
+            collection.MaxLength,
+            collection.TotalAdded,
+            collection.Evicted,
+            collection.Dropped,
+            expiring?.Expired ?? 0,
+            expiring?.MaxAge ?? TimeSpan.Zero,
+            weighted?.Weight ?? 0,
+            weighted?.MaxWeight ?? 0);
     }
 
     /// <inheritdoc/>
@@ -109,7 +150,9 @@ public readonly struct BoundSnapshot : IEquatable<BoundSnapshot>
             && Evicted == other.Evicted
             && Dropped == other.Dropped
             && Expired == other.Expired
-            && MaxAge == other.MaxAge;
+            && MaxAge == other.MaxAge
+            && Weight == other.Weight
+            && MaxWeight == other.MaxWeight;
     }
 
     /// <inheritdoc/>
@@ -130,7 +173,8 @@ public readonly struct BoundSnapshot : IEquatable<BoundSnapshot>
 
     /// <summary>
     /// The snapshot as one line, e.g. <c>RecentErrors: 500/500 (MaxLength 500), 1428 added, 928 evicted, 0 dropped</c>,
-    /// followed by <c>, 12 expired (MaxAge 00:05:00)</c> for a member with a maximum age.
+    /// followed by <c>, 12 expired (MaxAge 00:05:00)</c> for a member with a maximum age and by
+    /// <c>, weight 7340/8192</c> for a member with a maximum weight.
     /// </summary>
     /// <returns>The line.</returns>
     public override string ToString()
@@ -146,10 +190,18 @@ public readonly struct BoundSnapshot : IEquatable<BoundSnapshot>
             Evicted,
             Dropped);
 
-        // A member without a maximum age keeps the line it always had.
-        return MaxAge == TimeSpan.Zero
-            ? line
-            : line + string.Format(CultureInfo.InvariantCulture, ", {0} expired (MaxAge {1})", Expired, MaxAge);
+        // A member without a maximum age or weight keeps the line it always had.
+        if (MaxAge != TimeSpan.Zero)
+        {
+            line += string.Format(CultureInfo.InvariantCulture, ", {0} expired (MaxAge {1})", Expired, MaxAge);
+        }
+
+        if (MaxWeight != 0)
+        {
+            line += string.Format(CultureInfo.InvariantCulture, ", weight {0}/{1}", Weight, MaxWeight);
+        }
+
+        return line;
     }
 
     /// <summary>Whether two snapshots are equal.</summary>

@@ -58,4 +58,19 @@ public sealed class BoundedAttribute : Attribute
 
     /// <summary>The maximum age of an entry in seconds; see <see cref="MaxAgeMilliseconds"/>. Default: 0, no maximum age.</summary>
     public int MaxAgeSeconds { get; set; }
+
+    /// <summary>
+    /// The most total weight the collection holds, in the unit of the type's weigher: a static method the type declares,
+    /// <c>static partial int Weigh(T item)</c> (a dictionary: <c>static partial int Weigh(TKey key, TValue value)</c>),
+    /// which returns an entry's weight, 0 or more. Each entry is weighed once, when it is stored (a dictionary also when
+    /// its value is replaced); the total is kept in <see cref="IWeightedCollection.Weight"/>. An entry that does not fit
+    /// makes room in policy order (oldest, or least recently used, first; reported to an <c>OnEvicted</c> hook with
+    /// <see cref="EvictionReason.Weight"/>) under <see cref="OverflowPolicy.DropOldest"/> and
+    /// <see cref="OverflowPolicy.EvictLeastRecentlyUsed"/>, and is refused like an entry of a full collection under the
+    /// other policies. An entry heavier than the whole bound is never stored: <c>TryAdd</c> returns
+    /// <see langword="false"/>, and the adding members that cannot return false throw <see cref="BoundExceededException"/>.
+    /// <see cref="MaxLength"/> still bounds the number of entries. Default: 0, entries are not weighed. Supported by
+    /// dictionaries and sets.
+    /// </summary>
+    public long MaxWeight { get; set; }
 }

@@ -35,8 +35,9 @@ public enum EvictionReason
     Expired = 2,
 
     /// <summary>
-    /// Reserved for entries evicted to keep a total weight under a maximum. No bound of this version weighs entries, so
-    /// no collection reports it yet; the value is fixed so that code written against it keeps its meaning.
+    /// A new entry, or a new value of a dictionary's key, did not fit under the maximum total weight its type declares
+    /// (<see cref="BoundedAttribute.MaxWeight"/>), and this entry was evicted in policy order to make room. Counted in
+    /// <see cref="IBoundedCollection.Evicted"/>.
     /// </summary>
     Weight = 3,
 }

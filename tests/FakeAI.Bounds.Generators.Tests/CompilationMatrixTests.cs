@@ -32,7 +32,12 @@ public class CompilationMatrixTests
     [MemberData(nameof(LanguageVersions))]
     public void Every_shape_compiles_without_any_diagnostic(LanguageVersion version)
     {
-        List<string> sources = [BlockScopedShapes(), GlobalNamespaceShapes(), HookedShapes(), ExpiringShapes()];
+        List<string> sources = [BlockScopedShapes(), GlobalNamespaceShapes(), HookedShapes(), ExpiringShapes(), WeightedShapes()];
+        if (version >= LanguageVersion.CSharp9)
+        {
+            sources.Add(WeightedPartialShapes());
+        }
+
         if (version >= LanguageVersion.CSharp10)
         {
             sources.Add(FileScopedShapes());
@@ -56,7 +61,7 @@ public class CompilationMatrixTests
     public void Frameworks_without_IsReferenceOrContainsReferences_get_code_that_still_compiles()
     {
         // Without the SDK's NETCOREAPP symbols the generated code takes its netstandard2.0 branches.
-        CSharpCompilation input = TestCompilation.Create([BlockScopedShapes(), GlobalNamespaceShapes(), HookedShapes(), ExpiringShapes()], LanguageVersion.CSharp8, sdkSymbols: false);
+        CSharpCompilation input = TestCompilation.Create([BlockScopedShapes(), GlobalNamespaceShapes(), HookedShapes(), ExpiringShapes(), WeightedShapes()], LanguageVersion.CSharp8, sdkSymbols: false);
         TestCompilation.CreateDriver(TestCompilation.ParseOptions(LanguageVersion.CSharp8, sdkSymbols: false))
             .RunGeneratorsAndUpdateCompilation(input, out Compilation output, out _);
 
@@ -202,6 +207,93 @@ public class CompilationMatrixTests
         }
 
         return source.Append("}\n").ToString();
+    }
+
+    // Every dictionary and set policy and thread-safety mode with a maximum weight, the weigher an ordinary static method
+    // (as a project on C# 8 writes it), with and without a hook, SetCapacity and (single-threaded) a maximum age;
+    // reference, nullable, value, array and generic entries.
+    private static string WeightedShapes()
+    {
+        var source = new StringBuilder("""
+            using FakeAI.Bounds;
+
+            namespace Matrix.Weighted
+            {
+                public sealed class Payload { public string Text { get; set; } = ""; }
+
+            """);
+
+        foreach (string policy in Policies.Append("EvictLeastRecentlyUsed"))
+        {
+            foreach (bool threadSafe in new[] { false, true })
+            {
+                string suffix = policy + (threadSafe ? "Safe" : "Plain");
+                string args = $"MaxLength = 16, MaxWeight = 100, Overflow = OverflowPolicy.{policy}, ThreadSafe = {(threadSafe ? "true" : "false")}";
+                string aged = threadSafe ? "" : ", MaxAgeSeconds = 30";
+                source.Append($$"""
+                        [Bounded({{args}})]
+                        public sealed partial class Names{{suffix}} : IBoundedSet<string?>
+                        {
+                            private static int Weigh(string? item) => item == null ? 0 : item.Length;
+                        }
+
+                        [Bounded({{args}}, ResizableCapacity = true{{aged}})]
+                        public sealed partial class HookedBlobs{{suffix}} : IBoundedDictionary<byte[], Payload?>
+                        {
+                            internal static int Weigh(byte[] key, Payload? value) => key.Length;
+
+                            partial void OnEvicted(byte[] key, Payload? value, EvictionReason reason) { }
+                        }
+
+                        [Bounded({{args}}{{aged}})]
+                        public partial class Lookup{{suffix}}<TKey, TValue> : IBoundedDictionary<TKey, TValue> where TKey : notnull
+                        {
+                            private static int Weigh(TKey key, TValue value) => 1;
+
+                            partial void OnEvicted(TKey key, TValue value, EvictionReason reason) { }
+                        }
+
+                        [Bounded({{args}})]
+                        public sealed partial class HookedIds{{suffix}} : IBoundedSet<long>
+                        {
+                            public static int Weigh(long item) => (int)(item & 7);
+
+                            partial void OnEvicted(long item, EvictionReason reason) { }
+                        }
+
+                    """);
+            }
+        }
+
+        return source.Append("}\n").ToString();
+    }
+
+    // The weigher written as the body of a partial method (C# 9 and later), whose defining declaration the generator writes.
+    private static string WeightedPartialShapes()
+    {
+        return """
+            using FakeAI.Bounds;
+
+            namespace Matrix.WeightedPartial
+            {
+                [Bounded(MaxLength = 16, MaxWeight = 100, Overflow = OverflowPolicy.EvictLeastRecentlyUsed, ThreadSafe = true)]
+                public sealed partial class Responses : IBoundedDictionary<string, byte[]>
+                {
+                    private static partial int Weigh(string key, byte[] value) => value.Length;
+
+                    partial void OnEvicted(string key, byte[] value, EvictionReason reason) { }
+                }
+
+                [Bounded(MaxLength = 16, MaxWeight = 100, Overflow = OverflowPolicy.Throw)]
+                internal sealed partial class Names : IBoundedSet<string>
+                {
+                    internal static partial int Weigh(string item);
+
+                    internal static partial int Weigh(string item) => item.Length;
+                }
+            }
+
+            """;
     }
 
     // Every kind, policy and thread-safety mode with an eviction hook written as a body only, so that the generator

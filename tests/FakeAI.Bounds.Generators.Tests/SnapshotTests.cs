@@ -260,6 +260,40 @@ public class SnapshotTests
             """, "Set_DropNewest_MaxAge_Resizable");
     }
 
+    [Fact]
+    public void Dictionary_with_a_maximum_weight_and_an_eviction_hook_thread_safe()
+    {
+        Verify("""
+            using FakeAI.Bounds;
+
+            namespace App.Caching;
+
+            [Bounded(MaxLength = 1024, MaxWeight = 64 * 1024 * 1024, ThreadSafe = true)]
+            public sealed partial class ResponseCache : IBoundedDictionary<string, byte[]>
+            {
+                private static partial int Weigh(string key, byte[] value) => value.Length;
+
+                partial void OnEvicted(string key, byte[] value, EvictionReason reason) { }
+            }
+            """, "Dictionary_DropOldest_Weight_ThreadSafe_EvictionHook");
+    }
+
+    [Fact]
+    public void LRU_set_with_a_maximum_weight_and_a_maximum_age()
+    {
+        Verify("""
+            using FakeAI.Bounds;
+
+            namespace App.Prompts;
+
+            [Bounded(MaxLength = 500, MaxWeight = 100_000, Overflow = OverflowPolicy.EvictLeastRecentlyUsed, MaxAgeSeconds = 600)]
+            public sealed partial class RecentPrompts : IBoundedSet<string>
+            {
+                private static int Weigh(string item) => item.Length;
+            }
+            """, "Set_Lru_Weight_MaxAge");
+    }
+
     private static void Verify(string source, string snapshotName)
     {
         GeneratorRun run = TestCompilation.Generate(source);

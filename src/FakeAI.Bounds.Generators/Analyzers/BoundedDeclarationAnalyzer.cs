@@ -24,6 +24,7 @@ public sealed class BoundedDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.OverflowPolicyInvalid,
         DiagnosticDescriptors.LanguageVersionTooLow,
         DiagnosticDescriptors.MaxAgeInvalid,
+        DiagnosticDescriptors.MaxWeightInvalid,
         DiagnosticDescriptors.MaxAgeNeedsSingleThreadedForm);
 
     /// <inheritdoc/>

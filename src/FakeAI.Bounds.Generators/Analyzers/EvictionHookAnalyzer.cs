@@ -38,34 +38,12 @@ public sealed class EvictionHookAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol boundedAttribute)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (AttributeLookup.Find(type, boundedAttribute) is null || SingleBoundedInterface(type, out BoundedKind kind) is not { } boundedInterface)
+        if (AttributeLookup.Find(type, boundedAttribute) is null || BoundedInterfaces.SingleBoundedInterface(type, out BoundedKind kind) is not { } boundedInterface)
         {
             return;
         }
 
         ITypeSymbol? valueType = kind == BoundedKind.Dictionary ? boundedInterface.TypeArguments[1] : null;
         EvictionHookReader.TryRead(type, kind, boundedInterface.TypeArguments[0], valueType, context.ReportDiagnostic, GeneratedFiles.IsUserMember, context.CancellationToken, out _);
-    }
-
-    // A type without exactly one bounded interface is BND103's; its hook has no entry type to be checked against.
-    private static INamedTypeSymbol? SingleBoundedInterface(INamedTypeSymbol type, out BoundedKind kind)
-    {
-        kind = default;
-        INamedTypeSymbol? boundedInterface = null;
-        foreach (INamedTypeSymbol candidate in type.Interfaces)
-        {
-            if (BoundedInterfaces.TryGetKind(candidate.OriginalDefinition, out BoundedKind candidateKind))
-            {
-                if (boundedInterface is not null)
-                {
-                    return null;
-                }
-
-                kind = candidateKind;
-                boundedInterface = candidate;
-            }
-        }
-
-        return boundedInterface;
     }
 }

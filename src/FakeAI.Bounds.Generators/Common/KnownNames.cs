@@ -9,6 +9,7 @@ internal static class KnownNames
     public const string BoundedSet = "FakeAI.Bounds.IBoundedSet`1";
     public const string BoundedCollection = "FakeAI.Bounds.IBoundedCollection";
     public const string ExpiringCollection = "FakeAI.Bounds.IExpiringCollection";
+    public const string WeightedCollection = "FakeAI.Bounds.IWeightedCollection";
     public const string BoundedTrackerAttribute = "FakeAI.Bounds.BoundedTrackerAttribute";
     public const string AllowUnboundedAttribute = "FakeAI.Bounds.AllowUnboundedAttribute";
 
@@ -21,6 +22,7 @@ internal static class KnownNames
     public const string ResizableCapacityArgument = "ResizableCapacity";
     public const string MaxAgeMillisecondsArgument = "MaxAgeMilliseconds";
     public const string MaxAgeSecondsArgument = "MaxAgeSeconds";
+    public const string MaxWeightArgument = "MaxWeight";
 
     /// <summary>The bounds <c>BoundedAttribute.MaxLength</c> accepts (kept equal to the runtime's constants).</summary>
     public const int MinMaxLength = 1;

@@ -115,6 +115,18 @@ internal static class DiagnosticDescriptors
         "[Bounded] on '{0}' sets {1} with ThreadSafe = true; a maximum age is kept by the single-threaded form, so remove ThreadSafe = true and guard the collection with a lock its owner holds, or remove the maximum age (nothing is generated for '{0}' until then)",
         "An age-bounded collection removes expired entries as it is used, on every add and read. The thread-safe forms serve reads without a lock and never change the collection from a read, so the age bound is part of the single-threaded form only: share an age-bounded collection between threads behind the lock of the object that owns it.");
 
+    public static readonly DiagnosticDescriptor MaxWeightInvalid = Create(
+        DiagnosticIds.MaxWeightInvalid,
+        "A maximum weight must be a positive constant, on a dictionary or a set",
+        "[Bounded] on '{0}' {1} (nothing is generated for '{0}' until then)",
+        "MaxWeight bounds the total weight of a dictionary's or a set's entries, as its weigher measures them. A weight of zero or less would refuse every entry, so the type is left without a generated body until MaxWeight is a positive constant. A queue is bounded by its length: weigh what it holds before it is queued, or keep the weighed entries in a dictionary.");
+
+    public static readonly DiagnosticDescriptor WeigherInvalid = Create(
+        DiagnosticIds.WeigherInvalid,
+        "A maximum weight needs a static Weigh method of the right shape",
+        "'{0}' sets MaxWeight but its weigher {1}; declare it as '{2}' (nothing is generated for '{0}' until then)",
+        "A type declared with MaxWeight weighs each entry once, when it is stored, by calling its own static Weigh method: 'static partial int Weigh(T item)' on a set, 'static partial int Weigh(TKey key, TValue value)' on a dictionary. It returns the entry's weight, 0 or more, in the unit MaxWeight counts. Without it, or with another shape, the generated code could not weigh an entry, so the type is left without a generated body.");
+
     public static readonly DiagnosticDescriptor UnboundedCollection = CreateReliability(
         DiagnosticIds.UnboundedCollection,
         "A long-lived collection grows without limit",

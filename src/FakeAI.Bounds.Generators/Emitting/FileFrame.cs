@@ -13,11 +13,20 @@ internal static class FileFrame
     /// <summary>Writes the file of a <c>[Bounded]</c> collection: the members inside the reopened class, which carries <paramref name="typeAttributes"/>.</summary>
     public static string Write(BoundedTypeModel model, string typeAttributes, int capacity, Action<SourceWriter> writeMembers)
     {
-        // An age-bounded type also implements IExpiringCollection, which the user does not declare: its members are
-        // generated, and only the generated part can promise them.
-        string declared = model.Expires
-            ? model.NameWithTypeParameters + " : global::" + KnownNames.ExpiringCollection
-            : model.NameWithTypeParameters;
+        // An age-bounded type also implements IExpiringCollection, and a weighted one IWeightedCollection, which the user
+        // does not declare: their members are generated, and only the generated part can promise them.
+        string declared = model.NameWithTypeParameters;
+        string separator = " : ";
+        if (model.Expires)
+        {
+            declared += separator + "global::" + KnownNames.ExpiringCollection;
+            separator = ", ";
+        }
+
+        if (model.Weighted)
+        {
+            declared += separator + "global::" + KnownNames.WeightedCollection;
+        }
         return Write(
             new FileDeclaration("[Bounded]", model.Namespace, model.ContainingTypes, "class", model.Name, declared),
             directives: string.Empty,

@@ -88,6 +88,7 @@ internal static partial class HashTableEmitter
     {
         string victim = spec.SecondChance ? "BndTakeVictim()" : "_bndOldest";
         string unlinkWrite = spec.Expires && spec.Lru ? "\n        BndUnlinkWrite(index);" : "";
+        string subtractWeight = spec.Weighted ? "\n        _bndWeight -= entries[index].Weight;" : "";
         writer.Member($$"""
             /// <summary>
             /// Sets the capacity, evicts entries in policy order until the rest fit, and moves them into arrays as long as the
@@ -120,7 +121,7 @@ internal static partial class HashTableEmitter
                         entries[last].Newer = index;
                     }
 
-                    last = index;
+                    last = index;{{subtractWeight}}
                     _bndCount--;
                     _bndEvicted++;
                 }

@@ -97,6 +97,12 @@ internal static partial class HashTableEmitter
     {
         WriteCheckAndHashKey(writer, spec, "key");
         WriteEvictionLocal(writer, spec);
+        if (spec.Weighted)
+        {
+            WriteWeightedIndexerSet(writer, spec);
+            return;
+        }
+
         writer.WriteLocked(spec.ThreadSafe, locked =>
         {
             locked.Line("int index = BndFind(key, hash);");
@@ -112,6 +118,37 @@ internal static partial class HashTableEmitter
         WriteNotifyCall(writer, spec);
     }
 
+    // The weighted indexer's set: a new value over an existing key's is weighed and may need room too, so both paths
+    // leave their evictions in the one local the hook hears of after the lock.
+    private static void WriteWeightedIndexerSet(SourceWriter writer, HashTableSpec spec)
+    {
+        writer.WriteLocked(spec.ThreadSafe, locked =>
+        {
+            locked.Line("int index = BndFind(key, hash);");
+            locked.Open("if (index >= 0)");
+            WriteReplaceValueCall(locked, spec, "value");
+            if (!spec.NotifiesOverflow)
+            {
+                locked.BlankLine();
+                locked.Line("return;");
+            }
+
+            locked.Close();
+            if (spec.NotifiesOverflow)
+            {
+                locked.Open("else");
+                locked.Line("BndInsert(key, value, hash, throwWhenFull: true, out eviction);");
+                locked.Close();
+            }
+            else
+            {
+                locked.BlankLine();
+                locked.Line("BndInsert(key, value, hash, throwWhenFull: true);");
+            }
+        });
+        WriteNotifyCall(writer, spec);
+    }
+
     private static void WriteTryAdd(SourceWriter writer, HashTableSpec spec)
     {
         writer.Open($$"""
@@ -119,7 +156,23 @@ internal static partial class HashTableEmitter
             public bool TryAdd({{spec.Key}} key, {{spec.Value}} value)
             """);
         WriteCheckAndHashKey(writer, spec, "key");
-        if (spec.NotifiesOverflow)
+        if (spec.NotifiesOverflow && spec.Weighted)
+        {
+            // An evicting weighted table still refuses a key whose entry outweighs the bound, so the result is kept.
+            writer.Line("bool stored;");
+            WriteEvictionLocal(writer, spec);
+            writer.WriteLocked(spec.ThreadSafe, """
+                if (BndFind(key, hash) >= 0)
+                {
+                    return false;
+                }
+
+                stored = BndInsert(key, value, hash, throwWhenFull: false, out eviction);
+                """);
+            WriteNotifyCall(writer, spec);
+            writer.Line("return stored;");
+        }
+        else if (spec.NotifiesOverflow)
         {
             // An evicting table always stores a new key, so the insert's result needs no keeping.
             WriteEvictionLocal(writer, spec);
@@ -258,6 +311,14 @@ internal static partial class HashTableEmitter
             """);
 
         // The update factory may change the dictionary, so the key is looked up again before the updated value is stored.
+        if (spec.Weighted)
+        {
+            WriteWeightedAddOrUpdate(writer, spec);
+            writer.Close();
+            writer.BlankLine();
+            return;
+        }
+
         if (spec.NotifiesOverflow)
         {
             WriteAddOrUpdateNotifying(writer, spec);
@@ -325,6 +386,61 @@ internal static partial class HashTableEmitter
             locked.Open("else");
             locked.Lines("""
                 BndInsert(key, addValue, hash, throwWhenFull: true, out eviction);
+                stored = addValue;
+                """);
+            locked.Close();
+        });
+        WriteNotifyCall(writer, spec);
+        writer.Line("return stored;");
+    }
+
+    // A weighted value replaced in place: its age starts again and, under LRU, it is marked used, once it is stored.
+    private static void WriteReplaceValueCall(SourceWriter writer, HashTableSpec spec, string value)
+    {
+        string call = "BndReplaceValue(index, " + value + EvictionArgument(spec) + ")";
+        if (!spec.Expires && !spec.Lru)
+        {
+            writer.Line(call + ";");
+            return;
+        }
+
+        writer.Open("if (" + call + ")");
+        WriteRestampCall(writer, spec);
+        WriteMarkUsed(writer, spec);
+        writer.Close();
+    }
+
+    // AddOrUpdate of a weighted table: the updated value is weighed like an inserted one, and a table that does not evict
+    // may refuse it for want of room, keeping (and returning) the value it has. Evictions, by either path, reach the hook
+    // after the lock is released.
+    private static void WriteWeightedAddOrUpdate(SourceWriter writer, HashTableSpec spec)
+    {
+        writer.Line(spec.Value + " stored;");
+        WriteEvictionLocal(writer, spec);
+        string eviction = EvictionArgument(spec);
+        writer.WriteLocked(spec.ThreadSafe, locked =>
+        {
+            locked.Line("int index = BndFind(key, hash);");
+            locked.Open("if (index >= 0)");
+            locked.Lines($$"""
+                {{spec.Value}} updated = updateValueFactory(key, _bndEntries[index].Value);
+                index = BndFind(key, hash);
+                """);
+            locked.Open("if (index >= 0)");
+            WriteReplaceValueCall(locked, spec, "updated");
+            locked.BlankLine();
+            locked.Line("stored = _bndEntries[index].Value;");
+            locked.Close();
+            locked.Open("else");
+            locked.Lines($$"""
+                BndInsert(key, updated, hash, throwWhenFull: true{{eviction}});
+                stored = updated;
+                """);
+            locked.Close();
+            locked.Close();
+            locked.Open("else");
+            locked.Lines($$"""
+                BndInsert(key, addValue, hash, throwWhenFull: true{{eviction}});
                 stored = addValue;
                 """);
             locked.Close();

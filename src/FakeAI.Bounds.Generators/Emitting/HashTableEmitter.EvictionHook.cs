@@ -47,7 +47,7 @@ internal static partial class HashTableEmitter
     {
         if (spec.NotifiesOverflow)
         {
-            writer.Line("BndEviction eviction;");
+            writer.Line(spec.Weighted ? "BndEvictions eviction;" : "BndEviction eviction;");
         }
     }
 

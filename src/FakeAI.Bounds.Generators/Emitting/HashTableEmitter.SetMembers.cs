@@ -58,6 +58,11 @@ internal static partial class HashTableEmitter
             private bool BndAdd({{spec.Key}} item, bool throwWhenFull)
             """);
         WriteCheckAndHashKey(writer, spec, "item");
+        if (spec.NotifiesOverflow && spec.Weighted)
+        {
+            writer.Line("bool stored;");
+        }
+
         WriteEvictionLocal(writer, spec);
         writer.WriteLocked(spec.ThreadSafe, locked =>
         {
@@ -67,13 +72,16 @@ internal static partial class HashTableEmitter
             locked.Line("return false;");
             locked.Close();
             locked.BlankLine();
-            // An evicting set always stores a new value, so the insert's result needs no keeping.
-            locked.Line(spec.NotifiesOverflow ? "BndInsert(item, hash, throwWhenFull, out eviction);" : "return BndInsert(item, hash, throwWhenFull);");
+            // An evicting set stores every new value, unless it outweighs a weighted set's bound, so only then is the
+            // insert's result kept.
+            locked.Line(!spec.NotifiesOverflow ? "return BndInsert(item, hash, throwWhenFull);"
+                : spec.Weighted ? "stored = BndInsert(item, hash, throwWhenFull, out eviction);"
+                : "BndInsert(item, hash, throwWhenFull, out eviction);");
         });
         if (spec.NotifiesOverflow)
         {
             WriteNotifyCall(writer, spec);
-            writer.Line("return true;");
+            writer.Line(spec.Weighted ? "return stored;" : "return true;");
         }
 
         writer.Close();

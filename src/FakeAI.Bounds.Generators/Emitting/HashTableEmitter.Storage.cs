@@ -9,7 +9,14 @@ internal static partial class HashTableEmitter
         WriteEntry(writer, spec);
         if (spec.NotifiesOverflow)
         {
-            WriteEviction(writer, spec);
+            if (spec.Weighted)
+            {
+                WriteEvictionsStructs(writer, spec);
+            }
+            else
+            {
+                WriteEviction(writer, spec);
+            }
         }
 
         WriteFields(writer, spec);
@@ -57,6 +64,14 @@ internal static partial class HashTableEmitter
             writer.Member("""
                 /// <summary>The key's hash code, kept so that it is computed once.</summary>
                 public int HashCode;
+                """);
+        }
+
+        if (spec.Weighted)
+        {
+            writer.Member("""
+                /// <summary>What <c>Weigh</c> returned when the entry was stored, subtracted from the total when it leaves.</summary>
+                public int Weight;
                 """);
         }
 
@@ -176,6 +191,11 @@ internal static partial class HashTableEmitter
             }
         }
 
+        if (spec.Weighted)
+        {
+            WriteWeightFields(writer, spec);
+        }
+
         writer.Member("""
             /// <summary>Changes on every change of content or order, so that an enumerator can tell.</summary>
             private int _bndVersion;
@@ -273,7 +293,7 @@ internal static partial class HashTableEmitter
             : "public bool IsFull => " + countRead + " == _bndCapacity;";
         string totalAdded = spec.ThreadSafe ? "global::System.Threading.Interlocked.Read(ref _bndTotalAdded)" : "_bndTotalAdded";
         string evicted = !spec.CountsEvictions ? "0L" : spec.ThreadSafe ? "global::System.Threading.Interlocked.Read(ref _bndEvicted)" : "_bndEvicted";
-        string dropped = spec.Evicts ? "0L" : spec.ThreadSafe ? "global::System.Threading.Interlocked.Read(ref _bndDropped)" : "_bndDropped";
+        string dropped = !spec.CountsDrops ? "0L" : spec.ThreadSafe ? "global::System.Threading.Interlocked.Read(ref _bndDropped)" : "_bndDropped";
 
         writer.Member($$"""
             {{countProperty}}

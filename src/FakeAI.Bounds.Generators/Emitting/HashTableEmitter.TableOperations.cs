@@ -15,6 +15,11 @@ internal static partial class HashTableEmitter
         }
 
         WriteInsert(writer, spec);
+        if (spec.Weighted && !spec.IsSet)
+        {
+            WriteReplaceValue(writer, spec);
+        }
+
         if (spec.SecondChance)
         {
             WriteTakeVictim(writer);
@@ -109,7 +114,7 @@ internal static partial class HashTableEmitter
         string valueParameter = spec.IsSet ? "" : ", " + spec.Value + " value";
         string victim = spec.SecondChance ? "BndTakeVictim()" : "_bndOldest";
         string unlinkWrite = spec.Expires && spec.Lru ? "\nBndUnlinkWrite(index);" : "";
-        string evictionParameter = spec.NotifiesOverflow ? ", out BndEviction eviction" : "";
+        string evictionParameter = !spec.NotifiesOverflow ? "" : spec.Weighted ? ", out BndEvictions eviction" : ", out BndEviction eviction";
         string captureEviction = !spec.NotifiesOverflow
             ? ""
             : spec.IsSet
@@ -150,11 +155,21 @@ internal static partial class HashTableEmitter
             writer.Line("eviction = default;");
         }
 
-        writer.Line("int index;");
-        writer.Open("if (_bndCount == _bndCapacity)");
-        writer.Lines(whenFull);
-        writer.Close();
-        writer.Open("else");
+        if (spec.Weighted)
+        {
+            // Room is made first, so the entry always takes a free slot.
+            WriteWeightedMakeRoom(writer, spec);
+            writer.Line("int index;");
+        }
+        else
+        {
+            writer.Line("int index;");
+            writer.Open("if (_bndCount == _bndCapacity)");
+            writer.Lines(whenFull);
+            writer.Close();
+            writer.Open("else");
+        }
+
         writer.Lines("""
             index = _bndFreeList;
             if (index >= 0)
@@ -173,7 +188,11 @@ internal static partial class HashTableEmitter
 
             _bndCount++;
             """);
-        writer.Close();
+        if (!spec.Weighted)
+        {
+            writer.Close();
+        }
+
         writer.BlankLine();
         writer.Line("BndEntry[] entries = _bndEntries;");
         writer.Line("entries[index].Key = key;");
@@ -185,6 +204,12 @@ internal static partial class HashTableEmitter
         if (spec.StoresHash)
         {
             writer.Line("entries[index].HashCode = hash;");
+        }
+
+        if (spec.Weighted)
+        {
+            writer.Line("entries[index].Weight = weight;");
+            writer.Line("_bndWeight += weight;");
         }
 
         if (spec.SecondChance)
@@ -228,13 +253,14 @@ internal static partial class HashTableEmitter
     private static void WriteRemoveEntry(SourceWriter writer, HashTableSpec spec)
     {
         string unlinkWrite = spec.Expires && spec.Lru ? "\n    BndUnlinkWrite(index);" : "";
+        string subtractWeight = spec.Weighted ? "\n    _bndWeight -= entries[index].Weight;" : "";
         writer.Member($$"""
             /// <summary>Removes an entry from its bucket and from the order, clears it and frees it.</summary>
             private void BndRemoveEntry(int index, int hash)
             {
                 BndUnlinkBucket(index, hash);
                 BndUnlinkOrder(index);{{unlinkWrite}}
-                BndEntry[] entries = _bndEntries;
+                BndEntry[] entries = _bndEntries;{{subtractWeight}}
                 if (BndEntriesHoldReferences)
                 {
                     entries[index] = default;
@@ -390,6 +416,7 @@ internal static partial class HashTableEmitter
     {
         string clearMarks = spec.SecondChance ? "\n        global::System.Array.Clear(_bndUsedMarks, 0, _bndUsed);" : "";
         string clearWrites = spec.Expires && spec.Lru ? "\n    _bndOldestWrite = -1;\n    _bndNewestWrite = -1;" : "";
+        string clearWeight = spec.Weighted ? "\n    _bndWeight = 0;" : "";
         writer.Member($$"""
             /// <summary>Removes every entry; the counters keep their values.</summary>
             private void BndClearEntries()
@@ -403,7 +430,7 @@ internal static partial class HashTableEmitter
                 _bndUsed = 0;
                 _bndFreeList = -1;
                 _bndOldest = -1;
-                _bndNewest = -1;{{clearWrites}}
+                _bndNewest = -1;{{clearWrites}}{{clearWeight}}
                 _bndCount = 0;
                 _bndVersion++;
             }

@@ -23,6 +23,11 @@ internal static partial class HashTableEmitter
         {
             ThrowHelperEmitter.WriteFull(writer, spec.TypeName);
         }
+
+        if (spec.Weighted)
+        {
+            WriteWeightThrowHelpers(writer, spec);
+        }
     }
 
     private static void WriteThrowKeyHashChanged(SourceWriter writer, HashTableSpec spec)

@@ -115,7 +115,45 @@ internal static partial class TrackerEmitter
                 """);
         }
 
+        // Likewise only a tracker with a weighted member publishes weights.
+        if (HasMemberWithMaxWeight(model))
+        {
+            writer.Lines("""
+                #if NET7_0_OR_GREATER
+                    meter.CreateObservableUpDownCounter<long>(
+                #else
+                    meter.CreateObservableGauge<long>(
+                #endif
+                        "fakeai.bounds.weight",
+                        () => BndObserve<long>(reference, bound => bound.Weight),
+                        unit: "{weight}",
+                        description: "The total weight of the entries a bounded member of a [BoundedTracker] class holds, in the unit of its weigher; 0 for a member that weighs none.");
+                #if NET7_0_OR_GREATER
+                    meter.CreateObservableUpDownCounter<long>(
+                #else
+                    meter.CreateObservableGauge<long>(
+                #endif
+                        "fakeai.bounds.max_weight",
+                        () => BndObserve<long>(reference, bound => bound.MaxWeight),
+                        unit: "{weight}",
+                        description: "The most total weight a bounded member of a [BoundedTracker] class can hold; 0 for a member that weighs none.");
+                """);
+        }
+
         writer.Line("}");
+    }
+
+    private static bool HasMemberWithMaxWeight(TrackerModel model)
+    {
+        foreach (TrackerMemberModel member in model.Members)
+        {
+            if (member.HasMaxWeight)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasMemberWithMaxAge(TrackerModel model)

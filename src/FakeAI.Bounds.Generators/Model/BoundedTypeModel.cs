@@ -27,6 +27,8 @@ namespace FakeAI.Bounds.Generators.Model;
 /// <param name="MaxAgeMilliseconds">The validated maximum age in milliseconds, or 0 when the type declares none: the generated code then has no trace of a clock.</param>
 /// <param name="ResizableCapacity">Whether the type asked for <c>SetCapacity</c>: its capacity is then a field that changes, not one fixed at construction.</param>
 /// <param name="EvictionHook">The <c>OnEvicted</c> hook the type declares, or <see langword="null"/>: the generated code then has no trace of one.</param>
+/// <param name="MaxWeight">The validated maximum total weight, or 0 when the type declares none: the generated code then weighs nothing.</param>
+/// <param name="Weigher">The weigher of a type with a maximum weight, or <see langword="null"/>.</param>
 internal readonly record struct BoundedTypeModel(
     string? Namespace,
     EquatableArray<ContainingTypeModel> ContainingTypes,
@@ -44,8 +46,13 @@ internal readonly record struct BoundedTypeModel(
     bool ThreadSafe,
     EvictionHookModel? EvictionHook,
     bool ResizableCapacity,
-    long MaxAgeMilliseconds = 0)
+    long MaxAgeMilliseconds = 0,
+    long MaxWeight = 0,
+    WeigherModel? Weigher = null)
 {
     /// <summary>Whether entries expire after a maximum age.</summary>
     public bool Expires => MaxAgeMilliseconds > 0;
+
+    /// <summary>Whether entries are weighed and their total bounded.</summary>
+    public bool Weighted => MaxWeight > 0;
 }

@@ -10,4 +10,5 @@ namespace FakeAI.Bounds.Generators.Model;
 /// <c>MaxLength</c> changes in another file.
 /// </param>
 /// <param name="HasMaxAge">Whether the member's type declares a maximum age: the tracker then publishes its expiries.</param>
-internal readonly record struct TrackerMemberModel(string Name, bool IsStatic, TrackerMemberKind Kind, string MemberType, bool HasMaxAge = false);
+/// <param name="HasMaxWeight">Whether the member's type declares a maximum weight: the tracker then publishes its weights.</param>
+internal readonly record struct TrackerMemberModel(string Name, bool IsStatic, TrackerMemberKind Kind, string MemberType, bool HasMaxAge = false, bool HasMaxWeight = false);

@@ -84,7 +84,13 @@ internal static class BoundedDeclarationReader
             return null;
         }
 
-        valid &= CheckMemberClashes(type, kind, resizableCapacity, maxAgeMilliseconds > 0, report, isUserMember, cancellationToken);
+        valid &= MaxWeightReader.TryRead(type, attribute, kind, report, out long maxWeight);
+        if (!valid && report is null)
+        {
+            return null;
+        }
+
+        valid &= CheckMemberClashes(type, kind, resizableCapacity, maxAgeMilliseconds > 0, maxWeight > 0, report, isUserMember, cancellationToken);
         if (!valid)
         {
             return null;
@@ -110,6 +116,18 @@ internal static class BoundedDeclarationReader
             return null;
         }
 
+        // A missing or wrong weigher is BND118, which the weigher analyzer reports through the same reader; here it only stops generation.
+        WeigherModel? weigher = null;
+        if (maxWeight > 0)
+        {
+            if (!WeigherReader.TryRead(type, kind, elementType, valueType, report: null, isUserMember, cancellationToken, out WeigherModel readWeigher))
+            {
+                return null;
+            }
+
+            weigher = readWeigher;
+        }
+
         return new BoundedTypeModel(
             Namespace: DeclarationShape.Namespace(type),
             ContainingTypes: DeclarationShape.ReadContainingTypes(type),
@@ -127,7 +145,9 @@ internal static class BoundedDeclarationReader
             ThreadSafe: threadSafe,
             EvictionHook: evictionHook,
             ResizableCapacity: resizableCapacity,
-            MaxAgeMilliseconds: maxAgeMilliseconds);
+            MaxAgeMilliseconds: maxAgeMilliseconds,
+            MaxWeight: maxWeight,
+            Weigher: weigher);
     }
 
     private static int CountBoundedAttributes(INamedTypeSymbol type)
@@ -429,6 +449,7 @@ internal static class BoundedDeclarationReader
         BoundedKind kind,
         bool resizableCapacity,
         bool expires,
+        bool weighted,
         Action<Diagnostic>? report,
         Func<ISymbol, bool>? isUserMember,
         CancellationToken cancellationToken)
@@ -436,7 +457,7 @@ internal static class BoundedDeclarationReader
         bool valid = true;
 
         // A member may not share its type's name (CS0542), so the type's own name is reserved like a member's.
-        if (GeneratedMemberNames.IsReservedName(type.Name, kind, resizableCapacity, expires))
+        if (GeneratedMemberNames.IsReservedName(type.Name, kind, resizableCapacity, expires, weighted))
         {
             valid = false;
             if (report is null)
@@ -452,7 +473,7 @@ internal static class BoundedDeclarationReader
                 BoundedInterfaces.DisplayName(kind)));
         }
 
-        foreach ((ISymbol member, INamedTypeSymbol? inheritedFrom, string description) in ClashingMembers(type, kind, resizableCapacity, expires, isUserMember, cancellationToken))
+        foreach ((ISymbol member, INamedTypeSymbol? inheritedFrom, string description) in ClashingMembers(type, kind, resizableCapacity, expires, weighted, isUserMember, cancellationToken))
         {
             valid = false;
             if (report is null)
@@ -479,13 +500,14 @@ internal static class BoundedDeclarationReader
         BoundedKind kind,
         bool resizableCapacity,
         bool expires,
+        bool weighted,
         Func<ISymbol, bool>? isUserMember,
         CancellationToken cancellationToken)
     {
         foreach (ISymbol member in type.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if ((isUserMember is null || isUserMember(member)) && GeneratedMemberNames.Clashes(member, kind, resizableCapacity, out string description, expires))
+            if ((isUserMember is null || isUserMember(member)) && GeneratedMemberNames.Clashes(member, kind, resizableCapacity, out string description, expires, weighted))
             {
                 yield return (member, null, description);
             }
@@ -499,7 +521,7 @@ internal static class BoundedDeclarationReader
                 if (member.DeclaredAccessibility != Accessibility.Private
                     && member is not IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.ExplicitInterfaceImplementation }
                     && member is not IPropertySymbol { ExplicitInterfaceImplementations.Length: > 0 }
-                    && GeneratedMemberNames.Clashes(member, kind, resizableCapacity, out string description, expires))
+                    && GeneratedMemberNames.Clashes(member, kind, resizableCapacity, out string description, expires, weighted))
                 {
                     yield return (member, baseType, description);
                 }

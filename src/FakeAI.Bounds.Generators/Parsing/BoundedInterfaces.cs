@@ -30,6 +30,31 @@ internal static class BoundedInterfaces
         }
     }
 
+    /// <summary>
+    /// The one bounded interface a type implements, or <see langword="null"/> when it implements none or several (BND103's
+    /// case, which leaves nothing to check an entry type against).
+    /// </summary>
+    public static INamedTypeSymbol? SingleBoundedInterface(INamedTypeSymbol type, out BoundedKind kind)
+    {
+        kind = default;
+        INamedTypeSymbol? boundedInterface = null;
+        foreach (INamedTypeSymbol candidate in type.Interfaces)
+        {
+            if (TryGetKind(candidate.OriginalDefinition, out BoundedKind candidateKind))
+            {
+                if (boundedInterface is not null)
+                {
+                    return null;
+                }
+
+                kind = candidateKind;
+                boundedInterface = candidate;
+            }
+        }
+
+        return boundedInterface;
+    }
+
     public static string DisplayName(BoundedKind kind) => kind switch
     {
         BoundedKind.Queue => "IBoundedQueue<T>",

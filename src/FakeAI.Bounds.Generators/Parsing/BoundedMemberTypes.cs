@@ -85,6 +85,26 @@ internal static class BoundedMemberTypes
         return false;
     }
 
+    /// <summary>
+    /// Whether the [Bounded] type a member holds (or a base of it) declares a valid maximum weight, as the declaration
+    /// reader reads it. Its tracker then publishes the weights.
+    /// </summary>
+    public static bool HasMaxWeight(ITypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
+        {
+            INamedTypeSymbol declaration = current.OriginalDefinition;
+            if (FindBoundedAttribute(declaration) is { } attribute)
+            {
+                return BoundedInterfaces.SingleBoundedInterface(declaration, out Model.BoundedKind kind) is not null
+                    && MaxWeightReader.TryRead(declaration, attribute, kind, report: null, out long maxWeight)
+                    && maxWeight > 0;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether <paramref name="type"/> is <c>FakeAI.Bounds.IBoundedCollection</c>.</summary>
     public static bool IsBoundedCollection(INamedTypeSymbol type)
     {

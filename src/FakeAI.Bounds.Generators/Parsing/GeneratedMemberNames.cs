@@ -28,6 +28,12 @@ internal static class GeneratedMemberNames
         "DeclaredMaxAgeMilliseconds", "MaxAge", "Expired", "RemoveExpired",
     };
 
+    /// <summary>The members a type declared with a maximum weight gets.</summary>
+    private static readonly HashSet<string> WeightMembers = new(StringComparer.Ordinal)
+    {
+        "DeclaredMaxWeight", "Weight", "MaxWeight",
+    };
+
     private static readonly HashSet<string> QueueMembers = new(StringComparer.Ordinal)
     {
         "DeclaredMaxLength", "Count", "Capacity", "MaxLength", "Overflow", "TotalAdded", "Evicted", "Dropped", "IsFull", "NewestFirst",
@@ -61,6 +67,7 @@ internal static class GeneratedMemberNames
         "FakeAI.Bounds.IBoundedDictionary`2",
         "FakeAI.Bounds.IBoundedSet`1",
         KnownNames.ExpiringCollection,
+        KnownNames.WeightedCollection,
     };
 
     private static HashSet<string> MembersOf(BoundedKind kind) => kind switch
@@ -72,10 +79,11 @@ internal static class GeneratedMemberNames
 
     /// <summary>
     /// Whether <paramref name="member"/> would clash with a generated member of a collection of <paramref name="kind"/>
-    /// (with <c>SetCapacity</c> when <paramref name="resizableCapacity"/>, with the expiry members when <paramref name="expires"/>);
+    /// (with <c>SetCapacity</c> when <paramref name="resizableCapacity"/>, with the expiry members when <paramref name="expires"/>,
+    /// with the weight members when <paramref name="weighted"/>);
     /// <paramref name="description"/> then names it for a message.
     /// </summary>
-    public static bool Clashes(ISymbol member, BoundedKind kind, bool resizableCapacity, out string description, bool expires = false)
+    public static bool Clashes(ISymbol member, BoundedKind kind, bool resizableCapacity, out string description, bool expires = false, bool weighted = false)
     {
         description = member.Name;
         if (member.IsImplicitlyDeclared)
@@ -111,17 +119,18 @@ internal static class GeneratedMemberNames
             return MembersOf(kind).Contains("this[]");
         }
 
-        return IsReservedName(member.Name, kind, resizableCapacity, expires);
+        return IsReservedName(member.Name, kind, resizableCapacity, expires, weighted);
     }
 
     /// <summary>Whether a name is taken by a member the generator writes into a collection of <paramref name="kind"/>, public or private.</summary>
-    public static bool IsReservedName(string name, BoundedKind kind, bool resizableCapacity, bool expires = false)
+    public static bool IsReservedName(string name, BoundedKind kind, bool resizableCapacity, bool expires = false, bool weighted = false)
     {
-        // SetCapacity and the expiry members are reserved only where they are generated, so that types declared before
-        // they existed keep compiling.
+        // SetCapacity, the expiry and the weight members are reserved only where they are generated, so that types
+        // declared before they existed keep compiling.
         return MembersOf(kind).Contains(name)
             || (resizableCapacity && name == SetCapacity)
             || (expires && ExpiryMembers.Contains(name))
+            || (weighted && WeightMembers.Contains(name))
             || name.StartsWith(PrivateFieldPrefix, StringComparison.Ordinal)
             || (name.Length > PrivateMemberPrefix.Length
                 && name.StartsWith(PrivateMemberPrefix, StringComparison.Ordinal)

@@ -226,7 +226,7 @@ internal static class TrackerDeclarationReader
 
             if (bound == MemberBound.Generated && readable)
             {
-                members.Add(new TrackerMemberModel(member.Name, member.IsStatic, kind, memberType.ToDisplayString(MemberTypeFormat), BoundedMemberTypes.HasMaxAge(memberType)));
+                members.Add(new TrackerMemberModel(member.Name, member.IsStatic, kind, memberType.ToDisplayString(MemberTypeFormat), BoundedMemberTypes.HasMaxAge(memberType), BoundedMemberTypes.HasMaxWeight(memberType)));
                 continue;
             }
 

@@ -50,6 +50,11 @@ public class InvalidDeclarationsGenerateNothingTests
         { "RemoveExpired clash", DiagnosticIds.MemberClashesWithGenerated, "[Bounded(MaxLength = 10, MaxAgeSeconds = 5)] public sealed partial class Recent : IBoundedSet<int> { public void RemoveExpired() { } }" },
         { "TimeProvider constructor clash", DiagnosticIds.MemberClashesWithGenerated, "[Bounded(MaxLength = 10, MaxAgeSeconds = 5)] public sealed partial class Recent : IBoundedQueue<int> { public Recent(System.TimeProvider clock) : this() { } }" },
         { "capacity and TimeProvider constructor clash", DiagnosticIds.MemberClashesWithGenerated, "[Bounded(MaxLength = 10, MaxAgeSeconds = 5)] public sealed partial class Recent : IBoundedDictionary<int, string> { public Recent(int size, System.TimeProvider clock) : this(size) { } }" },
+        { "MaxWeight zero", DiagnosticIds.MaxWeightInvalid, "[Bounded(MaxLength = 10, MaxWeight = 0)] public sealed partial class Recent : IBoundedSet<string> { private static int Weigh(string item) => item.Length; }" },
+        { "MaxWeight on a queue", DiagnosticIds.MaxWeightInvalid, "[Bounded(MaxLength = 10, MaxWeight = 100)] public sealed partial class Recent : IBoundedQueue<string> { private static int Weigh(string item) => item.Length; }" },
+        { "MaxWeight without a weigher", DiagnosticIds.WeigherInvalid, "[Bounded(MaxLength = 10, MaxWeight = 100)] public sealed partial class Recent : IBoundedDictionary<int, string>;" },
+        { "weigher of the wrong value type", DiagnosticIds.WeigherInvalid, "[Bounded(MaxLength = 10, MaxWeight = 100)] public sealed partial class Recent : IBoundedDictionary<int, string> { private static int Weigh(int key, object value) => 1; }" },
+        { "Weight clash", DiagnosticIds.MemberClashesWithGenerated, "[Bounded(MaxLength = 10, MaxWeight = 100)] public sealed partial class Recent : IBoundedSet<string> { public long Weight => 0; private static int Weigh(string item) => item.Length; }" },
         { "static eviction hook", DiagnosticIds.EvictionHookInvalid, "[Bounded(MaxLength = 10)] public sealed partial class Recent : IBoundedDictionary<int, string> { static partial void OnEvicted(int key, string value, EvictionReason reason) { } }" },
     };
 
