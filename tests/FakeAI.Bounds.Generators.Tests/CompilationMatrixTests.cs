@@ -150,7 +150,8 @@ public class CompilationMatrixTests
         return source.Append("}\n").ToString();
     }
 
-    // Every kind and policy with a maximum age (in milliseconds and in seconds), with and without a hook and SetCapacity;
+    // Every kind and policy with a maximum age (in milliseconds and in seconds), with and without a hook and SetCapacity,
+    // dictionaries and sets also thread-safe;
     // reference, nullable, value, array and generic entries.
     private static string ExpiringShapes()
     {
@@ -188,6 +189,21 @@ public class CompilationMatrixTests
                         [Bounded({{args}}, ResizableCapacity = true)]
                         public sealed partial class Blobs{{suffix}} : IBoundedDictionary<byte[], Payload?> { }
 
+                        [Bounded({{args}}, ThreadSafe = true)]
+                        public sealed partial class SafeSet{{suffix}} : IBoundedSet<string?> { }
+
+                        [Bounded({{args}}, ThreadSafe = true, ResizableCapacity = true)]
+                        public sealed partial class SafeHookedBlobs{{suffix}} : IBoundedDictionary<byte[], Payload?>
+                        {
+                            partial void OnEvicted(byte[] key, Payload? value, EvictionReason reason) { }
+                        }
+
+                        [Bounded({{args}}, ThreadSafe = true)]
+                        internal partial class SafeLookup{{suffix}}<TKey, TValue> : IBoundedDictionary<TKey, TValue> where TKey : notnull
+                        {
+                            partial void OnEvicted(TKey key, TValue value, EvictionReason reason) { }
+                        }
+
                     """);
                 if (policy != "EvictLeastRecentlyUsed")
                 {
@@ -210,7 +226,7 @@ public class CompilationMatrixTests
     }
 
     // Every dictionary and set policy and thread-safety mode with a maximum weight, the weigher an ordinary static method
-    // (as a project on C# 8 writes it), with and without a hook, SetCapacity and (single-threaded) a maximum age;
+    // (as a project on C# 8 writes it), with and without a hook, SetCapacity and a maximum age;
     // reference, nullable, value, array and generic entries.
     private static string WeightedShapes()
     {
@@ -229,7 +245,7 @@ public class CompilationMatrixTests
             {
                 string suffix = policy + (threadSafe ? "Safe" : "Plain");
                 string args = $"MaxLength = 16, MaxWeight = 100, Overflow = OverflowPolicy.{policy}, ThreadSafe = {(threadSafe ? "true" : "false")}";
-                string aged = threadSafe ? "" : ", MaxAgeSeconds = 30";
+                string aged = ", MaxAgeSeconds = 30";
                 source.Append($$"""
                         [Bounded({{args}})]
                         public sealed partial class Names{{suffix}} : IBoundedSet<string?>

@@ -294,6 +294,22 @@ public class SnapshotTests
             """, "Set_Lru_Weight_MaxAge");
     }
 
+    [Fact]
+    public void Thread_safe_LRU_dictionary_with_a_maximum_age_and_an_eviction_hook()
+    {
+        Verify("""
+            using FakeAI.Bounds;
+
+            namespace App.Errors;
+
+            [Bounded(MaxLength = 10_000, Overflow = OverflowPolicy.EvictLeastRecentlyUsed, ThreadSafe = true, MaxAgeSeconds = 86_400)]
+            public sealed partial class Patterns : IBoundedDictionary<string, int>
+            {
+                partial void OnEvicted(string key, int value, EvictionReason reason) { }
+            }
+            """, "Dictionary_Lru_ThreadSafe_MaxAge_EvictionHook");
+    }
+
     private static void Verify(string source, string snapshotName)
     {
         GeneratorRun run = TestCompilation.Generate(source);

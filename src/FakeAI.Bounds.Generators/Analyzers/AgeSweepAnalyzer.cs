@@ -99,7 +99,7 @@ public sealed class AgeSweepAnalyzer : DiagnosticAnalyzer
         }
 
         return !threadSafe
-            && MaxAgeReader.TryRead(type, attribute, threadSafe: false, report: null, out long declared)
+            && MaxAgeReader.TryRead(type, attribute, threadSafeQueue: false, report: null, out long declared)
             && declared == 0;
     }
 

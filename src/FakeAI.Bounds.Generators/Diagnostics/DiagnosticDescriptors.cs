@@ -111,9 +111,9 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor MaxAgeNeedsSingleThreadedForm = Create(
         DiagnosticIds.MaxAgeNeedsSingleThreadedForm,
-        "A maximum age applies to the single-threaded form of a bounded collection",
-        "[Bounded] on '{0}' sets {1} with ThreadSafe = true; a maximum age is kept by the single-threaded form, so remove ThreadSafe = true and guard the collection with a lock its owner holds, or remove the maximum age (nothing is generated for '{0}' until then)",
-        "An age-bounded collection removes expired entries as it is used, on every add and read. The thread-safe forms serve reads without a lock and never change the collection from a read, so the age bound is part of the single-threaded form only: share an age-bounded collection between threads behind the lock of the object that owns it.");
+        "A queue's maximum age applies to its single-threaded form",
+        "[Bounded] on '{0}' sets {1} with ThreadSafe = true on a queue; a queue's maximum age is kept by its single-threaded form, so remove ThreadSafe = true and guard the queue with a lock its owner holds, hold the entries in a thread-safe dictionary or set (which take a maximum age), or remove the maximum age (nothing is generated for '{0}' until then)",
+        "An age-bounded collection removes expired entries as it is used. The thread-safe dictionaries and sets keep a maximum age: their reads check each entry's age without the lock and their writers sweep under it. The thread-safe queue does not: share an age-bounded queue between threads behind the lock of the object that owns it, or keep the entries in a thread-safe dictionary or set.");
 
     public static readonly DiagnosticDescriptor MaxWeightInvalid = Create(
         DiagnosticIds.MaxWeightInvalid,

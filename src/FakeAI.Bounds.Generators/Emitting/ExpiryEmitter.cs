@@ -126,9 +126,12 @@ internal static class ExpiryEmitter
     }
 
     /// <summary>Writes <c>MaxAge</c>, <c>Expired</c> and the conversion of the age to timestamp ticks.</summary>
-    public static void WriteProperties(SourceWriter writer)
+    /// <param name="writer">The writer.</param>
+    /// <param name="threadSafe">Whether the collection is the thread-safe form, whose counter is read without tearing.</param>
+    public static void WriteProperties(SourceWriter writer, bool threadSafe = false)
     {
-        writer.Member("""
+        string expiredRead = threadSafe ? "global::System.Threading.Interlocked.Read(ref _bndExpired)" : "_bndExpired";
+        writer.Member($$"""
             /// <summary>How long an entry lives after it is written: the maximum age of the <c>[Bounded]</c> declaration.</summary>
             public global::System.TimeSpan MaxAge => global::System.TimeSpan.FromMilliseconds(_bndMaxAgeMilliseconds);
 
@@ -136,7 +139,7 @@ internal static class ExpiryEmitter
             /// The number of entries removed because they reached <see cref="MaxAge"/>, by an add, a read or <see cref="RemoveExpired"/>
             /// (not counted in <see cref="Evicted"/>; <see cref="Clear"/> does not reset it).
             /// </summary>
-            public long Expired => _bndExpired;
+            public long Expired => {{expiredRead}};
 
             /// <summary>
             /// The maximum age in <paramref name="timeProvider"/>'s timestamp ticks, at least 1, rounded up so that an entry never

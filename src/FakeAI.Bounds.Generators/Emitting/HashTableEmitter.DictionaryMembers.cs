@@ -512,7 +512,41 @@ internal static partial class HashTableEmitter
             """);
         // Under second chance the entry is marked before the check (see WriteTouchUnlocked).
         string markUsed = spec.Lru ? "\n        BndTouchUnlocked(index);" : "";
-        writer.WriteUnlockedAttempts($$"""
+        if (spec.Expires)
+        {
+            // An entry found expired is left to the read under the lock, which removes it first.
+            WriteReadClock(writer, spec);
+            writer.WriteUnlockedAttempts($$"""
+                int sequence = BndBeginRead();
+                if ((sequence & 1) == 0)
+                {
+                    BndEntry[] entries = _bndEntries;
+                    int index = BndFindUnlocked(entries, key, hash, sequence);
+                    if (index >= 0)
+                    {
+                        value = entries[index].Value;
+                        long writtenAt = entries[index].WrittenAt;{{markUsed}}
+                        if (BndReadIsConsistent(sequence))
+                        {
+                            if (now - writtenAt < _bndMaxAgeTicks)
+                            {
+                                return true;
+                            }
+
+                            break;
+                        }
+                    }
+                    else if (index == -1 && BndReadIsConsistent(sequence))
+                    {
+                        value = default!;
+                        return false;
+                    }
+                }
+                """);
+        }
+        else
+        {
+            writer.WriteUnlockedAttempts($$"""
             int sequence = BndBeginRead();
             if ((sequence & 1) == 0)
             {
@@ -533,6 +567,8 @@ internal static partial class HashTableEmitter
                 }
             }
             """);
+        }
+
         writer.Line("return BndTryGetLocked(key, hash, out value);");
         writer.Close();
         writer.BlankLine();

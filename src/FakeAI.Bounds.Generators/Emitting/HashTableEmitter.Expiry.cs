@@ -13,7 +13,7 @@ internal static partial class HashTableEmitter
     // and removals change.
     private static void WriteExpiry(SourceWriter writer, HashTableSpec spec)
     {
-        ExpiryEmitter.WriteProperties(writer);
+        ExpiryEmitter.WriteProperties(writer, spec.ThreadSafe);
         ExpiryEmitter.WriteConstructors(writer, spec.TypeName, CollectionNoun(spec), Entries(spec), spec.MaxLength, ComparerType(spec));
         WriteExpire(writer, spec);
         WriteRemoveExpired(writer, spec);
@@ -24,12 +24,60 @@ internal static partial class HashTableEmitter
         }
 
         WriteRemoveExpiredPublic(writer, spec);
+        if (spec.ThreadSafe)
+        {
+            WriteLiveCount(writer, spec);
+        }
+    }
+
+    // The thread-safe Count: without the lock when the oldest write is live (so nothing has expired), else under the
+    // lock, whose first act is the sweep.
+    private static void WriteLiveCount(SourceWriter writer, HashTableSpec spec)
+    {
+        writer.Open("""
+            /// <summary>The count of live entries: read without the lock when nothing has expired, else after a sweep under it.</summary>
+            private int BndLiveCount()
+            """);
+        writer.Line("long now = _bndTimeProvider.GetTimestamp();");
+        writer.WriteUnlockedAttempts($$"""
+            int sequence = BndBeginRead();
+            if ((sequence & 1) == 0)
+            {
+                BndEntry[] entries = _bndEntries;
+                int oldest = {{OldestWrite(spec)}};
+                int count = _bndCount;
+                bool expired = (uint)oldest < (uint)entries.Length && now - entries[oldest].WrittenAt >= _bndMaxAgeTicks;
+                if (BndReadIsConsistent(sequence))
+                {
+                    if (!expired)
+                    {
+                        return count;
+                    }
+
+                    break;
+                }
+            }
+            """);
+        writer.WriteLocked(spec.ThreadSafe, "return _bndCount;");
+        writer.Close();
+        writer.BlankLine();
+    }
+
+    /// <summary>The clock a thread-safe read without the lock ages entries by, read once per call.</summary>
+    private static void WriteReadClock(SourceWriter writer, HashTableSpec spec)
+    {
+        if (spec.ThreadSafe && spec.Expires)
+        {
+            writer.Line("long now = _bndTimeProvider.GetTimestamp();");
+        }
     }
 
     /// <summary>The first statement of every public member that reads or changes the entries, when they can expire.</summary>
     private static void WriteExpireFirst(SourceWriter writer, HashTableSpec spec)
     {
-        if (spec.Expires)
+        // The thread-safe form sweeps as the first thing under its lock instead (SourceWriter.LockPrologue), and its
+        // reads without the lock check each entry's age.
+        if (spec.Expires && !spec.ThreadSafe)
         {
             writer.Line("BndExpire();");
         }
@@ -68,7 +116,9 @@ internal static partial class HashTableEmitter
     // The oldest write is read afresh on every round, because the hook may use the table.
     private static void WriteRemoveExpired(SourceWriter writer, HashTableSpec spec)
     {
-        bool hook = spec.Hook is not null;
+        // The thread-safe form sweeps under its lock and keeps the expired entries for the hook, which hears of them once
+        // the lock is released (see WriteExpiredAfterLock).
+        bool hook = spec.Hook is not null && !spec.ThreadSafe;
         writer.Open("""
             /// <summary>Removes the entries that have reached the maximum age at <paramref name="now"/>, oldest write first, and returns how many.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
@@ -89,6 +139,11 @@ internal static partial class HashTableEmitter
             {
                 writer.Line(spec.Value + " value = _bndEntries[index].Value;");
             }
+        }
+
+        if (spec.NotifiesExpiredAfterLock)
+        {
+            writer.Line("BndAppendEvicted(ref _bndExpiredPending, ref _bndExpiredPendingCount, index, " + ExpiryEmitter.Expired + ");");
         }
 
         writer.Lines("""
@@ -217,6 +272,33 @@ internal static partial class HashTableEmitter
 
     private static void WriteRemoveExpiredPublic(SourceWriter writer, HashTableSpec spec)
     {
+        if (spec.ThreadSafe)
+        {
+            // Locked by hand, without the prologue's sweep, so that the count returned is this call's.
+            writer.Member($$"""
+                /// <summary>
+                /// Removes now every {{(spec.IsSet ? "value" : "key")}} that has reached <see cref="MaxAge"/> and counts them in <see cref="Expired"/>.
+                /// Adds and reads do this on their own; call it to let go of expired entries in a {{CollectionNoun(spec)}} nobody touches.
+                /// </summary>
+                /// <returns>How many entries this call removed.</returns>
+                public int RemoveExpired()
+                {
+                    BndEnterLock();
+                    try
+                    {
+                        long now = _bndTimeProvider.GetTimestamp();
+                        _bndNow = now;
+                        return _bndCount == 0 ? 0 : BndRemoveExpired(now);
+                    }
+                    finally
+                    {
+                        BndExitLock();
+                    }
+                }
+                """);
+            return;
+        }
+
         writer.Member($$"""
             /// <summary>
             /// Removes now every {{(spec.IsSet ? "value" : "key")}} that has reached <see cref="MaxAge"/> and counts them in <see cref="Expired"/>.

@@ -119,6 +119,32 @@ internal static partial class HashTableEmitter
         string markUsed = marksUsed && spec.SecondChance
             ? "\n    if (index >= 0)\n    {\n        BndTouchUnlocked(index);\n    }\n"
             : "";
+        if (spec.Expires)
+        {
+            // A value found expired is left to the look-up under the lock, which removes it first.
+            WriteReadClock(writer, spec);
+            writer.WriteUnlockedAttempts($$"""
+                int sequence = BndBeginRead();
+                if ((sequence & 1) == 0)
+                {
+                    BndEntry[] entries = _bndEntries;
+                    int index = BndFindUnlocked(entries, {{parameter}}, hash, sequence);{{markUsed}}
+                    long writtenAt = index >= 0 ? entries[index].WrittenAt : 0L;
+                    if (index != BndTornRead && BndReadIsConsistent(sequence))
+                    {
+                        if (index < 0 || now - writtenAt < _bndMaxAgeTicks)
+                        {
+                            return index >= 0;
+                        }
+
+                        break;
+                    }
+                }
+                """);
+            writer.WriteLocked(spec.ThreadSafe, lockedStatements);
+            return;
+        }
+
         writer.WriteUnlockedAttempts($$"""
             int sequence = BndBeginRead();
             if ((sequence & 1) == 0)

@@ -7,11 +7,16 @@ internal static partial class HashTableEmitter
     private static void WriteStorage(SourceWriter writer, HashTableSpec spec)
     {
         WriteEntry(writer, spec);
+        if (spec.KeepsEvictedForHook)
+        {
+            WriteEvictedStruct(writer, spec);
+        }
+
         if (spec.NotifiesOverflow)
         {
             if (spec.Weighted)
             {
-                WriteEvictionsStructs(writer, spec);
+                WriteEvictionsStruct(writer);
             }
             else
             {
@@ -196,6 +201,11 @@ internal static partial class HashTableEmitter
             WriteWeightFields(writer, spec);
         }
 
+        if (spec.KeepsEvictedForHook)
+        {
+            WriteEvictedBufferFields(writer, spec);
+        }
+
         writer.Member("""
             /// <summary>Changes on every change of content or order, so that an enumerator can tell.</summary>
             private int _bndVersion;
@@ -285,9 +295,10 @@ internal static partial class HashTableEmitter
     private static void WriteCollectionProperties(SourceWriter writer, HashTableSpec spec)
     {
         string countRead = spec.ThreadSafe ? "global::System.Threading.Volatile.Read(ref _bndCount)" : "_bndCount";
-        string countProperty = spec.Expires
-            ? ExpiryEmitter.CountProperty
-            : "/// <inheritdoc/>\npublic int Count => " + countRead + ";";
+        string countProperty = !spec.Expires
+            ? "/// <inheritdoc/>\npublic int Count => " + countRead + ";"
+            : spec.ThreadSafe ? "/// <summary>The number of live entries: when the oldest write has reached <see cref=\"MaxAge\"/>, the expired entries are removed first.</summary>\npublic int Count => BndLiveCount();"
+            : ExpiryEmitter.CountProperty;
         string isFullProperty = spec.Expires
             ? "public bool IsFull => Count == _bndCapacity;"
             : "public bool IsFull => " + countRead + " == _bndCapacity;";

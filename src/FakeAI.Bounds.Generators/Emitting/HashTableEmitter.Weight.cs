@@ -15,7 +15,7 @@ internal static partial class HashTableEmitter
         WriteWeigh(writer, spec);
         if (spec.NotifiesOverflow)
         {
-            WriteRecordEviction(writer, spec);
+            WriteRecordEviction(writer);
             WriteNotifyEvictions(writer, spec);
         }
     }
@@ -30,39 +30,12 @@ internal static partial class HashTableEmitter
             /// <summary>The total weight of the entries held: the sum of their <c>Weight</c> fields.</summary>
             private long _bndWeight;
             """);
-        if (spec.NotifiesOverflow)
-        {
-            writer.Member("""
-                /// <summary>
-                /// A buffer of evicted entries kept for the next insert that evicts, so that steady-state evictions allocate
-                /// nothing: an insert takes it, the notification after the change gives it back.
-                /// </summary>
-                private BndEvicted[]? _bndSpareEvictions;
-                """);
-        }
     }
 
     /// <summary>The entries one insert evicted, held by the caller until the change is complete and the hook can hear of them.</summary>
-    private static void WriteEvictionsStructs(SourceWriter writer, HashTableSpec spec)
+    private static void WriteEvictionsStruct(SourceWriter writer)
     {
-        string value = spec.IsSet ? "" : $$"""
-
-
-            /// <summary>The evicted value.</summary>
-            public {{spec.Value}} Value;
-            """;
-        writer.Member($$"""
-            /// <summary>One evicted entry and why it was evicted.</summary>
-            [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Auto)]
-            private struct BndEvicted
-            {
-                /// <summary>The evicted {{(spec.IsSet ? "value" : "key")}}.</summary>
-                public {{spec.Key}} Key;{{value}}
-
-                /// <summary>Overflow when the table held its capacity, else Weight.</summary>
-                public global::FakeAI.Bounds.EvictionReason Reason;
-            }
-
+        writer.Member("""
             /// <summary>The entries one change evicted, in eviction order; <c>Entries</c> is null when it evicted none.</summary>
             private struct BndEvictions
             {
@@ -264,84 +237,26 @@ internal static partial class HashTableEmitter
         writer.BlankLine();
     }
 
-    // The buffer is taken from the spare slot (atomically in the thread-safe form, where another insert may be giving its
-    // own back) or made, and doubled when one change evicts more than it holds.
-    private static void WriteRecordEviction(SourceWriter writer, HashTableSpec spec)
+    private static void WriteRecordEviction(SourceWriter writer)
     {
-        string take = spec.ThreadSafe
-            ? "global::System.Threading.Interlocked.Exchange(ref _bndSpareEvictions, null)"
-            : "_bndSpareEvictions";
-        string clearSpare = spec.ThreadSafe ? "" : "\n        _bndSpareEvictions = null;";
-        string value = spec.IsSet ? "" : "\n    entries[count].Value = _bndEntries[index].Value;";
-        writer.Member($$"""
+        writer.Member("""
             /// <summary>Keeps the entry about to be evicted for the hook, which hears of it once the change is complete.</summary>
             private void BndRecordEviction(ref BndEvictions evictions, int index, global::FakeAI.Bounds.EvictionReason reason)
             {
-                BndEvicted[]? entries = evictions.Entries;
-                int count = evictions.Count;
-                if (entries is null)
-                {
-                    entries = {{take}} ?? new BndEvicted[4];{{clearSpare}}
-                    evictions.Entries = entries;
-                }
-                else if (count == entries.Length)
-                {
-                    BndEvicted[] grown = new BndEvicted[count * 2];
-                    global::System.Array.Copy(entries, grown, count);
-                    entries = grown;
-                    evictions.Entries = entries;
-                }
-
-                entries[count].Key = _bndEntries[index].Key;{{value}}
-                entries[count].Reason = reason;
-                evictions.Count = count + 1;
+                BndAppendEvicted(ref evictions.Entries, ref evictions.Count, index, reason);
             }
             """);
     }
 
-    // Every evicted entry is passed on even when the hook throws for one, so that no eviction goes unreported; the first
-    // exception is rethrown with its own stack trace once all have been, and the buffer goes back to the spare slot.
     private static void WriteNotifyEvictions(SourceWriter writer, HashTableSpec spec)
     {
-        string arguments = spec.IsSet ? "entries[i].Key" : "entries[i].Key, entries[i].Value";
-        string giveBack = spec.ThreadSafe
-            ? "global::System.Threading.Volatile.Write(ref _bndSpareEvictions, entries);"
-            : "_bndSpareEvictions = entries;";
         writer.Member($$"""
             /// <summary>Tells the hook of the entries a change evicted, in eviction order; called once the change is complete{{(spec.ThreadSafe ? " and the lock released" : "")}}.</summary>
             private void BndNotifyEvicted(in BndEvictions evictions)
             {
-                BndEvicted[]? entries = evictions.Entries;
-                if (entries is null)
+                if (evictions.Entries != null)
                 {
-                    return;
-                }
-
-                global::System.Exception? failure = null;
-                int count = evictions.Count;
-                for (int i = 0; i < count; i++)
-                {
-                    try
-                    {
-                        OnEvicted({{arguments}}, entries[i].Reason);
-                    }
-                    catch (global::System.Exception exception)
-                    {
-                        failure ??= exception;
-                    }
-                }
-
-            #if NETCOREAPP2_0_OR_GREATER || NETSTANDARD2_1_OR_GREATER
-                if (global::System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<BndEvicted>())
-            #endif
-                {
-                    global::System.Array.Clear(entries, 0, count);
-                }
-
-                {{giveBack}}
-                if (failure != null)
-                {
-                    global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+                    BndNotifyEvictedEntries(evictions.Entries, evictions.Count);
                 }
             }
             """);

@@ -37,6 +37,12 @@ internal static partial class HashTableEmitter
 
     private static void WriteMembers(SourceWriter writer, HashTableSpec spec)
     {
+        if (spec.ThreadSafe && spec.Expires)
+        {
+            // Every writer, and every read that falls back to the lock, removes the expired entries first.
+            writer.LockPrologue = "BndExpire();";
+        }
+
         WriteStorage(writer, spec);
         if (spec.Expires)
         {
@@ -46,6 +52,11 @@ internal static partial class HashTableEmitter
         if (spec.Weighted)
         {
             WriteWeight(writer, spec);
+        }
+
+        if (spec.KeepsEvictedForHook)
+        {
+            WriteEvictedBuffer(writer, spec);
         }
 
         if (spec.Hook is { } hook)
@@ -74,7 +85,11 @@ internal static partial class HashTableEmitter
         }
 
         WriteEnumeration(writer, spec);
-        if (spec.ThreadSafe)
+        if (spec.NotifiesExpiredAfterLock)
+        {
+            LockEmitter.WriteLockMethods(writer, ExpiredTakenBeforeRelease, ExpiredNotifiedAfterRelease);
+        }
+        else if (spec.ThreadSafe)
         {
             LockEmitter.WriteLockMethods(writer);
         }
@@ -143,6 +158,18 @@ internal static partial class HashTableEmitter
 
         /// <summary>Whether an insert that evicts to make room calls the hook.</summary>
         public bool NotifiesOverflow => Hook is not null && Evicts;
+
+        /// <summary>
+        /// Whether the hook hears of expired entries after the lock is released: the thread-safe form sweeps under its
+        /// lock, and keeps what it removed until the holder leaves.
+        /// </summary>
+        public bool NotifiesExpiredAfterLock => ThreadSafe && Expires && Hook is not null;
+
+        /// <summary>
+        /// Whether evicted entries are kept in a buffer for the hook: one change of a weighted table can evict several, and
+        /// a thread-safe sweep can expire several.
+        /// </summary>
+        public bool KeepsEvictedForHook => (Weighted && NotifiesOverflow) || NotifiesExpiredAfterLock;
 
         /// <summary>
         /// Whether comparing a stale or half-written key cannot throw (see the model); when it can, a lock-free lookup

@@ -30,11 +30,14 @@ internal static class LockEmitter
     // Every operation of a writer is a few loads and stores, far shorter than a context switch, so waiters spin (and
     // yield, never sleep, when the holder is descheduled) rather than block in the kernel as Monitor's do. The fast path
     // is one interlocked instruction to enter and one plain release store to leave.
-    public static void WriteLockMethods(SourceWriter writer)
+    /// <param name="writer">The writer.</param>
+    /// <param name="beforeRelease">Statements the holder runs just before it releases the lock, or empty.</param>
+    /// <param name="afterRelease">Statements it runs just after, outside the lock, or empty: work that must not hold it.</param>
+    public static void WriteLockMethods(SourceWriter writer, string beforeRelease = "", string afterRelease = "")
     {
         WriteEnterLock(writer);
         WriteEnterLockContended(writer);
-        WriteExitLock(writer);
+        WriteExitLock(writer, beforeRelease, afterRelease);
         WriteOptimisticReadChecks(writer);
     }
 
@@ -92,16 +95,30 @@ internal static class LockEmitter
     }
 
     // The release store publishes every write made under the lock before the even sequence that tells readers so.
-    private static void WriteExitLock(SourceWriter writer)
+    private static void WriteExitLock(SourceWriter writer, string beforeRelease, string afterRelease)
     {
         writer.Lines("""
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private void BndExitLock()
-            {
-                _bndLockOwner = 0;
-                global::System.Threading.Volatile.Write(ref _bndSequence, _bndSequence + 1);
-            }
             """);
+        writer.Open();
+        if (beforeRelease.Length > 0)
+        {
+            writer.Lines(beforeRelease);
+            writer.BlankLine();
+        }
+
+        writer.Lines("""
+            _bndLockOwner = 0;
+            global::System.Threading.Volatile.Write(ref _bndSequence, _bndSequence + 1);
+            """);
+        if (afterRelease.Length > 0)
+        {
+            writer.BlankLine();
+            writer.Lines(afterRelease);
+        }
+
+        writer.Close();
         writer.BlankLine();
     }
 
@@ -206,6 +223,10 @@ internal static class LockEmitter
     {
         writer.Line("BndEnterLock();");
         writer.Open("try");
+        if (writer.LockPrologue is { } prologue)
+        {
+            writer.Line(prologue);
+        }
     }
 
     private static void CloseLock(SourceWriter writer)

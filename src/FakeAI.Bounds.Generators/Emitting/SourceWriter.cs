@@ -21,6 +21,12 @@ internal sealed class SourceWriter
     private int _depth;
     private bool _blankLinePending;
 
+    /// <summary>
+    /// The statement every section under a thread-safe collection's lock begins with, or <see langword="null"/>: a
+    /// thread-safe table with a maximum age removes its expired entries there, as the first thing any writer does.
+    /// </summary>
+    public string? LockPrologue { get; set; }
+
     /// <summary>Creates a writer at depth 0.</summary>
     /// <param name="capacity">The expected length of the source, so that the buffer rarely grows.</param>
     public SourceWriter(int capacity)

@@ -67,13 +67,13 @@ internal static class BoundedDeclarationReader
             return null;
         }
 
-        valid &= MaxAgeReader.TryRead(type, attribute, threadSafe, report, out long maxAgeMilliseconds);
-        if (!valid && report is null)
+        if (!TryReadInterface(type, report, out BoundedKind kind, out INamedTypeSymbol? boundedInterface))
         {
             return null;
         }
 
-        if (!TryReadInterface(type, report, out BoundedKind kind, out INamedTypeSymbol? boundedInterface))
+        valid &= MaxAgeReader.TryRead(type, attribute, threadSafe && kind == BoundedKind.Queue, report, out long maxAgeMilliseconds);
+        if (!valid && report is null)
         {
             return null;
         }

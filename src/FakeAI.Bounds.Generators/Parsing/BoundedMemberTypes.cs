@@ -77,8 +77,8 @@ internal static class BoundedMemberTypes
             INamedTypeSymbol declaration = current.OriginalDefinition;
             if (FindBoundedAttribute(declaration) is { } attribute)
             {
-                // A thread-safe type with an age is not generated (BND116), so it holds no member a tracker reports.
-                return MaxAgeReader.TryRead(declaration, attribute, threadSafe: false, report: null, out long maxAgeMilliseconds) && maxAgeMilliseconds > 0;
+                // A thread-safe queue with an age is not generated (BND116), so it holds no member a tracker reports.
+                return MaxAgeReader.TryRead(declaration, attribute, threadSafeQueue: false, report: null, out long maxAgeMilliseconds) && maxAgeMilliseconds > 0;
             }
         }
 

@@ -39,17 +39,17 @@ namespace App.Caching
             public int Newer;
         }
 
-        /// <summary>One evicted entry and why it was evicted.</summary>
+        /// <summary>One entry the bounds removed and why, kept until the hook hears of it.</summary>
         [global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Auto)]
         private struct BndEvicted
         {
-            /// <summary>The evicted key.</summary>
+            /// <summary>The removed key.</summary>
             public string Key;
 
         /// <summary>The evicted value.</summary>
         public byte[] Value;
 
-            /// <summary>Overflow when the table held its capacity, else Weight.</summary>
+            /// <summary>Why it was removed.</summary>
             public global::FakeAI.Bounds.EvictionReason Reason;
         }
 
@@ -108,8 +108,8 @@ namespace App.Caching
         private long _bndWeight;
 
         /// <summary>
-        /// A buffer of evicted entries kept for the next insert that evicts, so that steady-state evictions allocate
-        /// nothing: an insert takes it, the notification after the change gives it back.
+        /// A buffer of removed entries kept for the next change that removes several, so that steady-state removals
+        /// allocate nothing: a change takes it, the notification after the change gives it back.
         /// </summary>
         private BndEvicted[]? _bndSpareEvictions;
 
@@ -601,38 +601,42 @@ namespace App.Caching
         /// <summary>Keeps the entry about to be evicted for the hook, which hears of it once the change is complete.</summary>
         private void BndRecordEviction(ref BndEvictions evictions, int index, global::FakeAI.Bounds.EvictionReason reason)
         {
-            BndEvicted[]? entries = evictions.Entries;
-            int count = evictions.Count;
-            if (entries is null)
-            {
-                entries = global::System.Threading.Interlocked.Exchange(ref _bndSpareEvictions, null) ?? new BndEvicted[4];
-                evictions.Entries = entries;
-            }
-            else if (count == entries.Length)
-            {
-                BndEvicted[] grown = new BndEvicted[count * 2];
-                global::System.Array.Copy(entries, grown, count);
-                entries = grown;
-                evictions.Entries = entries;
-            }
-
-            entries[count].Key = _bndEntries[index].Key;
-            entries[count].Value = _bndEntries[index].Value;
-            entries[count].Reason = reason;
-            evictions.Count = count + 1;
+            BndAppendEvicted(ref evictions.Entries, ref evictions.Count, index, reason);
         }
 
         /// <summary>Tells the hook of the entries a change evicted, in eviction order; called once the change is complete and the lock released.</summary>
         private void BndNotifyEvicted(in BndEvictions evictions)
         {
-            BndEvicted[]? entries = evictions.Entries;
-            if (entries is null)
+            if (evictions.Entries != null)
             {
-                return;
+                BndNotifyEvictedEntries(evictions.Entries, evictions.Count);
+            }
+        }
+
+        /// <summary>Copies the entry about to be removed into <paramref name="buffer"/>, which it takes from the spare slot or makes, and doubles when full.</summary>
+        private void BndAppendEvicted(ref BndEvicted[]? buffer, ref int count, int index, global::FakeAI.Bounds.EvictionReason reason)
+        {
+            if (buffer is null)
+            {
+                buffer = global::System.Threading.Interlocked.Exchange(ref _bndSpareEvictions, null) ?? new BndEvicted[4];
+            }
+            else if (count == buffer.Length)
+            {
+                BndEvicted[] grown = new BndEvicted[count * 2];
+                global::System.Array.Copy(buffer, grown, count);
+                buffer = grown;
             }
 
+            buffer[count].Key = _bndEntries[index].Key;
+            buffer[count].Value = _bndEntries[index].Value;
+            buffer[count].Reason = reason;
+            count++;
+        }
+
+        /// <summary>Tells the hook of <paramref name="count"/> removed entries, in removal order, then keeps the buffer for the next change.</summary>
+        private void BndNotifyEvictedEntries(BndEvicted[] entries, int count)
+        {
             global::System.Exception? failure = null;
-            int count = evictions.Count;
             for (int i = 0; i < count; i++)
             {
                 try

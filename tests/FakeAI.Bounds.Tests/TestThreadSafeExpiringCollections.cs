@@ -1,0 +1,49 @@
+// The thread-safe [Bounded] dictionaries and sets with a maximum age that the thread-safe expiry tests run against.
+using System.Collections.Concurrent;
+using FakeAI.Bounds;
+
+namespace FakeAI.Bounds.Tests
+{
+    [Bounded(MaxLength = 4, MaxAgeMilliseconds = 1000, ThreadSafe = true)]
+    public sealed partial class ExpiringMapThreadSafe : IBoundedDictionary<string, int>;
+
+    [Bounded(MaxLength = 4, MaxAgeMilliseconds = 1000, ThreadSafe = true, Overflow = OverflowPolicy.EvictLeastRecentlyUsed)]
+    public sealed partial class ExpiringLruMapThreadSafe : IBoundedDictionary<string, int>;
+
+    [Bounded(MaxLength = 4, MaxAgeMilliseconds = 1000, ThreadSafe = true, Overflow = OverflowPolicy.Throw)]
+    public sealed partial class ExpiringThrowSetThreadSafe : IBoundedSet<string>;
+
+    [Bounded(MaxLength = 4096, MaxAgeMilliseconds = 1000, ThreadSafe = true, Overflow = OverflowPolicy.EvictLeastRecentlyUsed)]
+    public sealed partial class LargeExpiringLruMapThreadSafe : IBoundedDictionary<long, long>;
+
+    /// <summary>A hook that reads the map it belongs to, which works only outside the map's lock.</summary>
+    [Bounded(MaxLength = 4, MaxAgeMilliseconds = 1000, ThreadSafe = true)]
+    public sealed partial class HookedExpiringMapThreadSafe : IBoundedDictionary<string, int>
+    {
+        public ConcurrentQueue<Eviction<(string Key, int Value)>> Evictions { get; } = new ConcurrentQueue<Eviction<(string Key, int Value)>>();
+
+        public ConcurrentQueue<int> CountsSeenInHook { get; } = new ConcurrentQueue<int>();
+
+        public string? ThrowFor { get; set; }
+
+        partial void OnEvicted(string key, int value, EvictionReason reason)
+        {
+            Evictions.Enqueue(new Eviction<(string Key, int Value)>((key, value), reason));
+            CountsSeenInHook.Enqueue(Count);
+            if (key == ThrowFor)
+            {
+                throw new System.InvalidOperationException("hook failed for " + key);
+            }
+        }
+    }
+
+    [Bounded(MaxLength = 64, MaxAgeMilliseconds = 1000, ThreadSafe = true, Overflow = OverflowPolicy.EvictLeastRecentlyUsed)]
+    public sealed partial class CountingHookExpiringSetThreadSafe : IBoundedSet<int>
+    {
+        private long _heard;
+
+        public long Heard => System.Threading.Interlocked.Read(ref _heard);
+
+        partial void OnEvicted(int item, EvictionReason reason) => System.Threading.Interlocked.Increment(ref _heard);
+    }
+}
