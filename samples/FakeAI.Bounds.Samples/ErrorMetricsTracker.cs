@@ -14,7 +14,8 @@ namespace FakeAI.Bounds.Samples;
 /// <para>
 /// Everything the tracker holds is bounded, whatever endpoints, error types, models or users clients send: the newest
 /// <see cref="MaxRecentErrors"/> errors; at most <see cref="MaxPatterns"/> patterns (the one seen least recently is
-/// evicted for a new one, and <see cref="CleanupOldPatterns"/> still removes stale ones), each with at most 64 affected
+/// evicted for a new one, a pattern not seen for <see cref="PatternRetentionSeconds"/> expires on its own, and
+/// <see cref="CleanupOldPatterns"/> still removes those older than any age it is given), each with at most 64 affected
 /// models, 100 affected users and 10 example request ids; and per counter (requests, errors and successes per endpoint,
 /// errors per type, status code and model) at most <see cref="MaxCounterKeys"/> keys, the least recently counted key
 /// evicted for a new one. Totals and rates count every request.
@@ -35,6 +36,13 @@ public sealed partial class ErrorMetricsTracker
 
     /// <summary>The largest <see cref="MaxPatterns"/> allowed.</summary>
     public const int MaxAllowedPatterns = 100_000;
+
+    /// <summary>
+    /// How long a pattern is kept after it was last seen (one day): the periodic <c>cleanup_old_patterns</c> the Python
+    /// asks its users to schedule is the pattern map's own maximum age. <see cref="CleanupOldPatterns"/> removes patterns
+    /// older than any shorter age at once.
+    /// </summary>
+    public const int PatternRetentionSeconds = 24 * 60 * 60;
 
     /// <summary>The default <see cref="MaxCounterKeys"/>.</summary>
     public const int DefaultMaxCounterKeys = 1_000;
@@ -118,7 +126,7 @@ public sealed partial class ErrorMetricsTracker
         _patternThreshold = patternThreshold;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _recentErrors = new RecentErrorQueue(maxRecentErrors);
-        _patterns = new PatternMap(maxPatterns, StringComparer.Ordinal);
+        _patterns = new PatternMap(maxPatterns, StringComparer.Ordinal, _timeProvider);
         _requestsByEndpoint = new CounterMap(maxCounterKeys, StringComparer.Ordinal);
         _errorsByEndpoint = new CounterMap(maxCounterKeys, StringComparer.Ordinal);
         _successesByEndpoint = new CounterMap(maxCounterKeys, StringComparer.Ordinal);
@@ -212,10 +220,12 @@ public sealed partial class ErrorMetricsTracker
             if (!_patterns.TryGetValue(error.Fingerprint, out ErrorPattern? pattern))
             {
                 pattern = new ErrorPattern(error);
-                _patterns[error.Fingerprint] = pattern;
             }
 
             pattern.Record(error);
+
+            // Written on every sighting, so that the pattern's age in the map counts from its last one.
+            _patterns[error.Fingerprint] = pattern;
         }
     }
 
@@ -511,8 +521,11 @@ public sealed partial class ErrorMetricsTracker
     [Bounded(MaxLength = MaxAllowedRecentErrors, ThreadSafe = true)]
     private sealed partial class RecentErrorQueue : IBoundedQueue<ErrorRecord>;
 
-    /// <summary>Patterns by fingerprint; recording an error refreshes its pattern, so the stalest one is evicted first.</summary>
-    [Bounded(MaxLength = MaxAllowedPatterns, Overflow = OverflowPolicy.EvictLeastRecentlyUsed, ThreadSafe = true)]
+    /// <summary>
+    /// Patterns by fingerprint; recording an error writes its pattern again, so the stalest one is evicted first and a
+    /// pattern expires <see cref="PatternRetentionSeconds"/> after its last sighting.
+    /// </summary>
+    [Bounded(MaxLength = MaxAllowedPatterns, Overflow = OverflowPolicy.EvictLeastRecentlyUsed, ThreadSafe = true, MaxAgeSeconds = PatternRetentionSeconds)]
     private sealed partial class PatternMap : IBoundedDictionary<string, ErrorPattern>;
 
     /// <summary>A per-key counter; the key counted least recently is evicted for a new one.</summary>

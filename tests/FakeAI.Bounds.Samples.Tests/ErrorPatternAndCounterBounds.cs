@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace FakeAI.Bounds.Samples.Tests;
@@ -11,6 +13,28 @@ namespace FakeAI.Bounds.Samples.Tests;
 public sealed class ErrorPatternAndCounterBounds
 {
     private const string Endpoint = "/v1/chat/completions";
+
+    [Fact]
+    public void APatternNotSeenForADayExpiresWithoutACleanup()
+    {
+        var clock = new FakeTimeProvider();
+        var tracker = new ErrorMetricsTracker(timeProvider: clock);
+        tracker.RecordError(Endpoint, 500, "InternalServerError", "Seen once");
+        tracker.RecordError(Endpoint, 500, "InternalServerError", "Seen again");
+        clock.Advance(TimeSpan.FromHours(20));
+        tracker.RecordError(Endpoint, 500, "InternalServerError", "Seen again");
+        clock.Advance(TimeSpan.FromHours(4));
+
+        Assert.Equal(1, tracker.PatternCount);
+        ErrorPatternSummary kept = Assert.Single(tracker.GetErrorPatterns(minCount: 1, recentOnly: false));
+        Assert.Equal(2, kept.Count);
+
+        clock.Advance(TimeSpan.FromHours(20));
+        Assert.Equal(0, tracker.PatternCount);
+        Dictionary<string, BoundSnapshot> bounds = tracker.GetBounds().ToDictionary(b => b.Name);
+        Assert.Equal(2, bounds["_patterns"].Expired);
+        Assert.Equal(TimeSpan.FromSeconds(ErrorMetricsTracker.PatternRetentionSeconds), bounds["_patterns"].MaxAge);
+    }
 
     [Fact]
     public void AffectedUsersOfAPatternAreBounded()
