@@ -25,3 +25,10 @@ internal sealed partial class GeneratedConcurrentLruIntMap1024 : IBoundedDiction
 /// <summary>Generated thread-safe DropOldest (FIFO) set of <see cref="int"/>, capacity 1,024.</summary>
 [Bounded(MaxLength = ConcurrentMapData.Capacity, ThreadSafe = true)]
 internal sealed partial class GeneratedConcurrentFifoIntSet1024 : IBoundedSet<int>;
+
+/// <summary>
+/// <see cref="GeneratedConcurrentLruIntMap1024"/> with a maximum age no entry reaches during a run: its reads without
+/// the lock also read the clock and check the found entry's stamp.
+/// </summary>
+[Bounded(MaxLength = ConcurrentMapData.Capacity, Overflow = OverflowPolicy.EvictLeastRecentlyUsed, ThreadSafe = true, MaxAgeSeconds = 3600)]
+internal sealed partial class GeneratedConcurrentAgedLruIntMap1024 : IBoundedDictionary<int, long>;

@@ -158,3 +158,23 @@ internal static class MapData
 /// <summary>The FIFO map of <see cref="GeneratedFifoIntMap"/> with a maximum age no entry reaches during a run.</summary>
 [Bounded(MaxLength = MapData.Capacity, MaxAgeSeconds = 3600)]
 internal sealed partial class GeneratedAgedFifoIntMap : IBoundedDictionary<int, long>;
+
+/// <summary>
+/// The FIFO map of <see cref="GeneratedFifoIntMap"/> with a maximum weight that binds before its length does: entries
+/// weigh 1 to 8 (4.5 on average), so about 444 of them fill the 2,000 of <see cref="WeightedMapData.MaxWeight"/>.
+/// </summary>
+[Bounded(MaxLength = MapData.Capacity, MaxWeight = WeightedMapData.MaxWeight)]
+internal sealed partial class GeneratedWeightedFifoIntMap : IBoundedDictionary<int, long>
+{
+    private static int Weigh(int key, long value) => WeightedMapData.WeightOf(key);
+}
+
+/// <summary>The weights of the weighted-map benchmarks.</summary>
+internal static class WeightedMapData
+{
+    /// <summary>The maximum weight: room for about 444 entries of the average weight.</summary>
+    public const long MaxWeight = 2_000;
+
+    /// <summary>A key's weight, 1 to 8.</summary>
+    public static int WeightOf(int key) => (key & 7) + 1;
+}
