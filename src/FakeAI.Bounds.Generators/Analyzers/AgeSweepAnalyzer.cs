@@ -88,8 +88,8 @@ public sealed class AgeSweepAnalyzer : DiagnosticAnalyzer
         return chosen <= int.MaxValue;
     }
 
-    // A type that declares an age already needs no suggestion, and the thread-safe forms take none (BND116): asked of
-    // the reader the generator uses, with the window's age in place of the declared one.
+    // A type that declares an age already needs no suggestion, and a thread-safe queue takes none (BND116): asked of
+    // the reader the generator uses.
     private static bool AcceptsAge(INamedTypeSymbol type, AttributeData attribute)
     {
         bool threadSafe = false;
@@ -98,7 +98,10 @@ public sealed class AgeSweepAnalyzer : DiagnosticAnalyzer
             threadSafe |= argument.Key == KnownNames.ThreadSafeArgument && argument.Value.Value is true;
         }
 
-        return !threadSafe
+        bool threadSafeQueue = threadSafe
+            && BoundedInterfaces.SingleBoundedInterface(type, out Model.BoundedKind kind) is not null
+            && kind == Model.BoundedKind.Queue;
+        return !threadSafeQueue
             && MaxAgeReader.TryRead(type, attribute, threadSafeQueue: false, report: null, out long declared)
             && declared == 0;
     }

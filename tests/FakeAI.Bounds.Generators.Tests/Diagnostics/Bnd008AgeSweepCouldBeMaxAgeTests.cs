@@ -25,6 +25,7 @@ public class Bnd008AgeSweepCouldBeMaxAgeTests
         [Bounded(MaxLength = 100, Overflow = OverflowPolicy.EvictLeastRecentlyUsed)] public sealed partial class Clients : IBoundedDictionary<string, Stamped>;
         [Bounded(MaxLength = 100)] public sealed partial class Seen : IBoundedSet<ErrorRecord>;
         [Bounded(MaxLength = 100, ThreadSafe = true)] public sealed partial class SharedErrors : IBoundedQueue<ErrorRecord>;
+        [Bounded(MaxLength = 100, ThreadSafe = true)] public sealed partial class SharedClients : IBoundedDictionary<string, Stamped>;
         [Bounded(MaxLength = 100, MaxAgeSeconds = 60)] public sealed partial class AgedErrors : IBoundedQueue<ErrorRecord>;
 
         """;
@@ -40,6 +41,7 @@ public class Bnd008AgeSweepCouldBeMaxAgeTests
                 private readonly RecentErrors _errors = new();
                 private readonly Clients _clients = new();
                 private readonly Seen _seen = new();
+                private readonly SharedClients _shared = new();
 
                 public void Sweep()
                 {
@@ -49,6 +51,7 @@ public class Bnd008AgeSweepCouldBeMaxAgeTests
                     {|#2:_errors.RemoveWhere(e => cutoff >= e.At)|};
                     {|#3:_clients.RemoveWhere((key, value) => (DateTimeOffset.UtcNow - value.LastSeen).TotalMilliseconds > 1500)|};
                     {|#4:_seen.RemoveWhere(e => { return e.At < DateTime.UtcNow - TimeSpan.FromHours(1); })|};
+                    {|#5:_shared.RemoveWhere((key, value) => value.LastSeen < DateTimeOffset.UtcNow - TimeSpan.FromSeconds(30))|};
                 }
             }
             """,
@@ -57,7 +60,8 @@ public class Bnd008AgeSweepCouldBeMaxAgeTests
             Verify.Diagnostic(DiagnosticDescriptors.AgeSweepCouldBeMaxAge).WithLocation(1).WithArguments("RecentErrors", "5 minutes", "MaxAgeSeconds = 300"),
             Verify.Diagnostic(DiagnosticDescriptors.AgeSweepCouldBeMaxAge).WithLocation(2).WithArguments("RecentErrors", "90 seconds", "MaxAgeSeconds = 90"),
             Verify.Diagnostic(DiagnosticDescriptors.AgeSweepCouldBeMaxAge).WithLocation(3).WithArguments("Clients", "1500 milliseconds", "MaxAgeMilliseconds = 1500"),
-            Verify.Diagnostic(DiagnosticDescriptors.AgeSweepCouldBeMaxAge).WithLocation(4).WithArguments("Seen", "1 hour", "MaxAgeSeconds = 3600"));
+            Verify.Diagnostic(DiagnosticDescriptors.AgeSweepCouldBeMaxAge).WithLocation(4).WithArguments("Seen", "1 hour", "MaxAgeSeconds = 3600"),
+            Verify.Diagnostic(DiagnosticDescriptors.AgeSweepCouldBeMaxAge).WithLocation(5).WithArguments("SharedClients", "30 seconds", "MaxAgeSeconds = 30"));
     }
 
     [Fact]
