@@ -47,3 +47,13 @@ namespace FakeAI.Bounds.Tests
         partial void OnEvicted(int item, EvictionReason reason) => System.Threading.Interlocked.Increment(ref _heard);
     }
 }
+
+namespace FakeAI.Bounds.Tests
+{
+    /// <summary>Ages of a second or more on the system clock: aged by the coarse millisecond tick count.</summary>
+    [Bounded(MaxLength = 8, MaxAgeSeconds = 1)]
+    public sealed partial class SystemClockSecondMap : IBoundedDictionary<int, int>;
+
+    [Bounded(MaxLength = 8, MaxAgeSeconds = 1, ThreadSafe = true, Overflow = OverflowPolicy.EvictLeastRecentlyUsed)]
+    public sealed partial class SystemClockSecondMapThreadSafe : IBoundedDictionary<int, int>;
+}

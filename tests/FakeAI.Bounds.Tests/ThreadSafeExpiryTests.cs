@@ -244,6 +244,28 @@ public class ThreadSafeExpiryTests
     }
 
     [Fact]
+    public void On_the_system_clock_an_age_of_a_second_keeps_an_entry_a_second_and_at_most_two_clock_ticks_more()
+    {
+        // Ages of a second or more on the system clock are read from the coarse tick count, whose resolution is at most
+        // 16 ms: an entry lives between its age and its age plus two resolutions.
+        var plain = new SystemClockSecondMap();
+        var shared = new SystemClockSecondMapThreadSafe();
+        plain[1] = 1;
+        shared[1] = 1;
+        Thread.Sleep(500);
+        Assert.True(plain.ContainsKey(1));
+        Assert.True(shared.ContainsKey(1));
+
+        Thread.Sleep(600);
+
+        Assert.False(plain.ContainsKey(1));
+        Assert.False(shared.TryGetValue(1, out _));
+        Assert.Equal(1, plain.Expired);
+        Assert.Equal(1, shared.Expired);
+        Assert.Equal(TimeSpan.FromSeconds(1), shared.MaxAge);
+    }
+
+    [Fact]
     public void Sweeps_that_tell_the_hook_allocate_nothing_once_warm()
     {
         var set = new CountingHookExpiringSetThreadSafe(64, null, _clock);

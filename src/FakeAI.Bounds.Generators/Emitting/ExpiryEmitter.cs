@@ -6,15 +6,30 @@ namespace FakeAI.Bounds.Generators.Emitting;
 /// without a maximum age gets none of this, so its code is the same as if ages did not exist.
 /// </summary>
 /// <remarks>
-/// Time is the provider's monotonic timestamp: one <c>GetTimestamp()</c> per public call, kept in <c>_bndNow</c> so that
-/// the entries that call writes are stamped with the same reading, and compared with a stamp by one subtraction against
-/// the age converted to timestamp ticks once per instance: no division on an add or a read. An entry is expired when
-/// <c>now - stamp &gt;= _bndMaxAgeTicks</c>; the subtraction cannot overflow for stamps the same provider produced.
+/// Time is the provider's monotonic timestamp: one clock reading per public call (<c>BndReadClock</c>), kept in
+/// <c>_bndNow</c> so that the entries that call writes are stamped with the same reading, and compared with a stamp by
+/// one subtraction against the age converted to the clock's ticks once per instance: no division on an add or a read.
+/// An entry is expired when <c>now - stamp &gt;= _bndMaxAgeTicks</c>; the subtraction cannot overflow for stamps the
+/// same clock produced.
+/// <para>
+/// With the system clock and an age of a second or more, the clock is <c>Environment.TickCount64</c> (milliseconds,
+/// a few nanoseconds to read, at most <see cref="CoarseClockResolutionMilliseconds"/> coarse) instead of
+/// <c>TimeProvider.System.GetTimestamp()</c>, which costs tens of nanoseconds on some machines and would dominate a
+/// lookup. The age in that clock is the declared one plus the resolution, so that an entry never expires early (its
+/// stamp can lag the write by a resolution); it lives at most two resolutions longer. Any other provider (a
+/// <c>FakeTimeProvider</c> in tests) and shorter ages keep the exact timestamp.
+/// </para>
 /// </remarks>
 internal static class ExpiryEmitter
 {
     /// <summary>The reason an expiry passes to the hook.</summary>
     public const string Expired = "global::FakeAI.Bounds.EvictionReason.Expired";
+
+    /// <summary>
+    /// The coarsest <c>Environment.TickCount64</c> there is: the Windows timer's default 15.625 ms, rounded up (Linux's
+    /// coarse monotonic clock ticks every 1 to 10 ms, macOS's is exact).
+    /// </summary>
+    public const int CoarseClockResolutionMilliseconds = 16;
 
     private const string TimeProvider = "global::System.TimeProvider";
 
@@ -44,7 +59,10 @@ internal static class ExpiryEmitter
             /// <summary>The clock entries are stamped and aged with.</summary>
             private readonly {{TimeProvider}} _bndTimeProvider = {{TimeProvider}}.System;
 
-            /// <summary>The maximum age in the clock's timestamp ticks, computed once so that aging an entry is a subtraction and a comparison.</summary>
+            /// <summary>Whether the clock is the coarse millisecond tick count (see <c>BndReadClock</c>).</summary>
+            private readonly bool _bndCoarseClock = BndUsesCoarseClock({{TimeProvider}}.System);
+
+            /// <summary>The maximum age in the clock's ticks, computed once so that aging an entry is a subtraction and a comparison.</summary>
             private readonly long _bndMaxAgeTicks = BndMaxAgeTicks({{TimeProvider}}.System);
 
             /// <summary>The clock as the current public call read it; the entries that call writes get this stamp.</summary>
@@ -83,6 +101,7 @@ internal static class ExpiryEmitter
         string body = """
             {
                 _bndTimeProvider = timeProvider ?? throw new global::System.ArgumentNullException(nameof(timeProvider));
+                _bndCoarseClock = BndUsesCoarseClock(timeProvider);
                 _bndMaxAgeTicks = BndMaxAgeTicks(timeProvider);
             }
             """;
@@ -142,13 +161,46 @@ internal static class ExpiryEmitter
             public long Expired => {{expiredRead}};
 
             /// <summary>
-            /// The maximum age in <paramref name="timeProvider"/>'s timestamp ticks, at least 1, rounded up so that an entry never
-            /// expires early; an age too long for a long saturates, which means never.
+            /// The maximum age in the ticks of the clock <paramref name="timeProvider"/> gives, at least 1, rounded up so that an
+            /// entry never expires early: in milliseconds plus the coarse clock's resolution for the coarse clock, else in the
+            /// provider's timestamp ticks; an age too long for a long saturates, which means never.
             /// </summary>
             private static long BndMaxAgeTicks(global::System.TimeProvider timeProvider)
             {
+                if (BndUsesCoarseClock(timeProvider))
+                {
+                    return _bndMaxAgeMilliseconds + {{CoarseClockResolutionMilliseconds}};
+                }
+
                 decimal ticks = global::System.Math.Ceiling((decimal)_bndMaxAgeMilliseconds * timeProvider.TimestampFrequency / 1000m);
                 return ticks >= long.MaxValue ? long.MaxValue : ticks < 1m ? 1L : (long)ticks;
+            }
+
+            /// <summary>
+            /// Whether entries are aged by the coarse millisecond tick count: for the system clock and an age of a second or
+            /// more, where a resolution of a few milliseconds is a small part of the age and the exact timestamp would cost
+            /// more than the rest of a lookup.
+            /// </summary>
+            private static bool BndUsesCoarseClock(global::System.TimeProvider timeProvider)
+            {
+            #if NETCOREAPP3_0_OR_GREATER
+                return _bndMaxAgeMilliseconds >= 1000 && ReferenceEquals(timeProvider, global::System.TimeProvider.System);
+            #else
+                return false;
+            #endif
+            }
+
+            /// <summary>Reads the clock entries are stamped and aged with: the coarse tick count or the provider's timestamp.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private long BndReadClock()
+            {
+            #if NETCOREAPP3_0_OR_GREATER
+                if (_bndCoarseClock)
+                {
+                    return global::System.Environment.TickCount64;
+                }
+            #endif
+                return _bndTimeProvider.GetTimestamp();
             }
             """);
     }

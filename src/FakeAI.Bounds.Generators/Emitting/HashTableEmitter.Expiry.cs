@@ -38,7 +38,7 @@ internal static partial class HashTableEmitter
             /// <summary>The count of live entries: read without the lock when nothing has expired, else after a sweep under it.</summary>
             private int BndLiveCount()
             """);
-        writer.Line("long now = _bndTimeProvider.GetTimestamp();");
+        writer.Line("long now = BndReadClock();");
         writer.WriteUnlockedAttempts($$"""
             int sequence = BndBeginRead();
             if ((sequence & 1) == 0)
@@ -68,7 +68,7 @@ internal static partial class HashTableEmitter
     {
         if (spec.ThreadSafe && spec.Expires)
         {
-            writer.Line("long now = _bndTimeProvider.GetTimestamp();");
+            writer.Line("long now = BndReadClock();");
         }
     }
 
@@ -102,7 +102,7 @@ internal static partial class HashTableEmitter
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private void BndExpire()
             {
-                long now = _bndTimeProvider.GetTimestamp();
+                long now = BndReadClock();
                 _bndNow = now;
                 int oldest = {{OldestWrite(spec)}};
                 if (oldest >= 0 && now - _bndEntries[oldest].WrittenAt >= _bndMaxAgeTicks)
@@ -286,7 +286,7 @@ internal static partial class HashTableEmitter
                     BndEnterLock();
                     try
                     {
-                        long now = _bndTimeProvider.GetTimestamp();
+                        long now = BndReadClock();
                         _bndNow = now;
                         return _bndCount == 0 ? 0 : BndRemoveExpired(now);
                     }
@@ -307,7 +307,7 @@ internal static partial class HashTableEmitter
             /// <returns>How many entries were removed.</returns>
             public int RemoveExpired()
             {
-                long now = _bndTimeProvider.GetTimestamp();
+                long now = BndReadClock();
                 _bndNow = now;
                 return _bndCount == 0 ? 0 : BndRemoveExpired(now);
             }

@@ -32,7 +32,7 @@ internal static partial class QueueEmitter
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private void BndExpire()
             {
-                long now = _bndTimeProvider.GetTimestamp();
+                long now = BndReadClock();
                 _bndNow = now;
                 if (_bndCount != 0 && now - _bndStamps[_bndHead] >= _bndMaxAgeTicks)
                 {
@@ -125,7 +125,7 @@ internal static partial class QueueEmitter
             /// <returns>How many items were removed.</returns>
             public int RemoveExpired()
             {
-                long now = _bndTimeProvider.GetTimestamp();
+                long now = BndReadClock();
                 _bndNow = now;
                 return _bndCount == 0 ? 0 : BndRemoveExpired(now);
             }

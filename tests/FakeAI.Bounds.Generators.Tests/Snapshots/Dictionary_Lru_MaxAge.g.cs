@@ -92,7 +92,10 @@ namespace App.Caching
         /// <summary>The clock entries are stamped and aged with.</summary>
         private readonly global::System.TimeProvider _bndTimeProvider = global::System.TimeProvider.System;
 
-        /// <summary>The maximum age in the clock's timestamp ticks, computed once so that aging an entry is a subtraction and a comparison.</summary>
+        /// <summary>Whether the clock is the coarse millisecond tick count (see <c>BndReadClock</c>).</summary>
+        private readonly bool _bndCoarseClock = BndUsesCoarseClock(global::System.TimeProvider.System);
+
+        /// <summary>The maximum age in the clock's ticks, computed once so that aging an entry is a subtraction and a comparison.</summary>
         private readonly long _bndMaxAgeTicks = BndMaxAgeTicks(global::System.TimeProvider.System);
 
         /// <summary>The clock as the current public call read it; the entries that call writes get this stamp.</summary>
@@ -472,13 +475,46 @@ namespace App.Caching
         public long Expired => _bndExpired;
 
         /// <summary>
-        /// The maximum age in <paramref name="timeProvider"/>'s timestamp ticks, at least 1, rounded up so that an entry never
-        /// expires early; an age too long for a long saturates, which means never.
+        /// The maximum age in the ticks of the clock <paramref name="timeProvider"/> gives, at least 1, rounded up so that an
+        /// entry never expires early: in milliseconds plus the coarse clock's resolution for the coarse clock, else in the
+        /// provider's timestamp ticks; an age too long for a long saturates, which means never.
         /// </summary>
         private static long BndMaxAgeTicks(global::System.TimeProvider timeProvider)
         {
+            if (BndUsesCoarseClock(timeProvider))
+            {
+                return _bndMaxAgeMilliseconds + 16;
+            }
+
             decimal ticks = global::System.Math.Ceiling((decimal)_bndMaxAgeMilliseconds * timeProvider.TimestampFrequency / 1000m);
             return ticks >= long.MaxValue ? long.MaxValue : ticks < 1m ? 1L : (long)ticks;
+        }
+
+        /// <summary>
+        /// Whether entries are aged by the coarse millisecond tick count: for the system clock and an age of a second or
+        /// more, where a resolution of a few milliseconds is a small part of the age and the exact timestamp would cost
+        /// more than the rest of a lookup.
+        /// </summary>
+        private static bool BndUsesCoarseClock(global::System.TimeProvider timeProvider)
+        {
+#if NETCOREAPP3_0_OR_GREATER
+            return _bndMaxAgeMilliseconds >= 1000 && ReferenceEquals(timeProvider, global::System.TimeProvider.System);
+#else
+            return false;
+#endif
+        }
+
+        /// <summary>Reads the clock entries are stamped and aged with: the coarse tick count or the provider's timestamp.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private long BndReadClock()
+        {
+#if NETCOREAPP3_0_OR_GREATER
+            if (_bndCoarseClock)
+            {
+                return global::System.Environment.TickCount64;
+            }
+#endif
+            return _bndTimeProvider.GetTimestamp();
         }
 
         /// <summary>Creates an empty dictionary that can hold up to <c>MaxLength</c> (256) keys, aging them with <paramref name="timeProvider"/>.</summary>
@@ -488,6 +524,7 @@ namespace App.Caching
             : this(_bndMaxLength)
         {
             _bndTimeProvider = timeProvider ?? throw new global::System.ArgumentNullException(nameof(timeProvider));
+            _bndCoarseClock = BndUsesCoarseClock(timeProvider);
             _bndMaxAgeTicks = BndMaxAgeTicks(timeProvider);
         }
 
@@ -501,6 +538,7 @@ namespace App.Caching
             : this(capacity, comparer)
         {
             _bndTimeProvider = timeProvider ?? throw new global::System.ArgumentNullException(nameof(timeProvider));
+            _bndCoarseClock = BndUsesCoarseClock(timeProvider);
             _bndMaxAgeTicks = BndMaxAgeTicks(timeProvider);
         }
 
@@ -508,7 +546,7 @@ namespace App.Caching
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BndExpire()
         {
-            long now = _bndTimeProvider.GetTimestamp();
+            long now = BndReadClock();
             _bndNow = now;
             int oldest = _bndOldestWrite;
             if (oldest >= 0 && now - _bndEntries[oldest].WrittenAt >= _bndMaxAgeTicks)
@@ -597,7 +635,7 @@ namespace App.Caching
         /// <returns>How many entries were removed.</returns>
         public int RemoveExpired()
         {
-            long now = _bndTimeProvider.GetTimestamp();
+            long now = BndReadClock();
             _bndNow = now;
             return _bndCount == 0 ? 0 : BndRemoveExpired(now);
         }
