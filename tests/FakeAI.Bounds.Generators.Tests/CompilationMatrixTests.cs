@@ -151,7 +151,7 @@ public class CompilationMatrixTests
     }
 
     // Every kind and policy with a maximum age (in milliseconds and in seconds), with and without a hook and SetCapacity,
-    // dictionaries and sets also thread-safe;
+    // single-threaded and thread-safe;
     // reference, nullable, value, array and generic entries.
     private static string ExpiringShapes()
     {
@@ -216,6 +216,15 @@ public class CompilationMatrixTests
 
                             [Bounded({{args}})]
                             public sealed partial class Bytes{{suffix}} : IBoundedQueue<byte[]> { }
+
+                            [Bounded({{args}}, ThreadSafe = true, ResizableCapacity = true)]
+                            public partial class SafeWindow{{suffix}}<T> : IBoundedQueue<T>
+                            {
+                                partial void OnEvicted(T item, EvictionReason reason) { }
+                            }
+
+                            [Bounded({{args}}, ThreadSafe = true)]
+                            public sealed partial class SafeBytes{{suffix}} : IBoundedQueue<byte[]> { }
 
                         """);
                 }

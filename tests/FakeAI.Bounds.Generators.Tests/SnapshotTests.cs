@@ -310,6 +310,24 @@ public class SnapshotTests
             """, "Dictionary_Lru_ThreadSafe_MaxAge_EvictionHook");
     }
 
+    [Fact]
+    public void Thread_safe_queue_with_a_maximum_age_and_an_eviction_hook()
+    {
+        Verify("""
+            using FakeAI.Bounds;
+
+            namespace App.Streams;
+
+            public sealed record StreamStart(string Id);
+
+            [Bounded(MaxLength = 500, ThreadSafe = true, MaxAgeSeconds = 300)]
+            public sealed partial class UnfinishedStreams : IBoundedQueue<StreamStart>
+            {
+                partial void OnEvicted(StreamStart item, EvictionReason reason) { }
+            }
+            """, "Queue_DropOldest_ThreadSafe_MaxAge_EvictionHook");
+    }
+
     private static void Verify(string source, string snapshotName)
     {
         GeneratorRun run = TestCompilation.Generate(source);

@@ -57,3 +57,43 @@ namespace FakeAI.Bounds.Tests
     [Bounded(MaxLength = 8, MaxAgeSeconds = 1, ThreadSafe = true, Overflow = OverflowPolicy.EvictLeastRecentlyUsed)]
     public sealed partial class SystemClockSecondMapThreadSafe : IBoundedDictionary<int, int>;
 }
+
+namespace FakeAI.Bounds.Tests
+{
+    [Bounded(MaxLength = 4, MaxAgeMilliseconds = 1000, ThreadSafe = true)]
+    public sealed partial class ExpiringQueueThreadSafe : IBoundedQueue<int>;
+
+    [Bounded(MaxLength = 4096, MaxAgeMilliseconds = 1000, ThreadSafe = true)]
+    public sealed partial class LargeExpiringQueueThreadSafe : IBoundedQueue<long>;
+
+    /// <summary>A hook that reads the queue it belongs to, which works only outside the queue's lock.</summary>
+    [Bounded(MaxLength = 4, MaxAgeMilliseconds = 1000, ThreadSafe = true)]
+    public sealed partial class HookedExpiringQueueThreadSafe : IBoundedQueue<string>
+    {
+        public ConcurrentQueue<Eviction<string>> Evictions { get; } = new ConcurrentQueue<Eviction<string>>();
+
+        public ConcurrentQueue<int> CountsSeenInHook { get; } = new ConcurrentQueue<int>();
+
+        public string? ThrowFor { get; set; }
+
+        partial void OnEvicted(string item, EvictionReason reason)
+        {
+            Evictions.Enqueue(new Eviction<string>(item, reason));
+            CountsSeenInHook.Enqueue(Count);
+            if (item == ThrowFor)
+            {
+                throw new System.InvalidOperationException("hook failed for " + item);
+            }
+        }
+    }
+
+    [Bounded(MaxLength = 64, MaxAgeMilliseconds = 1000, ThreadSafe = true, Overflow = OverflowPolicy.DropNewest)]
+    public sealed partial class CountingHookExpiringQueueThreadSafe : IBoundedQueue<int>
+    {
+        private long _heard;
+
+        public long Heard => System.Threading.Interlocked.Read(ref _heard);
+
+        partial void OnEvicted(int item, EvictionReason reason) => System.Threading.Interlocked.Increment(ref _heard);
+    }
+}

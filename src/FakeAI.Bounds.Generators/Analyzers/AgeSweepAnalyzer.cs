@@ -88,22 +88,10 @@ public sealed class AgeSweepAnalyzer : DiagnosticAnalyzer
         return chosen <= int.MaxValue;
     }
 
-    // A type that declares an age already needs no suggestion, and a thread-safe queue takes none (BND116): asked of
-    // the reader the generator uses.
+    // A type that declares an age already needs no suggestion: asked of the reader the generator uses.
     private static bool AcceptsAge(INamedTypeSymbol type, AttributeData attribute)
     {
-        bool threadSafe = false;
-        foreach (System.Collections.Generic.KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
-        {
-            threadSafe |= argument.Key == KnownNames.ThreadSafeArgument && argument.Value.Value is true;
-        }
-
-        bool threadSafeQueue = threadSafe
-            && BoundedInterfaces.SingleBoundedInterface(type, out Model.BoundedKind kind) is not null
-            && kind == Model.BoundedKind.Queue;
-        return !threadSafeQueue
-            && MaxAgeReader.TryRead(type, attribute, threadSafeQueue: false, report: null, out long declared)
-            && declared == 0;
+        return MaxAgeReader.TryRead(type, attribute, report: null, out long declared) && declared == 0;
     }
 
     private static bool DeclaresAge(INamedTypeSymbol boundedAttribute)

@@ -24,8 +24,7 @@ public sealed class BoundedDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.OverflowPolicyInvalid,
         DiagnosticDescriptors.LanguageVersionTooLow,
         DiagnosticDescriptors.MaxAgeInvalid,
-        DiagnosticDescriptors.MaxWeightInvalid,
-        DiagnosticDescriptors.MaxAgeNeedsSingleThreadedForm);
+        DiagnosticDescriptors.MaxWeightInvalid);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)

@@ -109,12 +109,6 @@ internal static class DiagnosticDescriptors
         "[Bounded] on '{0}' {1}; set one of MaxAgeMilliseconds or MaxAgeSeconds to a positive constant, such as [Bounded(MaxLength = 1000, MaxAgeSeconds = 30)] (nothing is generated for '{0}' until then)",
         "MaxAgeMilliseconds and MaxAgeSeconds give the age after which an entry expires. An age of zero or less would expire every entry as it is written, and two ages would contradict each other, so the type is left without a generated body until exactly one positive age is set.");
 
-    public static readonly DiagnosticDescriptor MaxAgeNeedsSingleThreadedForm = Create(
-        DiagnosticIds.MaxAgeNeedsSingleThreadedForm,
-        "A queue's maximum age applies to its single-threaded form",
-        "[Bounded] on '{0}' sets {1} with ThreadSafe = true on a queue; a queue's maximum age is kept by its single-threaded form, so remove ThreadSafe = true and guard the queue with a lock its owner holds, hold the entries in a thread-safe dictionary or set (which take a maximum age), or remove the maximum age (nothing is generated for '{0}' until then)",
-        "An age-bounded collection removes expired entries as it is used. The thread-safe dictionaries and sets keep a maximum age: their reads check each entry's age without the lock and their writers sweep under it. The thread-safe queue does not: share an age-bounded queue between threads behind the lock of the object that owns it, or keep the entries in a thread-safe dictionary or set.");
-
     public static readonly DiagnosticDescriptor MaxWeightInvalid = Create(
         DiagnosticIds.MaxWeightInvalid,
         "A maximum weight must be a positive constant, on a dictionary or a set",

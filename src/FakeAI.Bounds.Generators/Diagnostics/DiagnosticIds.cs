@@ -30,7 +30,6 @@ internal static class DiagnosticIds
     public const string TrackerMemberClashesWithGenerated = "BND113";
     public const string EvictionHookInvalid = "BND114";
     public const string MaxAgeInvalid = "BND115";
-    public const string MaxAgeNeedsSingleThreadedForm = "BND116";
     public const string MaxWeightInvalid = "BND117";
     public const string WeigherInvalid = "BND118";
 }

@@ -6,19 +6,32 @@ internal static partial class QueueEmitter
     // are always a run at the head, and a sweep removes them from the front until the head is live. Each public call
     // reads the clock once (BndExpire) and compares it with the head's stamp; only a call that finds the head expired
     // runs the sweep. Stamps live in a ring of longs beside the items, slot for slot, so that the item type is untouched.
+    //
+    // The thread-safe form sweeps as the first thing under its lock (SourceWriter.LockPrologue), and its reads without the
+    // lock go ahead only when the head is live: items are in write order, so then every item is.
     private static void WriteExpiry(SourceWriter writer, QueueSpec spec)
     {
-        ExpiryEmitter.WriteProperties(writer);
+        ExpiryEmitter.WriteProperties(writer, spec.ThreadSafe);
         ExpiryEmitter.WriteConstructors(writer, spec.TypeName, "queue", "items", spec.MaxLength, comparerType: null);
         WriteExpire(writer);
         WriteRemoveExpired(writer, spec);
-        WriteRemoveExpiredPublic(writer);
+        WriteRemoveExpiredPublic(writer, spec);
+        if (spec.ThreadSafe)
+        {
+            WriteNothingExpiredUnlocked(writer);
+            WriteLiveCount(writer);
+        }
+
+        if (spec.NotifiesExpiredAfterLock)
+        {
+            WriteExpiredForHook(writer, spec);
+        }
     }
 
     /// <summary>The first statement of every public member that reads or changes the items, when they can expire.</summary>
     private static void WriteExpireFirst(SourceWriter writer, QueueSpec spec)
     {
-        if (spec.Expires)
+        if (spec.Expires && !spec.ThreadSafe)
         {
             writer.Line("BndExpire();");
             writer.BlankLine();
@@ -48,7 +61,9 @@ internal static partial class QueueEmitter
     private static void WriteRemoveExpired(SourceWriter writer, QueueSpec spec)
     {
         string item = spec.Item;
-        bool hook = spec.Hook is not null;
+
+        // The thread-safe form keeps the expired items for the hook, which hears of them once the lock is released.
+        bool hook = spec.Hook is not null && !spec.ThreadSafe;
         writer.Open("""
             /// <summary>Removes the items that have reached the maximum age at <paramref name="now"/>, oldest first, and returns how many.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
@@ -68,6 +83,10 @@ internal static partial class QueueEmitter
         if (hook)
         {
             writer.Line(item + " expired = items[head];");
+        }
+        else if (spec.NotifiesExpiredAfterLock)
+        {
+            writer.Line("BndKeepExpired(items[head]);");
         }
 
         writer.Lines("""
@@ -115,8 +134,35 @@ internal static partial class QueueEmitter
         writer.BlankLine();
     }
 
-    private static void WriteRemoveExpiredPublic(SourceWriter writer)
+    private static void WriteRemoveExpiredPublic(SourceWriter writer, QueueSpec spec)
     {
+        if (spec.ThreadSafe)
+        {
+            // Locked by hand, without the prologue's sweep, so that the count returned is this call's.
+            writer.Member("""
+                /// <summary>
+                /// Removes now every item that has reached <see cref="MaxAge"/>, oldest first, and counts them in <see cref="Expired"/>.
+                /// Adds and reads do this on their own; call it to let go of expired items in a queue nobody touches.
+                /// </summary>
+                /// <returns>How many items this call removed.</returns>
+                public int RemoveExpired()
+                {
+                    BndEnterLock();
+                    try
+                    {
+                        long now = BndReadClock();
+                        _bndNow = now;
+                        return _bndCount == 0 ? 0 : BndRemoveExpired(now);
+                    }
+                    finally
+                    {
+                        BndExitLock();
+                    }
+                }
+                """);
+            return;
+        }
+
         writer.Member("""
             /// <summary>
             /// Removes now every item that has reached <see cref="MaxAge"/>, oldest first, and counts them in <see cref="Expired"/>.
@@ -131,4 +177,151 @@ internal static partial class QueueEmitter
             }
             """);
     }
+
+    // Whether a read without the lock may answer: the head, checked in one consistent read, has not reached the age.
+    private static void WriteNothingExpiredUnlocked(SourceWriter writer)
+    {
+        writer.Member("""
+            /// <summary>
+            /// Whether no item has reached the maximum age at <paramref name="now"/>, read without the lock: the head is live, so
+            /// every item is. <see langword="false"/> also when a writer got in the way; the caller then reads under the lock.
+            /// </summary>
+            private bool BndNothingExpiredUnlocked(long now)
+            {
+                int sequence = BndBeginRead();
+                if ((sequence & 1) != 0)
+                {
+                    return false;
+                }
+
+                long[] stamps = _bndStamps;
+                int head = _bndHead;
+                bool live = _bndCount == 0 || ((uint)head < (uint)stamps.Length && now - stamps[head] < _bndMaxAgeTicks);
+                return live && BndReadIsConsistent(sequence);
+            }
+            """);
+    }
+
+    // The thread-safe Count: without the lock when the head is live (so nothing has expired), else under the lock, whose
+    // first act is the sweep.
+    private static void WriteLiveCount(SourceWriter writer)
+    {
+        writer.Open("""
+            /// <summary>The count of live items: read without the lock when nothing has expired, else after a sweep under it.</summary>
+            private int BndLiveCount()
+            """);
+        writer.Line("long now = BndReadClock();");
+        writer.WriteUnlockedAttempts("""
+            int sequence = BndBeginRead();
+            if ((sequence & 1) == 0)
+            {
+                long[] stamps = _bndStamps;
+                int head = _bndHead;
+                int count = _bndCount;
+                bool expired = count != 0 && (uint)head < (uint)stamps.Length && now - stamps[head] >= _bndMaxAgeTicks;
+                if (BndReadIsConsistent(sequence))
+                {
+                    if (!expired)
+                    {
+                        return count;
+                    }
+
+                    break;
+                }
+            }
+            """);
+        writer.WriteLocked(threadSafe: true, "return _bndCount;");
+        writer.Close();
+        writer.BlankLine();
+    }
+
+    // The items a thread-safe sweep expired, kept for the hook until the lock holder releases the lock, in an array taken
+    // from a spare slot and given back after the notification, so that steady-state sweeps allocate nothing.
+    private static void WriteExpiredForHook(SourceWriter writer, QueueSpec spec)
+    {
+        string item = spec.Item;
+        writer.Member($$"""
+            /// <summary>A buffer of expired items kept for the next sweep, so that steady-state sweeps allocate nothing.</summary>
+            private {{item}}[]? _bndSpareExpired;
+
+            /// <summary>The items the current lock holder's sweep expired, which the hook hears of when it releases the lock; null when none.</summary>
+            private {{item}}[]? _bndExpiredPending;
+
+            /// <summary>How many items of <see cref="_bndExpiredPending"/> are pending.</summary>
+            private int _bndExpiredPendingCount;
+
+            /// <summary>Keeps an item the sweep is removing for the hook; under the lock.</summary>
+            private void BndKeepExpired({{item}} item)
+            {
+                {{item}}[]? pending = _bndExpiredPending;
+                int count = _bndExpiredPendingCount;
+                if (pending is null)
+                {
+                    pending = global::System.Threading.Interlocked.Exchange(ref _bndSpareExpired, null) ?? BndAllocate<{{item}}>(4);
+                    _bndExpiredPending = pending;
+                }
+                else if (count == pending.Length)
+                {
+                    {{item}}[] grown = BndAllocate<{{item}}>(count * 2);
+                    global::System.Array.Copy(pending, grown, count);
+                    pending = grown;
+                    _bndExpiredPending = pending;
+                }
+
+                pending[count] = item;
+                _bndExpiredPendingCount = count + 1;
+            }
+
+            /// <summary>
+            /// Tells the hook of the items a sweep expired, oldest first, after the lock is released; every item is passed on
+            /// even when the hook throws for one, and the first exception is rethrown once all have been.
+            /// </summary>
+            private void BndNotifyExpired({{item}}[] items, int count)
+            {
+                global::System.Exception? failure = null;
+                for (int i = 0; i < count; i++)
+                {
+                    try
+                    {
+                        OnEvicted(items[i], {{ExpiryEmitter.Expired}});
+                    }
+                    catch (global::System.Exception exception)
+                    {
+                        failure ??= exception;
+                    }
+                }
+
+                if (BndSlotsHoldReferences)
+                {
+                    global::System.Array.Clear(items, 0, count);
+                }
+
+                global::System.Threading.Volatile.Write(ref _bndSpareExpired, items);
+                if (failure != null)
+                {
+                    global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+                }
+            }
+            """);
+    }
+
+    /// <summary>What the lock holder of a thread-safe queue with an age and a hook does before it releases the lock.</summary>
+    private static string ExpiredTakenBeforeRelease(QueueSpec spec) => spec.Item + """
+        []? expired = _bndExpiredPending;
+        int expiredCount = _bndExpiredPendingCount;
+        if (expired != null)
+        {
+            _bndExpiredPending = null;
+            _bndExpiredPendingCount = 0;
+        }
+
+        """;
+
+    /// <summary>And after: the hook hears of what its sweep expired, outside the lock.</summary>
+    private const string ExpiredNotifiedAfterRelease = """
+        if (expired != null)
+        {
+            BndNotifyExpired(expired, expiredCount);
+        }
+        """;
 }

@@ -17,6 +17,22 @@ internal static partial class QueueEmitter
         }
     }
 
+    // The reads without the lock of a thread-safe queue; with a maximum age they go ahead only when nothing has expired
+    // (the head is live), and otherwise read under the lock, which sweeps first.
+    private static void WriteUnlockedReadAttempts(SourceWriter writer, QueueSpec spec, string attempt)
+    {
+        if (!spec.Expires)
+        {
+            writer.WriteUnlockedAttempts(attempt);
+            return;
+        }
+
+        writer.Open("if (BndNothingExpiredUnlocked(BndReadClock()))");
+        writer.WriteUnlockedAttempts(attempt);
+        writer.Close();
+        writer.BlankLine();
+    }
+
     private static void WriteIndexer(SourceWriter writer, QueueSpec spec)
     {
         string item = spec.Item;
@@ -30,7 +46,7 @@ internal static partial class QueueEmitter
         WriteExpireFirst(writer, spec);
         if (spec.ThreadSafe)
         {
-            writer.WriteUnlockedAttempts($$"""
+            WriteUnlockedReadAttempts(writer, spec, $$"""
                 int sequence = BndBeginRead();
                 if ((sequence & 1) == 0)
                 {
@@ -83,7 +99,7 @@ internal static partial class QueueEmitter
         WriteExpireFirst(writer, spec);
         if (spec.ThreadSafe)
         {
-            writer.WriteUnlockedAttempts($$"""
+            WriteUnlockedReadAttempts(writer, spec, $$"""
                 int sequence = BndBeginRead();
                 if ((sequence & 1) == 0)
                 {
@@ -127,7 +143,7 @@ internal static partial class QueueEmitter
         WriteExpireFirst(writer, spec);
         if (spec.ThreadSafe)
         {
-            writer.WriteUnlockedAttempts($$"""
+            WriteUnlockedReadAttempts(writer, spec, $$"""
                 int sequence = BndBeginRead();
                 if ((sequence & 1) == 0)
                 {
@@ -248,10 +264,20 @@ internal static partial class QueueEmitter
     private static void WriteTrySnapshotUnlocked(SourceWriter writer, QueueSpec spec)
     {
         string item = spec.Item;
+
+        // With a maximum age, a copy without the lock is taken only when nothing has expired.
+        string liveCheck = !spec.Expires ? "" : """
+
+                if (!BndNothingExpiredUnlocked(BndReadClock()))
+                {
+                    return null;
+                }
+
+            """;
         writer.Member($$"""
             /// <summary>The items, oldest first, copied without the lock (a few attempts); <see langword="null"/> when writers kept getting in the way.</summary>
             private {{item}}[]? BndTrySnapshotUnlocked()
-            {
+            {{{liveCheck}}
                 for (int attempt = 0; attempt < BndUnlockedReadAttempts; attempt++)
                 {
                     int sequence = BndBeginRead();

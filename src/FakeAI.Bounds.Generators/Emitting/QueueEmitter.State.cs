@@ -127,9 +127,10 @@ internal static partial class QueueEmitter
     private static void WriteCollectionProperties(SourceWriter writer, QueueSpec spec)
     {
         string countRead = spec.ThreadSafe ? "global::System.Threading.Volatile.Read(ref _bndCount)" : "_bndCount";
-        string countProperty = spec.Expires
-            ? ExpiryEmitter.CountProperty
-            : "/// <inheritdoc/>\npublic int Count => " + countRead + ";";
+        string countProperty = !spec.Expires
+            ? "/// <inheritdoc/>\npublic int Count => " + countRead + ";"
+            : spec.ThreadSafe ? "/// <summary>The number of live items: when the oldest has reached <see cref=\"MaxAge\"/>, the expired items are removed first.</summary>\npublic int Count => BndLiveCount();"
+            : ExpiryEmitter.CountProperty;
         string isFullProperty = spec.Expires
             ? "public bool IsFull => Count == _bndCapacity;"
             : "public bool IsFull => " + countRead + " == _bndCapacity;";

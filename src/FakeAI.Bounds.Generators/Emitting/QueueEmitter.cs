@@ -34,6 +34,12 @@ internal static partial class QueueEmitter
 
     private static void WriteMembers(SourceWriter writer, QueueSpec spec)
     {
+        if (spec.ThreadSafe && spec.Expires)
+        {
+            // Every writer, and every read that falls back to the lock, removes the expired items first.
+            writer.LockPrologue = "BndExpire();";
+        }
+
         WriteState(writer, spec);
         if (spec.Expires)
         {
@@ -54,7 +60,11 @@ internal static partial class QueueEmitter
 
         WriteReading(writer, spec);
         WriteEnumeration(writer, spec);
-        if (spec.ThreadSafe)
+        if (spec.NotifiesExpiredAfterLock)
+        {
+            LockEmitter.WriteLockMethods(writer, ExpiredTakenBeforeRelease(spec), ExpiredNotifiedAfterRelease);
+        }
+        else if (spec.ThreadSafe)
         {
             LockEmitter.WriteLockMethods(writer);
         }
@@ -104,6 +114,12 @@ internal static partial class QueueEmitter
 
         /// <summary>Whether an add that evicts the oldest item calls the hook.</summary>
         public bool NotifiesOverflow => Hook is not null && DropsOldest;
+
+        /// <summary>
+        /// Whether the hook hears of expired items after the lock is released: the thread-safe form sweeps under its lock,
+        /// and keeps what it removed until the holder leaves.
+        /// </summary>
+        public bool NotifiesExpiredAfterLock => ThreadSafe && Expires && Hook is not null;
 
         public bool DropsOldest => Policy == OverflowPolicyValue.DropOldest;
 

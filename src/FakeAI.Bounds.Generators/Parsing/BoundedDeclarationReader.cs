@@ -72,7 +72,7 @@ internal static class BoundedDeclarationReader
             return null;
         }
 
-        valid &= MaxAgeReader.TryRead(type, attribute, threadSafe && kind == BoundedKind.Queue, report, out long maxAgeMilliseconds);
+        valid &= MaxAgeReader.TryRead(type, attribute, report, out long maxAgeMilliseconds);
         if (!valid && report is null)
         {
             return null;

@@ -77,8 +77,7 @@ internal static class BoundedMemberTypes
             INamedTypeSymbol declaration = current.OriginalDefinition;
             if (FindBoundedAttribute(declaration) is { } attribute)
             {
-                // A thread-safe queue with an age is not generated (BND116), so it holds no member a tracker reports.
-                return MaxAgeReader.TryRead(declaration, attribute, threadSafeQueue: false, report: null, out long maxAgeMilliseconds) && maxAgeMilliseconds > 0;
+                return MaxAgeReader.TryRead(declaration, attribute, report: null, out long maxAgeMilliseconds) && maxAgeMilliseconds > 0;
             }
         }
 

@@ -9,8 +9,8 @@ namespace FakeAI.Bounds.Generators.Parsing;
 
 /// <summary>
 /// Reads the maximum age of a <c>[Bounded]</c> declaration (<c>MaxAgeMilliseconds</c> or <c>MaxAgeSeconds</c>) and checks
-/// it: one positive constant (BND115), and a queue's on its single-threaded form (BND116). The declaration reader calls
-/// it, so that the generator and the analyzer agree on what is valid.
+/// it: one positive constant (BND115). The declaration reader calls it, so that the generator and the analyzer agree on
+/// what is valid.
 /// </summary>
 internal static class MaxAgeReader
 {
@@ -20,11 +20,10 @@ internal static class MaxAgeReader
     /// <summary>Reads the age.</summary>
     /// <param name="type">The declared type.</param>
     /// <param name="attribute">Its <c>[Bounded]</c> attribute.</param>
-    /// <param name="threadSafeQueue">Whether the declaration asks for the thread-safe form of a queue, which keeps no age.</param>
     /// <param name="report">Receives the diagnostic; <see langword="null"/> when only validity matters.</param>
     /// <param name="maxAgeMilliseconds">The age in milliseconds, or 0 when none is declared or it is invalid.</param>
     /// <returns>Whether the age (or its absence) is valid.</returns>
-    public static bool TryRead(INamedTypeSymbol type, AttributeData attribute, bool threadSafeQueue, Action<Diagnostic>? report, out long maxAgeMilliseconds)
+    public static bool TryRead(INamedTypeSymbol type, AttributeData attribute, Action<Diagnostic>? report, out long maxAgeMilliseconds)
     {
         maxAgeMilliseconds = 0;
         int? milliseconds = null;
@@ -51,13 +50,6 @@ internal static class MaxAgeReader
         if (milliseconds is null && seconds is null)
         {
             return true;
-        }
-
-        string written = milliseconds is not null ? KnownNames.MaxAgeMillisecondsArgument : KnownNames.MaxAgeSecondsArgument;
-        if (threadSafeQueue)
-        {
-            report?.Invoke(Diagnostic.Create(DiagnosticDescriptors.MaxAgeNeedsSingleThreadedForm, BoundedDeclarationReader.AttributeLocationOf(type, attribute), type.Name, written));
-            return false;
         }
 
         maxAgeMilliseconds = milliseconds ?? (seconds!.Value * MillisecondsPerSecond);

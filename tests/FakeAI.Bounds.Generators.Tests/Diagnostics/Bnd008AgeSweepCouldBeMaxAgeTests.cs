@@ -11,7 +11,7 @@ namespace FakeAI.Bounds.Generators.Tests.Diagnostics;
 /// <summary>
 /// BND008: a RemoveWhere on a generated collection whose predicate removes the entries older than now minus a window,
 /// in the ways code writes one, and what only looks like it (a sweep of the new entries, a comparison of two entry
-/// fields, a thread-safe type, a type that declares its age already).
+/// fields, a type that declares its age already).
 /// </summary>
 public class Bnd008AgeSweepCouldBeMaxAgeTests
 {
@@ -42,6 +42,7 @@ public class Bnd008AgeSweepCouldBeMaxAgeTests
                 private readonly Clients _clients = new();
                 private readonly Seen _seen = new();
                 private readonly SharedClients _shared = new();
+                private readonly SharedErrors _sharedErrors = new();
 
                 public void Sweep()
                 {
@@ -52,6 +53,7 @@ public class Bnd008AgeSweepCouldBeMaxAgeTests
                     {|#3:_clients.RemoveWhere((key, value) => (DateTimeOffset.UtcNow - value.LastSeen).TotalMilliseconds > 1500)|};
                     {|#4:_seen.RemoveWhere(e => { return e.At < DateTime.UtcNow - TimeSpan.FromHours(1); })|};
                     {|#5:_shared.RemoveWhere((key, value) => value.LastSeen < DateTimeOffset.UtcNow - TimeSpan.FromSeconds(30))|};
+                    {|#6:_sharedErrors.RemoveWhere(e => e.At < DateTime.UtcNow - TimeSpan.FromMinutes(5))|};
                 }
             }
             """,
@@ -61,7 +63,8 @@ public class Bnd008AgeSweepCouldBeMaxAgeTests
             Verify.Diagnostic(DiagnosticDescriptors.AgeSweepCouldBeMaxAge).WithLocation(2).WithArguments("RecentErrors", "90 seconds", "MaxAgeSeconds = 90"),
             Verify.Diagnostic(DiagnosticDescriptors.AgeSweepCouldBeMaxAge).WithLocation(3).WithArguments("Clients", "1500 milliseconds", "MaxAgeMilliseconds = 1500"),
             Verify.Diagnostic(DiagnosticDescriptors.AgeSweepCouldBeMaxAge).WithLocation(4).WithArguments("Seen", "1 hour", "MaxAgeSeconds = 3600"),
-            Verify.Diagnostic(DiagnosticDescriptors.AgeSweepCouldBeMaxAge).WithLocation(5).WithArguments("SharedClients", "30 seconds", "MaxAgeSeconds = 30"));
+            Verify.Diagnostic(DiagnosticDescriptors.AgeSweepCouldBeMaxAge).WithLocation(5).WithArguments("SharedClients", "30 seconds", "MaxAgeSeconds = 30"),
+            Verify.Diagnostic(DiagnosticDescriptors.AgeSweepCouldBeMaxAge).WithLocation(6).WithArguments("SharedErrors", "5 minutes", "MaxAgeSeconds = 300"));
     }
 
     [Fact]
@@ -72,7 +75,6 @@ public class Bnd008AgeSweepCouldBeMaxAgeTests
             public sealed class Sweeper
             {
                 private readonly RecentErrors _errors = new();
-                private readonly SharedErrors _shared = new();
                 private readonly AgedErrors _aged = new();
                 private readonly System.Collections.Generic.List<ErrorRecord> _list = new();
 
@@ -85,8 +87,7 @@ public class Bnd008AgeSweepCouldBeMaxAgeTests
                     // Two points of the entries themselves, or not a time at all.
                     _errors.RemoveWhere(e => e.At < pivot.At);
                     _errors.RemoveWhere(e => e.Pattern.Length > 10);
-                    // The thread-safe form takes no age; a type with an age needs no sweep.
-                    _shared.RemoveWhere(e => e.At < DateTime.UtcNow - TimeSpan.FromMinutes(5));
+                    // A type with an age needs no sweep.
                     _aged.RemoveWhere(e => e.At < DateTime.UtcNow - TimeSpan.FromMinutes(5));
                     // Not a generated collection.
                     _list.RemoveAll(e => e.At < DateTime.UtcNow - TimeSpan.FromMinutes(5));
