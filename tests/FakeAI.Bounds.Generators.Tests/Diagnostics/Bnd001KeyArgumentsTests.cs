@@ -10,8 +10,9 @@ namespace FakeAI.Bounds.Generators.Tests.Diagnostics;
 /// Keys that come from a method's parameters: a map keyed by what its callers pass is bounded by the program when every
 /// caller (all of them in the compilation: a private or internal method, or any method of an application) passes a key
 /// the program fixes — a literal, a type's name, <c>string.Empty</c>, an enum, a local holding one, or a parameter its own
-/// callers fix. Anything else, a caller out of sight, a delegate, or a list (which grows per call, whatever the key), is
-/// still reported.
+/// callers fix — and names the program is configured with (an options object's values, configuration sections).
+/// Anything else, a caller out of sight, a delegate, or a list (which grows per call, whatever the key), is still
+/// reported.
 /// </summary>
 public class Bnd001KeyArgumentsTests
 {
@@ -19,6 +20,19 @@ public class Bnd001KeyArgumentsTests
         using System;
         using System.Collections.Concurrent;
         using System.Collections.Generic;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.Options;
+        namespace Microsoft.Extensions.Options
+        {
+            public interface IOptions<out T> where T : class { T Value { get; } }
+            public interface IOptionsMonitor<out T> { T CurrentValue { get; } }
+        }
+        namespace Microsoft.Extensions.Configuration
+        {
+            public interface IConfiguration { string? this[string key] { get; set; } IConfigurationSection GetSection(string key); }
+            public interface IConfigurationSection : IConfiguration { string? Value { get; set; } }
+            public static class ConfigurationExtensions { public static string? GetConnectionString(this IConfiguration configuration, string name) => configuration[name]; }
+        }
 
         """;
 
@@ -44,8 +58,21 @@ public class Bnd001KeyArgumentsTests
             + " public static void Theme() => Mark(typeof(Saved), \"Theme\"); public static void Size() => Mark(typeof(Saved), nameof(Size)); }",
     };
 
+    public static TheoryData<string> ConfiguredKeys { get; } = new()
+    {
+        // A client per configured queue, its name read from the options.
+        "public sealed class QueueOptions { public string Name { get; set; } = \"\"; } public static class Clients { private static readonly ConcurrentDictionary<string, object> _c = new(); public static object For(IOptions<QueueOptions> options) => _c.GetOrAdd(options.Value.Name, n => new object()); }",
+        // The same through a monitor held by a long-lived object, and through a private helper its callers feed.
+        "public sealed class QueueOptions { public string Prefix { get; set; } = \"\"; } public static class Clients { private static readonly ConcurrentDictionary<string, object> _c = new(); private static object Open(string name) => _c.GetOrAdd(name, n => new object());"
+            + " public static object For(IOptionsMonitor<QueueOptions> monitor) => Open(monitor.CurrentValue.Prefix + \":main\"); }",
+        // A connection per configured connection string or section value.
+        "public static class Connections { private static readonly Dictionary<string, object> _c = new(); public static void Open(IConfiguration configuration) { _c[configuration.GetConnectionString(\"Main\")!] = new object(); _c[configuration.GetSection(\"Queue\").Value!] = new object(); _c[configuration[\"Cache\"]!] = new object(); } }",
+    };
+
     public static TheoryData<string> KeysFromElsewhere { get; } = new()
     {
+        // A value that merely sits in a property named Value.
+        "public sealed class Request { public Body Value { get; set; } = new(); } public sealed class Body { public string Name { get; set; } = \"\"; } public static class Clients { private static readonly ConcurrentDictionary<string, object> _c = new(); public static object For(Request request) => _c.GetOrAdd(request.Value.Name, n => new object()); }",
         // A public method of a library: its callers outside the compilation pass what they like.
         "public static class Links { private static readonly Dictionary<string, DateTime> _c = new(); public static void Open(string url) => _c[url] = DateTime.UtcNow; public static void Docs() => Open(\"https://example.org/docs\"); }",
         // One caller passes a request's value, handed on by a public method.
@@ -65,6 +92,16 @@ public class Bnd001KeyArgumentsTests
     [Theory]
     [MemberData(nameof(KeysTheProgramWrites))]
     public async Task A_map_keyed_by_what_every_caller_writes_in_the_program_is_not_reported(string code)
+    {
+        AnalyzerRunResult run = await AnalyzerRunner.RunAsync(Usings + "namespace App {\n" + code + "\n}\n");
+
+        Assert.Empty(run.AnalyzerExceptions);
+        Assert.Empty(run.BoundsDiagnostics);
+    }
+
+    [Theory]
+    [MemberData(nameof(ConfiguredKeys))]
+    public async Task A_map_keyed_by_configured_names_is_not_reported(string code)
     {
         AnalyzerRunResult run = await AnalyzerRunner.RunAsync(Usings + "namespace App {\n" + code + "\n}\n");
 
