@@ -147,6 +147,7 @@ internal static class KeySpaces
         if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1
             || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator
             || reference.SemanticModel is not { } model
+            || declarator.SyntaxTree != model.SyntaxTree
             || declarator.FirstAncestorOrSelf<BlockSyntax>() is not { } block
             || !IsFixedValue(model.GetOperation(WithoutSuppression(initializer)), depth + 1))
         {
