@@ -51,7 +51,8 @@ public sealed class UnboundedCollectionAnalyzer : DiagnosticAnalyzer
                 collections,
                 start.Compilation.GetTypeByMetadataName(KnownNames.BoundedTrackerAttribute),
                 start.Compilation.GetTypeByMetadataName(KnownNames.AllowUnboundedAttribute),
-                start.Options.AnalyzerConfigOptionsProvider);
+                start.Options.AnalyzerConfigOptionsProvider,
+                application: start.Compilation.Options.OutputKind is not (OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule));
 
             start.RegisterSymbolStartAction(session.StartType, SymbolKind.NamedType);
             start.RegisterCompilationEndAction(session.ReportAtCompilationEnd);

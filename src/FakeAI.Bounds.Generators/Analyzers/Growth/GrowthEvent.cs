@@ -13,7 +13,9 @@ namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 /// <param name="Once">An add in code that runs once per object (<see cref="RunOnceGuards"/>): initial state.</param>
 /// <param name="PicksEntries">A sweep that picks the entries it removes (a <c>RemoveAll</c>, a removal in a loop):
 /// the stale ones, not the entry of the call that ends in a <c>finally</c>.</param>
-internal readonly record struct GrowthEvent(GrowthEventKind Kind, ISymbol Method, bool Guarded, bool Scheduled, Location Location, bool Paired = false, bool Once = false, bool PicksEntries = false)
+/// <param name="KeyParameters">An add to a map or set whose key is made only of the adding method's parameters (and
+/// fixed parts): bounded by the program when every caller passes a key it fixes (<see cref="KeyArguments"/>).</param>
+internal readonly record struct GrowthEvent(GrowthEventKind Kind, ISymbol Method, bool Guarded, bool Scheduled, Location Location, bool Paired = false, bool Once = false, bool PicksEntries = false, IParameterSymbol[]? KeyParameters = null)
 {
     /// <summary>Whether this removal keeps the collection bounded when it runs on the path that adds.</summary>
     public bool Bounds => Guarded || CollectionMethodRoles.BoundsWhenOnAddPath(Kind);

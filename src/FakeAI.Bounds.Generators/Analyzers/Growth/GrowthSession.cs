@@ -24,14 +24,17 @@ internal sealed class GrowthSession
     private readonly ConcurrentBag<(ISymbol[] Adders, Diagnostic Finding)> _registrations = new();
     private readonly ConcurrentDictionary<ISymbol, bool> _calledOnlyAtStartup = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentBag<(ISymbol[] CleanupEntries, ISymbol[]? RegistrationAdders, Diagnostic Finding)> _cleanups = new();
+    private readonly ConcurrentBag<(IParameterSymbol[] KeyParameters, System.Action<System.Action<Diagnostic>> Report)> _keyed = new();
 
     public GrowthSession(
         GrowableCollectionTypes collections,
         INamedTypeSymbol? trackerAttribute,
         INamedTypeSymbol? allowUnboundedAttribute,
-        AnalyzerConfigOptionsProvider options)
+        AnalyzerConfigOptionsProvider options,
+        bool application)
     {
         Collections = collections;
+        KeyArguments = new KeyArguments(application);
         _trackerAttribute = trackerAttribute;
         _allowUnboundedAttribute = allowUnboundedAttribute;
         _options = options;
@@ -45,6 +48,8 @@ internal sealed class GrowthSession
     public LongLivedTypes LongLived { get; } = new();
 
     public OutsideCalls OutsideCalls { get; } = new();
+
+    public KeyArguments KeyArguments { get; }
 
     public void StartType(SymbolStartAnalysisContext context)
     {
@@ -128,6 +133,16 @@ internal sealed class GrowthSession
         _cleanups.Add((cleanupEntries, registrationAdders, finding));
     }
 
+    /// <summary>
+    /// A finding whose unbounded adds are keyed only by their methods' <paramref name="keyParameters"/>: left out at the
+    /// end if every caller passes a key the program fixes, else handed to <paramref name="report"/> (which may defer
+    /// it further, as a registration or a cleanup).
+    /// </summary>
+    public void DeferKeyed(IParameterSymbol[] keyParameters, System.Action<System.Action<Diagnostic>> report)
+    {
+        _keyed.Add((keyParameters, report));
+    }
+
     /// <summary>A call of a public static registration method, and whether the code making it runs at startup.</summary>
     public void RecordRegistrationCall(ISymbol method, ISymbol caller)
     {
@@ -148,6 +163,14 @@ internal sealed class GrowthSession
                 {
                     finding.Report(reason, context.ReportDiagnostic, context.CancellationToken);
                 }
+            }
+        }
+
+        foreach ((IParameterSymbol[] keyParameters, System.Action<System.Action<Diagnostic>> report) in _keyed)
+        {
+            if (!KeyArguments.AllFixed(keyParameters))
+            {
+                report(context.ReportDiagnostic);
             }
         }
 

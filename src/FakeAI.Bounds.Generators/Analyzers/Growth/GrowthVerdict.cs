@@ -22,7 +22,12 @@ internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evid
     /// when a removal that keeps the size down — a trim under a size check, a <c>Dequeue</c>, a <c>RemoveAll</c>, a
     /// <c>Clear</c> — runs on its path (in the adding method, in what it calls, in what calls it) or by itself.
     /// </summary>
-    public static GrowthVerdict Decide(TrackedMember member, CallPaths calls, TrackerKind tracker)
+    /// <param name="member">The member judged.</param>
+    /// <param name="calls">Its type's calls.</param>
+    /// <param name="tracker">Whether its type is a tracker.</param>
+    /// <param name="excuseParameterKeys">Whether adds keyed only by their method's parameters are left out: the verdict
+    /// when every caller passes a key the program fixes.</param>
+    public static GrowthVerdict Decide(TrackedMember member, CallPaths calls, TrackerKind tracker, bool excuseParameterKeys = false)
     {
         (GrowthEvent[] events, GrowthEscape[] escapes) = member.Snapshot();
         System.Array.Sort(events, SourceOrder.ByLocation);
@@ -42,7 +47,8 @@ internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evid
         var addPaths = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (GrowthEvent add in events)
         {
-            if (add.Kind != GrowthEventKind.Grow || add.Guarded || add.Once || guardedAdds.Contains(add.Method) || calls.RunsOnlyWhileConstructing(add.Method))
+            if (add.Kind != GrowthEventKind.Grow || add.Guarded || add.Once || guardedAdds.Contains(add.Method) || calls.RunsOnlyWhileConstructing(add.Method)
+                || (excuseParameterKeys && add.KeyParameters is not null))
             {
                 continue;
             }

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using FakeAI.Bounds.Generators.Common;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace FakeAI.Bounds.Generators.Analyzers.Growth;
@@ -35,7 +37,12 @@ internal static class KeySpaces
     }
 
     /// <summary>Whether the key (or item) an add passes is one the program fixes, read before its conversion to <c>object</c>.</summary>
-    public static bool IsFixedKey(IOperation? key)
+    public static bool IsFixedKey(IOperation? key) => IsFixedValue(key, depth: 0);
+
+    // How deep a value made in the method is read: a local initialized from a concatenation of a literal and a type's name.
+    private const int MaxValueDepth = 3;
+
+    private static bool IsFixedValue(IOperation? key, int depth)
     {
         if (key?.WithoutConversions() is not { } value)
         {
@@ -44,12 +51,183 @@ internal static class KeySpaces
 
         // A literal (or nameof) key adds one entry, the name of a type or member one per declaration, and a static
         // value of a generic type instantiated for a type parameter (TypeCache<T>.ShortName) one per type.
-        return value.ConstantValue.HasValue
+        if (value.ConstantValue.HasValue
             || (value.Type is { } type && IsFixedKey(type))
             || IsPerTypeStatic(value)
             || (value is IPropertyReferenceOperation { Property.Name: "Name" or "FullName" or "AssemblyQualifiedName" or "Namespace" } name
                 && name.Property.ContainingType is { } owner
-                && IsProgramElement(owner));
+                && IsProgramElement(owner))
+            || value is IFieldReferenceOperation { Field: { Name: "Empty", IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } }
+            || IsConfigured(value))
+        {
+            return true;
+        }
+
+        if (depth >= MaxValueDepth)
+        {
+            return false;
+        }
+
+        // Made in the method from such parts: "queue:" + typeof(T).Name, $"{Prefix}.{nameof(X)}", a choice between
+        // two literals, a local that holds one of them and is never assigned again.
+        return value switch
+        {
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } sum => IsFixedValue(sum.LeftOperand, depth + 1) && IsFixedValue(sum.RightOperand, depth + 1),
+            IInterpolatedStringOperation interpolated => AreFixedParts(interpolated, depth),
+            IConditionalOperation { WhenFalse: { } whenFalse } choice => IsFixedValue(choice.WhenTrue, depth + 1) && IsFixedValue(whenFalse, depth + 1),
+            ILocalReferenceOperation local => IsFixedLocal(local, depth),
+            _ => false,
+        };
+    }
+
+    // How far a configured value is read back through members (options.Value.Queues.Default.Name).
+    private const int MaxConfigurationPath = 4;
+
+    // What the program is configured with: a value read from an options object (`_options.Value.QueueName`,
+    // `_monitor.CurrentValue.Prefix`) or from configuration (`configuration["Queue"]`, `section.Value`,
+    // `configuration.GetValue<string>("Name")`, `GetConnectionString("Main")`): one entry per configured name.
+    private static bool IsConfigured(IOperation value)
+    {
+        IOperation? current = value;
+        for (int step = 0; step < MaxConfigurationPath && current is not null; step++)
+        {
+            switch (current)
+            {
+                case IPropertyReferenceOperation { Property: var property } reference:
+                    if ((property.Name is "Value" or "CurrentValue" && IsOptionsType(property.ContainingType))
+                        || ((property.IsIndexer || property.Name == "Value") && IsConfigurationType(property.ContainingType)))
+                    {
+                        return true;
+                    }
+
+                    current = reference.Instance?.WithoutConversions();
+                    break;
+                case IFieldReferenceOperation { Field.IsStatic: false } field:
+                    current = field.Instance?.WithoutConversions();
+                    break;
+                case IInvocationOperation { TargetMethod: { Name: "GetValue" or "GetConnectionString" or "Get", IsExtensionMethod: true }, Arguments.Length: > 0 } invocation:
+                    return invocation.Arguments[0].Value.WithoutConversions().Type is { } receiver && IsConfigurationType(receiver);
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsOptionsType(ITypeSymbol? type)
+    {
+        return type is { Name: "IOptions" or "IOptionsMonitor" or "IOptionsSnapshot" }
+            && type.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Options";
+    }
+
+    private static bool IsConfigurationType(ITypeSymbol? type)
+    {
+        return type is { Name: "IConfiguration" or "IConfigurationSection" or "IConfigurationRoot" or "IConfigurationManager" }
+            && type.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Configuration";
+    }
+
+    private static bool AreFixedParts(IInterpolatedStringOperation interpolated, int depth)
+    {
+        foreach (IInterpolatedStringContentOperation part in interpolated.Parts)
+        {
+            if (part is IInterpolationOperation { Expression: var expression } && !IsFixedValue(expression, depth + 1))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // A local declared with a fixed value and never assigned again in its block (no assignment, ref, out or ++ of it).
+    private static bool IsFixedLocal(ILocalReferenceOperation reference, int depth)
+    {
+        ILocalSymbol local = reference.Local;
+        if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1
+            || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator
+            || reference.SemanticModel is not { } model
+            || declarator.SyntaxTree != model.SyntaxTree
+            || declarator.FirstAncestorOrSelf<BlockSyntax>() is not { } block
+            || !IsFixedValue(model.GetOperation(WithoutSuppression(initializer)), depth + 1))
+        {
+            return false;
+        }
+
+        string name = local.Name;
+        foreach (SyntaxNode node in block.DescendantNodes())
+        {
+            ExpressionSyntax? written = node switch
+            {
+                AssignmentExpressionSyntax assignment => assignment.Left,
+                ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => argument.Expression,
+                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } prefix => prefix.Operand,
+                PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression or (int)SyntaxKind.PostDecrementExpression } postfix => postfix.Operand,
+                _ => null,
+            };
+            if (written is IdentifierNameSyntax { Identifier.ValueText: var target } && target == name)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // `typeof(T).FullName!`: the operation is the operand's.
+    private static ExpressionSyntax WithoutSuppression(ExpressionSyntax expression)
+    {
+        while (expression is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed)
+        {
+            expression = suppressed.Operand;
+        }
+
+        return expression;
+    }
+
+    /// <summary>
+    /// The parameters of <paramref name="method"/> an add's key is made of, when it is made of nothing else: the
+    /// parameter itself, or a tuple of parameters and fixed parts (<c>(settingsType, propertyName)</c>). Whether the
+    /// key is the program's then depends on what every caller passes (<see cref="KeyArguments"/>).
+    /// </summary>
+    public static IParameterSymbol[]? KeyParameters(IOperation? key, ISymbol method)
+    {
+        IOperation? value = key?.WithoutConversions();
+        if (value is IParameterReferenceOperation parameter)
+        {
+            return IsParameterOf(parameter.Parameter, method) ? new[] { parameter.Parameter.OriginalDefinition } : null;
+        }
+
+        if (value is not ITupleOperation tuple)
+        {
+            return null;
+        }
+
+        var parameters = new List<IParameterSymbol>();
+        foreach (IOperation element in tuple.Elements)
+        {
+            if (IsFixedKey(element))
+            {
+                continue;
+            }
+
+            if (element.WithoutConversions() is IParameterReferenceOperation part && IsParameterOf(part.Parameter, method))
+            {
+                parameters.Add(part.Parameter.OriginalDefinition);
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return parameters.Count > 0 ? parameters.ToArray() : null;
+    }
+
+    private static bool IsParameterOf(IParameterSymbol parameter, ISymbol method)
+    {
+        return method is IMethodSymbol { MethodKind: MethodKind.Ordinary }
+            && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol?.OriginalDefinition, method.OriginalDefinition);
     }
 
     // How deep keys made of parts are read (a key struct in a tuple, a tuple in a key struct): enough for real keys,

@@ -93,6 +93,7 @@ internal sealed class TypeGrowthAnalysis
         }
 
         _session.OutsideCalls.Record(target, _type);
+        _session.KeyArguments.RecordCall(invocation, context.ContainingSymbol, _type);
 
         IOperation? receiver = target.IsExtensionMethod || target.Name == "GetValueRefOrAddDefault"
             ? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null)
@@ -213,6 +214,7 @@ internal sealed class TypeGrowthAnalysis
             return;
         }
 
+        _session.KeyArguments.RecordReference(reference.Method, _type);
         if (SymbolEqualityComparer.Default.Equals(reference.Method.ContainingType?.OriginalDefinition, _type.OriginalDefinition))
         {
             _calls.AddSelfRunning(reference.Method.OriginalDefinition);
@@ -281,6 +283,45 @@ internal sealed class TypeGrowthAnalysis
     // as it is. A cleanup another type calls is that object's part of the lifecycle, which the end of the compilation
     // tells too.
     private void ReportOrDefer(TrackedMember member, GrowthVerdict verdict, CallPaths paths, string lifetime, bool atCompilationEnd, System.Action<Diagnostic> report)
+    {
+        // Adds keyed only by their method's parameters, and bounded once those are left out: what every caller passes
+        // decides, which only the end of the compilation knows.
+        if (KeyParametersDeciding(member, verdict, paths) is { } keyParameters)
+        {
+            if (!atCompilationEnd)
+            {
+                _session.DeferKeyed(keyParameters, endReport => ReportOrDeferJudged(member, verdict, paths, lifetime, atCompilationEnd: true, endReport));
+                return;
+            }
+
+            if (_session.KeyArguments.AllFixed(keyParameters))
+            {
+                return;
+            }
+        }
+
+        ReportOrDeferJudged(member, verdict, paths, lifetime, atCompilationEnd, report);
+    }
+
+    // The parameters whose callers decide the verdict: those of the unbounded adds keyed only by parameters, when the
+    // member is bounded without those adds; null otherwise.
+    private IParameterSymbol[]? KeyParametersDeciding(TrackedMember member, GrowthVerdict verdict, CallPaths paths)
+    {
+        var parameters = new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default);
+        foreach (GrowthEvent growthEvent in member.Snapshot().Events)
+        {
+            if (growthEvent.KeyParameters is { } keyParameters && verdict.Adders.Contains(growthEvent.Method, SymbolEqualityComparer.Default))
+            {
+                parameters.UnionWith(keyParameters);
+            }
+        }
+
+        return parameters.Count > 0 && GrowthVerdict.Decide(member, paths, _tracker, excuseParameterKeys: true).Outcome == GrowthOutcome.Bounded
+            ? parameters.ToArray()
+            : null;
+    }
+
+    private void ReportOrDeferJudged(TrackedMember member, GrowthVerdict verdict, CallPaths paths, string lifetime, bool atCompilationEnd, System.Action<Diagnostic> report)
     {
         ISymbol[]? registrations = member.Symbol.IsStatic || _tracker == TrackerKind.None ? RegistrationEntries(verdict.Adders, paths) : null;
         if (registrations is not null)
@@ -421,6 +462,12 @@ internal sealed class TypeGrowthAnalysis
         if (_members.TryGetValue(member, out TrackedMember? tracked) && MemberReferences.ReferencedOnThis(collection) is not null)
         {
             growthEvent = CreateEvent(kind, method, member, scheduled, operation);
+            if (kind == GrowthEventKind.Grow && key is not null && tracked.Kind is CollectionKind.Dictionary or CollectionKind.Set
+                && KeySpaces.KeyParameters(key, method) is { } keyParameters)
+            {
+                growthEvent = growthEvent.Value with { KeyParameters = keyParameters };
+            }
+
             tracked.AddEvent(growthEvent.Value);
         }
 

@@ -1,0 +1,151 @@
+using System.Threading.Tasks;
+using FakeAI.Bounds.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace FakeAI.Bounds.Generators.Tests.Diagnostics;
+
+/// <summary>
+/// Keys that come from a method's parameters: a map keyed by what its callers pass is bounded by the program when every
+/// caller (all of them in the compilation: a private or internal method, or any method of an application) passes a key
+/// the program fixes — a literal, a type's name, <c>string.Empty</c>, an enum, a local holding one, or a parameter its own
+/// callers fix — and names the program is configured with (an options object's values, configuration sections).
+/// Anything else, a caller out of sight, a delegate, or a list (which grows per call, whatever the key), is still
+/// reported.
+/// </summary>
+public class Bnd001KeyArgumentsTests
+{
+    private const string Usings = """
+        using System;
+        using System.Collections.Concurrent;
+        using System.Collections.Generic;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.Options;
+        namespace Microsoft.Extensions.Options
+        {
+            public interface IOptions<out T> where T : class { T Value { get; } }
+            public interface IOptionsMonitor<out T> { T CurrentValue { get; } }
+        }
+        namespace Microsoft.Extensions.Configuration
+        {
+            public interface IConfiguration { string? this[string key] { get; set; } IConfigurationSection GetSection(string key); }
+            public interface IConfigurationSection : IConfiguration { string? Value { get; set; } }
+            public static class ConfigurationExtensions { public static string? GetConnectionString(this IConfiguration configuration, string name) => configuration[name]; }
+        }
+
+        """;
+
+    public static TheoryData<string> KeysTheProgramWrites { get; } = new()
+    {
+        // The last click per link, each link written in the code.
+        "public static class Links { private static readonly Dictionary<string, DateTime> _c = new(); private static void Open(string url) { if (!_c.TryAdd(url, DateTime.UtcNow)) { _c[url] = DateTime.UtcNow; } }"
+            + " public static void Docs() => Open(\"https://example.org/docs\"); public static void Home() => Open(\"https://example.org\"); }",
+        // A schema per handler type, its name read into a local first.
+        "internal sealed class Schemas { public static readonly Schemas Instance = new(); private Schemas() { } private readonly ConcurrentDictionary<string, object> _c = new(); internal void Add(string name, Type type) => _c[name] = type; }"
+            + " public static class Binder { public static void Bind<T>() { var name = typeof(T).FullName!; Schemas.Instance.Add(name, typeof(T)); } }",
+        // A parameter handed on: the public-looking overload of an internal class passes its callers' literal names on.
+        "internal static class Tracers { private static readonly Dictionary<string, object> _c = new(); public static object Get(string name) => Get(name, true); private static object Get(string name, bool headers) { if (!_c.TryGetValue(name, out object? t)) { t = new object(); _c.Add(name, t); } return t; } }"
+            + " public static class Users { public static object Tracer() => Tracers.Get(\"users\"); public static object Other() => Tracers.Get(nameof(Users)); }",
+        // One bucket: every caller passes the same empty key.
+        "internal sealed class Limiter { private readonly Dictionary<string, int> _c = new(); public bool TryAcquire(string key) { _c[key] = _c.TryGetValue(key, out int n) ? n + 1 : 1; return true; } }"
+            + " public static class Sync { private static readonly Limiter Limit = new(); public static bool Run() => Limit.TryAcquire(string.Empty); }",
+        // Names made of fixed parts: a literal and a type's name, an interpolation of constants and nameof, a choice of two literals.
+        "public static class Counters { private static readonly ConcurrentDictionary<string, long> _c = new(); private static long Next(string id) => _c.AddOrUpdate(id, 1, (k, v) => v + 1); "
+            + " public static long Jobs<T>() => Next(\"jobs:\" + typeof(T).Name); public static long Mail() => Next($\"mail:{nameof(Counters)}\"); public static long Either(bool a) => Next(a ? \"a\" : \"b\"); }",
+        // A tuple of a type and a property name, each caller naming the property.
+        "public static class Saved { private static readonly Dictionary<(Type, string), bool> _c = new(); private static void Mark(Type settings, string property) => _c[(settings, property)] = true; "
+            + " public static void Theme() => Mark(typeof(Saved), \"Theme\"); public static void Size() => Mark(typeof(Saved), nameof(Size)); }",
+    };
+
+    public static TheoryData<string> ConfiguredKeys { get; } = new()
+    {
+        // A client per configured queue, its name read from the options.
+        "public sealed class QueueOptions { public string Name { get; set; } = \"\"; } public static class Clients { private static readonly ConcurrentDictionary<string, object> _c = new(); public static object For(IOptions<QueueOptions> options) => _c.GetOrAdd(options.Value.Name, n => new object()); }",
+        // The same through a monitor held by a long-lived object, and through a private helper its callers feed.
+        "public sealed class QueueOptions { public string Prefix { get; set; } = \"\"; } public static class Clients { private static readonly ConcurrentDictionary<string, object> _c = new(); private static object Open(string name) => _c.GetOrAdd(name, n => new object());"
+            + " public static object For(IOptionsMonitor<QueueOptions> monitor) => Open(monitor.CurrentValue.Prefix + \":main\"); }",
+        // A connection per configured connection string or section value.
+        "public static class Connections { private static readonly Dictionary<string, object> _c = new(); public static void Open(IConfiguration configuration) { _c[configuration.GetConnectionString(\"Main\")!] = new object(); _c[configuration.GetSection(\"Queue\").Value!] = new object(); _c[configuration[\"Cache\"]!] = new object(); } }",
+    };
+
+    public static TheoryData<string> KeysFromElsewhere { get; } = new()
+    {
+        // A value that merely sits in a property named Value.
+        "public sealed class Request { public Body Value { get; set; } = new(); } public sealed class Body { public string Name { get; set; } = \"\"; } public static class Clients { private static readonly ConcurrentDictionary<string, object> _c = new(); public static object For(Request request) => _c.GetOrAdd(request.Value.Name, n => new object()); }",
+        // A public method of a library: its callers outside the compilation pass what they like.
+        "public static class Links { private static readonly Dictionary<string, DateTime> _c = new(); public static void Open(string url) => _c[url] = DateTime.UtcNow; public static void Docs() => Open(\"https://example.org/docs\"); }",
+        // One caller passes a request's value, handed on by a public method.
+        "public static class Links { private static readonly Dictionary<string, DateTime> _c = new(); private static void Open(string url) => _c[url] = DateTime.UtcNow; public static void Docs() => Open(\"https://example.org/docs\"); public static void Handle(string request) => Open(request); }",
+        // The method is handed out as a delegate: whoever runs it passes any key.
+        "public static class Links { private static readonly Dictionary<string, DateTime> _c = new(); private static void Open(string url) => _c[url] = DateTime.UtcNow; public static void Docs() => Open(\"https://example.org/docs\"); public static Action<string> Opener => Open; }",
+        // Nobody in sight calls it.
+        "internal sealed class Cache { public static readonly Cache Instance = new(); private Cache() { } private readonly Dictionary<string, int> _c = new(); internal void Put(string key) => _c[key] = 1; }",
+        // A list grows with every call, whatever the callers pass.
+        "public static class Log { private static readonly List<string> _c = new(); private static void Write(string line) => _c.Add(line); public static void Started() => Write(\"started\"); }",
+        // A local assigned again after its literal initializer.
+        "public static class Links { private static readonly Dictionary<string, DateTime> _c = new(); private static void Open(string url) => _c[url] = DateTime.UtcNow; public static void Handle(string request) { var url = \"https://example.org\"; url = request; Open(url); } }",
+        // An interface member: its callers hold the interface, out of sight.
+        "public interface ISink { void Put(string key); } internal sealed class Sink : ISink { public static readonly Sink Instance = new(); private Sink() { } private readonly Dictionary<string, int> _c = new(); public void Put(string key) => _c[key] = 1; public static void Warm() => Instance.Put(\"a\"); }",
+    };
+
+    [Theory]
+    [MemberData(nameof(KeysTheProgramWrites))]
+    public async Task A_map_keyed_by_what_every_caller_writes_in_the_program_is_not_reported(string code)
+    {
+        AnalyzerRunResult run = await AnalyzerRunner.RunAsync(Usings + "namespace App {\n" + code + "\n}\n");
+
+        Assert.Empty(run.AnalyzerExceptions);
+        Assert.Empty(run.BoundsDiagnostics);
+    }
+
+    [Theory]
+    [MemberData(nameof(ConfiguredKeys))]
+    public async Task A_map_keyed_by_configured_names_is_not_reported(string code)
+    {
+        AnalyzerRunResult run = await AnalyzerRunner.RunAsync(Usings + "namespace App {\n" + code + "\n}\n");
+
+        Assert.Empty(run.AnalyzerExceptions);
+        Assert.Empty(run.BoundsDiagnostics);
+    }
+
+    [Theory]
+    [MemberData(nameof(KeysFromElsewhere))]
+    public async Task A_key_some_caller_does_not_fix_is_reported(string code)
+    {
+        AnalyzerRunResult run = await AnalyzerRunner.RunAsync(Usings + "namespace App {\n" + code + "\n}\n");
+
+        Assert.Empty(run.AnalyzerExceptions);
+        Assert.Equal("BND001", Assert.Single(run.BoundsDiagnostics).Id);
+    }
+
+    [Theory]
+    [InlineData(OutputKind.ConsoleApplication, false)]
+    [InlineData(OutputKind.DynamicallyLinkedLibrary, true)]
+    public async Task An_application_calls_its_public_methods_itself(OutputKind kind, bool reported)
+    {
+        const string Code = """
+            using System.Collections.Generic;
+            namespace App
+            {
+                public sealed class Limiter
+                {
+                    private readonly Dictionary<string, int> _c = new();
+                    public bool TryAcquire(string key) { _c[key] = 1; return true; }
+                }
+                public static class Program
+                {
+                    private static readonly Limiter Limit = new();
+                    public static void Main() => Limit.TryAcquire(string.Empty);
+                }
+            }
+            """;
+        CSharpCompilation compilation = TestCompilation.Create(Code);
+        compilation = compilation.WithOptions(compilation.Options.WithOutputKind(kind));
+
+        AnalyzerRunResult run = await AnalyzerRunner.RunAsync(compilation);
+
+        Assert.Empty(run.AnalyzerExceptions);
+        Assert.Equal(reported ? 1 : 0, run.BoundsDiagnostics.Length);
+    }
+}
