@@ -233,7 +233,30 @@ internal static class LockEmitter
     {
         writer.Close();
         writer.Open("finally");
-        writer.Line("BndExitLock();");
+        if (writer.LockReleaseFailure is { } onFailure)
+        {
+            // The hook threw for an entry the sweep expired, as the lock was released: the entries this section evicted
+            // are reported all the same, and that first exception is the one rethrown.
+            writer.LockReleaseFailure = null;
+            writer.Open("try");
+            writer.Line("BndExitLock();");
+            writer.Close();
+            writer.Open("catch");
+            writer.Open("try");
+            writer.Line(onFailure);
+            writer.Close();
+            writer.Open("catch");
+            writer.Line("// Only the first exception is rethrown.");
+            writer.Close();
+            writer.BlankLine();
+            writer.Line("throw;");
+            writer.Close();
+        }
+        else
+        {
+            writer.Line("BndExitLock();");
+        }
+
         writer.Close();
     }
 }
