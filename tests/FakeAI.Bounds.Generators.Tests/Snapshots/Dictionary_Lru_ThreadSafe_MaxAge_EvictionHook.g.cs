@@ -813,6 +813,11 @@ namespace App.Errors
                 BndBackOff(attempt);
             }
 
+            if (global::System.Threading.Volatile.Read(ref _bndLockOwner) == global::System.Environment.CurrentManagedThreadId)
+            {
+                return _bndCount;
+            }
+
             BndEnterLock();
             try
             {
