@@ -1083,6 +1083,7 @@ namespace App.Errors
                 if (index >= 0)
                 {
                     int updated = updateValueFactory(key, _bndEntries[index].Value);
+                    BndExpire();
                     index = BndFind(key, hash);
                     if (index >= 0)
                     {
