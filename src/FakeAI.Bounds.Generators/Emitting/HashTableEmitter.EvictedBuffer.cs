@@ -47,6 +47,9 @@ internal static partial class HashTableEmitter
 
                 /// <summary>How many entries of <see cref="_bndExpiredPending"/> are pending.</summary>
                 private int _bndExpiredPendingCount;
+
+                /// <summary>Whether an exception is leaving the current lock holder's section: the hook's then is not rethrown.</summary>
+                private bool _bndSectionFailed;
                 """);
         }
     }
@@ -55,6 +58,20 @@ internal static partial class HashTableEmitter
     {
         WriteAppendEvicted(writer, spec);
         WriteNotifyEvictedEntries(writer, spec);
+        if (spec.NotifiesExpiredAfterLock)
+        {
+            writer.Member("""
+                /// <summary>
+                /// The exception filter of every locked section: notes, under the lock, that an exception is leaving it, so that
+                /// the release reports the swept entries without rethrowing the hook's exception over it; never catches.
+                /// </summary>
+                private bool BndSectionFailed()
+                {
+                    _bndSectionFailed = true;
+                    return false;
+                }
+                """);
+        }
     }
 
     // Taken atomically in the thread-safe form, where another writer may be giving its own buffer back outside the lock.
@@ -132,6 +149,8 @@ internal static partial class HashTableEmitter
     private const string ExpiredTakenBeforeRelease = """
         BndEvicted[]? expired = _bndExpiredPending;
         int expiredCount = _bndExpiredPendingCount;
+        bool sectionFailed = _bndSectionFailed;
+        _bndSectionFailed = false;
         if (expired != null)
         {
             _bndExpiredPending = null;
@@ -144,7 +163,14 @@ internal static partial class HashTableEmitter
     private const string ExpiredNotifiedAfterRelease = """
         if (expired != null)
         {
-            BndNotifyEvictedEntries(expired, expiredCount);
+            try
+            {
+                BndNotifyEvictedEntries(expired, expiredCount);
+            }
+            catch (global::System.Exception) when (sectionFailed)
+            {
+                // The section's own exception, already on its way, is the first.
+            }
         }
         """;
 }

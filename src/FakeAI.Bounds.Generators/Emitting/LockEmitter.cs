@@ -232,6 +232,14 @@ internal static class LockEmitter
     private static void CloseLock(SourceWriter writer)
     {
         writer.Close();
+        if (writer.LockSectionFailureFilter is { } filter)
+        {
+            // The filter returns false, so the body never runs; it rethrows so that the compiler sees no way past it.
+            writer.Open("catch (global::System.Exception) when (" + filter + ")");
+            writer.Line("throw;");
+            writer.Close();
+        }
+
         writer.Open("finally");
         if (writer.LockReleaseFailure is { } onFailure)
         {

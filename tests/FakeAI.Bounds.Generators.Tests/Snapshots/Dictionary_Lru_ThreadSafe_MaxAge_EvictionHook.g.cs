@@ -157,6 +157,9 @@ namespace App.Errors
         /// <summary>How many entries of <see cref="_bndExpiredPending"/> are pending.</summary>
         private int _bndExpiredPendingCount;
 
+        /// <summary>Whether an exception is leaving the current lock holder's section: the hook's then is not rethrown.</summary>
+        private bool _bndSectionFailed;
+
         /// <summary>Changes on every change of content or order, so that an enumerator can tell.</summary>
         private int _bndVersion;
 
@@ -824,6 +827,10 @@ namespace App.Errors
                 BndExpire();
                 return _bndCount;
             }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
+            }
             finally
             {
                 BndExitLock();
@@ -881,6 +888,16 @@ namespace App.Errors
         }
 
         /// <summary>
+        /// The exception filter of every locked section: notes, under the lock, that an exception is leaving it, so that
+        /// the release reports the swept entries without rethrowing the hook's exception over it; never catches.
+        /// </summary>
+        private bool BndSectionFailed()
+        {
+            _bndSectionFailed = true;
+            return false;
+        }
+
+        /// <summary>
         /// Called once for every key and its value the collection's bounds remove, in eviction order, after the change that evicted it is complete and the lock is released.
         /// Entries the caller takes out (TryDequeue, Remove, RemoveWhere, Clear) are not evictions and are not reported.
         /// </summary>
@@ -933,6 +950,10 @@ namespace App.Errors
 
                     BndInsert(key, value, hash, throwWhenFull: true, out eviction);
                 }
+                catch (global::System.Exception) when (BndSectionFailed())
+                {
+                    throw;
+                }
                 finally
                 {
                     BndExitLock();
@@ -958,6 +979,10 @@ namespace App.Errors
                 }
 
                 BndInsert(key, value, hash, throwWhenFull: false, out eviction);
+            }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
             }
             finally
             {
@@ -1016,6 +1041,10 @@ namespace App.Errors
                 BndExpire();
                 return BndFind(key, hash) >= 0;
             }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
+            }
             finally
             {
                 BndExitLock();
@@ -1053,6 +1082,10 @@ namespace App.Errors
                 }
 
                 BndInsert(key, created, hash, throwWhenFull: true, out eviction);
+            }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
             }
             finally
             {
@@ -1102,6 +1135,10 @@ namespace App.Errors
                     stored = addValue;
                 }
             }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
+            }
             finally
             {
                 BndExitLock();
@@ -1143,6 +1180,10 @@ namespace App.Errors
                 value = _bndEntries[index].Value;
                 BndRemoveEntry(index, hash);
                 return true;
+            }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
             }
             finally
             {
@@ -1187,6 +1228,10 @@ namespace App.Errors
 
                 return removed;
             }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
+            }
             finally
             {
                 BndExitLock();
@@ -1201,6 +1246,10 @@ namespace App.Errors
             {
                 BndExpire();
                 BndClearEntries();
+            }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
             }
             finally
             {
@@ -1265,6 +1314,10 @@ namespace App.Errors
 
                 value = _bndEntries[index].Value;
                 return true;
+            }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
             }
             finally
             {
@@ -1394,6 +1447,10 @@ namespace App.Errors
                 global::System.Array.Reverse(snapshot, back, snapshot.Length - back);
 
                 return snapshot;
+            }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
             }
             finally
             {
@@ -1551,6 +1608,8 @@ namespace App.Errors
         {
             BndEvicted[]? expired = _bndExpiredPending;
             int expiredCount = _bndExpiredPendingCount;
+            bool sectionFailed = _bndSectionFailed;
+            _bndSectionFailed = false;
             if (expired != null)
             {
                 _bndExpiredPending = null;
@@ -1562,7 +1621,14 @@ namespace App.Errors
 
             if (expired != null)
             {
-                BndNotifyEvictedEntries(expired, expiredCount);
+                try
+                {
+                    BndNotifyEvictedEntries(expired, expiredCount);
+                }
+                catch (global::System.Exception) when (sectionFailed)
+                {
+                    // The section's own exception, already on its way, is the first.
+                }
             }
         }
 
