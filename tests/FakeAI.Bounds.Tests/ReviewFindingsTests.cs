@@ -27,6 +27,26 @@ namespace FakeAI.Bounds.Tests
         }
     }
 
+    /// <summary>The set form of <see cref="ReviewHookedWeightedExpiringMapThreadSafe"/>, under LRU.</summary>
+    [Bounded(MaxLength = 100, MaxWeight = 10, MaxAgeMilliseconds = 1000, ThreadSafe = true, Overflow = OverflowPolicy.EvictLeastRecentlyUsed)]
+    public sealed partial class ReviewHookedWeightedExpiringLruSetThreadSafe : IBoundedSet<string>
+    {
+        public ConcurrentQueue<Eviction<string>> Evictions { get; } = new ConcurrentQueue<Eviction<string>>();
+
+        public string? ThrowFor { get; set; }
+
+        private static partial int Weigh(string item) => TestWeights.Of(item);
+
+        partial void OnEvicted(string item, EvictionReason reason)
+        {
+            Evictions.Enqueue(new Eviction<string>(item, reason));
+            if (item == ThrowFor)
+            {
+                throw new InvalidOperationException("hook failed for " + item);
+            }
+        }
+    }
+
     /// <summary>A thread-safe resizable map with a maximum age and a hook that can be made to throw for one key.</summary>
     [Bounded(MaxLength = 4, MaxAgeMilliseconds = 1000, ThreadSafe = true, ResizableCapacity = true)]
     public sealed partial class ReviewHookedExpiringResizableMapThreadSafe : IBoundedDictionary<string, int>
@@ -168,6 +188,25 @@ namespace FakeAI.Bounds.Tests
             Assert.Equal(7, created);
             Assert.True(map.TryGetValue("a", out int stored));
             Assert.Equal(7, stored);
+        }
+        // Guard (passes since 0730cfa): the set form of the first finding, through Add and the LRU victim choice.
+        [Fact]
+        public void Thread_safe_weighted_set_reports_a_weight_eviction_when_the_hook_throws_for_an_expiry_of_the_same_call()
+        {
+            var set = new ReviewHookedWeightedExpiringLruSetThreadSafe(100, null, _clock) { ThrowFor = "x" };
+            Assert.True(set.Add("x"));
+            Advance(600);
+            Assert.True(set.Add("bbbbbbbb"));
+            Advance(500);
+
+            Exception? exception = Record.Exception(() => set.Add("ccccc"));
+
+            Assert.IsType<InvalidOperationException>(exception);
+            Assert.Equal(
+                [new("x", EvictionReason.Expired), new("bbbbbbbb", EvictionReason.Weight)],
+                set.Evictions.ToArray());
+            Assert.True(set.Contains("ccccc"));
+            Assert.Equal(5, set.Weight);
         }
     }
 }
