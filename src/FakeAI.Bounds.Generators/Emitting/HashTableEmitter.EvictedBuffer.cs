@@ -70,6 +70,24 @@ internal static partial class HashTableEmitter
                     _bndSectionFailed = true;
                     return false;
                 }
+
+                /// <summary>
+                /// Tells the hook of the entries a section's sweep expired, once the lock is released; when the section is throwing,
+                /// its exception is the first, and the hook's is not rethrown. Out of <c>BndExitLock</c>, which then has no handler
+                /// and stays inlinable.
+                /// </summary>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+                private void BndNotifyExpired(BndEvicted[] expired, int count, bool sectionFailed)
+                {
+                    try
+                    {
+                        BndNotifyEvictedEntries(expired, count);
+                    }
+                    catch (global::System.Exception) when (sectionFailed)
+                    {
+                        // The section's own exception, already on its way, is the first.
+                    }
+                }
                 """);
         }
     }
@@ -163,14 +181,7 @@ internal static partial class HashTableEmitter
     private const string ExpiredNotifiedAfterRelease = """
         if (expired != null)
         {
-            try
-            {
-                BndNotifyEvictedEntries(expired, expiredCount);
-            }
-            catch (global::System.Exception) when (sectionFailed)
-            {
-                // The section's own exception, already on its way, is the first.
-            }
+            BndNotifyExpired(expired, expiredCount, sectionFailed);
         }
         """;
 }

@@ -898,6 +898,24 @@ namespace App.Errors
         }
 
         /// <summary>
+        /// Tells the hook of the entries a section's sweep expired, once the lock is released; when the section is throwing,
+        /// its exception is the first, and the hook's is not rethrown. Out of <c>BndExitLock</c>, which then has no handler
+        /// and stays inlinable.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private void BndNotifyExpired(BndEvicted[] expired, int count, bool sectionFailed)
+        {
+            try
+            {
+                BndNotifyEvictedEntries(expired, count);
+            }
+            catch (global::System.Exception) when (sectionFailed)
+            {
+                // The section's own exception, already on its way, is the first.
+            }
+        }
+
+        /// <summary>
         /// Called once for every key and its value the collection's bounds remove, in eviction order, after the change that evicted it is complete and the lock is released.
         /// Entries the caller takes out (TryDequeue, Remove, RemoveWhere, Clear) are not evictions and are not reported.
         /// </summary>
@@ -1621,14 +1639,7 @@ namespace App.Errors
 
             if (expired != null)
             {
-                try
-                {
-                    BndNotifyEvictedEntries(expired, expiredCount);
-                }
-                catch (global::System.Exception) when (sectionFailed)
-                {
-                    // The section's own exception, already on its way, is the first.
-                }
+                BndNotifyExpired(expired, expiredCount, sectionFailed);
             }
         }
 
