@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Concurrent;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using FakeAI.Bounds;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
@@ -207,6 +209,49 @@ namespace FakeAI.Bounds.Tests
                 set.Evictions.ToArray());
             Assert.True(set.Contains("ccccc"));
             Assert.Equal(5, set.Weight);
+        }
+        // Guard (passes): with two writers and the clock moving, every key stored in the weighted, aged, hooked map is
+        // either still held or reported exactly once, and the counters and the weight agree with the reports. No test ran
+        // expiry and weight evictions together on several threads.
+        [Fact]
+        public async Task Concurrent_writers_see_every_removed_key_reported_once_and_the_weight_kept()
+        {
+            var map = new ReviewHookedWeightedExpiringMapThreadSafe(8, null, _clock);
+            var stored = new ConcurrentBag<string>();
+            using var start = new Barrier(2);
+
+            void Write(int writer)
+            {
+                start.SignalAndWait();
+                for (int i = 0; i < 20_000; i++)
+                {
+                    string key = writer + "-" + i;
+                    string value = new string('v', 1 + (i % 4));
+                    if (map.TryAdd(key, value))
+                    {
+                        stored.Add(key);
+                    }
+
+                    if (writer == 0 && i % 4 == 0)
+                    {
+                        Advance(1000);
+                    }
+                }
+            }
+
+            await Task.WhenAll(Task.Run(() => Write(0)), Task.Run(() => Write(1)));
+
+            string[] reported = map.Evictions.Select(eviction => eviction.Entry.Key).ToArray();
+            string[] held = map.Select(pair => pair.Key).ToArray();
+            Assert.Equal(reported.Length, reported.Distinct().Count());
+            Assert.Empty(reported.Intersect(held));
+            Assert.Equal(stored.OrderBy(key => key, StringComparer.Ordinal), reported.Concat(held).OrderBy(key => key, StringComparer.Ordinal));
+            Assert.Equal(map.Sum(pair => (long)pair.Value.Length), map.Weight);
+            Assert.InRange(map.Weight, 0, map.MaxWeight);
+            Assert.Equal(map.Evictions.Count(eviction => eviction.Reason == EvictionReason.Expired), map.Expired);
+            Assert.Equal(map.Evictions.Count(eviction => eviction.Reason != EvictionReason.Expired), map.Evicted);
+            Assert.NotEqual(0, map.Expired);
+            Assert.NotEqual(0, map.Evicted);
         }
     }
 }
