@@ -66,10 +66,23 @@ internal static partial class HashTableEmitter
         {
             // The evicted entries stay in the replaced entries array, which nothing else uses once the lock is released:
             // they are handed to the hook from there, without a copy.
-            writer.Lines("""
-                BndEntry[] replaced;
-                int firstEvicted;
-                """);
+            if (spec.NotifiesExpiredAfterLock)
+            {
+                // Read in the lock's finally when the hook throws for a swept entry (see LockEmitter), so assigned up front.
+                writer.Lines("""
+                    BndEntry[] replaced = _bndEntries;
+                    int firstEvicted = -1;
+                    """);
+                writer.LockReleaseFailure = "BndNotifyCapacityReduced(replaced, firstEvicted);";
+            }
+            else
+            {
+                writer.Lines("""
+                    BndEntry[] replaced;
+                    int firstEvicted;
+                    """);
+            }
+
             writer.WriteLocked(spec.ThreadSafe, """
                 replaced = _bndEntries;
                 firstEvicted = BndResize(capacity);

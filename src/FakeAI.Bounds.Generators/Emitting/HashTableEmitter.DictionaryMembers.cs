@@ -240,6 +240,11 @@ internal static partial class HashTableEmitter
         writer.BlankLine();
     }
 
+    // A factory may take its time, and the age of the value it returns starts when that value is stored: the clock is
+    // read again (with the sweep it comes with) after the factory, not left as the call read it before. The thread-safe
+    // GetOrAdd needs none of this, its factory running before the lock whose prologue reads the clock.
+    private static string ExpireAfterCallback(HashTableSpec spec) => spec.Expires ? "\nBndExpire();" : "";
+
     private static void WriteGetOrAdd(SourceWriter writer, HashTableSpec spec)
     {
         string key = spec.Key;
@@ -264,7 +269,7 @@ internal static partial class HashTableEmitter
 
             // The factory runs outside any lock, so it may take its time or use this dictionary; the key is looked up
             // again afterwards, since the factory (or another thread) may have added it meanwhile.
-            {{value}} created = valueFactory(key);
+            {{value}} created = valueFactory(key);{{(spec.ThreadSafe ? "" : ExpireAfterCallback(spec))}}
             """);
         WriteEvictionLocal(writer, spec);
         writer.WriteLocked(spec.ThreadSafe, locked =>
@@ -332,7 +337,7 @@ internal static partial class HashTableEmitter
             locked.Line("int index = BndFind(key, hash);");
             locked.Open("if (index >= 0)");
             locked.Lines($$"""
-                {{value}} updated = updateValueFactory(key, _bndEntries[index].Value);
+                {{value}} updated = updateValueFactory(key, _bndEntries[index].Value);{{ExpireAfterCallback(spec)}}
                 index = BndFind(key, hash);
                 """);
             locked.Open("if (index >= 0)");
@@ -368,7 +373,7 @@ internal static partial class HashTableEmitter
             locked.Line("int index = BndFind(key, hash);");
             locked.Open("if (index >= 0)");
             locked.Lines($$"""
-                {{spec.Value}} updated = updateValueFactory(key, _bndEntries[index].Value);
+                {{spec.Value}} updated = updateValueFactory(key, _bndEntries[index].Value);{{ExpireAfterCallback(spec)}}
                 index = BndFind(key, hash);
                 """);
             locked.Open("if (index >= 0)");
@@ -423,7 +428,7 @@ internal static partial class HashTableEmitter
             locked.Line("int index = BndFind(key, hash);");
             locked.Open("if (index >= 0)");
             locked.Lines($$"""
-                {{spec.Value}} updated = updateValueFactory(key, _bndEntries[index].Value);
+                {{spec.Value}} updated = updateValueFactory(key, _bndEntries[index].Value);{{ExpireAfterCallback(spec)}}
                 index = BndFind(key, hash);
                 """);
             locked.Open("if (index >= 0)");

@@ -47,6 +47,9 @@ internal static partial class HashTableEmitter
 
                 /// <summary>How many entries of <see cref="_bndExpiredPending"/> are pending.</summary>
                 private int _bndExpiredPendingCount;
+
+                /// <summary>Whether an exception is leaving the current lock holder's section: the hook's then is not rethrown.</summary>
+                private bool _bndSectionFailed;
                 """);
         }
     }
@@ -55,6 +58,38 @@ internal static partial class HashTableEmitter
     {
         WriteAppendEvicted(writer, spec);
         WriteNotifyEvictedEntries(writer, spec);
+        if (spec.NotifiesExpiredAfterLock)
+        {
+            writer.Member("""
+                /// <summary>
+                /// The exception filter of every locked section: notes, under the lock, that an exception is leaving it, so that
+                /// the release reports the swept entries without rethrowing the hook's exception over it; never catches.
+                /// </summary>
+                private bool BndSectionFailed()
+                {
+                    _bndSectionFailed = true;
+                    return false;
+                }
+
+                /// <summary>
+                /// Tells the hook of the entries a section's sweep expired, once the lock is released; when the section is throwing,
+                /// its exception is the first, and the hook's is not rethrown. Out of <c>BndExitLock</c>, which then has no handler
+                /// and stays inlinable.
+                /// </summary>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+                private void BndNotifyExpired(BndEvicted[] expired, int count, bool sectionFailed)
+                {
+                    try
+                    {
+                        BndNotifyEvictedEntries(expired, count);
+                    }
+                    catch (global::System.Exception) when (sectionFailed)
+                    {
+                        // The section's own exception, already on its way, is the first.
+                    }
+                }
+                """);
+        }
     }
 
     // Taken atomically in the thread-safe form, where another writer may be giving its own buffer back outside the lock.
@@ -132,6 +167,8 @@ internal static partial class HashTableEmitter
     private const string ExpiredTakenBeforeRelease = """
         BndEvicted[]? expired = _bndExpiredPending;
         int expiredCount = _bndExpiredPendingCount;
+        bool sectionFailed = _bndSectionFailed;
+        _bndSectionFailed = false;
         if (expired != null)
         {
             _bndExpiredPending = null;
@@ -144,7 +181,7 @@ internal static partial class HashTableEmitter
     private const string ExpiredNotifiedAfterRelease = """
         if (expired != null)
         {
-            BndNotifyEvictedEntries(expired, expiredCount);
+            BndNotifyExpired(expired, expiredCount, sectionFailed);
         }
         """;
 }

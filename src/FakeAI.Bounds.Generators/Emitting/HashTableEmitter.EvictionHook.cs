@@ -45,7 +45,15 @@ internal static partial class HashTableEmitter
     // The members that insert declare the eviction local before the lock and tell the hook after it.
     private static void WriteEvictionLocal(SourceWriter writer, HashTableSpec spec)
     {
-        if (spec.NotifiesOverflow)
+        if (spec.NotifiesOverflow && spec.NotifiesExpiredAfterLock && spec.Weighted)
+        {
+            // One call can both sweep and evict only by weight (a sweep that removes anything leaves room for one more
+            // entry), and then the evictions must be reported even when the hook throws for a swept entry as the lock is
+            // released: the lock's finally reads the local (see LockEmitter), so it is assigned up front.
+            writer.Line("BndEvictions eviction = default;");
+            writer.LockReleaseFailure = "BndNotifyEvicted(eviction);";
+        }
+        else if (spec.NotifiesOverflow)
         {
             writer.Line(spec.Weighted ? "BndEvictions eviction;" : "BndEviction eviction;");
         }

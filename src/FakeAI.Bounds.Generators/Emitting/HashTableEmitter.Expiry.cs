@@ -58,6 +58,16 @@ internal static partial class HashTableEmitter
                 }
             }
             """);
+        // A callback that runs under this thread's lock (a RemoveWhere predicate, an update factory) reads the count as
+        // it reads Count of a table without an age: the section it runs in swept as it began, and the lock cannot be
+        // taken again.
+        writer.Lines("""
+            if (global::System.Threading.Volatile.Read(ref _bndLockOwner) == global::System.Environment.CurrentManagedThreadId)
+            {
+                return _bndCount;
+            }
+            """);
+        writer.BlankLine();
         writer.WriteLocked(spec.ThreadSafe, "return _bndCount;");
         writer.Close();
         writer.BlankLine();

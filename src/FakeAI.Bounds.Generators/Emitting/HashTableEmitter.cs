@@ -43,6 +43,12 @@ internal static partial class HashTableEmitter
             writer.LockPrologue = "BndExpire();";
         }
 
+        if (spec.NotifiesExpiredAfterLock)
+        {
+            // A section that throws keeps its exception: the hook's, for an entry its sweep expired, is not rethrown then.
+            writer.LockSectionFailureFilter = "BndSectionFailed()";
+        }
+
         WriteStorage(writer, spec);
         if (spec.Expires)
         {

@@ -232,8 +232,39 @@ internal static class LockEmitter
     private static void CloseLock(SourceWriter writer)
     {
         writer.Close();
+        if (writer.LockSectionFailureFilter is { } filter)
+        {
+            // The filter returns false, so the body never runs; it rethrows so that the compiler sees no way past it.
+            writer.Open("catch (global::System.Exception) when (" + filter + ")");
+            writer.Line("throw;");
+            writer.Close();
+        }
+
         writer.Open("finally");
-        writer.Line("BndExitLock();");
+        if (writer.LockReleaseFailure is { } onFailure)
+        {
+            // The hook threw for an entry the sweep expired, as the lock was released: the entries this section evicted
+            // are reported all the same, and that first exception is the one rethrown.
+            writer.LockReleaseFailure = null;
+            writer.Open("try");
+            writer.Line("BndExitLock();");
+            writer.Close();
+            writer.Open("catch");
+            writer.Open("try");
+            writer.Line(onFailure);
+            writer.Close();
+            writer.Open("catch");
+            writer.Line("// Only the first exception is rethrown.");
+            writer.Close();
+            writer.BlankLine();
+            writer.Line("throw;");
+            writer.Close();
+        }
+        else
+        {
+            writer.Line("BndExitLock();");
+        }
+
         writer.Close();
     }
 }

@@ -27,6 +27,20 @@ internal sealed class SourceWriter
     /// </summary>
     public string? LockPrologue { get; set; }
 
+    /// <summary>
+    /// What the next locked section does, before it rethrows, when releasing the lock throws, or <see langword="null"/>:
+    /// a thread-safe table with a maximum age tells its hook of the swept entries as it releases the lock, and when the
+    /// hook throws for one of them, the entries the section itself evicted must still be reported. Used once.
+    /// </summary>
+    public string? LockReleaseFailure { get; set; }
+
+    /// <summary>
+    /// The exception filter every locked section ends with, or <see langword="null"/>: it runs, under the lock, when an
+    /// exception leaves the section, and never catches it. A thread-safe table with a maximum age and a hook notes there
+    /// that the section failed, so that the hook's exception for a swept entry does not replace the section's own.
+    /// </summary>
+    public string? LockSectionFailureFilter { get; set; }
+
     /// <summary>Creates a writer at depth 0.</summary>
     /// <param name="capacity">The expected length of the source, so that the buffer rarely grows.</param>
     public SourceWriter(int capacity)

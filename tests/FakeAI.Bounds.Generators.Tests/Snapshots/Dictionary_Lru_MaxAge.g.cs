@@ -739,6 +739,7 @@ namespace App.Caching
             // The factory runs outside any lock, so it may take its time or use this dictionary; the key is looked up
             // again afterwards, since the factory (or another thread) may have added it meanwhile.
             TValue created = valueFactory(key);
+            BndExpire();
             int index = BndFind(key, hash);
             if (index >= 0)
             {
@@ -765,6 +766,7 @@ namespace App.Caching
             if (index >= 0)
             {
                 TValue updated = updateValueFactory(key, _bndEntries[index].Value);
+                BndExpire();
                 index = BndFind(key, hash);
                 if (index >= 0)
                 {

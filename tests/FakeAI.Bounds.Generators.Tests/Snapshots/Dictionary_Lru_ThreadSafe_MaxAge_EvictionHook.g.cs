@@ -157,6 +157,9 @@ namespace App.Errors
         /// <summary>How many entries of <see cref="_bndExpiredPending"/> are pending.</summary>
         private int _bndExpiredPendingCount;
 
+        /// <summary>Whether an exception is leaving the current lock holder's section: the hook's then is not rethrown.</summary>
+        private bool _bndSectionFailed;
+
         /// <summary>Changes on every change of content or order, so that an enumerator can tell.</summary>
         private int _bndVersion;
 
@@ -813,11 +816,20 @@ namespace App.Errors
                 BndBackOff(attempt);
             }
 
+            if (global::System.Threading.Volatile.Read(ref _bndLockOwner) == global::System.Environment.CurrentManagedThreadId)
+            {
+                return _bndCount;
+            }
+
             BndEnterLock();
             try
             {
                 BndExpire();
                 return _bndCount;
+            }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
             }
             finally
             {
@@ -876,6 +888,34 @@ namespace App.Errors
         }
 
         /// <summary>
+        /// The exception filter of every locked section: notes, under the lock, that an exception is leaving it, so that
+        /// the release reports the swept entries without rethrowing the hook's exception over it; never catches.
+        /// </summary>
+        private bool BndSectionFailed()
+        {
+            _bndSectionFailed = true;
+            return false;
+        }
+
+        /// <summary>
+        /// Tells the hook of the entries a section's sweep expired, once the lock is released; when the section is throwing,
+        /// its exception is the first, and the hook's is not rethrown. Out of <c>BndExitLock</c>, which then has no handler
+        /// and stays inlinable.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private void BndNotifyExpired(BndEvicted[] expired, int count, bool sectionFailed)
+        {
+            try
+            {
+                BndNotifyEvictedEntries(expired, count);
+            }
+            catch (global::System.Exception) when (sectionFailed)
+            {
+                // The section's own exception, already on its way, is the first.
+            }
+        }
+
+        /// <summary>
         /// Called once for every key and its value the collection's bounds remove, in eviction order, after the change that evicted it is complete and the lock is released.
         /// Entries the caller takes out (TryDequeue, Remove, RemoveWhere, Clear) are not evictions and are not reported.
         /// </summary>
@@ -928,6 +968,10 @@ namespace App.Errors
 
                     BndInsert(key, value, hash, throwWhenFull: true, out eviction);
                 }
+                catch (global::System.Exception) when (BndSectionFailed())
+                {
+                    throw;
+                }
                 finally
                 {
                     BndExitLock();
@@ -953,6 +997,10 @@ namespace App.Errors
                 }
 
                 BndInsert(key, value, hash, throwWhenFull: false, out eviction);
+            }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
             }
             finally
             {
@@ -1011,6 +1059,10 @@ namespace App.Errors
                 BndExpire();
                 return BndFind(key, hash) >= 0;
             }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
+            }
             finally
             {
                 BndExitLock();
@@ -1049,6 +1101,10 @@ namespace App.Errors
 
                 BndInsert(key, created, hash, throwWhenFull: true, out eviction);
             }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
+            }
             finally
             {
                 BndExitLock();
@@ -1078,6 +1134,7 @@ namespace App.Errors
                 if (index >= 0)
                 {
                     int updated = updateValueFactory(key, _bndEntries[index].Value);
+                    BndExpire();
                     index = BndFind(key, hash);
                     if (index >= 0)
                     {
@@ -1095,6 +1152,10 @@ namespace App.Errors
                     BndInsert(key, addValue, hash, throwWhenFull: true, out eviction);
                     stored = addValue;
                 }
+            }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
             }
             finally
             {
@@ -1137,6 +1198,10 @@ namespace App.Errors
                 value = _bndEntries[index].Value;
                 BndRemoveEntry(index, hash);
                 return true;
+            }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
             }
             finally
             {
@@ -1181,6 +1246,10 @@ namespace App.Errors
 
                 return removed;
             }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
+            }
             finally
             {
                 BndExitLock();
@@ -1195,6 +1264,10 @@ namespace App.Errors
             {
                 BndExpire();
                 BndClearEntries();
+            }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
             }
             finally
             {
@@ -1259,6 +1332,10 @@ namespace App.Errors
 
                 value = _bndEntries[index].Value;
                 return true;
+            }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
             }
             finally
             {
@@ -1388,6 +1465,10 @@ namespace App.Errors
                 global::System.Array.Reverse(snapshot, back, snapshot.Length - back);
 
                 return snapshot;
+            }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
             }
             finally
             {
@@ -1545,6 +1626,8 @@ namespace App.Errors
         {
             BndEvicted[]? expired = _bndExpiredPending;
             int expiredCount = _bndExpiredPendingCount;
+            bool sectionFailed = _bndSectionFailed;
+            _bndSectionFailed = false;
             if (expired != null)
             {
                 _bndExpiredPending = null;
@@ -1556,7 +1639,7 @@ namespace App.Errors
 
             if (expired != null)
             {
-                BndNotifyEvictedEntries(expired, expiredCount);
+                BndNotifyExpired(expired, expiredCount, sectionFailed);
             }
         }
 
