@@ -97,3 +97,24 @@ namespace FakeAI.Bounds.Tests
         partial void OnEvicted(int item, EvictionReason reason) => System.Threading.Interlocked.Increment(ref _heard);
     }
 }
+
+namespace FakeAI.Bounds.Tests
+{
+    /// <summary>A resizable thread-safe queue with an age whose hook records and can be told to throw for one item.</summary>
+    [Bounded(MaxLength = 8, MaxAgeMilliseconds = 1000, ThreadSafe = true, ResizableCapacity = true)]
+    public sealed partial class HookedResizableExpiringQueueThreadSafe : IBoundedQueue<string>
+    {
+        public ConcurrentQueue<Eviction<string>> Evictions { get; } = new ConcurrentQueue<Eviction<string>>();
+
+        public string? ThrowFor { get; set; }
+
+        partial void OnEvicted(string item, EvictionReason reason)
+        {
+            Evictions.Enqueue(new Eviction<string>(item, reason));
+            if (item == ThrowFor)
+            {
+                throw new System.InvalidOperationException("hook failed for " + item);
+            }
+        }
+    }
+}

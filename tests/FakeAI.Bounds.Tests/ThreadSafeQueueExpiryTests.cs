@@ -99,6 +99,56 @@ public class ThreadSafeQueueExpiryTests
     }
 
     [Fact]
+    public void Count_can_be_read_from_a_RemoveWhere_predicate()
+    {
+        var queue = new ExpiringQueueThreadSafe(4, _clock);
+        queue.Add(1);
+        queue.Add(2);
+        int seen = -1;
+
+        queue.RemoveWhere(item =>
+        {
+            seen = queue.Count;
+            return item == 1;
+        });
+
+        Assert.Equal(2, seen);
+        Assert.Equal([2], queue.ToArray());
+    }
+
+    [Fact]
+    public void A_lowered_capacity_reports_its_evictions_when_the_hook_throws_for_an_expiry_of_the_same_call()
+    {
+        var queue = new HookedResizableExpiringQueueThreadSafe(8, _clock) { ThrowFor = "a" };
+        queue.Add("a");
+        Advance(500);
+        queue.Add("b");
+        queue.Add("c");
+        queue.Add("d");
+        Advance(500);
+
+        Assert.Throws<InvalidOperationException>(() => queue.SetCapacity(1));
+
+        Assert.Equal(
+            [new("a", EvictionReason.Expired), new("b", EvictionReason.CapacityReduced), new Eviction<string>("c", EvictionReason.CapacityReduced)],
+            queue.Evictions);
+        Assert.Equal(["d"], queue.ToArray());
+    }
+
+    [Fact]
+    public void A_call_keeps_its_own_exception_when_the_hook_throws_for_an_expiry_it_swept()
+    {
+        var queue = new HookedExpiringQueueThreadSafe(4, _clock) { ThrowFor = "a" };
+        queue.Add("a");
+        Advance(1000);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => queue[0]);
+
+        Assert.Equal([new Eviction<string>("a", EvictionReason.Expired)], queue.Evictions);
+        Assert.Empty(queue.ToArray());
+    }
+
+    [Fact]
     public async Task Readers_on_several_threads_never_see_an_item_of_an_expired_round()
     {
         // Each round, two writers add items tagged with the round and two readers peek and copy: the clock moves past

@@ -58,11 +58,25 @@ internal static partial class QueueEmitter
         {
             // The evicted items stay in the replaced ring, which nothing else uses once the lock is released: they are
             // handed to the hook from there, without a copy.
-            writer.Lines($$"""
-                {{spec.Item}}[] replaced;
-                int oldestEvicted;
-                int evicted;
-                """);
+            if (spec.NotifiesExpiredAfterLock)
+            {
+                // Read in the lock's finally when the hook throws for a swept item (see LockEmitter), so assigned up front.
+                writer.Lines($$"""
+                    {{spec.Item}}[] replaced = _bndItems;
+                    int oldestEvicted = 0;
+                    int evicted = 0;
+                    """);
+                writer.LockReleaseFailure = "BndNotifyCapacityReduced(replaced, oldestEvicted, evicted);";
+            }
+            else
+            {
+                writer.Lines($$"""
+                    {{spec.Item}}[] replaced;
+                    int oldestEvicted;
+                    int evicted;
+                    """);
+            }
+
             writer.WriteLocked(spec.ThreadSafe, """
                 replaced = _bndItems;
                 oldestEvicted = _bndHead;

@@ -230,6 +230,15 @@ internal static partial class QueueEmitter
                 }
             }
             """);
+        // A callback that runs under this thread's lock (a RemoveWhere predicate) reads the count as it reads Count of a
+        // queue without an age: the section it runs in swept as it began, and the lock cannot be taken again.
+        writer.Lines("""
+            if (global::System.Threading.Volatile.Read(ref _bndLockOwner) == global::System.Environment.CurrentManagedThreadId)
+            {
+                return _bndCount;
+            }
+            """);
+        writer.BlankLine();
         writer.WriteLocked(threadSafe: true, "return _bndCount;");
         writer.Close();
         writer.BlankLine();
@@ -249,6 +258,19 @@ internal static partial class QueueEmitter
 
             /// <summary>How many items of <see cref="_bndExpiredPending"/> are pending.</summary>
             private int _bndExpiredPendingCount;
+
+            /// <summary>Whether an exception is leaving the current lock holder's section: the hook's then is not rethrown.</summary>
+            private bool _bndSectionFailed;
+
+            /// <summary>
+            /// The exception filter of every locked section: notes, under the lock, that an exception is leaving it, so that
+            /// the release reports the swept items without rethrowing the hook's exception over it; never catches.
+            /// </summary>
+            private bool BndSectionFailed()
+            {
+                _bndSectionFailed = true;
+                return false;
+            }
 
             /// <summary>Keeps an item the sweep is removing for the hook; under the lock.</summary>
             private void BndKeepExpired({{item}} item)
@@ -274,9 +296,12 @@ internal static partial class QueueEmitter
 
             /// <summary>
             /// Tells the hook of the items a sweep expired, oldest first, after the lock is released; every item is passed on
-            /// even when the hook throws for one, and the first exception is rethrown once all have been.
+            /// even when the hook throws for one, and the first exception is rethrown once all have been, unless the section
+            /// that swept is throwing its own, which is then the first. Out of <c>BndExitLock</c>, which then has no handler
+            /// and stays inlinable.
             /// </summary>
-            private void BndNotifyExpired({{item}}[] items, int count)
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            private void BndNotifyExpired({{item}}[] items, int count, bool sectionFailed)
             {
                 global::System.Exception? failure = null;
                 for (int i = 0; i < count; i++)
@@ -297,7 +322,7 @@ internal static partial class QueueEmitter
                 }
 
                 global::System.Threading.Volatile.Write(ref _bndSpareExpired, items);
-                if (failure != null)
+                if (failure != null && !sectionFailed)
                 {
                     global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
                 }
@@ -309,6 +334,8 @@ internal static partial class QueueEmitter
     private static string ExpiredTakenBeforeRelease(QueueSpec spec) => spec.Item + """
         []? expired = _bndExpiredPending;
         int expiredCount = _bndExpiredPendingCount;
+        bool sectionFailed = _bndSectionFailed;
+        _bndSectionFailed = false;
         if (expired != null)
         {
             _bndExpiredPending = null;
@@ -321,7 +348,7 @@ internal static partial class QueueEmitter
     private const string ExpiredNotifiedAfterRelease = """
         if (expired != null)
         {
-            BndNotifyExpired(expired, expiredCount);
+            BndNotifyExpired(expired, expiredCount, sectionFailed);
         }
         """;
 }

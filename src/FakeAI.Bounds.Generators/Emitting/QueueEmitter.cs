@@ -40,6 +40,12 @@ internal static partial class QueueEmitter
             writer.LockPrologue = "BndExpire();";
         }
 
+        if (spec.NotifiesExpiredAfterLock)
+        {
+            // A section that throws keeps its exception: the hook's, for an item its sweep expired, is not rethrown then.
+            writer.LockSectionFailureFilter = "BndSectionFailed()";
+        }
+
         WriteState(writer, spec);
         if (spec.Expires)
         {

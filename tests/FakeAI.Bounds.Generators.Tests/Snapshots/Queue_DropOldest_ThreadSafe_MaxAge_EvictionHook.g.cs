@@ -196,6 +196,10 @@ namespace App.Streams
                     ? front + _bndCount + _bndRemovedInPlace
                     : front - _bndRemovedFromFront;
             }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
+            }
             finally
             {
                 BndExitLock();
@@ -380,11 +384,20 @@ namespace App.Streams
                 BndBackOff(attempt);
             }
 
+            if (global::System.Threading.Volatile.Read(ref _bndLockOwner) == global::System.Environment.CurrentManagedThreadId)
+            {
+                return _bndCount;
+            }
+
             BndEnterLock();
             try
             {
                 BndExpire();
                 return _bndCount;
+            }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
             }
             finally
             {
@@ -400,6 +413,19 @@ namespace App.Streams
 
         /// <summary>How many items of <see cref="_bndExpiredPending"/> are pending.</summary>
         private int _bndExpiredPendingCount;
+
+        /// <summary>Whether an exception is leaving the current lock holder's section: the hook's then is not rethrown.</summary>
+        private bool _bndSectionFailed;
+
+        /// <summary>
+        /// The exception filter of every locked section: notes, under the lock, that an exception is leaving it, so that
+        /// the release reports the swept items without rethrowing the hook's exception over it; never catches.
+        /// </summary>
+        private bool BndSectionFailed()
+        {
+            _bndSectionFailed = true;
+            return false;
+        }
 
         /// <summary>Keeps an item the sweep is removing for the hook; under the lock.</summary>
         private void BndKeepExpired(global::App.Streams.StreamStart item)
@@ -425,9 +451,12 @@ namespace App.Streams
 
         /// <summary>
         /// Tells the hook of the items a sweep expired, oldest first, after the lock is released; every item is passed on
-        /// even when the hook throws for one, and the first exception is rethrown once all have been.
+        /// even when the hook throws for one, and the first exception is rethrown once all have been, unless the section
+        /// that swept is throwing its own, which is then the first. Out of <c>BndExitLock</c>, which then has no handler
+        /// and stays inlinable.
         /// </summary>
-        private void BndNotifyExpired(global::App.Streams.StreamStart[] items, int count)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private void BndNotifyExpired(global::App.Streams.StreamStart[] items, int count, bool sectionFailed)
         {
             global::System.Exception? failure = null;
             for (int i = 0; i < count; i++)
@@ -448,7 +477,7 @@ namespace App.Streams
             }
 
             global::System.Threading.Volatile.Write(ref _bndSpareExpired, items);
-            if (failure != null)
+            if (failure != null && !sectionFailed)
             {
                 global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
             }
@@ -478,6 +507,10 @@ namespace App.Streams
                 evicted = _bndItems[_bndHead];
                 BndOverwriteOldest(item);
             }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
+            }
             finally
             {
                 BndExitLock();
@@ -502,6 +535,10 @@ namespace App.Streams
 
                 evicted = _bndItems[_bndHead];
                 BndOverwriteOldest(item);
+            }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
             }
             finally
             {
@@ -533,6 +570,10 @@ namespace App.Streams
 
                 evicted = _bndItems[_bndHead];
                 BndOverwriteOldest(item);
+            }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
             }
             finally
             {
@@ -627,6 +668,10 @@ namespace App.Streams
                 _bndRemovedFromFront++;
                 return true;
             }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
+            }
             finally
             {
                 BndExitLock();
@@ -695,6 +740,10 @@ namespace App.Streams
 
                 return count - kept;
             }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
+            }
             finally
             {
                 BndExitLock();
@@ -723,6 +772,10 @@ namespace App.Streams
                 _bndHead = 0;
                 _bndCount = 0;
                 _bndRemovedFromFront += count;
+            }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
             }
             finally
             {
@@ -780,6 +833,10 @@ namespace App.Streams
                     global::App.Streams.StreamStart[] items = _bndItems;
                     return items[BndSlot(_bndHead, index, items.Length)];
                 }
+                catch (global::System.Exception) when (BndSectionFailed())
+                {
+                    throw;
+                }
                 finally
                 {
                     BndExitLock();
@@ -827,6 +884,10 @@ namespace App.Streams
 
                 item = _bndItems[_bndHead];
                 return true;
+            }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
             }
             finally
             {
@@ -877,6 +938,10 @@ namespace App.Streams
                 item = items[BndSlot(_bndHead, count - 1, items.Length)];
                 return true;
             }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
+            }
             finally
             {
                 BndExitLock();
@@ -904,6 +969,10 @@ namespace App.Streams
                 global::App.Streams.StreamStart[] copy = BndAllocate<global::App.Streams.StreamStart>(_bndCount);
                 BndCopyOldestFirst(copy, 0);
                 return copy;
+            }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
             }
             finally
             {
@@ -934,6 +1003,10 @@ namespace App.Streams
                 }
 
                 BndCopyOldestFirst(array, arrayIndex);
+            }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
             }
             finally
             {
@@ -1172,6 +1245,10 @@ namespace App.Streams
                 BndCopyOldestFirst(snapshot, 0);
                 return snapshot;
             }
+            catch (global::System.Exception) when (BndSectionFailed())
+            {
+                throw;
+            }
             finally
             {
                 BndExitLock();
@@ -1221,6 +1298,8 @@ namespace App.Streams
         {
             global::App.Streams.StreamStart[]? expired = _bndExpiredPending;
             int expiredCount = _bndExpiredPendingCount;
+            bool sectionFailed = _bndSectionFailed;
+            _bndSectionFailed = false;
             if (expired != null)
             {
                 _bndExpiredPending = null;
@@ -1232,7 +1311,7 @@ namespace App.Streams
 
             if (expired != null)
             {
-                BndNotifyExpired(expired, expiredCount);
+                BndNotifyExpired(expired, expiredCount, sectionFailed);
             }
         }
 

@@ -11,7 +11,7 @@ namespace FakeAI.Bounds.Tests
 {
     /// <summary>A thread-safe map with a maximum weight, a maximum age and a hook that can be made to throw for one key.</summary>
     [Bounded(MaxLength = 100, MaxWeight = 10, MaxAgeMilliseconds = 1000, ThreadSafe = true)]
-    public sealed partial class ReviewHookedWeightedExpiringMapThreadSafe : IBoundedDictionary<string, string>
+    public sealed partial class FailingHookWeightedExpiringMapThreadSafe : IBoundedDictionary<string, string>
     {
         public ConcurrentQueue<Eviction<(string Key, string Value)>> Evictions { get; } = new ConcurrentQueue<Eviction<(string Key, string Value)>>();
 
@@ -29,9 +29,9 @@ namespace FakeAI.Bounds.Tests
         }
     }
 
-    /// <summary>The set form of <see cref="ReviewHookedWeightedExpiringMapThreadSafe"/>, under LRU.</summary>
+    /// <summary>The set form of <see cref="FailingHookWeightedExpiringMapThreadSafe"/>, under LRU.</summary>
     [Bounded(MaxLength = 100, MaxWeight = 10, MaxAgeMilliseconds = 1000, ThreadSafe = true, Overflow = OverflowPolicy.EvictLeastRecentlyUsed)]
-    public sealed partial class ReviewHookedWeightedExpiringLruSetThreadSafe : IBoundedSet<string>
+    public sealed partial class FailingHookWeightedExpiringLruSetThreadSafe : IBoundedSet<string>
     {
         public ConcurrentQueue<Eviction<string>> Evictions { get; } = new ConcurrentQueue<Eviction<string>>();
 
@@ -51,7 +51,7 @@ namespace FakeAI.Bounds.Tests
 
     /// <summary>A thread-safe resizable map with a maximum age and a hook that can be made to throw for one key.</summary>
     [Bounded(MaxLength = 4, MaxAgeMilliseconds = 1000, ThreadSafe = true, ResizableCapacity = true)]
-    public sealed partial class ReviewHookedExpiringResizableMapThreadSafe : IBoundedDictionary<string, int>
+    public sealed partial class FailingHookExpiringResizableMapThreadSafe : IBoundedDictionary<string, int>
     {
         public ConcurrentQueue<Eviction<(string Key, int Value)>> Evictions { get; } = new ConcurrentQueue<Eviction<(string Key, int Value)>>();
 
@@ -68,10 +68,11 @@ namespace FakeAI.Bounds.Tests
     }
 
     /// <summary>
-    /// Findings of the review of maximum weight and of maximum age on the thread-safe maps: each test states a property the
-    /// design notes promise and a case that breaks it.
+    /// Thread-safe maps and sets with a maximum age and a hook, alone or with a maximum weight or SetCapacity: when the hook
+    /// throws for an entry a sweep expired, every entry the call removed is still reported and the call's own exception is
+    /// the one that reaches the caller; Count can be read from a callback; a value is aged from its write, after its factory.
     /// </summary>
-    public class ReviewFindingsTests
+    public class ThreadSafeHookFailureTests
     {
         private readonly FakeTimeProvider _clock = new();
 
@@ -83,7 +84,7 @@ namespace FakeAI.Bounds.Tests
         [Fact]
         public void Thread_safe_weighted_map_reports_a_weight_eviction_when_the_hook_throws_for_an_expiry_of_the_same_call()
         {
-            var map = new ReviewHookedWeightedExpiringMapThreadSafe(100, null, _clock) { ThrowFor = "a" };
+            var map = new FailingHookWeightedExpiringMapThreadSafe(100, null, _clock) { ThrowFor = "a" };
             Assert.True(map.TryAdd("a", "x"));
             Advance(600);
             Assert.True(map.TryAdd("b", "xxxxxxxx"));
@@ -106,7 +107,7 @@ namespace FakeAI.Bounds.Tests
         [Fact]
         public void Thread_safe_resizable_map_reports_capacity_evictions_when_the_hook_throws_for_an_expiry_of_the_same_call()
         {
-            var map = new ReviewHookedExpiringResizableMapThreadSafe(4, null, _clock) { ThrowFor = "a" };
+            var map = new FailingHookExpiringResizableMapThreadSafe(4, null, _clock) { ThrowFor = "a" };
             map["a"] = 1;
             Advance(600);
             map["b"] = 2;
@@ -130,7 +131,7 @@ namespace FakeAI.Bounds.Tests
         [Fact]
         public void Thread_safe_weighted_map_keeps_its_own_exception_when_the_hook_throws_for_an_expiry()
         {
-            var map = new ReviewHookedWeightedExpiringMapThreadSafe(100, null, _clock) { ThrowFor = "a" };
+            var map = new FailingHookWeightedExpiringMapThreadSafe(100, null, _clock) { ThrowFor = "a" };
             Assert.True(map.TryAdd("a", "x"));
             Advance(1000);
 
@@ -195,7 +196,7 @@ namespace FakeAI.Bounds.Tests
         [Fact]
         public void Thread_safe_weighted_set_reports_a_weight_eviction_when_the_hook_throws_for_an_expiry_of_the_same_call()
         {
-            var set = new ReviewHookedWeightedExpiringLruSetThreadSafe(100, null, _clock) { ThrowFor = "x" };
+            var set = new FailingHookWeightedExpiringLruSetThreadSafe(100, null, _clock) { ThrowFor = "x" };
             Assert.True(set.Add("x"));
             Advance(600);
             Assert.True(set.Add("bbbbbbbb"));
@@ -216,7 +217,7 @@ namespace FakeAI.Bounds.Tests
         [Fact]
         public async Task Concurrent_writers_see_every_removed_key_reported_once_and_the_weight_kept()
         {
-            var map = new ReviewHookedWeightedExpiringMapThreadSafe(8, null, _clock);
+            var map = new FailingHookWeightedExpiringMapThreadSafe(8, null, _clock);
             var stored = new ConcurrentBag<string>();
             using var start = new Barrier(2);
 
