@@ -4,7 +4,9 @@ namespace FakeAI.Bounds;
 
 /// <summary>
 /// Thrown by <c>Add</c> (and by the indexer of a dictionary) on a full bounded collection whose policy is
-/// <see cref="OverflowPolicy.Throw"/>. The collection is left unchanged.
+/// <see cref="OverflowPolicy.Throw"/>, and by the adding members of a collection with a maximum weight for an entry that
+/// does not fit. The entry is not stored and nothing is evicted for it; a collection with a maximum age has removed its
+/// expired entries first, as every call does.
 /// </summary>
 public class BoundExceededException : InvalidOperationException
 {
