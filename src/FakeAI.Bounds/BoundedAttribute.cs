@@ -51,8 +51,10 @@ public sealed class BoundedAttribute : Attribute
     /// longer is expired, is never returned again, and is removed on the collection's next add or read, counted in the
     /// generated <c>Expired</c> counter and reported to an <c>OnEvicted</c> hook with <see cref="EvictionReason.Expired"/>.
     /// Time comes from the <see cref="System.TimeProvider"/> given to the constructor, <see cref="System.TimeProvider.System"/>
-    /// by default. Default: 0, no maximum age. Set at most one of <see cref="MaxAgeMilliseconds"/> and
-    /// <see cref="MaxAgeSeconds"/>; an age bound needs <see cref="ThreadSafe"/> = <see langword="false"/>.
+    /// by default (read as a millisecond tick count, for a cheap read, when the age is a second or more; the age then
+    /// counts 16 ms more, so that no entry expires early). The single-threaded and thread-safe forms both keep it; the
+    /// thread-safe form's reads without the lock check the age of what they find. Default: 0, no maximum age. Set at most
+    /// one of <see cref="MaxAgeMilliseconds"/> and <see cref="MaxAgeSeconds"/>.
     /// </summary>
     public int MaxAgeMilliseconds { get; set; }
 

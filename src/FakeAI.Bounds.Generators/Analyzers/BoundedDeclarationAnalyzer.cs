@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace FakeAI.Bounds.Generators.Analyzers;
 
 /// <summary>
-/// Explains every <c>[Bounded]</c> declaration the generator has to skip (BND101–BND105, BND107, BND110, BND115, BND116). It runs the very
+/// Explains every <c>[Bounded]</c> declaration the generator has to skip (BND101–BND105, BND107, BND110, BND115, BND117). It runs the very
 /// reader the generator runs, with a reporter, so the two can never disagree about what is valid.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
