@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace FakeAI.Bounds.Generators.Common;
 
@@ -13,6 +14,30 @@ internal static class AttributeLookup
             if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeClass))
             {
                 return attribute;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The first of the named arguments <paramref name="names"/> written in the attribute's syntax, or <see langword="null"/>.
+    /// The compiler drops a named argument it cannot evaluate from <see cref="AttributeData.NamedArguments"/>; the syntax
+    /// still shows that the user wrote one, so that a reader can say it is not a constant.
+    /// </summary>
+    public static string? WrittenNamedArgument(AttributeData attribute, params string[] names)
+    {
+        if (attribute.ApplicationSyntaxReference?.GetSyntax() is not AttributeSyntax { ArgumentList: { } arguments })
+        {
+            return null;
+        }
+
+        foreach (AttributeArgumentSyntax argument in arguments.Arguments)
+        {
+            string? name = argument.NameEquals?.Name.Identifier.ValueText;
+            if (name is not null && System.Array.IndexOf(names, name) >= 0)
+            {
+                return name;
             }
         }
 

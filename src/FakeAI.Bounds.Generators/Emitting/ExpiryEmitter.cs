@@ -144,6 +144,51 @@ internal static class ExpiryEmitter
         writer.Member(body);
     }
 
+    /// <summary>
+    /// Writes the public <c>RemoveExpired()</c>. The thread-safe form locks by hand, without the prologue's sweep, so that
+    /// the count returned is this call's.
+    /// </summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="threadSafe">Whether the collection is the thread-safe form.</param>
+    /// <param name="every">What one expired entry is, after "every": "key", "value", "item".</param>
+    /// <param name="order">The order they leave in, as a clause to insert (", oldest first,"), or empty.</param>
+    /// <param name="what">What the collection holds, in the plural: "entries", "items".</param>
+    /// <param name="noun">What the collection is: "dictionary", "set", "queue".</param>
+    public static void WriteRemoveExpired(SourceWriter writer, bool threadSafe, string every, string order, string what, string noun)
+    {
+        string summary = $$"""
+            /// <summary>
+            /// Removes now every {{every}} that has reached <see cref="MaxAge"/>{{order}} and counts them in <see cref="Expired"/>.
+            /// Adds and reads do this on their own; call it to let go of expired {{what}} in a {{noun}} nobody touches.
+            /// </summary>
+            """;
+        string sweep = """
+            long now = BndReadClock();
+            _bndNow = now;
+            return _bndCount == 0 ? 0 : BndRemoveExpired(now);
+            """;
+        writer.Lines(summary);
+        writer.Line("/// <returns>How many " + what + (threadSafe ? " this call removed" : " were removed") + ".</returns>");
+        writer.Open("public int RemoveExpired()");
+        if (threadSafe)
+        {
+            writer.Line("BndEnterLock();");
+            writer.Open("try");
+            writer.Lines(sweep);
+            writer.Close();
+            writer.Open("finally");
+            writer.Line("BndExitLock();");
+            writer.Close();
+        }
+        else
+        {
+            writer.Lines(sweep);
+        }
+
+        writer.Close();
+        writer.BlankLine();
+    }
+
     /// <summary>Writes <c>MaxAge</c>, <c>Expired</c> and the conversion of the age to timestamp ticks.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="threadSafe">Whether the collection is the thread-safe form, whose counter is read without tearing.</param>

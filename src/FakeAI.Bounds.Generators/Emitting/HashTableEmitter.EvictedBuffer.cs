@@ -41,16 +41,7 @@ internal static partial class HashTableEmitter
             """);
         if (spec.NotifiesExpiredAfterLock)
         {
-            writer.Member("""
-                /// <summary>The entries the current lock holder's sweep expired, which the hook hears of when it releases the lock; null when none.</summary>
-                private BndEvicted[]? _bndExpiredPending;
-
-                /// <summary>How many entries of <see cref="_bndExpiredPending"/> are pending.</summary>
-                private int _bndExpiredPendingCount;
-
-                /// <summary>Whether an exception is leaving the current lock holder's section: the hook's then is not rethrown.</summary>
-                private bool _bndSectionFailed;
-                """);
+            ThreadSafeExpiryEmitter.WritePendingState(writer, "BndEvicted[]", "entries");
         }
     }
 
@@ -61,16 +52,6 @@ internal static partial class HashTableEmitter
         if (spec.NotifiesExpiredAfterLock)
         {
             writer.Member("""
-                /// <summary>
-                /// The exception filter of every locked section: notes, under the lock, that an exception is leaving it, so that
-                /// the release reports the swept entries without rethrowing the hook's exception over it; never catches.
-                /// </summary>
-                private bool BndSectionFailed()
-                {
-                    _bndSectionFailed = true;
-                    return false;
-                }
-
                 /// <summary>
                 /// Tells the hook of the entries a section's sweep expired, once the lock is released; when the section is throwing,
                 /// its exception is the first, and the hook's is not rethrown. Out of <c>BndExitLock</c>, which then has no handler
@@ -162,26 +143,4 @@ internal static partial class HashTableEmitter
             }
             """);
     }
-
-    /// <summary>What the lock holder of a thread-safe table with an age and a hook does before it releases the lock.</summary>
-    private const string ExpiredTakenBeforeRelease = """
-        BndEvicted[]? expired = _bndExpiredPending;
-        int expiredCount = _bndExpiredPendingCount;
-        bool sectionFailed = _bndSectionFailed;
-        _bndSectionFailed = false;
-        if (expired != null)
-        {
-            _bndExpiredPending = null;
-            _bndExpiredPendingCount = 0;
-        }
-
-        """;
-
-    /// <summary>And after: the hook hears of what its sweep expired, outside the lock.</summary>
-    private const string ExpiredNotifiedAfterRelease = """
-        if (expired != null)
-        {
-            BndNotifyExpired(expired, expiredCount, sectionFailed);
-        }
-        """;
 }

@@ -30,16 +30,10 @@ internal static partial class HashTableEmitter
         }
     }
 
-    // The thread-safe Count: without the lock when the oldest write is live (so nothing has expired), else under the
-    // lock, whose first act is the sweep.
+    // The thread-safe Count: without the lock when the oldest write is live (so nothing has expired).
     private static void WriteLiveCount(SourceWriter writer, HashTableSpec spec)
     {
-        writer.Open("""
-            /// <summary>The count of live entries: read without the lock when nothing has expired, else after a sweep under it.</summary>
-            private int BndLiveCount()
-            """);
-        writer.Line("long now = BndReadClock();");
-        writer.WriteUnlockedAttempts($$"""
+        ThreadSafeExpiryEmitter.WriteLiveCount(writer, "entries", $$"""
             int sequence = BndBeginRead();
             if ((sequence & 1) == 0)
             {
@@ -58,19 +52,6 @@ internal static partial class HashTableEmitter
                 }
             }
             """);
-        // A callback that runs under this thread's lock (a RemoveWhere predicate, an update factory) reads the count as
-        // it reads Count of a table without an age: the section it runs in swept as it began, and the lock cannot be
-        // taken again.
-        writer.Lines("""
-            if (global::System.Threading.Volatile.Read(ref _bndLockOwner) == global::System.Environment.CurrentManagedThreadId)
-            {
-                return _bndCount;
-            }
-            """);
-        writer.BlankLine();
-        writer.WriteLocked(spec.ThreadSafe, "return _bndCount;");
-        writer.Close();
-        writer.BlankLine();
     }
 
     /// <summary>The clock a thread-safe read without the lock ages entries by, read once per call.</summary>
@@ -282,45 +263,6 @@ internal static partial class HashTableEmitter
 
     private static void WriteRemoveExpiredPublic(SourceWriter writer, HashTableSpec spec)
     {
-        if (spec.ThreadSafe)
-        {
-            // Locked by hand, without the prologue's sweep, so that the count returned is this call's.
-            writer.Member($$"""
-                /// <summary>
-                /// Removes now every {{(spec.IsSet ? "value" : "key")}} that has reached <see cref="MaxAge"/> and counts them in <see cref="Expired"/>.
-                /// Adds and reads do this on their own; call it to let go of expired entries in a {{CollectionNoun(spec)}} nobody touches.
-                /// </summary>
-                /// <returns>How many entries this call removed.</returns>
-                public int RemoveExpired()
-                {
-                    BndEnterLock();
-                    try
-                    {
-                        long now = BndReadClock();
-                        _bndNow = now;
-                        return _bndCount == 0 ? 0 : BndRemoveExpired(now);
-                    }
-                    finally
-                    {
-                        BndExitLock();
-                    }
-                }
-                """);
-            return;
-        }
-
-        writer.Member($$"""
-            /// <summary>
-            /// Removes now every {{(spec.IsSet ? "value" : "key")}} that has reached <see cref="MaxAge"/> and counts them in <see cref="Expired"/>.
-            /// Adds and reads do this on their own; call it to let go of expired entries in a {{CollectionNoun(spec)}} nobody touches.
-            /// </summary>
-            /// <returns>How many entries were removed.</returns>
-            public int RemoveExpired()
-            {
-                long now = BndReadClock();
-                _bndNow = now;
-                return _bndCount == 0 ? 0 : BndRemoveExpired(now);
-            }
-            """);
+        ExpiryEmitter.WriteRemoveExpired(writer, spec.ThreadSafe, spec.IsSet ? "value" : "key", order: "", "entries", CollectionNoun(spec));
     }
 }

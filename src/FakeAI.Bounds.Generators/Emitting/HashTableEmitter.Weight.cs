@@ -15,7 +15,6 @@ internal static partial class HashTableEmitter
         WriteWeigh(writer, spec);
         if (spec.NotifiesOverflow)
         {
-            WriteRecordEviction(writer);
             WriteNotifyEvictions(writer, spec);
         }
     }
@@ -99,7 +98,7 @@ internal static partial class HashTableEmitter
         writer.Line("int victim = " + victim + ";");
         if (spec.NotifiesOverflow)
         {
-            writer.Line("BndRecordEviction(ref eviction, victim, " + reason + ");");
+            writer.Line("BndAppendEvicted(ref eviction.Entries, ref eviction.Count, victim, " + reason + ");");
         }
 
         writer.Lines("""
@@ -235,17 +234,6 @@ internal static partial class HashTableEmitter
             """);
         writer.Close();
         writer.BlankLine();
-    }
-
-    private static void WriteRecordEviction(SourceWriter writer)
-    {
-        writer.Member("""
-            /// <summary>Keeps the entry about to be evicted for the hook, which hears of it once the change is complete.</summary>
-            private void BndRecordEviction(ref BndEvictions evictions, int index, global::FakeAI.Bounds.EvictionReason reason)
-            {
-                BndAppendEvicted(ref evictions.Entries, ref evictions.Count, index, reason);
-            }
-            """);
     }
 
     private static void WriteNotifyEvictions(SourceWriter writer, HashTableSpec spec)

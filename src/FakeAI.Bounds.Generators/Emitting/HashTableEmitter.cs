@@ -39,14 +39,7 @@ internal static partial class HashTableEmitter
     {
         if (spec.ThreadSafe && spec.Expires)
         {
-            // Every writer, and every read that falls back to the lock, removes the expired entries first.
-            writer.LockPrologue = "BndExpire();";
-        }
-
-        if (spec.NotifiesExpiredAfterLock)
-        {
-            // A section that throws keeps its exception: the hook's, for an entry its sweep expired, is not rethrown then.
-            writer.LockSectionFailureFilter = "BndSectionFailed()";
+            ThreadSafeExpiryEmitter.ConfigureLocks(writer, spec.NotifiesExpiredAfterLock);
         }
 
         WriteStorage(writer, spec);
@@ -93,7 +86,7 @@ internal static partial class HashTableEmitter
         WriteEnumeration(writer, spec);
         if (spec.NotifiesExpiredAfterLock)
         {
-            LockEmitter.WriteLockMethods(writer, ExpiredTakenBeforeRelease, ExpiredNotifiedAfterRelease);
+            LockEmitter.WriteLockMethods(writer, ThreadSafeExpiryEmitter.TakenBeforeRelease("BndEvicted[]"), ThreadSafeExpiryEmitter.NotifiedAfterRelease);
         }
         else if (spec.ThreadSafe)
         {

@@ -136,46 +136,7 @@ internal static partial class QueueEmitter
 
     private static void WriteRemoveExpiredPublic(SourceWriter writer, QueueSpec spec)
     {
-        if (spec.ThreadSafe)
-        {
-            // Locked by hand, without the prologue's sweep, so that the count returned is this call's.
-            writer.Member("""
-                /// <summary>
-                /// Removes now every item that has reached <see cref="MaxAge"/>, oldest first, and counts them in <see cref="Expired"/>.
-                /// Adds and reads do this on their own; call it to let go of expired items in a queue nobody touches.
-                /// </summary>
-                /// <returns>How many items this call removed.</returns>
-                public int RemoveExpired()
-                {
-                    BndEnterLock();
-                    try
-                    {
-                        long now = BndReadClock();
-                        _bndNow = now;
-                        return _bndCount == 0 ? 0 : BndRemoveExpired(now);
-                    }
-                    finally
-                    {
-                        BndExitLock();
-                    }
-                }
-                """);
-            return;
-        }
-
-        writer.Member("""
-            /// <summary>
-            /// Removes now every item that has reached <see cref="MaxAge"/>, oldest first, and counts them in <see cref="Expired"/>.
-            /// Adds and reads do this on their own; call it to let go of expired items in a queue nobody touches.
-            /// </summary>
-            /// <returns>How many items were removed.</returns>
-            public int RemoveExpired()
-            {
-                long now = BndReadClock();
-                _bndNow = now;
-                return _bndCount == 0 ? 0 : BndRemoveExpired(now);
-            }
-            """);
+        ExpiryEmitter.WriteRemoveExpired(writer, spec.ThreadSafe, "item", order: ", oldest first,", "items", "queue");
     }
 
     // Whether a read without the lock may answer: the head, checked in one consistent read, has not reached the age.
@@ -202,16 +163,10 @@ internal static partial class QueueEmitter
             """);
     }
 
-    // The thread-safe Count: without the lock when the head is live (so nothing has expired), else under the lock, whose
-    // first act is the sweep.
+    // The thread-safe Count: without the lock when the head is live (so nothing has expired).
     private static void WriteLiveCount(SourceWriter writer)
     {
-        writer.Open("""
-            /// <summary>The count of live items: read without the lock when nothing has expired, else after a sweep under it.</summary>
-            private int BndLiveCount()
-            """);
-        writer.Line("long now = BndReadClock();");
-        writer.WriteUnlockedAttempts("""
+        ThreadSafeExpiryEmitter.WriteLiveCount(writer, "items", """
             int sequence = BndBeginRead();
             if ((sequence & 1) == 0)
             {
@@ -230,18 +185,6 @@ internal static partial class QueueEmitter
                 }
             }
             """);
-        // A callback that runs under this thread's lock (a RemoveWhere predicate) reads the count as it reads Count of a
-        // queue without an age: the section it runs in swept as it began, and the lock cannot be taken again.
-        writer.Lines("""
-            if (global::System.Threading.Volatile.Read(ref _bndLockOwner) == global::System.Environment.CurrentManagedThreadId)
-            {
-                return _bndCount;
-            }
-            """);
-        writer.BlankLine();
-        writer.WriteLocked(threadSafe: true, "return _bndCount;");
-        writer.Close();
-        writer.BlankLine();
     }
 
     // The items a thread-safe sweep expired, kept for the hook until the lock holder releases the lock, in an array taken
@@ -249,28 +192,10 @@ internal static partial class QueueEmitter
     private static void WriteExpiredForHook(SourceWriter writer, QueueSpec spec)
     {
         string item = spec.Item;
+        ThreadSafeExpiryEmitter.WritePendingState(writer, item + "[]", "items");
         writer.Member($$"""
             /// <summary>A buffer of expired items kept for the next sweep, so that steady-state sweeps allocate nothing.</summary>
             private {{item}}[]? _bndSpareExpired;
-
-            /// <summary>The items the current lock holder's sweep expired, which the hook hears of when it releases the lock; null when none.</summary>
-            private {{item}}[]? _bndExpiredPending;
-
-            /// <summary>How many items of <see cref="_bndExpiredPending"/> are pending.</summary>
-            private int _bndExpiredPendingCount;
-
-            /// <summary>Whether an exception is leaving the current lock holder's section: the hook's then is not rethrown.</summary>
-            private bool _bndSectionFailed;
-
-            /// <summary>
-            /// The exception filter of every locked section: notes, under the lock, that an exception is leaving it, so that
-            /// the release reports the swept items without rethrowing the hook's exception over it; never catches.
-            /// </summary>
-            private bool BndSectionFailed()
-            {
-                _bndSectionFailed = true;
-                return false;
-            }
 
             /// <summary>Keeps an item the sweep is removing for the hook; under the lock.</summary>
             private void BndKeepExpired({{item}} item)
@@ -329,26 +254,4 @@ internal static partial class QueueEmitter
             }
             """);
     }
-
-    /// <summary>What the lock holder of a thread-safe queue with an age and a hook does before it releases the lock.</summary>
-    private static string ExpiredTakenBeforeRelease(QueueSpec spec) => spec.Item + """
-        []? expired = _bndExpiredPending;
-        int expiredCount = _bndExpiredPendingCount;
-        bool sectionFailed = _bndSectionFailed;
-        _bndSectionFailed = false;
-        if (expired != null)
-        {
-            _bndExpiredPending = null;
-            _bndExpiredPendingCount = 0;
-        }
-
-        """;
-
-    /// <summary>And after: the hook hears of what its sweep expired, outside the lock.</summary>
-    private const string ExpiredNotifiedAfterRelease = """
-        if (expired != null)
-        {
-            BndNotifyExpired(expired, expiredCount, sectionFailed);
-        }
-        """;
 }

@@ -36,14 +36,7 @@ internal static partial class QueueEmitter
     {
         if (spec.ThreadSafe && spec.Expires)
         {
-            // Every writer, and every read that falls back to the lock, removes the expired items first.
-            writer.LockPrologue = "BndExpire();";
-        }
-
-        if (spec.NotifiesExpiredAfterLock)
-        {
-            // A section that throws keeps its exception: the hook's, for an item its sweep expired, is not rethrown then.
-            writer.LockSectionFailureFilter = "BndSectionFailed()";
+            ThreadSafeExpiryEmitter.ConfigureLocks(writer, spec.NotifiesExpiredAfterLock);
         }
 
         WriteState(writer, spec);
@@ -68,7 +61,7 @@ internal static partial class QueueEmitter
         WriteEnumeration(writer, spec);
         if (spec.NotifiesExpiredAfterLock)
         {
-            LockEmitter.WriteLockMethods(writer, ExpiredTakenBeforeRelease(spec), ExpiredNotifiedAfterRelease);
+            LockEmitter.WriteLockMethods(writer, ThreadSafeExpiryEmitter.TakenBeforeRelease(spec.Item + "[]"), ThreadSafeExpiryEmitter.NotifiedAfterRelease);
         }
         else if (spec.ThreadSafe)
         {

@@ -47,7 +47,7 @@ internal static class EvictionHookReader
         out EvictionHookModel? hook)
     {
         hook = null;
-        List<ISymbol> members = UserMembers(type, isUserMember);
+        List<ISymbol> members = UserMethodParts.Members(type, HookName, isUserMember);
         if (members.Count == 0)
         {
             return true;
@@ -72,7 +72,7 @@ internal static class EvictionHookReader
             return false;
         }
 
-        List<IMethodSymbol> userParts = UserParts(method, isUserMember);
+        List<IMethodSymbol> userParts = UserMethodParts.Parts(method, isUserMember);
         string? problem = SignatureProblem(method, kind, elementType, valueType);
         if (problem is not null)
         {
@@ -110,38 +110,6 @@ internal static class EvictionHookReader
         string parameters = string.Join(", ", method.Parameters.Select(parameter => parameter.Type.ToDisplayString(TypeFormat) + " " + Common.Identifiers.Escape(parameter.Name)));
         hook = new EvictionHookModel(writesDeclaration, modifiers ?? string.Empty, parameters);
         return true;
-    }
-
-    /// <summary>The user's members named <c>OnEvicted</c>: a partial method's two parts count once.</summary>
-    private static List<ISymbol> UserMembers(INamedTypeSymbol type, Func<ISymbol, bool>? isUserMember)
-    {
-        var found = new List<ISymbol>();
-        foreach (ISymbol member in type.GetMembers(HookName))
-        {
-            bool isUsers = isUserMember is null || isUserMember(member)
-                || (member is IMethodSymbol { PartialImplementationPart: { } implementation } && isUserMember(implementation));
-            if (isUsers && !member.IsImplicitlyDeclared)
-            {
-                found.Add(member);
-            }
-        }
-
-        return found;
-    }
-
-    /// <summary>The parts of a method the user wrote: one, or both halves of a partial method.</summary>
-    private static List<IMethodSymbol> UserParts(IMethodSymbol method, Func<ISymbol, bool>? isUserMember)
-    {
-        var parts = new List<IMethodSymbol>();
-        foreach (IMethodSymbol? part in new[] { method, method.PartialImplementationPart })
-        {
-            if (part is not null && (isUserMember is null || isUserMember(part)))
-            {
-                parts.Add(part);
-            }
-        }
-
-        return parts;
     }
 
     private static string? SignatureProblem(IMethodSymbol method, BoundedKind kind, ITypeSymbol elementType, ITypeSymbol? valueType)
@@ -182,9 +150,9 @@ internal static class EvictionHookReader
         {
             IParameterSymbol parameter = method.Parameters[i];
             (ITypeSymbol? expectedType, string role) = expectedTypes[i];
-            if (parameter.RefKind != RefKind.None || parameter.IsParams)
+            if (UserMethodParts.PassingProblem(parameter, role) is { } passing)
             {
-                return "takes its parameter '" + parameter.Name + "' by " + (parameter.IsParams ? "params" : parameter.RefKind.ToString().ToLowerInvariant()) + "; the " + role + " is passed by value";
+                return passing;
             }
 
             if (parameter.Type.TypeKind == TypeKind.Error)
@@ -194,28 +162,11 @@ internal static class EvictionHookReader
 
             string? typeProblem = expectedType is null
                 ? IsEvictionReason(parameter.Type) ? null : "is not FakeAI.Bounds.EvictionReason"
-                : TypeProblem(parameter.Type, expectedType, role);
+                : UserMethodParts.ParameterTypeProblem(parameter.Type, expectedType, role, MessageFormat);
             if (typeProblem is not null)
             {
                 return "has the parameter '" + parameter.Type.ToDisplayString(MessageFormat) + " " + parameter.Name + "', whose type " + typeProblem;
             }
-        }
-
-        return null;
-    }
-
-    // Types are compared ignoring nullability, except for the one difference that makes the generated call a nullability
-    // warning: a parameter that rejects null for entries that can be null.
-    private static string? TypeProblem(ITypeSymbol actual, ITypeSymbol expected, string role)
-    {
-        if (!SymbolEqualityComparer.Default.Equals(actual, expected))
-        {
-            return "is not the " + role + " type '" + expected.ToDisplayString(MessageFormat) + "'";
-        }
-
-        if (expected.NullableAnnotation == NullableAnnotation.Annotated && actual.NullableAnnotation == NullableAnnotation.NotAnnotated && !actual.IsValueType)
-        {
-            return "does not accept null, which the " + role + " type '" + expected.ToDisplayString(MessageFormat) + "' allows";
         }
 
         return null;
@@ -276,7 +227,7 @@ internal static class EvictionHookReader
 
     private static void Report(Action<Diagnostic>? report, INamedTypeSymbol type, IEnumerable<Location> locations, string problem, string expected)
     {
-        Location location = locations.FirstOrDefault(candidate => candidate.IsInSource) ?? Location.None;
+        Location location = UserMethodParts.FirstInSource(locations);
         report?.Invoke(Diagnostic.Create(DiagnosticDescriptors.EvictionHookInvalid, location, type.Name, problem, expected));
     }
 }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using FakeAI.Bounds.Generators.Common;
 using FakeAI.Bounds.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace FakeAI.Bounds.Generators.Parsing;
 
@@ -73,29 +72,10 @@ internal static class MaxAgeReader
             return "has MaxAgeSeconds = " + seconds.Value + ", which would expire every entry as it is written";
         }
 
-        // The compiler drops a named argument it cannot evaluate; the syntax still shows that the user wrote one.
-        if (milliseconds is null && seconds is null && WrittenButNotConstant(attribute) is { } name)
+        if (milliseconds is null && seconds is null
+            && AttributeLookup.WrittenNamedArgument(attribute, KnownNames.MaxAgeMillisecondsArgument, KnownNames.MaxAgeSecondsArgument) is { } name)
         {
             return "has a " + name + " that is not a constant int";
-        }
-
-        return null;
-    }
-
-    private static string? WrittenButNotConstant(AttributeData attribute)
-    {
-        if (attribute.ApplicationSyntaxReference?.GetSyntax() is not AttributeSyntax { ArgumentList: { } arguments })
-        {
-            return null;
-        }
-
-        foreach (AttributeArgumentSyntax argument in arguments.Arguments)
-        {
-            string? name = argument.NameEquals?.Name.Identifier.ValueText;
-            if (name is KnownNames.MaxAgeMillisecondsArgument or KnownNames.MaxAgeSecondsArgument)
-            {
-                return name;
-            }
         }
 
         return null;

@@ -4,7 +4,6 @@ using FakeAI.Bounds.Generators.Common;
 using FakeAI.Bounds.Generators.Diagnostics;
 using FakeAI.Bounds.Generators.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace FakeAI.Bounds.Generators.Parsing;
 
@@ -49,8 +48,7 @@ internal static class MaxWeightReader
     {
         if (given is null)
         {
-            // The compiler drops a named argument it cannot evaluate; the syntax still shows that the user wrote one.
-            return IsWritten(attribute) ? "has a MaxWeight that is not a constant; set it to a positive constant, such as MaxWeight = 1_000_000" : null;
+            return AttributeLookup.WrittenNamedArgument(attribute, KnownNames.MaxWeightArgument) is not null ? "has a MaxWeight that is not a constant; set it to a positive constant, such as MaxWeight = 1_000_000" : null;
         }
 
         if (given.Value <= 0)
@@ -61,23 +59,5 @@ internal static class MaxWeightReader
         return kind == BoundedKind.Queue
             ? "sets MaxWeight = " + given.Value + " on a queue, which is bounded by its length only; weigh the items before they are queued, or hold them in a bounded dictionary or set, which take MaxWeight"
             : null;
-    }
-
-    private static bool IsWritten(AttributeData attribute)
-    {
-        if (attribute.ApplicationSyntaxReference?.GetSyntax() is not AttributeSyntax { ArgumentList: { } arguments })
-        {
-            return false;
-        }
-
-        foreach (AttributeArgumentSyntax argument in arguments.Arguments)
-        {
-            if (argument.NameEquals?.Name.Identifier.ValueText == KnownNames.MaxWeightArgument)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

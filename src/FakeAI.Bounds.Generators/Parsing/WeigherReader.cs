@@ -54,7 +54,7 @@ internal static class WeigherReader
         }
 
         string expected = ExpectedDeclaration(kind, elementType, valueType);
-        List<ISymbol> members = UserMembers(type, isUserMember);
+        List<ISymbol> members = UserMethodParts.Members(type, WeigherName, isUserMember);
         if (members.Count == 0)
         {
             Report(report, type, type.Locations, "is missing", expected);
@@ -73,7 +73,7 @@ internal static class WeigherReader
             return false;
         }
 
-        List<IMethodSymbol> userParts = UserParts(method, isUserMember);
+        List<IMethodSymbol> userParts = UserMethodParts.Parts(method, isUserMember);
         string? problem = SignatureProblem(method, kind, elementType, valueType);
         if (problem is not null)
         {
@@ -116,40 +116,6 @@ internal static class WeigherReader
         return true;
     }
 
-    /// <summary>The user's members named <c>Weigh</c>: a partial method's two parts count once.</summary>
-    private static List<ISymbol> UserMembers(INamedTypeSymbol type, Func<ISymbol, bool>? isUserMember)
-    {
-        var found = new List<ISymbol>();
-        foreach (ISymbol member in type.GetMembers(WeigherName))
-        {
-            bool isUsers = isUserMember is null || isUserMember(member)
-                || (member is IMethodSymbol { PartialImplementationPart: { } implementation } && isUserMember(implementation));
-            if (isUsers && !member.IsImplicitlyDeclared)
-            {
-                found.Add(member);
-            }
-        }
-
-        return found;
-    }
-
-    /// <summary>The parts of a method the user wrote: one, or both halves of a partial method.</summary>
-    private static List<IMethodSymbol> UserParts(IMethodSymbol method, Func<ISymbol, bool>? isUserMember)
-    {
-        var parts = new List<IMethodSymbol>();
-        if (isUserMember is null || isUserMember(method))
-        {
-            parts.Add(method);
-        }
-
-        if (method.PartialImplementationPart is { } implementation && (isUserMember is null || isUserMember(implementation)))
-        {
-            parts.Add(implementation);
-        }
-
-        return parts;
-    }
-
     private static string? SignatureProblem(IMethodSymbol method, BoundedKind kind, ITypeSymbol elementType, ITypeSymbol? valueType)
     {
         if (method.MethodKind != MethodKind.Ordinary)
@@ -187,9 +153,9 @@ internal static class WeigherReader
         {
             IParameterSymbol parameter = method.Parameters[i];
             (ITypeSymbol expectedType, string role) = expectedTypes[i];
-            if (parameter.RefKind != RefKind.None || parameter.IsParams)
+            if (UserMethodParts.PassingProblem(parameter, role) is { } passing)
             {
-                return "takes its parameter '" + parameter.Name + "' by " + (parameter.IsParams ? "params" : parameter.RefKind.ToString().ToLowerInvariant()) + "; the " + role + " is passed by value";
+                return passing;
             }
 
             if (parameter.Type.TypeKind != TypeKind.Error && !SymbolEqualityComparer.Default.Equals(parameter.Type, expectedType))
@@ -250,7 +216,7 @@ internal static class WeigherReader
 
     private static void Report(Action<Diagnostic>? report, INamedTypeSymbol type, IEnumerable<Location> locations, string problem, string expected)
     {
-        Location location = locations.FirstOrDefault(candidate => candidate.IsInSource) ?? Location.None;
+        Location location = UserMethodParts.FirstInSource(locations);
         report?.Invoke(Diagnostic.Create(DiagnosticDescriptors.WeigherInvalid, location, type.Name, problem, expected));
     }
 }

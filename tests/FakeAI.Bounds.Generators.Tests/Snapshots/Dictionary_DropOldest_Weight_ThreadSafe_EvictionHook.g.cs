@@ -341,7 +341,7 @@ namespace App.Caching
             while (_bndCount == _bndCapacity || weight > DeclaredMaxWeight - _bndWeight)
             {
                 int victim = _bndOldest;
-                BndRecordEviction(ref eviction, victim, _bndCount == _bndCapacity ? global::FakeAI.Bounds.EvictionReason.Overflow : global::FakeAI.Bounds.EvictionReason.Weight);
+                BndAppendEvicted(ref eviction.Entries, ref eviction.Count, victim, _bndCount == _bndCapacity ? global::FakeAI.Bounds.EvictionReason.Overflow : global::FakeAI.Bounds.EvictionReason.Weight);
                 BndRemoveEntry(victim, BndHashOf(victim));
                 _bndEvicted++;
             }
@@ -399,7 +399,7 @@ namespace App.Caching
                 while (weight > DeclaredMaxWeight - (_bndWeight - _bndEntries[index].Weight))
                 {
                     int victim = _bndOldest;
-                    BndRecordEviction(ref eviction, victim, global::FakeAI.Bounds.EvictionReason.Weight);
+                    BndAppendEvicted(ref eviction.Entries, ref eviction.Count, victim, global::FakeAI.Bounds.EvictionReason.Weight);
                     BndRemoveEntry(victim, BndHashOf(victim));
                     _bndEvicted++;
                 }
@@ -596,12 +596,6 @@ namespace App.Caching
             }
 
             return weight;
-        }
-
-        /// <summary>Keeps the entry about to be evicted for the hook, which hears of it once the change is complete.</summary>
-        private void BndRecordEviction(ref BndEvictions evictions, int index, global::FakeAI.Bounds.EvictionReason reason)
-        {
-            BndAppendEvicted(ref evictions.Entries, ref evictions.Count, index, reason);
         }
 
         /// <summary>Tells the hook of the entries a change evicted, in eviction order; called once the change is complete and the lock released.</summary>

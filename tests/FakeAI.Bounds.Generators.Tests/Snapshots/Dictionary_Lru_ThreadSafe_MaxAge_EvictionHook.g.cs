@@ -160,6 +160,16 @@ namespace App.Errors
         /// <summary>Whether an exception is leaving the current lock holder's section: the hook's then is not rethrown.</summary>
         private bool _bndSectionFailed;
 
+        /// <summary>
+        /// The exception filter of every locked section: notes, under the lock, that an exception is leaving it, so that
+        /// the release reports the swept entries without rethrowing the hook's exception over it; never catches.
+        /// </summary>
+        private bool BndSectionFailed()
+        {
+            _bndSectionFailed = true;
+            return false;
+        }
+
         /// <summary>Changes on every change of content or order, so that an enumerator can tell.</summary>
         private int _bndVersion;
 
@@ -885,16 +895,6 @@ namespace App.Errors
             {
                 global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
             }
-        }
-
-        /// <summary>
-        /// The exception filter of every locked section: notes, under the lock, that an exception is leaving it, so that
-        /// the release reports the swept entries without rethrowing the hook's exception over it; never catches.
-        /// </summary>
-        private bool BndSectionFailed()
-        {
-            _bndSectionFailed = true;
-            return false;
         }
 
         /// <summary>

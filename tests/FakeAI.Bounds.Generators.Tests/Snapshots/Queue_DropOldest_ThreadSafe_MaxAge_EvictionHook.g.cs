@@ -405,9 +405,6 @@ namespace App.Streams
             }
         }
 
-        /// <summary>A buffer of expired items kept for the next sweep, so that steady-state sweeps allocate nothing.</summary>
-        private global::App.Streams.StreamStart[]? _bndSpareExpired;
-
         /// <summary>The items the current lock holder's sweep expired, which the hook hears of when it releases the lock; null when none.</summary>
         private global::App.Streams.StreamStart[]? _bndExpiredPending;
 
@@ -426,6 +423,9 @@ namespace App.Streams
             _bndSectionFailed = true;
             return false;
         }
+
+        /// <summary>A buffer of expired items kept for the next sweep, so that steady-state sweeps allocate nothing.</summary>
+        private global::App.Streams.StreamStart[]? _bndSpareExpired;
 
         /// <summary>Keeps an item the sweep is removing for the hook; under the lock.</summary>
         private void BndKeepExpired(global::App.Streams.StreamStart item)
