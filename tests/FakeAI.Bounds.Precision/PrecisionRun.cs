@@ -27,7 +27,7 @@ internal static class PrecisionRun
             string root = trees.Export(codeBase.Repository, codeBase.Commit, Path.Combine(work, "src", codeBase.Name));
             var compiler = new CodeBaseCompiler(root);
             var findings = new List<Finding>();
-            long lines = 0, testLines = 0;
+            long lines = 0, testLines = 0, errors = 0;
             foreach (ProjectFile project in compiler.Projects)
             {
                 if (compiler.Compile(project) is not { } compilation)
@@ -38,6 +38,8 @@ internal static class PrecisionRun
                 long projectLines = compilation.SyntaxTrees.Sum(tree => (long)tree.GetText().Lines.Count);
                 lines += projectLines;
                 testLines += project.IsTest ? projectLines : 0;
+                // How well the code base's types resolve: an unresolved type hides what a collection holds.
+                errors += compilation.GetDiagnostics().Count(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
                 (List<Finding> found, List<string> thrown) = await AnalyzerHost.RunAsync(codeBase.Name, root, project, compilation).ConfigureAwait(false);
                 findings.AddRange(found);
                 exceptions.AddRange(thrown.Select(e => codeBase.Name + ": " + e));
@@ -51,7 +53,7 @@ internal static class PrecisionRun
             string byRule = string.Join(", ", findings.GroupBy(f => f.Rule).OrderBy(g => g.Key).Select(g => g.Key + " " + g.Count()));
             string byLabel = string.Join(", ", findings.GroupBy(f => expected.TryGetValue(f.Key, out Expectation? e) ? e.Label : "unlabelled").OrderBy(g => g.Key).Select(g => g.Key + " " + g.Count()));
             rows.Add($"| {codeBase.Name} | {codeBase.Set} | {lines:N0} | {testLines:N0} | {findings.Count} | {byRule} | {byLabel} | {Report.Percent(actionable, findings.Count)} |");
-            Console.Error.WriteLine($"{codeBase.Name}: {findings.Count} findings ({labelled} labelled), {clock.Elapsed.TotalSeconds:F0} s");
+            Console.Error.WriteLine($"{codeBase.Name}: {findings.Count} findings ({labelled} labelled), {errors:N0} compile errors, {clock.Elapsed.TotalSeconds:F0} s");
         }
 
         Console.WriteLine("| code base | set | lines of C# | in test projects | findings | by rule | by label | precision |");

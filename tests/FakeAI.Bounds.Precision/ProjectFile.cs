@@ -104,14 +104,39 @@ internal sealed class ProjectFile
             .Select(e => (string?)e.Attribute("Include") ?? string.Empty)
             .Where(value => value.Length > 0 && !value.Contains('$')));
 
-        var references = document.Descendants()
-            .Where(e => e.Name.LocalName == "ProjectReference")
-            .Select(e => definitions.Expand((string?)e.Attribute("Include") ?? string.Empty, System.IO.Path.GetDirectoryName(path)!))
-            .Where(reference => reference.Length > 0 && !reference.Contains('$'))
-            .Select(reference => System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, reference.Replace('\\', '/'))))
+        // The project's own references, and those a Directory.Build.props adds (Orleans' src/Orleans.Runtime adds
+        // Orleans.Core there, in the branch of a <Choose> that builds from source), each relative to its own file.
+        // An analyzer or build-tool reference (OutputItemType, ReferenceOutputAssembly=false) is no assembly reference.
+        var references = ProjectReferencesOf(document, path, definitions)
+            .Concat(read.SelectMany(imported => TryLoad(imported) is { } props ? ProjectReferencesOf(props, imported, definitions) : Enumerable.Empty<string>()))
+            .Where(reference => !string.Equals(reference, System.IO.Path.GetFullPath(path), StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal)
             .ToList();
         return new ProjectFile(path, System.IO.Path.GetFileNameWithoutExtension(path), isTest, isApplication, usings.Distinct().ToList(), references);
+    }
+
+    private static XDocument? TryLoad(string file)
+    {
+        try
+        {
+            return XDocument.Load(file);
+        }
+        catch (System.Xml.XmlException)
+        {
+            return null;
+        }
+    }
+
+    private static IEnumerable<string> ProjectReferencesOf(XDocument document, string file, PropertyDefinitions definitions)
+    {
+        string directory = System.IO.Path.GetDirectoryName(file)!;
+        return document.Descendants()
+            .Where(e => e.Name.LocalName == "ProjectReference"
+                && e.Attribute("OutputItemType") is null
+                && !string.Equals((string?)e.Attribute("ReferenceOutputAssembly") ?? e.Elements().FirstOrDefault(c => c.Name.LocalName == "ReferenceOutputAssembly")?.Value.Trim(), "false", StringComparison.OrdinalIgnoreCase))
+            .Select(e => definitions.Expand((string?)e.Attribute("Include") ?? string.Empty, directory))
+            .Where(reference => reference.Length > 0 && !reference.Contains('$') && !reference.Contains('*'))
+            .Select(reference => System.IO.Path.GetFullPath(System.IO.Path.Combine(directory, reference.Replace('\\', '/'))));
     }
 
     /// <summary>The C# files that belong to the project: those below its folder, not in obj/bin or another project's folder.</summary>

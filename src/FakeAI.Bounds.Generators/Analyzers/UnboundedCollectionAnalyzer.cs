@@ -27,7 +27,8 @@ public sealed class UnboundedCollectionAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UnboundedCollectionAtEnd,
         DiagnosticDescriptors.BoundedOnlyByManualCleanupAtEnd,
         DiagnosticDescriptors.CapacityIsNotABoundAtEnd,
-        DiagnosticDescriptors.UnboundedElementState);
+        DiagnosticDescriptors.UnboundedElementState,
+        DiagnosticDescriptors.EntriesOutliveTheirOperations);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)

@@ -159,6 +159,14 @@ internal static class DiagnosticDescriptors
         // Reported once the whole compilation is analyzed: the element type and the tracker may be in different files.
         WellKnownDiagnosticTags.CompilationEnd);
 
+    public static readonly DiagnosticDescriptor EntriesOutliveTheirOperations = CreateReliability(
+        DiagnosticIds.EntriesOutliveTheirOperations,
+        "Entries outlive the operations they belong to",
+        "'{0}' in '{1}' keeps the entries of operations that have ended: {2}; {3}; remove the entry where its operation ends, or bound it with a [Bounded] type, or mark it [AllowUnbounded(\"reason\")]",
+        "A class that removes an operation's entry from one collection when the operation ends (a request completes, a subscriber leaves), or that looks the entry up at that moment, lives longer than its operations. Another collection it fills for the same operations and never removes from keeps one entry per operation ever started, for as long as the object lives: whatever that lifetime is, the entries of finished operations pile up in it.",
+        // Reported once the whole compilation is analyzed: only classes that nothing shows long-lived are judged this way.
+        WellKnownDiagnosticTags.CompilationEnd);
+
     /// <summary>
     /// BND001, BND002 and BND003 as reported once the whole compilation is analyzed: for a class that is long-lived
     /// only because other code holds or registers it (the IDE shows these in full-solution analysis and builds).

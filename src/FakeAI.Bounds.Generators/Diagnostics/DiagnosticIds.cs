@@ -14,6 +14,7 @@ internal static class DiagnosticIds
     public const string UnboundedElementState = "BND006";
     public const string SuppressionWithoutJustification = "BND007";
     public const string AgeSweepCouldBeMaxAge = "BND008";
+    public const string EntriesOutliveTheirOperations = "BND009";
 
     public const string BoundedTypeNotPartial = "BND101";
     public const string MaxLengthInvalid = "BND102";

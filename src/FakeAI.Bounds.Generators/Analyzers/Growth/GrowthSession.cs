@@ -112,7 +112,7 @@ internal sealed class GrowthSession
     /// The instance collections of a class that is long-lived only if the rest of the compilation says so:
     /// <paramref name="report"/> judges and reports them, with the reason, once the end shows that it is.
     /// </summary>
-    public void Defer(INamedTypeSymbol type, System.Action<string, System.Action<Diagnostic>, System.Threading.CancellationToken> report)
+    public void Defer(INamedTypeSymbol type, System.Action<string?, System.Action<Diagnostic>, System.Threading.CancellationToken> report)
     {
         _deferred.Add(new DeferredFinding(type.OriginalDefinition, report));
     }
@@ -159,10 +159,9 @@ internal sealed class GrowthSession
             System.Collections.Generic.Dictionary<INamedTypeSymbol, string> reasons = LongLived.Resolve(context.CancellationToken);
             foreach (DeferredFinding finding in _deferred)
             {
-                if (reasons.TryGetValue(finding.Type, out string? reason))
-                {
-                    finding.Report(reason, context.ReportDiagnostic, context.CancellationToken);
-                }
+                // A class nothing shows long-lived is still judged for the entries of its ended operations.
+                reasons.TryGetValue(finding.Type, out string? reason);
+                finding.Report(reason, context.ReportDiagnostic, context.CancellationToken);
             }
         }
 
@@ -364,7 +363,7 @@ internal sealed class GrowthSession
 
     private readonly record struct DeferredFinding(
         INamedTypeSymbol Type,
-        System.Action<string, System.Action<Diagnostic>, System.Threading.CancellationToken> Report);
+        System.Action<string?, System.Action<Diagnostic>, System.Threading.CancellationToken> Report);
 
     // A tracker's collections hold element types; their own collections are checked at the end (BND006). Only
     // members that hold entries count: an IOptions<T>, a Func<T> or a Lazy<T> keeps one T, not one per entry.

@@ -12,6 +12,7 @@ internal sealed class TrackedMember
     private readonly object _gate = new();
     private readonly List<GrowthEvent> _events = new();
     private readonly List<GrowthEscape> _escapes = new();
+    private readonly List<KeyLookup> _lookups = new();
     private CollectionKind _kind;
     private Location? _creationLocation;
 
@@ -68,6 +69,23 @@ internal sealed class TrackedMember
         lock (_gate)
         {
             _escapes.Add(escape);
+        }
+    }
+
+    /// <summary>The member is read by key (BND009 asks where an operation's entry is looked up).</summary>
+    public void AddLookup(KeyLookup lookup)
+    {
+        lock (_gate)
+        {
+            _lookups.Add(lookup);
+        }
+    }
+
+    public KeyLookup[] Lookups()
+    {
+        lock (_gate)
+        {
+            return _lookups.ToArray();
         }
     }
 

@@ -104,6 +104,12 @@ internal sealed class TypeGrowthAnalysis
             int keyIndex = target.IsExtensionMethod || target.Name == "GetValueRefOrAddDefault" ? 1 : 0;
             Record(context, receiver, role, invocation, invocation.Arguments.Length > keyIndex ? invocation.Arguments[keyIndex].Value : null);
         }
+        else if (KeyLookup.IsLookup(target.Name)
+            && MemberReferences.ReferencedOnThis(receiver) is { IsStatic: false } looked
+            && _members.TryGetValue(looked, out TrackedMember? lookedUp))
+        {
+            lookedUp.AddLookup(new KeyLookup(context.ContainingSymbol, invocation.Syntax.GetLocation()));
+        }
 
         // Interlocked.Exchange(ref _items, new List<T>()) swaps in an empty collection.
         if (target.Name == "Exchange" && target.ContainingType?.Name == "Interlocked" && invocation.Arguments.Length > 0)
@@ -264,9 +270,17 @@ internal sealed class TypeGrowthAnalysis
     /// members judged and reported with that reason. Most classes are never shown long-lived, and their verdicts are
     /// never computed.
     /// </summary>
-    public void ReportLongLivedInstanceMembers(string reason, System.Action<Diagnostic> report, CancellationToken cancellationToken)
+    /// <param name="reason">Why the class is long-lived; null when nothing shows it, and only entries of ended
+    /// operations are reported (BND009).</param>
+    public void ReportLongLivedInstanceMembers(string? reason, System.Action<Diagnostic> report, CancellationToken cancellationToken)
     {
         CallPaths paths = _calls.Freeze(cancellationToken);
+        if (reason is null)
+        {
+            ReportEntriesOfEndedOperations(paths, report, cancellationToken);
+            return;
+        }
+
         foreach (TrackedMember member in _members.Values)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -274,6 +288,31 @@ internal sealed class TypeGrowthAnalysis
             {
                 ReportOrDefer(member, verdict, paths, LongLivedShapes.OfType(_type, reason), atCompilationEnd: true, report);
             }
+        }
+    }
+
+    // A class nothing shows long-lived still lives as long as the operations it sees end: a map or set it fills for
+    // them and never removes from keeps every ended operation's entry (BND009). Only members nothing removes from at
+    // all, whose keys the callers do not all fix.
+    private void ReportEntriesOfEndedOperations(CallPaths paths, System.Action<Diagnostic> report, CancellationToken cancellationToken)
+    {
+        foreach (TrackedMember member in _members.Values)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (member.Symbol.IsStatic || member.Kind is not (CollectionKind.Dictionary or CollectionKind.Set) || Judge(member, paths) is not { Outcome: GrowthOutcome.Unbounded } verdict)
+            {
+                continue;
+            }
+
+            (GrowthEvent[] events, GrowthEscape[] escapes) = member.Snapshot();
+            if (escapes.Length > 0 || events.Any(growthEvent => growthEvent.Kind != GrowthEventKind.Grow)
+                || (KeyParametersDeciding(member, verdict, paths) is { } keyParameters && _session.KeyArguments.AllFixed(keyParameters))
+                || OperationEnds.Explain(member, verdict.Adders, _members.Values, paths) is not { } ended)
+            {
+                continue;
+            }
+
+            report(Create(DiagnosticDescriptors.EntriesOutliveTheirOperations, member, verdict.Evidence, ended));
         }
     }
 

@@ -1,0 +1,15 @@
+using Microsoft.CodeAnalysis;
+
+namespace FakeAI.Bounds.Generators.Analyzers.Growth;
+
+/// <summary>A read of one entry by its key (<c>TryGetValue</c>, <c>ContainsKey</c>, a set's <c>Contains</c>), and where.</summary>
+/// <param name="Method">The member whose body holds it.</param>
+/// <param name="Location">The call's syntax, for the message's line number.</param>
+internal readonly record struct KeyLookup(ISymbol Method, Location Location)
+{
+    /// <summary>The collection methods that read one entry by its key without changing the collection.</summary>
+    public static bool IsLookup(string methodName)
+    {
+        return methodName is "TryGetValue" or "ContainsKey" or "GetValueOrDefault" or "Contains";
+    }
+}

@@ -1,0 +1,201 @@
+using System.Linq;
+using System.Threading.Tasks;
+using FakeAI.Bounds.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace FakeAI.Bounds.Generators.Tests.Diagnostics;
+
+/// <summary>
+/// BND009: a class nothing shows long-lived still outlives the operations it sees end. When it removes an operation's
+/// entry from one collection as the operation ends, or looks the entry up then, a map or set it fills for the same
+/// operations and never removes from keeps one entry per operation ever started.
+/// </summary>
+public class Bnd009EntriesOutliveTheirOperationsTests
+{
+    private const string Usings = """
+        using System;
+        using System.Collections.Concurrent;
+        using System.Collections.Generic;
+
+        """;
+
+    public static TheoryData<string> EntriesOfEndedOperations { get; } = new()
+    {
+        // Two collections filled as a request starts; the end removes the request and forgets its sender.
+        "public sealed class Activation { private readonly Dictionary<Guid, DateTime> _running = new(); private readonly HashSet<string> _senders = new();"
+            + " public void RecordRunning(Guid id, string sender) { _running.Add(id, DateTime.UtcNow); _senders.Add(sender); }"
+            + " public void ResetRunning(Guid id) { _running.Remove(id); } }",
+        // The same, the end removing in a `finally` of the method that adds.
+        "public sealed class Runner { private readonly HashSet<Guid> _active = new(); private readonly Dictionary<Guid, string> _names = new();"
+            + " public void Run(Guid id, string name) { _active.Add(id); _names[id] = name; try { } finally { _active.Remove(id); } } }",
+        // A tracer that starts an entry per operation and reads it back when the operation succeeds or fails.
+        "public interface ITracer { void OperationStart(Guid id); void OperationSuccess(Guid id); void OperationFailure(Guid id, Exception e); }"
+            + " public sealed class Tracer : ITracer { private readonly ConcurrentDictionary<Guid, List<string>> _lines = new();"
+            + " void ITracer.OperationStart(Guid id) => _lines.GetOrAdd(id, _ => new List<string>());"
+            + " void ITracer.OperationSuccess(Guid id) { if (_lines.TryGetValue(id, out var lines)) { Console.WriteLine(lines.Count); } }"
+            + " void ITracer.OperationFailure(Guid id, Exception e) { if (_lines.TryGetValue(id, out var lines)) { Console.WriteLine(e); } } }",
+        // A mapping made on subscribe and looked up, through a helper, on unsubscribe, never removed.
+        "public sealed class Wrapper { private readonly Dictionary<Action<string>, Action<string>> _mapped = new();"
+            + " public void Subscribe(Action<string> handler) => Inner(handler);"
+            + " public void Unsubscribe(Action<string> handler) => Console.WriteLine(Inner(handler));"
+            + " private Action<string> Inner(Action<string> outer) { if (!_mapped.TryGetValue(outer, out var inner)) { inner = s => outer(s); _mapped.Add(outer, inner); } return inner; } }",
+        // Connections per group: removing a connection leaves the group's emptied store behind.
+        "public sealed class Store { public void Add(string c) { } public void Remove(string c) { } }"
+            + " public sealed class Subscriptions { private readonly ConcurrentDictionary<string, Store> _groups = new();"
+            + " public void AddSubscription(string group, string connection) => _groups.GetOrAdd(group, _ => new Store()).Add(connection);"
+            + " public void RemoveSubscription(string group, string connection) { if (_groups.TryGetValue(group, out var store)) { store.Remove(connection); } } }",
+    };
+
+    public static TheoryData<string> EntriesThatEnd { get; } = new()
+    {
+        // Both collections lose the request's entry at its end.
+        "public sealed class Activation { private readonly Dictionary<Guid, DateTime> _running = new(); private readonly HashSet<string> _senders = new();"
+            + " public void RecordRunning(Guid id, string sender) { _running.Add(id, DateTime.UtcNow); _senders.Add(sender); }"
+            + " public void ResetRunning(Guid id, string sender) { _running.Remove(id); _senders.Remove(sender); } }",
+        // The end takes the entry out as it reads it.
+        "public interface ITracer { void OperationStart(Guid id); void OperationSuccess(Guid id); }"
+            + " public sealed class Tracer : ITracer { private readonly ConcurrentDictionary<Guid, List<string>> _lines = new();"
+            + " void ITracer.OperationStart(Guid id) => _lines.GetOrAdd(id, _ => new List<string>());"
+            + " void ITracer.OperationSuccess(Guid id) { if (_lines.TryRemove(id, out var lines)) { Console.WriteLine(lines.Count); } } }",
+        // A sibling removed, but the unremoved map is filled by another method: nothing ties the two together.
+        "public sealed class Registry { private readonly Dictionary<Guid, DateTime> _running = new(); private readonly HashSet<string> _names = new();"
+            + " public void Start(Guid id) => _running.Add(id, DateTime.UtcNow); public void Stop(Guid id) => _running.Remove(id);"
+            + " public void Name(string name) => _names.Add(name); }",
+        // Statistics per route, updated when each request ends: the end adds, it does not leave a start's entry behind.
+        "public sealed class RouteStats { private readonly Dictionary<string, int> _counts = new();"
+            + " public void OnRequestEnd(string route) { if (!_counts.TryGetValue(route, out int n)) { n = 0; } _counts[route] = n + 1; } }",
+        // A lookup in a method that does not end anything.
+        "public sealed class Names { private readonly Dictionary<Guid, string> _names = new();"
+            + " public void Add(Guid id, string name) => _names[id] = name; public string? Find(Guid id) => _names.TryGetValue(id, out var n) ? n : null; }",
+        // A sibling's entry removed by a method that ends nothing the adding method starts (a builder replacing a module).
+        "public sealed class Builder { private readonly Dictionary<string, int> _modules = new(); private readonly HashSet<string> _owners = new();"
+            + " public void AddModule(string module, string owner) { _modules[module] = 1; _owners.Add(owner); } public void Replace(string module) => _modules.Remove(module); }",
+        // A lookup in a method named for an end that no start pairs with: a state machine's states.
+        "public sealed class Machine { private readonly Dictionary<string, int> _states = new();"
+            + " public void SetState(string state) => _states[state] = 1; public void AfterLeave(string state) { if (_states.TryGetValue(state, out int n)) { Console.WriteLine(n); } } }",
+        // A template cache read by every mail, one of which is about a failure.
+        "public sealed class Mailer { private readonly Dictionary<string, string> _templates = new();"
+            + " private string Render(string name) { if (!_templates.TryGetValue(name, out var t)) { t = name; _templates[name] = t; } return t; }"
+            + " public string SendFailedLoginMail(string template) => Render(template); public string SendWelcome(string template) => Render(template); }",
+        // The object's own end (Dispose) reads the entries: they go with the object.
+        "public sealed class Session : IDisposable { private readonly Dictionary<Guid, string> _started = new();"
+            + " public void Start(Guid id) => _started[id] = \"x\"; public void Dispose() { if (_started.TryGetValue(Guid.Empty, out var s)) { Console.WriteLine(s); } } }",
+        // Steps disposed once as the send and the receive pipelines are built: two directions, not a request and its end.
+        "public sealed class Remover { private readonly HashSet<IDisposable> _disposed = new();"
+            + " private void PossiblyDispose(IDisposable step) { if (_disposed.Contains(step)) { return; } step.Dispose(); _disposed.Add(step); }"
+            + " public void SendPipeline(IDisposable step) => PossiblyDispose(step); public void ReceivePipeline(IDisposable step) => PossiblyDispose(step); }",
+        // Cleared where the object's user is done with it.
+        "public sealed class Batch { private readonly Dictionary<Guid, DateTime> _running = new(); private readonly HashSet<string> _senders = new();"
+            + " public void Start(Guid id, string sender) { _running.Add(id, DateTime.UtcNow); _senders.Add(sender); }"
+            + " public void End(Guid id) => _running.Remove(id); public void Reset() => _senders.Clear(); }",
+    };
+
+    [Theory]
+    [MemberData(nameof(EntriesOfEndedOperations))]
+    public async Task Entries_left_behind_when_their_operation_ends_are_reported(string code)
+    {
+        AnalyzerRunResult run = await AnalyzerRunner.RunAsync(Usings + "namespace App {\n" + code + "\n}\n");
+
+        Assert.Empty(run.AnalyzerExceptions);
+        Diagnostic finding = Assert.Single(run.BoundsDiagnostics);
+        Assert.Equal("BND009", finding.Id);
+        Assert.Contains("keeps the entries of operations that have ended", finding.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [MemberData(nameof(EntriesThatEnd))]
+    public async Task Entries_that_end_or_belong_to_no_operation_are_not_reported(string code)
+    {
+        AnalyzerRunResult run = await AnalyzerRunner.RunAsync(Usings + "namespace App {\n" + code + "\n}\n");
+
+        Assert.Empty(run.AnalyzerExceptions);
+        Assert.Empty(run.BoundsDiagnostics);
+    }
+
+    [Fact]
+    public async Task The_message_names_the_sibling_and_where_its_entry_ends()
+    {
+        const string Code = """
+            using System;
+            using System.Collections.Generic;
+            namespace App
+            {
+                public sealed class Activation
+                {
+                    private readonly Dictionary<Guid, DateTime> _running = new();
+                    private readonly HashSet<string> _senders = new();
+                    public void RecordRunning(Guid id, string sender)
+                    {
+                        _running.Add(id, DateTime.UtcNow);
+                        _senders.Add(sender);
+                    }
+                    public void ResetRunning(Guid id)
+                    {
+                        _running.Remove(id);
+                    }
+                }
+            }
+            """;
+
+        AnalyzerRunResult run = await AnalyzerRunner.RunAsync(Code);
+
+        Diagnostic finding = Assert.Single(run.BoundsDiagnostics);
+        Assert.Equal("_senders", finding.Location.SourceTree!.GetText().ToString(finding.Location.SourceSpan));
+        Assert.Equal(
+            "'_senders' in 'Activation' keeps the entries of operations that have ended: 'RecordRunning' (line 12) adds to it and nothing removes from it; "
+                + "'RecordRunning' also adds to '_running', whose entry 'ResetRunning' (line 16) removes when the operation ends, and nothing removes this one's, "
+                + "so they pile up for as long as the 'Activation' lives; remove the entry where its operation ends, or bound it with a [Bounded] type, or mark it [AllowUnbounded(\"reason\")]",
+            finding.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task A_class_shown_long_lived_gets_the_long_lived_finding_instead()
+    {
+        const string Code = """
+            using System;
+            using System.Collections.Generic;
+            namespace App
+            {
+                public sealed class Activation
+                {
+                    public static readonly Activation Instance = new();
+                    private Activation() { }
+                    private readonly Dictionary<Guid, DateTime> _running = new();
+                    private readonly HashSet<string> _senders = new();
+                    public void RecordRunning(Guid id, string sender) { _running.Add(id, DateTime.UtcNow); _senders.Add(sender); }
+                    public void ResetRunning(Guid id) => _running.Remove(id);
+                }
+            }
+            """;
+
+        AnalyzerRunResult run = await AnalyzerRunner.RunAsync(Code);
+
+        Assert.Equal(new[] { "BND001" }, run.BoundsDiagnostics.Select(d => d.Id).ToArray());
+    }
+
+    [Fact]
+    public async Task A_justified_AllowUnbounded_silences_it()
+    {
+        const string Code = """
+            using System;
+            using System.Collections.Generic;
+            using FakeAI.Bounds;
+            namespace App
+            {
+                public sealed class Activation
+                {
+                    private readonly Dictionary<Guid, DateTime> _running = new();
+                    [AllowUnbounded("one activation serves one caller")]
+                    private readonly HashSet<string> _senders = new();
+                    public void RecordRunning(Guid id, string sender) { _running.Add(id, DateTime.UtcNow); _senders.Add(sender); }
+                    public void ResetRunning(Guid id) => _running.Remove(id);
+                }
+            }
+            """;
+
+        AnalyzerRunResult run = await AnalyzerRunner.RunAsync(Code);
+
+        Assert.Empty(run.BoundsDiagnostics);
+    }
+}
