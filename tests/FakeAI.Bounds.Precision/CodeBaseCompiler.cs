@@ -106,10 +106,16 @@ internal sealed class CodeBaseCompiler
             allTrees.Add(CSharpSyntaxTree.ParseText(usings, parseOptions, Path.Combine(project.Directory, "obj", "GlobalUsings.g.cs")));
         }
 
+        if (project.Friends.Count > 0)
+        {
+            string friends = string.Concat(project.Friends.Select(friend => "[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"" + friend.Replace("\"", "\\\"", StringComparison.Ordinal) + "\")]\n"));
+            allTrees.Add(CSharpSyntaxTree.ParseText(friends, parseOptions, Path.Combine(project.Directory, "obj", "AssemblyInfo.g.cs")));
+        }
+
         CSharpCompilation? compilation = files.Count == 0
             ? null
             : CSharpCompilation.Create(
-                project.Name,
+                project.AssemblyName,
                 allTrees,
                 references,
                 new CSharpCompilationOptions(

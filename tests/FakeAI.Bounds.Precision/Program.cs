@@ -15,7 +15,7 @@ internal static class Program
     {
         if (args.Length == 0 || args[0] is not ("precision" or "recall"))
         {
-            Console.Error.WriteLine("usage: precision|recall [--mirrors DIR] [--work DIR] [--only NAME] [--data DIR]");
+            Console.Error.WriteLine("usage: precision|recall [--mirrors DIR] [--work DIR] [--only NAME] [--data DIR] [--errors]");
             return 2;
         }
 
@@ -31,7 +31,7 @@ internal static class Program
         var trees = new SourceTrees(work, Option("--mirrors"));
         string? only = Option("--only");
         return args[0] == "precision"
-            ? await PrecisionRun.RunAsync(data, work, trees, only).ConfigureAwait(false)
+            ? await PrecisionRun.RunAsync(data, work, trees, only, countErrors: Array.IndexOf(args, "--errors") >= 0).ConfigureAwait(false)
             : await RecallRun.RunAsync(data, work, trees, only).ConfigureAwait(false);
     }
 }

@@ -33,10 +33,12 @@ internal sealed class ProjectFile
         "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging",
     ];
 
-    private ProjectFile(string path, string name, bool isTest, bool isApplication, IReadOnlyList<string> globalUsings, IReadOnlyList<string> references)
+    private ProjectFile(string path, string name, string assemblyName, IReadOnlyList<string> friends, bool isTest, bool isApplication, IReadOnlyList<string> globalUsings, IReadOnlyList<string> references)
     {
         Path = path;
         Name = name;
+        AssemblyName = assemblyName;
+        Friends = friends;
         IsTest = isTest;
         IsApplication = isApplication;
         GlobalUsings = globalUsings;
@@ -48,6 +50,16 @@ internal sealed class ProjectFile
     public string Directory => System.IO.Path.GetDirectoryName(Path)!;
 
     public string Name { get; }
+
+    /// <summary>The assembly's name: the project's <c>AssemblyName</c>, else its file name, as in an SDK build.</summary>
+    public string AssemblyName { get; }
+
+    /// <summary>
+    /// The assemblies the project's <c>&lt;InternalsVisibleTo Include="…"/&gt;</c> items name (in the project or the props
+    /// above it): the SDK writes the attribute for them, and without it a referencing project sees none of the internal
+    /// types it was built against.
+    /// </summary>
+    public IReadOnlyList<string> Friends { get; }
 
     public bool IsTest { get; }
 
@@ -112,7 +124,20 @@ internal sealed class ProjectFile
             .Where(reference => !string.Equals(reference, System.IO.Path.GetFullPath(path), StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        return new ProjectFile(path, System.IO.Path.GetFileNameWithoutExtension(path), isTest, isApplication, usings.Distinct().ToList(), references);
+        string name = System.IO.Path.GetFileNameWithoutExtension(path);
+        string assemblyName = document.Descendants().LastOrDefault(e => e.Name.LocalName == "AssemblyName")?.Value.Trim() is { Length: > 0 } declared && !declared.Contains('$')
+            ? declared
+            : name;
+        var friends = elements
+            .Where(e => e.Name.LocalName == "InternalsVisibleTo")
+            .Select(e => ((string?)e.Attribute("Include") ?? string.Empty)
+                .Replace("$(AssemblyName)", assemblyName, StringComparison.Ordinal)
+                .Replace("$(MSBuildProjectName)", name, StringComparison.Ordinal)
+                .Trim())
+            .Where(friend => friend.Length > 0 && !friend.Contains('$'))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return new ProjectFile(path, name, assemblyName, friends, isTest, isApplication, usings.Distinct().ToList(), references);
     }
 
     private static XDocument? TryLoad(string file)
