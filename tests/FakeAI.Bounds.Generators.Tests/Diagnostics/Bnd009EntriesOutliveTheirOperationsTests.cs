@@ -45,6 +45,14 @@ public class Bnd009EntriesOutliveTheirOperationsTests
             + " public sealed class Subscriptions { private readonly ConcurrentDictionary<string, Store> _groups = new();"
             + " public void AddSubscription(string group, string connection) => _groups.GetOrAdd(group, _ => new Store()).Add(connection);"
             + " public void RemoveSubscription(string group, string connection) { if (_groups.TryGetValue(group, out var store)) { store.Remove(connection); } } }",
+        // The same with a list per group, read through the indexer.
+        "public sealed class Groups { private readonly Dictionary<string, List<string>> _members = new();"
+            + " public void Join(string group, string member) { if (!_members.TryGetValue(group, out var list)) { list = new List<string>(); _members[group] = list; } list.Add(member); }"
+            + " public void Quit(string group, string member) => _members[group].Remove(member); }",
+        // And through a local read from the indexer.
+        "public sealed class Rooms { private readonly Dictionary<Guid, HashSet<string>> _users = new();"
+            + " public void Enter(Guid room, string user) { if (!_users.ContainsKey(room)) { _users[room] = new HashSet<string>(); } _users[room].Add(user); }"
+            + " public void Drop(Guid room, string user) { var users = _users[room]; users.Remove(user); } }",
     };
 
     public static TheoryData<string> EntriesThatEnd { get; } = new()
@@ -85,6 +93,14 @@ public class Bnd009EntriesOutliveTheirOperationsTests
         "public sealed class Remover { private readonly HashSet<IDisposable> _disposed = new();"
             + " private void PossiblyDispose(IDisposable step) { if (_disposed.Contains(step)) { return; } step.Dispose(); _disposed.Add(step); }"
             + " public void SendPipeline(IDisposable step) => PossiblyDispose(step); public void ReceivePipeline(IDisposable step) => PossiblyDispose(step); }",
+        // The emptied group is removed with its last member.
+        "public sealed class Groups { private readonly Dictionary<string, List<string>> _members = new();"
+            + " public void Join(string group, string member) { if (!_members.TryGetValue(group, out var list)) { list = new List<string>(); _members[group] = list; } list.Add(member); }"
+            + " public void Quit(string group, string member) { if (_members.TryGetValue(group, out var list) && list.Remove(member) && list.Count == 0) { _members.Remove(group); } } }",
+        // Groups per type: one entry per type the program declares, whatever leaves them.
+        "public sealed class Handlers { private readonly Dictionary<Type, List<Action>> _byType = new();"
+            + " public void Add(Type type, Action handler) { if (!_byType.TryGetValue(type, out var list)) { list = new List<Action>(); _byType[type] = list; } list.Add(handler); }"
+            + " public void Remove(Type type, Action handler) => _byType[type].Remove(handler); }",
         // Cleared where the object's user is done with it.
         "public sealed class Batch { private readonly Dictionary<Guid, DateTime> _running = new(); private readonly HashSet<string> _senders = new();"
             + " public void Start(Guid id, string sender) { _running.Add(id, DateTime.UtcNow); _senders.Add(sender); }"

@@ -10,8 +10,8 @@ namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 /// that starts an operation adds the entry, and the method that ends the same operation — its pair by name:
 /// <c>OperationStart</c> and <c>OperationSuccess</c>, <c>RecordRunning</c> and <c>ResetRunning</c>, <c>Subscribe</c>
 /// and <c>Unsubscribe</c> — removes the operation's entry from a sibling collection the start also filled, or looks
-/// the entry up, and leaves it in. Either says the object sees its operations end; a collection it never removes from
-/// keeps every ended operation's entry.
+/// the entry up, and leaves it in; or a method takes out what an entry holds and leaves the emptied entry. Each says
+/// the object sees what its entries stand for end; a collection it never removes from keeps all of them.
 /// </summary>
 internal static class OperationEnds
 {
@@ -61,9 +61,9 @@ internal static class OperationEnds
             }
         }
 
-        KeyLookup[] lookups = member.Lookups();
+        EntryAccess[] lookups = member.Lookups();
         System.Array.Sort(lookups, static (a, b) => SourceOrder.Compare(a.Location, b.Location));
-        foreach (KeyLookup lookup in lookups)
+        foreach (EntryAccess lookup in lookups)
         {
             if (Ender(paths.CallersOf(new[] { lookup.Method }), adding, starts) is { } ender)
             {
@@ -72,6 +72,19 @@ internal static class OperationEnds
                     : " (through '" + MethodNames.Display(lookup.Method) + "', line " + Line(lookup.Location) + ")";
                 return "'" + MethodNames.Display(ender) + "' looks an entry up" + through + " when the operation ends and leaves it in, so entries pile up for as long as the '"
                     + member.Symbol.ContainingType.Name + "' lives";
+            }
+        }
+
+        // What an entry holds is taken out (a connection leaves its group) and the entry stays, emptied: nothing ever
+        // removes it. No pair of names is needed; the removal itself says that what the entries hold ends.
+        EntryAccess[] valueRemovals = member.ValueRemovals();
+        System.Array.Sort(valueRemovals, static (a, b) => SourceOrder.Compare(a.Location, b.Location));
+        foreach (EntryAccess removal in valueRemovals)
+        {
+            if (!adding.Contains(removal.Method))
+            {
+                return "'" + MethodNames.Display(removal.Method) + "' removes from an entry's value (line " + Line(removal.Location)
+                    + ") and leaves the entry in, even once it is empty, so emptied entries pile up for as long as the '" + member.Symbol.ContainingType.Name + "' lives";
             }
         }
 

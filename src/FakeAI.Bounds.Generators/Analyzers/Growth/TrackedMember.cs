@@ -12,7 +12,8 @@ internal sealed class TrackedMember
     private readonly object _gate = new();
     private readonly List<GrowthEvent> _events = new();
     private readonly List<GrowthEscape> _escapes = new();
-    private readonly List<KeyLookup> _lookups = new();
+    private readonly List<EntryAccess> _lookups = new();
+    private readonly List<EntryAccess> _valueRemovals = new();
     private CollectionKind _kind;
     private Location? _creationLocation;
 
@@ -73,7 +74,7 @@ internal sealed class TrackedMember
     }
 
     /// <summary>The member is read by key (BND009 asks where an operation's entry is looked up).</summary>
-    public void AddLookup(KeyLookup lookup)
+    public void AddLookup(EntryAccess lookup)
     {
         lock (_gate)
         {
@@ -81,11 +82,28 @@ internal sealed class TrackedMember
         }
     }
 
-    public KeyLookup[] Lookups()
+    public EntryAccess[] Lookups()
     {
         lock (_gate)
         {
             return _lookups.ToArray();
+        }
+    }
+
+    /// <summary>Something is removed from the value of one of the member's entries, which stays (BND009).</summary>
+    public void AddValueRemoval(EntryAccess removal)
+    {
+        lock (_gate)
+        {
+            _valueRemovals.Add(removal);
+        }
+    }
+
+    public EntryAccess[] ValueRemovals()
+    {
+        lock (_gate)
+        {
+            return _valueRemovals.ToArray();
         }
     }
 

@@ -103,12 +103,19 @@ internal sealed class TypeGrowthAnalysis
         {
             int keyIndex = target.IsExtensionMethod || target.Name == "GetValueRefOrAddDefault" ? 1 : 0;
             Record(context, receiver, role, invocation, invocation.Arguments.Length > keyIndex ? invocation.Arguments[keyIndex].Value : null);
+            if (role == GrowthEventKind.RemoveSpecific
+                && _members.Count > 0
+                && EntryValueRemovals.MapOf(receiver, context.CancellationToken) is { IsStatic: false } map
+                && _members.TryGetValue(map, out TrackedMember? emptied))
+            {
+                emptied.AddValueRemoval(new EntryAccess(context.ContainingSymbol, invocation.Syntax.GetLocation()));
+            }
         }
-        else if (KeyLookup.IsLookup(target.Name)
+        else if (EntryAccess.IsLookup(target.Name)
             && MemberReferences.ReferencedOnThis(receiver) is { IsStatic: false } looked
             && _members.TryGetValue(looked, out TrackedMember? lookedUp))
         {
-            lookedUp.AddLookup(new KeyLookup(context.ContainingSymbol, invocation.Syntax.GetLocation()));
+            lookedUp.AddLookup(new EntryAccess(context.ContainingSymbol, invocation.Syntax.GetLocation()));
         }
 
         // Interlocked.Exchange(ref _items, new List<T>()) swaps in an empty collection.
