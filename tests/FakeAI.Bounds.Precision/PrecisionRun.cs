@@ -23,6 +23,7 @@ internal static class PrecisionRun
         var all = new List<Finding>();
         var exceptions = new List<string>();
         var rows = new List<string>();
+        var sets = new Dictionary<string, (int Findings, int Actionable)>(StringComparer.Ordinal);
         foreach (CodeBase codeBase in CodeBase.ReadAll(Path.Combine(data, "codebases.tsv")).Where(c => only is null || c.Name == only))
         {
             var clock = Stopwatch.StartNew();
@@ -54,6 +55,8 @@ internal static class PrecisionRun
             int labelled = findings.Count(f => expected.ContainsKey(f.Key));
             string byRule = string.Join(", ", findings.GroupBy(f => f.Rule).OrderBy(g => g.Key).Select(g => g.Key + " " + g.Count()));
             string byLabel = string.Join(", ", findings.GroupBy(f => expected.TryGetValue(f.Key, out Expectation? e) ? e.Label : "unlabelled").OrderBy(g => g.Key).Select(g => g.Key + " " + g.Count()));
+            sets.TryGetValue(codeBase.Set, out (int Findings, int Actionable) set);
+            sets[codeBase.Set] = (set.Findings + findings.Count, set.Actionable + actionable);
             rows.Add($"| {codeBase.Name} | {codeBase.Set} | {lines:N0} | {testLines:N0} | {findings.Count} | {byRule} | {byLabel} | {Report.Percent(actionable, findings.Count)} |");
             Console.Error.WriteLine($"{codeBase.Name}: {findings.Count} findings ({labelled} labelled), {(countErrors ? errors.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " compile errors, " : string.Empty)}{clock.Elapsed.TotalSeconds:F0} s");
         }
@@ -64,6 +67,14 @@ internal static class PrecisionRun
         int total = all.Count;
         int good = all.Count(f => expected.TryGetValue(f.Key, out Expectation? e) && e.Actionable);
         Console.WriteLine($"| all | | | | {total} | | | {Report.Percent(good, total)} |");
+        Console.WriteLine();
+        Console.WriteLine("| set | findings | actionable | precision |");
+        Console.WriteLine("| --- | ---: | ---: | ---: |");
+        foreach ((string name, (int findings, int actionable)) in sets)
+        {
+            Console.WriteLine($"| {name} | {findings} | {actionable} | {Report.Percent(actionable, findings)} |");
+        }
+
         Console.WriteLine();
         Console.WriteLine($"analyzer exceptions: {exceptions.Count}");
         exceptions.Take(20).ToList().ForEach(e => Console.WriteLine("  " + e));
