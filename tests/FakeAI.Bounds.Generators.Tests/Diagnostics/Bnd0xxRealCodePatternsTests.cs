@@ -37,6 +37,7 @@ public class Bnd0xxRealCodePatternsTests
         namespace Microsoft.Extensions.Hosting
         {
             public abstract class BackgroundService { protected abstract Task ExecuteAsync(CancellationToken stoppingToken); }
+            public interface IHostedService { Task StartAsync(CancellationToken cancellationToken); Task StopAsync(CancellationToken cancellationToken); }
         }
         namespace Microsoft.AspNetCore.Http
         {
@@ -214,6 +215,20 @@ public class Bnd0xxRealCodePatternsTests
             + "public sealed class Runner { private readonly ShardsBase _shards; public Runner(ShardsBase shards) => _shards = shards; public void AfterRun() => _shards.Release(); }",
         "public sealed class Shards { public static readonly Shards Instance = new(); private Shards() { } private readonly Dictionary<int, string> _c = new(); public void Open(int id) => _c[id] = \"s\"; public void Sweep() => _c.Clear(); }"
             + "public sealed class Scheduler { public Action Job => Shards.Instance.Sweep; }",
+        // Keys of a class that declares all its instances (private constructors, static read-only values): an
+        // enumeration written as a class.
+        "public sealed class DispatchOptions { public static readonly DispatchOptions Publish = new(\"publish\"); public static readonly DispatchOptions Consume = new(\"consume\"); private DispatchOptions(string name) { } }"
+            + " public sealed class Dispatcher { public static readonly Dispatcher Instance = new(); private Dispatcher() { } private readonly ConcurrentDictionary<DispatchOptions, object> _c = new(); public object For(DispatchOptions o) => _c.GetOrAdd(o, _ => new object()); }",
+        // One entry per load context of the types it serves.
+        "public static class Assemblies { private static readonly Dictionary<System.Runtime.Loader.AssemblyLoadContext, object> _c = new();"
+            + " public static object For(Type t) { var context = System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(t.Assembly)!; if (!_c.TryGetValue(context, out var a)) { a = new object(); _c[context] = a; } return a; } }",
+        // Registration from what the host starts once: a hosted service's StartAsync, a startup task, a lifecycle participant.
+        "public static class Handlers { private static readonly List<string> _c = new(); public static void Register(string s) => _c.Add(s); }"
+            + " public sealed class Warmup : Microsoft.Extensions.Hosting.IHostedService { public Task StartAsync(CancellationToken t) { Handlers.Register(\"a\"); return Task.CompletedTask; } public Task StopAsync(CancellationToken t) => Task.CompletedTask; }",
+        "public static class Handlers { private static readonly List<string> _c = new(); public static void Register(string s) => _c.Add(s); }"
+            + " public interface IStartupTask { Task ExecuteAsync(CancellationToken t); } public sealed class Populate : IStartupTask { public Task ExecuteAsync(CancellationToken t) { Handlers.Register(\"a\"); return Task.CompletedTask; } }",
+        "public sealed class Stages { public static readonly Stages Instance = new(); private Stages() { } private readonly List<Action> _c = new(); public void Subscribe(Action a) => _c.Add(a); }"
+            + " public interface ILifecycleParticipant<T> { void Participate(T lifecycle); } public sealed class Component : ILifecycleParticipant<Stages> { void ILifecycleParticipant<Stages>.Participate(Stages lifecycle) => lifecycle.Subscribe(() => { }); }",
         // Test support shipped in a product assembly, by its names: a Testing namespace, a test double, a fixture.
         "}\nnamespace App.Testing {\npublic static class Recorder { public static readonly List<string> Seen = new(); public static void Record(string s) => Seen.Add(s); }",
         "public static class TestTransportRegistry { public static readonly List<string> Seen = new(); public static void Record(string s) => Seen.Add(s); }",
@@ -243,6 +258,12 @@ public class Bnd0xxRealCodePatternsTests
             + "public sealed class Endpoint { public void Handle(string request) => Hooks.Register(request); }",
         "public static class Generator { private static readonly List<string> _c = new(); public static bool AddJsonImport { set { if (value) { _c.Add(\"json\"); } } } }"
             + "public sealed class Endpoint { public void Handle(string request) => Generator.AddJsonImport = request.Length > 0; }",
+        // A BackgroundService's ExecuteAsync is its loop, not its start; nor is a class with private constructors whose
+        // instances its static methods make on demand a closed set.
+        "public static class Handlers { private static readonly List<string> _c = new(); public static void Register(string s) => _c.Add(s); }"
+            + " public sealed class Worker : Microsoft.Extensions.Hosting.BackgroundService { protected override Task ExecuteAsync(CancellationToken t) { Handlers.Register(\"a\"); return Task.CompletedTask; } }",
+        "public sealed class Handle { public static readonly Handle None = new(); private Handle() { } public static Handle Create() => new Handle(); }"
+            + " public static class Handles { private static readonly Dictionary<Handle, int> _c = new(); public static void Track(Handle h) => _c[h] = 1; }",
         // A key class named for a type that compares by reference: one entry per object made, not per type.
         "public sealed class TypeDetails { public TypeDetails(Type t) { } } public static class Maps { private static readonly ConcurrentDictionary<TypeDetails, int> _c = new(); public static void Remember(TypeDetails d) => _c[d] = 1; }",
         // A per-key removal beside a sweep of stale entries nothing calls: the class says entries outlive their reads.

@@ -280,7 +280,7 @@ internal static class KeySpaces
             return depth < MaxPartDepth && ArePartsFixed(composite.TypeArguments, depth);
         }
 
-        return IsProgramElement(key) || NamesAType(key) || (depth < MaxPartDepth && IsKeyTypeOfTheProgram(key) && ArePartsFixed(PartTypes(InstanceFields(key)), depth));
+        return IsProgramElement(key) || NamesAType(key) || IsClosedSet(key) || (depth < MaxPartDepth && IsKeyTypeOfTheProgram(key) && ArePartsFixed(PartTypes(InstanceFields(key)), depth));
     }
 
     // The parts of a tuple, or of a struct or record the program declares: each a fixed key or a delegate (a configured
@@ -395,6 +395,41 @@ internal static class KeySpaces
     }
 
     // Types, members, assemblies and the like: one per declaration the program has or loads.
+    // A class whose constructors are all private and which holds its instances in static read-only members of its
+    // own type (`public static readonly DispatchOptions Publish = new(…)`): an enumeration written as a class, whose
+    // values the program declares. Not when one of its methods returns its type: a factory makes instances on demand.
+    private static bool IsClosedSet(ITypeSymbol key)
+    {
+        if (key is not INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false } named || named.InstanceConstructors.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (IMethodSymbol constructor in named.InstanceConstructors)
+        {
+            if (constructor.DeclaredAccessibility != Accessibility.Private || constructor.IsImplicitlyDeclared)
+            {
+                return false;
+            }
+        }
+
+        bool holdsItsValues = false;
+        foreach (ISymbol member in named.GetMembers())
+        {
+            switch (member)
+            {
+                case IMethodSymbol { MethodKind: MethodKind.Ordinary } method when SymbolEqualityComparer.Default.Equals(method.ReturnType, named):
+                    return false;
+                case IFieldSymbol { IsStatic: true, IsReadOnly: true } field when SymbolEqualityComparer.Default.Equals(field.Type, named):
+                case IPropertySymbol { IsStatic: true, SetMethod: null } property when SymbolEqualityComparer.Default.Equals(property.Type, named):
+                    holdsItsValues = true;
+                    break;
+            }
+        }
+
+        return holdsItsValues;
+    }
+
     private static bool IsProgramElement(ITypeSymbol type)
     {
         // Called for the key of every add to a map or set: the name is compared first, the namespace (a string built
@@ -407,6 +442,7 @@ internal static class KeySpaces
                 "MemberInfo" or "Assembly" or "Module" or "ParameterInfo" => "System.Reflection",
                 "Instrument" or "Meter" => "System.Diagnostics.Metrics",
                 "ActivitySource" or "DiagnosticListener" => "System.Diagnostics",
+                "AssemblyLoadContext" => "System.Runtime.Loader",
                 _ => null,
             };
             if (expectedNamespace is not null && current.ContainingNamespace?.ToDisplayString() == expectedNamespace)

@@ -20,7 +20,16 @@ internal static class StartupRegistration
         "Main", "Configure", "Use", "Add", "Register", "Build", "Setup", "SetUp", "Init", "Initialize", "Map", "Bootstrap", "Install", "Load",
     };
 
-    private static readonly string[] StartupTypeSuffixes = { "Builder", "Configurator", "Extensions", "Startup", "Program", "Module", "Installer", "Bootstrapper" };
+    private static readonly string[] StartupTypeSuffixes = { "Builder", "Configurator", "Extensions", "Startup", "Program", "Module", "Installer", "Bootstrapper", "StartupTask" };
+
+    // What a class that runs once as its host starts implements, and the method of it that runs then: the start of a
+    // hosted service (not a BackgroundService's ExecuteAsync, its loop), a startup task or filter, a lifecycle
+    // participant (whose Participate subscribes its stages before the host runs).
+    private static readonly (string Interface, string Method)[] StartupMethods =
+    {
+        ("IHostedService", "StartAsync"), ("IHostedLifecycleService", "StartingAsync"), ("IStartupTask", "ExecuteAsync"), ("IStartupTask", "Execute"),
+        ("IStartupTask", "StartAsync"), ("IStartupFilter", "Configure"), ("IHostingStartup", "Configure"), ("ILifecycleParticipant", "Participate"),
+    };
 
     /// <summary>
     /// A public or internal registration method (<c>Register…</c>, <c>Add…</c>, <c>Exclude…</c> and the like), or the
@@ -41,7 +50,11 @@ internal static class StartupRegistration
 
     private static bool IsVisibleToCallers(ISymbol symbol) => symbol.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal;
 
-    /// <summary>Whether the code that holds a call runs while the program starts: a static constructor or initializer, a builder, a Configure….</summary>
+    /// <summary>
+    /// Whether the code that holds a call runs while the program starts: a static constructor or initializer, a builder,
+    /// a Configure…, or the start of something the host starts once (a hosted service's StartAsync, a startup task's
+    /// ExecuteAsync, a lifecycle participant's Participate).
+    /// </summary>
     public static bool IsStartupCaller(ISymbol caller)
     {
         switch (caller)
@@ -51,6 +64,11 @@ internal static class StartupRegistration
                 return true;
             case IMethodSymbol method:
                 if (method.MethodKind == MethodKind.Ordinary && StartsWithAny(method.Name, StartupPrefixes))
+                {
+                    return true;
+                }
+
+                if (RunsAsTheHostStarts(method))
                 {
                     return true;
                 }
@@ -68,6 +86,34 @@ internal static class StartupRegistration
             default:
                 return false;
         }
+    }
+
+    // `StartAsync` of a hosted service, `ExecuteAsync` of a startup task, `Participate` of a lifecycle participant:
+    // the method by name, then the interfaces of its class by name (a host's own IStartupTask is as good as another's).
+    private static bool RunsAsTheHostStarts(IMethodSymbol method)
+    {
+        string name = ShortName(method.Name);
+        if (method.ContainingType is not { } type || !System.Array.Exists(StartupMethods, startup => startup.Method == name))
+        {
+            return false;
+        }
+
+        foreach (INamedTypeSymbol implemented in type.AllInterfaces)
+        {
+            if (System.Array.IndexOf(StartupMethods, (implemented.Name, name)) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // An explicit implementation's name without its interface: `Orleans.ILifecycleParticipant<T>.Participate`.
+    private static string ShortName(string name)
+    {
+        int dot = name.LastIndexOf('.');
+        return dot >= 0 ? name.Substring(dot + 1) : name;
     }
 
     private static bool StartsWithAny(string name, string[] prefixes)
