@@ -12,7 +12,8 @@ namespace FakeAI.Bounds.Generators.Common;
 /// NUnit, MSTest or TUnit: the compilation's own reference list, so nothing is walked. Test kits, samples and
 /// benchmarks ship outside test projects too (a <c>…TestKit</c> or <c>…TestingHost</c> assembly, a <c>…Testing</c>
 /// namespace in a product assembly, a <c>…Benchmarks</c> project); their names say what they are, and their state lives
-/// as long as a test or a demo run, so they are skipped the same way.
+/// as long as a test or a demo run, so they are skipped the same way, and so are the types in a folder of samples,
+/// examples, demos, benchmarks or test apps (a <c>samples</c>, <c>examples</c> or <c>tests</c> folder on the file's path).
 /// </summary>
 internal static class TestCode
 {
@@ -31,6 +32,14 @@ internal static class TestCode
     // A type or file named as a test double or a fixture: TestTransport, MockClock, StubSink, DummyDb; …Tests, …Fixture.
     private static readonly string[] TestFirstWords = { "Test", "Mock", "Stub", "Dummy" };
     private static readonly string[] TestLastWords = { "Test", "Tests", "Fixture" };
+
+    // A folder on a source file's path that holds samples, demos, benchmarks or test apps rather than shipped code
+    // (src/Samples/Quickstart, doc/samples, examples/Greeter, tests/NorthwindAuto, playground/...): their state lives
+    // as long as a demo run. Whole folder names only, so "SampleRate" or "Examples.Core" are not.
+    private static readonly string[] NonProductFolders =
+    {
+        "samples", "sample", "examples", "example", "demo", "demos", "playground", "benchmarks", "benchmark", "tests",
+    };
 
     /// <summary>Whether the rules about unbounded state should skip this compilation.</summary>
     public static bool IsSkipped(Compilation compilation, AnalyzerConfigOptionsProvider options)
@@ -91,7 +100,41 @@ internal static class TestCode
 
         foreach (Location location in type.Locations)
         {
-            if (location.SourceTree?.FilePath is { Length: > 0 } path && NamesTestDouble(System.IO.Path.GetFileNameWithoutExtension(path)))
+            if (location.SourceTree?.FilePath is { Length: > 0 } path && (NamesTestDouble(System.IO.Path.GetFileNameWithoutExtension(path)) || InNonProductFolder(path)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Walks the path's folders in place: this runs for every type.
+    private static bool InNonProductFolder(string path)
+    {
+        int end = path.Length;
+        for (int i = path.Length - 1; i >= 0; i--)
+        {
+            if (path[i] is '/' or '\\')
+            {
+                if (i + 1 < end && IsNonProductFolder(path, i + 1, end - i - 1))
+                {
+                    return true;
+                }
+
+                end = i;
+            }
+        }
+
+        // A relative path's first folder ("samples/Quickstart/Program.cs").
+        return end < path.Length && IsNonProductFolder(path, 0, end);
+    }
+
+    private static bool IsNonProductFolder(string path, int start, int length)
+    {
+        foreach (string folder in NonProductFolders)
+        {
+            if (folder.Length == length && string.Compare(path, start, folder, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
             {
                 return true;
             }

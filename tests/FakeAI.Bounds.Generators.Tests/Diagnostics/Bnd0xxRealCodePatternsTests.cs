@@ -307,6 +307,32 @@ public class Bnd0xxRealCodePatternsTests
     }
 
     [Theory]
+    [InlineData("/repo/samples/Quickstart/Program.cs", false, false)]
+    [InlineData("/repo/src/Samples/RacerWithGrpc/RaceState.cs", false, false)]
+    [InlineData(@"C:\repo\doc\samples\Snippet.cs", false, false)]
+    [InlineData("examples/Greeter/Server/Services/Greeter.cs", false, false)]
+    [InlineData("/repo/tests/NorthwindAuto/Movies.cs", false, false)]
+    [InlineData("/repo/samples/Quickstart/Program.cs", true, true)]
+    [InlineData("/repo/src/Orders/Program.cs", false, true)]
+    [InlineData("/repo/src/SampleRate/Program.cs", false, true)]
+    [InlineData("/repo/src/Examples.Core/Program.cs", false, true)]
+    public async Task Samples_demos_and_test_apps_are_not_analyzed_unless_asked(string path, bool analyzeTestCode, bool reported)
+    {
+        const string Code = "using System; using System.Collections.Generic; namespace App { public static class Seen { private static readonly List<string> _c = new(); public static void Add(string request) => _c.Add(request); public static void Handle(string request) => Add(request); } }";
+        Microsoft.CodeAnalysis.CSharp.CSharpCompilation compilation = TestCompilation.Create(Code);
+        Microsoft.CodeAnalysis.SyntaxTree tree = compilation.SyntaxTrees.First();
+        compilation = compilation.ReplaceSyntaxTree(tree, tree.WithFilePath(path));
+        ImmutableDictionary<string, string> options = analyzeTestCode
+            ? ImmutableDictionary<string, string>.Empty.Add("build_property.FakeAIBoundsAnalyzeTestCode", "true")
+            : ImmutableDictionary<string, string>.Empty;
+
+        AnalyzerRunResult run = await AnalyzerRunner.RunAsync(compilation, options);
+
+        Assert.Empty(run.AnalyzerExceptions);
+        Assert.Equal(reported ? 1 : 0, run.BoundsDiagnostics.Count(d => d.Id == "BND001"));
+    }
+
+    [Theory]
     [InlineData("build_property.IsTestProject", "true", false)]
     [InlineData("build_property.IsTestProject", "false", true)]
     [InlineData("build_property.FakeAIBoundsAnalyzeTestCode", "true", true)]

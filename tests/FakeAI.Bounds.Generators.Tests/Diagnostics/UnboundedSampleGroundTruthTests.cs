@@ -25,12 +25,18 @@ public class UnboundedSampleGroundTruthTests
     {
         Dictionary<string, string> expected = ExpectedOutcomes();
         // The project's own files and the ones it links from samples/Shared.
-        string[] sources = [.. Directory.GetFiles(RepositoryPaths.Combine(SampleFolder), "*.cs", SearchOption.TopDirectoryOnly)
+        string[] paths = [.. Directory.GetFiles(RepositoryPaths.Combine(SampleFolder), "*.cs", SearchOption.TopDirectoryOnly)
             .Concat(Directory.GetFiles(RepositoryPaths.Combine("samples/Shared"), "*.cs", SearchOption.TopDirectoryOnly))
-            .OrderBy(path => path, StringComparer.Ordinal)
-            .Select(File.ReadAllText)];
+            .OrderBy(path => path, StringComparer.Ordinal)];
+        // Each file keeps its path, under samples/, as in the build: the project opts in to the analysis of samples.
+        Microsoft.CodeAnalysis.CSharp.CSharpCompilation compilation = TestCompilation.Create(paths.Select(File.ReadAllText));
+        for (int i = 0; i < paths.Length; i++)
+        {
+            SyntaxTree tree = compilation.SyntaxTrees[i];
+            compilation = compilation.ReplaceSyntaxTree(tree, tree.WithFilePath(paths[i]));
+        }
 
-        AnalyzerRunResult result = await AnalyzerRunner.RunAsync(TestCompilation.Create(sources), ProjectOptions());
+        AnalyzerRunResult result = await AnalyzerRunner.RunAsync(compilation, ProjectOptions());
 
         Assert.Empty(result.AnalyzerExceptions);
         // The SDK's regex generator, which does not run here, writes the bodies of the [GeneratedRegex] methods.
@@ -57,13 +63,18 @@ public class UnboundedSampleGroundTruthTests
         }
     }
 
-    // The tracker suffixes the sample's project file sets, passed as the build passes them to the analyzers.
+    // The tracker suffixes and the opt-in to the analysis of samples that the sample's project file sets, passed as the
+    // build passes them to the analyzers.
     private static ImmutableDictionary<string, string> ProjectOptions()
     {
         string project = File.ReadAllText(RepositoryPaths.Combine(SampleFolder + "/FakeAI.Bounds.Samples.Unbounded.csproj"));
         Match suffixes = Regex.Match(project, "<FakeAIBoundsTrackerSuffixes>(?<value>[^<]+)</FakeAIBoundsTrackerSuffixes>");
         Assert.True(suffixes.Success, "the sample's project file sets no tracker suffixes");
-        return ImmutableDictionary<string, string>.Empty.Add("build_property.FakeAIBoundsTrackerSuffixes", suffixes.Groups["value"].Value);
+        Match analyzed = Regex.Match(project, "<FakeAIBoundsAnalyzeTestCode>(?<value>[^<]+)</FakeAIBoundsAnalyzeTestCode>");
+        Assert.True(analyzed.Success, "the sample's project file does not opt in to the analysis of samples");
+        return ImmutableDictionary<string, string>.Empty
+            .Add("build_property.FakeAIBoundsTrackerSuffixes", suffixes.Groups["value"].Value)
+            .Add("build_property.FakeAIBoundsAnalyzeTestCode", analyzed.Groups["value"].Value);
     }
 
     // "BND002 ErrorMetricsTracker._patterns": the diagnostic sits on the member's name, and its message names the type.
