@@ -16,7 +16,7 @@ namespace FakeAI.Bounds.Service.Tests;
 /// Compiles source files of the repository in memory, against what a service's build references (the .NET and
 /// ASP.NET Core shared frameworks this process runs on, OpenTelemetry, the FakeAI.Bounds runtime, and any project
 /// assemblies asked for), and runs every analyzer the package ships over them, with the build properties a project
-/// would pass. Nothing of the test process itself is referenced: the analyzers leave a compilation that references a
+/// would pass (the samples' projects ask for the analysis of their samples folder). Nothing of the test process itself is referenced: the analyzers leave a compilation that references a
 /// test framework alone, as they leave test projects alone.
 /// </summary>
 internal static class SourceAnalysis
@@ -43,7 +43,9 @@ internal static class SourceAnalysis
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-        var properties = new Dictionary<string, string>();
+        // Every project these files come from sits in the repository's samples folder, which the analyzers leave alone
+        // unless asked; each of them asks in its project file (FakeAIBoundsAnalyzeTestCode).
+        var properties = new Dictionary<string, string> { ["build_property.FakeAIBoundsAnalyzeTestCode"] = "true" };
         if (trackerSuffixes is not null)
         {
             properties["build_property.FakeAIBoundsTrackerSuffixes"] = trackerSuffixes;
