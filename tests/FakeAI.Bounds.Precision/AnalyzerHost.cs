@@ -21,6 +21,15 @@ internal static class AnalyzerHost
 {
     private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = ProductAnalyzers.CreateAll();
 
+    /// <summary>The projects the compiler itself could not bind, which the run skipped.</summary>
+    public static ConcurrentQueue<string> CompilerFailures { get; } = new();
+
+    // An exception with a frame of the product's analyzers is theirs, whatever the driver wrapped it in.
+    private static bool ThrownByTheAnalyzers(Exception exception)
+    {
+        return exception.ToString().Contains("FakeAI.Bounds.Generators", StringComparison.Ordinal);
+    }
+
     public static async Task<(List<Finding> Findings, List<string> Exceptions)> RunAsync(string codeBase, string root, ProjectFile project, CSharpCompilation compilation)
     {
         var exceptions = new ConcurrentQueue<string>();
@@ -32,7 +41,19 @@ internal static class AnalyzerHost
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false,
             reportSuppressedDiagnostics: false);
-        ImmutableArray<Diagnostic> diagnostics = await compilation.WithAnalyzers(Analyzers, options).GetAnalyzerDiagnosticsAsync().ConfigureAwait(false);
+        ImmutableArray<Diagnostic> diagnostics;
+        try
+        {
+            diagnostics = await compilation.WithAnalyzers(Analyzers, options).GetAnalyzerDiagnosticsAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!ThrownByTheAnalyzers(exception))
+        {
+            // The compiler itself can fail to bind code of a newer language than the one it knows (dotNext's extension
+            // blocks crashed the nullable walker): the project is skipped and said so, and the run goes on.
+            CompilerFailures.Enqueue(codeBase + ": " + project.Name + ": the compiler threw " + exception.GetType().Name + " binding it; the project is not analyzed");
+            return ([], [.. exceptions]);
+        }
+
         var findings = new List<Finding>();
         foreach (Diagnostic diagnostic in diagnostics)
         {

@@ -76,6 +76,8 @@ internal static class PrecisionRun
         }
 
         Console.WriteLine();
+        Console.WriteLine($"projects the compiler could not bind: {AnalyzerHost.CompilerFailures.Count}");
+        AnalyzerHost.CompilerFailures.ToList().ForEach(failure => Console.WriteLine("  " + failure));
         Console.WriteLine($"analyzer exceptions: {exceptions.Count}");
         exceptions.Take(20).ToList().ForEach(e => Console.WriteLine("  " + e));
 
