@@ -101,6 +101,9 @@ public class Bnd009EntriesOutliveTheirOperationsTests
         "public sealed class Handlers { private readonly Dictionary<Type, List<Action>> _byType = new();"
             + " public void Add(Type type, Action handler) { if (!_byType.TryGetValue(type, out var list)) { list = new List<Action>(); _byType[type] = list; } list.Add(handler); }"
             + " public void Remove(Type type, Action handler) => _byType[type].Remove(handler); }",
+        // A string read from an entry and shortened: a copy's characters, not the entry's contents.
+        "public sealed class Names { private readonly Dictionary<string, string> _names = new(); public void Set(string k, string v) => _names[k] = v;"
+            + " public string Short(string k) => _names[k].Remove(0, 1); public string Shorter(string k) { var s = _names[k]; return s.Remove(0, 2); } }",
         // Cleared where the object's user is done with it.
         "public sealed class Batch { private readonly Dictionary<Guid, DateTime> _running = new(); private readonly HashSet<string> _senders = new();"
             + " public void Start(Guid id, string sender) { _running.Add(id, DateTime.UtcNow); _senders.Add(sender); }"

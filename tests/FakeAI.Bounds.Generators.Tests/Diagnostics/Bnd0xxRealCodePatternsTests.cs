@@ -219,9 +219,9 @@ public class Bnd0xxRealCodePatternsTests
         // enumeration written as a class.
         "public sealed class DispatchOptions { public static readonly DispatchOptions Publish = new(\"publish\"); public static readonly DispatchOptions Consume = new(\"consume\"); private DispatchOptions(string name) { } }"
             + " public sealed class Dispatcher { public static readonly Dispatcher Instance = new(); private Dispatcher() { } private readonly ConcurrentDictionary<DispatchOptions, object> _c = new(); public object For(DispatchOptions o) => _c.GetOrAdd(o, _ => new object()); }",
-        // One entry per load context of the types it serves.
-        "public static class Assemblies { private static readonly Dictionary<System.Runtime.Loader.AssemblyLoadContext, object> _c = new();"
-            + " public static object For(Type t) { var context = System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(t.Assembly)!; if (!_c.TryGetValue(context, out var a)) { a = new object(); _c[context] = a; } return a; } }",
+        // The same with its values in get-only static auto-properties.
+        "public sealed class DispatchOptions { public static DispatchOptions Publish { get; } = new(\"publish\"); public static DispatchOptions Consume { get; } = new(\"consume\"); private DispatchOptions(string name) { } }"
+            + " public sealed class Dispatcher { public static readonly Dispatcher Instance = new(); private Dispatcher() { } private readonly ConcurrentDictionary<DispatchOptions, object> _c = new(); public object For(DispatchOptions o) => _c.GetOrAdd(o, _ => new object()); }",
         // Registration from what the host starts once: a hosted service's StartAsync, a startup task, a lifecycle participant.
         "public static class Handlers { private static readonly List<string> _c = new(); public static void Register(string s) => _c.Add(s); }"
             + " public sealed class Warmup : Microsoft.Extensions.Hosting.IHostedService { public Task StartAsync(CancellationToken t) { Handlers.Register(\"a\"); return Task.CompletedTask; } public Task StopAsync(CancellationToken t) => Task.CompletedTask; }",
@@ -264,6 +264,21 @@ public class Bnd0xxRealCodePatternsTests
             + " public sealed class Worker : Microsoft.Extensions.Hosting.BackgroundService { protected override Task ExecuteAsync(CancellationToken t) { Handlers.Register(\"a\"); return Task.CompletedTask; } }",
         "public sealed class Handle { public static readonly Handle None = new(); private Handle() { } public static Handle Create() => new Handle(); }"
             + " public static class Handles { private static readonly Dictionary<Handle, int> _c = new(); public static void Track(Handle h) => _c[h] = 1; }",
+        "public sealed class Tag { public static readonly Tag None = new(\"\"); private Tag(string s) { } public static implicit operator Tag(string s) => new Tag(s); }"
+            + " public static class Tags { private static readonly Dictionary<Tag, int> _c = new(); public static void Hit(string s) { Tag t = s; _c[t] = 1; } }",
+        "public sealed class Tag { public static readonly Tag None = new(\"\"); private Tag(string s) { } public static bool TryParse(string s, out Tag t) { t = new Tag(s); return true; } }"
+            + " public static class Tags { private static readonly Dictionary<Tag, int> _c = new(); public static void Hit(string s) { if (Tag.TryParse(s, out var t)) { _c[t] = 1; } } }",
+        "public sealed class Tag { public static readonly Tag None = new(\"\"); private Tag(string s) { } public static Tag Fresh => new Tag(Guid.NewGuid().ToString()); }"
+            + " public static class Tags { private static readonly Dictionary<Tag, int> _c = new(); public static void Hit() => _c[Tag.Fresh] = 1; }",
+        // A collectible load context per script: the map keeps each one alive, and they are made per call.
+        "public static class Scripts { private static readonly Dictionary<System.Runtime.Loader.AssemblyLoadContext, string> _c = new();"
+            + " public static void Run(string code) { var context = new System.Runtime.Loader.AssemblyLoadContext(null, isCollectible: true); _c[context] = code; } }",
+        // A registration from a timer a hosted service's StartAsync sets up runs on every tick, not at startup.
+        "public static class Handlers { private static readonly List<string> _c = new(); public static void Register(string s) => _c.Add(s); }"
+            + " public sealed class Poller : Microsoft.Extensions.Hosting.IHostedService { private Timer? _t; public Task StartAsync(CancellationToken t) { _t = new Timer(_ => Handlers.Register(Guid.NewGuid().ToString()), null, 0, 1000); return Task.CompletedTask; } public Task StopAsync(CancellationToken t) => Task.CompletedTask; }",
+        // An overload named like the start of a hosted service is not its start.
+        "public static class Handlers { private static readonly List<string> _c = new(); public static void Register(string s) => _c.Add(s); }"
+            + " public sealed class Poller : Microsoft.Extensions.Hosting.IHostedService { public Task StartAsync(CancellationToken t) => Task.CompletedTask; public Task StartAsync(string tenant) { Handlers.Register(tenant); return Task.CompletedTask; } public Task StopAsync(CancellationToken t) => Task.CompletedTask; }",
         // A key class named for a type that compares by reference: one entry per object made, not per type.
         "public sealed class TypeDetails { public TypeDetails(Type t) { } } public static class Maps { private static readonly ConcurrentDictionary<TypeDetails, int> _c = new(); public static void Remember(TypeDetails d) => _c[d] = 1; }",
         // A per-key removal beside a sweep of stale entries nothing calls: the class says entries outlive their reads.

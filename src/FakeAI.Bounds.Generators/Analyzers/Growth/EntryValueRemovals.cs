@@ -17,7 +17,13 @@ internal static class EntryValueRemovals
     /// <param name="receiver">The receiver of a <c>Remove</c> or <c>TryRemove</c> call.</param>
     public static ISymbol? MapOf(IOperation? receiver, CancellationToken cancellationToken)
     {
-        switch (receiver?.WithoutConversions())
+        // A collection's Remove, not a string's or a StringBuilder's, which take out characters of a copy.
+        if (receiver?.Type is not { SpecialType: not SpecialType.System_String } valueType || !IsCollection(valueType))
+        {
+            return null;
+        }
+
+        switch (receiver.WithoutConversions())
         {
             case IPropertyReferenceOperation { Property.IsIndexer: true } indexer:
                 return MemberReferences.ReferencedOnThis(indexer.Instance);
@@ -43,7 +49,7 @@ internal static class EntryValueRemovals
         }
 
         // `var members = _groups[group];`
-        if (declaration is VariableDeclaratorSyntax { Initializer.Value: { } initializer })
+        if (declaration is VariableDeclaratorSyntax { Initializer.Value: ElementAccessExpressionSyntax initializer })
         {
             return model.GetOperation(initializer, cancellationToken)?.WithoutConversions() is IPropertyReferenceOperation { Property.IsIndexer: true } indexer
                 ? MemberReferences.ReferencedOnThis(indexer.Instance)
@@ -60,5 +66,18 @@ internal static class EntryValueRemovals
         }
 
         return null;
+    }
+
+    private static bool IsCollection(ITypeSymbol type)
+    {
+        foreach (INamedTypeSymbol implemented in type.AllInterfaces)
+        {
+            if (implemented.SpecialType == SpecialType.System_Collections_IEnumerable)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -144,9 +144,9 @@ internal sealed class GrowthSession
     }
 
     /// <summary>A call of a public static registration method, and whether the code making it runs at startup.</summary>
-    public void RecordRegistrationCall(ISymbol method, ISymbol caller)
+    public void RecordRegistrationCall(ISymbol method, ISymbol caller, bool insideFunction)
     {
-        bool startup = StartupRegistration.IsStartupCaller(caller);
+        bool startup = StartupRegistration.IsStartupCaller(caller, insideFunction);
         _calledOnlyAtStartup.AddOrUpdate(method.OriginalDefinition, startup, (_, before) => before && startup);
     }
 

@@ -395,12 +395,13 @@ internal static class KeySpaces
     }
 
     // Types, members, assemblies and the like: one per declaration the program has or loads.
-    // A class whose constructors are all private and which holds its instances in static read-only members of its
-    // own type (`public static readonly DispatchOptions Publish = new(…)`): an enumeration written as a class, whose
-    // values the program declares. Not when one of its methods returns its type: a factory makes instances on demand.
+    // A class whose constructors are all private and which holds its instances in static read-only fields or
+    // auto-properties of its own type (`public static readonly DispatchOptions Publish = new(…)`): an enumeration
+    // written as a class, whose values the program declares. Not when a method, an `out` parameter or a conversion
+    // hands out its type, or a computed static property does: those may make instances on demand.
     private static bool IsClosedSet(ITypeSymbol key)
     {
-        if (key is not INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false } named || named.InstanceConstructors.Length == 0)
+        if (key.SpecialType != SpecialType.None || key is not INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false } named || named.InstanceConstructors.Length == 0)
         {
             return false;
         }
@@ -414,20 +415,54 @@ internal static class KeySpaces
         }
 
         bool holdsItsValues = false;
+        int autoProperties = 0, properties = 0;
         foreach (ISymbol member in named.GetMembers())
         {
             switch (member)
             {
-                case IMethodSymbol { MethodKind: MethodKind.Ordinary } method when SymbolEqualityComparer.Default.Equals(method.ReturnType, named):
+                case IMethodSymbol method when HandsOut(method, named):
                     return false;
+                case IPropertySymbol property when SymbolEqualityComparer.Default.Equals(property.Type, named):
+                    properties++;
+                    break;
                 case IFieldSymbol { IsStatic: true, IsReadOnly: true } field when SymbolEqualityComparer.Default.Equals(field.Type, named):
-                case IPropertySymbol { IsStatic: true, SetMethod: null } property when SymbolEqualityComparer.Default.Equals(property.Type, named):
+                    // A static read-only field, or the backing field of a get-only static auto-property.
                     holdsItsValues = true;
+                    autoProperties += field.AssociatedSymbol is IPropertySymbol ? 1 : 0;
+                    break;
+                case IFieldSymbol { AssociatedSymbol: IPropertySymbol } backing when SymbolEqualityComparer.Default.Equals(backing.Type, named):
+                    autoProperties++;
                     break;
             }
         }
 
-        return holdsItsValues;
+        // Every property of the type is an auto-property: a computed one may make an instance on each read.
+        return holdsItsValues && properties == autoProperties;
+    }
+
+    // A method, property accessor or conversion that returns the type, or fills an `out` or `ref` parameter of it.
+    private static bool HandsOut(IMethodSymbol method, INamedTypeSymbol type)
+    {
+        // Constructors are checked on their own; accessors with their property.
+        if (method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.PropertyGet or MethodKind.PropertySet)
+        {
+            return false;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(method.ReturnType, type))
+        {
+            return true;
+        }
+
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            if (parameter.RefKind is RefKind.Out or RefKind.Ref && SymbolEqualityComparer.Default.Equals(parameter.Type, type))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsProgramElement(ITypeSymbol type)
@@ -442,7 +477,6 @@ internal static class KeySpaces
                 "MemberInfo" or "Assembly" or "Module" or "ParameterInfo" => "System.Reflection",
                 "Instrument" or "Meter" => "System.Diagnostics.Metrics",
                 "ActivitySource" or "DiagnosticListener" => "System.Diagnostics",
-                "AssemblyLoadContext" => "System.Runtime.Loader",
                 _ => null,
             };
             if (expectedNamespace is not null && current.ContainingNamespace?.ToDisplayString() == expectedNamespace)

@@ -16,6 +16,8 @@ internal static class MethodNames
             IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator or MethodKind.Conversion } => "operator",
             IMethodSymbol { Name: WellKnownMemberNames.TopLevelStatementsEntryPointMethodName } => "top-level statements",
             IFieldSymbol or IPropertySymbol => symbol.Name + " initializer",
+            // `Autofac.IResolvePipelineTracer.OperationStart` is named in the code as OperationStart.
+            IMethodSymbol { MethodKind: MethodKind.ExplicitInterfaceImplementation } explicitImplementation => explicitImplementation.Name.Substring(explicitImplementation.Name.LastIndexOf('.') + 1),
             _ => symbol.Name,
         };
     }

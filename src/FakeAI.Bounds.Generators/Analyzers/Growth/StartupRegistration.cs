@@ -55,7 +55,10 @@ internal static class StartupRegistration
     /// a Configure…, or the start of something the host starts once (a hosted service's StartAsync, a startup task's
     /// ExecuteAsync, a lifecycle participant's Participate).
     /// </summary>
-    public static bool IsStartupCaller(ISymbol caller)
+    /// <param name="caller">The member whose body holds the call.</param>
+    /// <param name="insideFunction">Whether the call is inside a lambda or local function of it, which may run later
+    /// (a timer callback set up in a StartAsync): then only the shapes that hold no later code count.</param>
+    public static bool IsStartupCaller(ISymbol caller, bool insideFunction = false)
     {
         switch (caller)
         {
@@ -68,7 +71,7 @@ internal static class StartupRegistration
                     return true;
                 }
 
-                if (RunsAsTheHostStarts(method))
+                if (!insideFunction && RunsAsTheHostStarts(method))
                 {
                     return true;
                 }
@@ -100,9 +103,18 @@ internal static class StartupRegistration
 
         foreach (INamedTypeSymbol implemented in type.AllInterfaces)
         {
-            if (System.Array.IndexOf(StartupMethods, (implemented.Name, name)) >= 0)
+            if (System.Array.IndexOf(StartupMethods, (implemented.Name, name)) < 0)
             {
-                return true;
+                continue;
+            }
+
+            // The method that implements the interface's member, not an overload of the same name.
+            foreach (ISymbol member in implemented.GetMembers(name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member)?.OriginalDefinition, method.OriginalDefinition))
+                {
+                    return true;
+                }
             }
         }
 

@@ -89,7 +89,7 @@ internal sealed class TypeGrowthAnalysis
 
         if (StartupRegistration.IsRegistrationMethod(target) && target.Locations.Length > 0 && target.Locations[0].IsInSource)
         {
-            _session.RecordRegistrationCall(target, context.ContainingSymbol);
+            _session.RecordRegistrationCall(target, context.ContainingSymbol, DelegateTiming.InsideLambda(invocation));
         }
 
         _session.OutsideCalls.Record(target, _type);
@@ -104,6 +104,7 @@ internal sealed class TypeGrowthAnalysis
             int keyIndex = target.IsExtensionMethod || target.Name == "GetValueRefOrAddDefault" ? 1 : 0;
             Record(context, receiver, role, invocation, invocation.Arguments.Length > keyIndex ? invocation.Arguments[keyIndex].Value : null);
             if (role == GrowthEventKind.RemoveSpecific
+                && _localReason is null
                 && _members.Count > 0
                 && EntryValueRemovals.MapOf(receiver, context.CancellationToken) is { IsStatic: false } map
                 && _members.TryGetValue(map, out TrackedMember? emptied))
@@ -111,9 +112,11 @@ internal sealed class TypeGrowthAnalysis
                 emptied.AddValueRemoval(new EntryAccess(context.ContainingSymbol, invocation.Syntax.GetLocation()));
             }
         }
-        else if (EntryAccess.IsLookup(target.Name)
+        else if (_localReason is null
+            && EntryAccess.IsLookup(target.Name)
             && MemberReferences.ReferencedOnThis(receiver) is { IsStatic: false } looked
-            && _members.TryGetValue(looked, out TrackedMember? lookedUp))
+            && _members.TryGetValue(looked, out TrackedMember? lookedUp)
+            && lookedUp.Kind is CollectionKind.Dictionary or CollectionKind.Set)
         {
             lookedUp.AddLookup(new EntryAccess(context.ContainingSymbol, invocation.Syntax.GetLocation()));
         }
@@ -163,7 +166,7 @@ internal sealed class TypeGrowthAnalysis
             && StartupRegistration.IsRegistrationMethod(setter)
             && setter.Locations.Length > 0 && setter.Locations[0].IsInSource)
         {
-            _session.RecordRegistrationCall(setter, context.ContainingSymbol);
+            _session.RecordRegistrationCall(setter, context.ContainingSymbol, DelegateTiming.InsideLambda(assignment));
         }
 
         ISymbol? member = MemberReferences.Referenced(assignment.Target);
@@ -274,19 +277,21 @@ internal sealed class TypeGrowthAnalysis
 
     /// <summary>
     /// Once the compilation showed the class long-lived (a registration, a static holder, an owner), its instance
-    /// members judged and reported with that reason. Most classes are never shown long-lived, and their verdicts are
-    /// never computed.
+    /// members judged and reported with that reason. Most classes are never shown long-lived: for them only the members
+    /// that BND009's evidence concerns (nothing removes from them, and the class looks up, empties or ends entries) are
+    /// judged.
     /// </summary>
     /// <param name="reason">Why the class is long-lived; null when nothing shows it, and only entries of ended
     /// operations are reported (BND009).</param>
     public void ReportLongLivedInstanceMembers(string? reason, System.Action<Diagnostic> report, CancellationToken cancellationToken)
     {
-        CallPaths paths = _calls.Freeze(cancellationToken);
         if (reason is null)
         {
-            ReportEntriesOfEndedOperations(paths, report, cancellationToken);
+            ReportEntriesOfEndedOperations(report, cancellationToken);
             return;
         }
+
+        CallPaths paths = _calls.Freeze(cancellationToken);
 
         foreach (TrackedMember member in _members.Values)
         {
@@ -301,18 +306,27 @@ internal sealed class TypeGrowthAnalysis
     // A class nothing shows long-lived still lives as long as the operations it sees end: a map or set it fills for
     // them and never removes from keeps every ended operation's entry (BND009). Only members nothing removes from at
     // all, whose keys the callers do not all fix.
-    private void ReportEntriesOfEndedOperations(CallPaths paths, System.Action<Diagnostic> report, CancellationToken cancellationToken)
+    private void ReportEntriesOfEndedOperations(System.Action<Diagnostic> report, CancellationToken cancellationToken)
     {
+        CallPaths? paths = null;
         foreach (TrackedMember member in _members.Values)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (member.Symbol.IsStatic || member.Kind is not (CollectionKind.Dictionary or CollectionKind.Set) || Judge(member, paths) is not { Outcome: GrowthOutcome.Unbounded } verdict)
+            if (member.Symbol.IsStatic || member.Kind is not (CollectionKind.Dictionary or CollectionKind.Set))
             {
                 continue;
             }
 
+            // The cheap checks first: most members have a removal, or nothing that ends.
             (GrowthEvent[] events, GrowthEscape[] escapes) = member.Snapshot();
-            if (escapes.Length > 0 || events.Any(growthEvent => growthEvent.Kind != GrowthEventKind.Grow)
+            if (escapes.Length > 0 || events.Length == 0 || events.Any(growthEvent => growthEvent.Kind != GrowthEventKind.Grow)
+                || (member.Lookups().Length == 0 && member.ValueRemovals().Length == 0 && !AnySiblingEndsEntries(member)))
+            {
+                continue;
+            }
+
+            paths ??= _calls.Freeze(cancellationToken);
+            if (Judge(member, paths) is not { Outcome: GrowthOutcome.Unbounded } verdict
                 || (KeyParametersDeciding(member, verdict, paths) is { } keyParameters && _session.KeyArguments.AllFixed(keyParameters))
                 || OperationEnds.Explain(member, verdict.Adders, _members.Values, paths) is not { } ended)
             {
@@ -321,6 +335,21 @@ internal sealed class TypeGrowthAnalysis
 
             report(Create(DiagnosticDescriptors.EntriesOutliveTheirOperations, member, verdict.Evidence, ended));
         }
+    }
+
+    // Whether another instance member of the class takes out single entries: the only other evidence BND009 reads.
+    private bool AnySiblingEndsEntries(TrackedMember member)
+    {
+        foreach (TrackedMember sibling in _members.Values)
+        {
+            if (!ReferenceEquals(sibling, member) && !sibling.Symbol.IsStatic
+                && sibling.Snapshot().Events.Any(e => e.Kind == GrowthEventKind.RemoveSpecific || (e.Kind == GrowthEventKind.Sweep && !e.PicksEntries)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // A collection filled only through registration methods (Add…, Register…, Use…, directly or through the private
