@@ -108,13 +108,32 @@ internal static class StartupRegistration
                 continue;
             }
 
-            // The method that implements the interface's member, not an overload of the same name.
-            foreach (ISymbol member in implemented.GetMembers(name))
+            // The method that implements the interface's member (declared there or on an interface it extends, as
+            // Elsa's IStartupTask gets ExecuteAsync from ITask), not an overload of the same name.
+            if (Implements(type, method, implemented, name))
             {
-                if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member)?.OriginalDefinition, method.OriginalDefinition))
+                return true;
+            }
+
+            foreach (INamedTypeSymbol extended in implemented.AllInterfaces)
+            {
+                if (Implements(type, method, extended, name))
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Implements(INamedTypeSymbol type, IMethodSymbol method, INamedTypeSymbol implemented, string name)
+    {
+        foreach (ISymbol member in implemented.GetMembers(name))
+        {
+            if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member)?.OriginalDefinition, method.OriginalDefinition))
+            {
+                return true;
             }
         }
 
