@@ -77,9 +77,10 @@ internal sealed class ProjectFile
         var definitions = new PropertyDefinitions(path, root);
         definitions.Read(document, path);
         var read = new HashSet<string>(StringComparer.Ordinal);
+        var imports = new List<(XDocument Props, string File)>();
         foreach (string imported in DirectoryBuildFiles(path, root))
         {
-            ReadImported(imported, root, elements, definitions, read, depth: 0);
+            ReadImported(imported, root, elements, definitions, read, imports, depth: 0);
         }
 
         string? Property(string name) => elements.LastOrDefault(e => e.Name.LocalName == name)?.Value.Trim();
@@ -120,7 +121,7 @@ internal sealed class ProjectFile
         // Orleans.Core there, in the branch of a <Choose> that builds from source), each relative to its own file.
         // An analyzer or build-tool reference (OutputItemType, ReferenceOutputAssembly=false) is no assembly reference.
         var references = ProjectReferencesOf(document, path, definitions)
-            .Concat(read.SelectMany(imported => TryLoad(imported) is { } props ? ProjectReferencesOf(props, imported, definitions) : Enumerable.Empty<string>()))
+            .Concat(imports.SelectMany(import => ProjectReferencesOf(import.Props, import.File, definitions)))
             .Where(reference => !string.Equals(reference, System.IO.Path.GetFullPath(path), StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal)
             .ToList();
@@ -138,18 +139,6 @@ internal sealed class ProjectFile
             .Distinct(StringComparer.Ordinal)
             .ToList();
         return new ProjectFile(path, name, assemblyName, friends, isTest, isApplication, usings.Distinct().ToList(), references);
-    }
-
-    private static XDocument? TryLoad(string file)
-    {
-        try
-        {
-            return XDocument.Load(file);
-        }
-        catch (System.Xml.XmlException)
-        {
-            return null;
-        }
     }
 
     private static IEnumerable<string> ProjectReferencesOf(XDocument document, string file, PropertyDefinitions definitions)
@@ -196,7 +185,7 @@ internal sealed class ProjectFile
     // A props file and the files it imports (OpenTelemetry's src/Directory.Build.props imports build/Common.props,
     // which defines the $(RepoRoot) its project references are written with), as far as their paths resolve inside
     // the code base.
-    private static void ReadImported(string file, string root, List<XElement> elements, PropertyDefinitions definitions, HashSet<string> read, int depth)
+    private static void ReadImported(string file, string root, List<XElement> elements, PropertyDefinitions definitions, HashSet<string> read, List<(XDocument Props, string File)> imports, int depth)
     {
         if (!read.Add(file))
         {
@@ -216,6 +205,8 @@ internal sealed class ProjectFile
 
         elements.AddRange(props.Descendants());
         definitions.Read(props, file);
+        // Its project references are expanded once every property is known, with the project's own.
+        imports.Add((props, file));
         if (depth >= MaxImportDepth)
         {
             return;
@@ -234,7 +225,7 @@ internal sealed class ProjectFile
             string full = System.IO.Path.GetFullPath(System.IO.Path.Combine(directory, project.Replace('\\', '/')));
             if (full.StartsWith(fullRoot, StringComparison.Ordinal) && File.Exists(full))
             {
-                ReadImported(full, root, elements, definitions, read, depth + 1);
+                ReadImported(full, root, elements, definitions, read, imports, depth + 1);
             }
         }
     }

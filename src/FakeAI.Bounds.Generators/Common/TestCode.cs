@@ -161,7 +161,7 @@ internal static class TestCode
     {
         (int Start, int Length) first = (0, 0), last = (0, 0);
         int count = 0;
-        for (int start = 0; NextWord(name, ref start, out (int Start, int Length) word);)
+        for (int start = 0; NameWords.Next(name, ref start, out (int Start, int Length) word);)
         {
             first = count == 0 ? word : first;
             last = word;
@@ -173,7 +173,7 @@ internal static class TestCode
 
     private static bool HasWord(string name, string[] candidates)
     {
-        for (int start = 0; NextWord(name, ref start, out (int Start, int Length) word);)
+        for (int start = 0; NameWords.Next(name, ref start, out (int Start, int Length) word);)
         {
             if (IsOneOf(name, word, candidates))
             {
@@ -182,33 +182,6 @@ internal static class TestCode
         }
 
         return false;
-    }
-
-    // The next word of a PascalCase name from start ("FunctionalTestsWebsite": Functional, Tests, Website); digits and
-    // underscores separate words, so "Attestation" or "Latest" hold no test word. Runs for every type, so it walks the
-    // name in place instead of splitting it.
-    private static bool NextWord(string name, ref int start, out (int Start, int Length) word)
-    {
-        while (start < name.Length && (name[start] == '_' || char.IsDigit(name[start])))
-        {
-            start++;
-        }
-
-        if (start >= name.Length)
-        {
-            word = default;
-            return false;
-        }
-
-        int end = start + 1;
-        while (end < name.Length && name[end] != '_' && !char.IsDigit(name[end]) && !(char.IsUpper(name[end]) && !char.IsUpper(name[end - 1])))
-        {
-            end++;
-        }
-
-        word = (start, end - start);
-        start = end;
-        return true;
     }
 
     private static bool IsOneOf(string name, (int Start, int Length) word, string[] candidates)

@@ -8,7 +8,8 @@ namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 /// </summary>
 /// <param name="Method">The member whose body holds it.</param>
 /// <param name="Location">The call's syntax, for the message's line number.</param>
-internal readonly record struct EntryAccess(ISymbol Method, Location Location)
+/// <param name="EmptiesValue">A removal from the entry's value, rather than a read by its key.</param>
+internal readonly record struct EntryAccess(ISymbol Method, Location Location, bool EmptiesValue)
 {
     /// <summary>The collection methods that read one entry by its key without changing the collection.</summary>
     public static bool IsLookup(string methodName)

@@ -19,4 +19,10 @@ internal readonly record struct GrowthEvent(GrowthEventKind Kind, ISymbol Method
 {
     /// <summary>Whether this removal keeps the collection bounded when it runs on the path that adds.</summary>
     public bool Bounds => Guarded || CollectionMethodRoles.BoundsWhenOnAddPath(Kind);
+
+    /// <summary>
+    /// Whether this removal takes out the one entry an operation made: by its key, or in a <c>finally</c> of the method
+    /// that added it (a sweep that picks no entries).
+    /// </summary>
+    public bool EndsOneEntry => Kind == GrowthEventKind.RemoveSpecific || (Kind == GrowthEventKind.Sweep && !PicksEntries);
 }

@@ -16,10 +16,19 @@ internal static class MethodNames
             IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator or MethodKind.Conversion } => "operator",
             IMethodSymbol { Name: WellKnownMemberNames.TopLevelStatementsEntryPointMethodName } => "top-level statements",
             IFieldSymbol or IPropertySymbol => symbol.Name + " initializer",
-            // `Autofac.IResolvePipelineTracer.OperationStart` is named in the code as OperationStart.
-            IMethodSymbol { MethodKind: MethodKind.ExplicitInterfaceImplementation } explicitImplementation => explicitImplementation.Name.Substring(explicitImplementation.Name.LastIndexOf('.') + 1),
+            IMethodSymbol { MethodKind: MethodKind.ExplicitInterfaceImplementation } explicitImplementation => InCode(explicitImplementation.Name),
             _ => symbol.Name,
         };
+    }
+
+    /// <summary>
+    /// A member's name as the code writes it: an explicit implementation's without its interface
+    /// (<c>Autofac.IResolvePipelineTracer.OperationStart</c> is <c>OperationStart</c>).
+    /// </summary>
+    public static string InCode(string memberName)
+    {
+        int dot = memberName.LastIndexOf('.');
+        return dot >= 0 ? memberName.Substring(dot + 1) : memberName;
     }
 
     /// <summary><c>Type.Method</c>, for code that changes a collection of another type.</summary>

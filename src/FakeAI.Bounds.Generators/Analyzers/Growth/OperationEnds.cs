@@ -46,7 +46,7 @@ internal static class OperationEnds
             foreach (GrowthEvent ending in events)
             {
                 // The call is the operation: the sibling's entry is removed in a `finally` of the method that adds both.
-                if (ending.Kind == GrowthEventKind.Sweep && !ending.PicksEntries && adding.Contains(ending.Method))
+                if (ending.EndsOneEntry && ending.Kind == GrowthEventKind.Sweep && adding.Contains(ending.Method))
                 {
                     return "'" + MethodNames.Display(ending.Method) + "' also adds to '" + sibling.Symbol.Name + "' and removes that entry in a finally (line " + Line(ending.Location)
                         + ") as the call ends, but not this one's, so they pile up for as long as the '" + member.Symbol.ContainingType.Name + "' lives";
@@ -61,11 +61,11 @@ internal static class OperationEnds
             }
         }
 
-        EntryAccess[] lookups = member.Lookups();
-        System.Array.Sort(lookups, static (a, b) => SourceOrder.Compare(a.Location, b.Location));
-        foreach (EntryAccess lookup in lookups)
+        EntryAccess[] accesses = member.Accesses();
+        System.Array.Sort(accesses, static (a, b) => SourceOrder.Compare(a.Location, b.Location));
+        foreach (EntryAccess lookup in accesses)
         {
-            if (Ender(paths.CallersOf(new[] { lookup.Method }), adding, starts) is { } ender)
+            if (!lookup.EmptiesValue && Ender(paths.CallersOf(new[] { lookup.Method }), adding, starts) is { } ender)
             {
                 string through = SymbolEqualityComparer.Default.Equals(ender, lookup.Method)
                     ? " (line " + Line(lookup.Location) + ")"
@@ -77,11 +77,9 @@ internal static class OperationEnds
 
         // What an entry holds is taken out (a connection leaves its group) and the entry stays, emptied: nothing ever
         // removes it. No pair of names is needed; the removal itself says that what the entries hold ends.
-        EntryAccess[] valueRemovals = member.ValueRemovals();
-        System.Array.Sort(valueRemovals, static (a, b) => SourceOrder.Compare(a.Location, b.Location));
-        foreach (EntryAccess removal in valueRemovals)
+        foreach (EntryAccess removal in accesses)
         {
-            if (!adding.Contains(removal.Method))
+            if (removal.EmptiesValue && !adding.Contains(removal.Method))
             {
                 return "'" + MethodNames.Display(removal.Method) + "' removes from an entry's value (line " + Line(removal.Location)
                     + ") and leaves the entry in, even once it is empty, so emptied entries pile up for as long as the '" + member.Symbol.ContainingType.Name + "' lives";

@@ -65,7 +65,7 @@ internal static class OperationNames
     /// </summary>
     public static IEnumerable<(string Verb, string Remainder)> Rests(string methodName, HashSet<string> verbs)
     {
-        List<string> words = Words(methodName);
+        List<string> words = Common.NameWords.Split(MethodNames.InCode(methodName));
         while (words.Count > 1 && FramingPrefixes.Contains(words[0]))
         {
             words.RemoveAt(0);
@@ -90,30 +90,5 @@ internal static class OperationNames
         {
             yield return (words[words.Count - 1], string.Concat(words.GetRange(0, words.Count - 1)));
         }
-    }
-
-    // The words of a Pascal-case name, without an explicit implementation's interface: `Autofac.ITracer.OperationStart`
-    // is Operation, Start.
-    private static List<string> Words(string methodName)
-    {
-        int dot = methodName.LastIndexOf('.');
-        string name = dot >= 0 ? methodName.Substring(dot + 1) : methodName;
-        var words = new List<string>();
-        int start = 0;
-        for (int i = 1; i <= name.Length; i++)
-        {
-            if (i == name.Length || char.IsUpper(name[i]) || name[i] == '_')
-            {
-                string word = name.Substring(start, i - start).Trim('_');
-                if (word.Length > 0)
-                {
-                    words.Add(word);
-                }
-
-                start = i;
-            }
-        }
-
-        return words;
     }
 }

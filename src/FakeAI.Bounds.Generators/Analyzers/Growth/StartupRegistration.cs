@@ -95,7 +95,7 @@ internal static class StartupRegistration
     // the method by name, then the interfaces of its class by name (a host's own IStartupTask is as good as another's).
     private static bool RunsAsTheHostStarts(IMethodSymbol method)
     {
-        string name = ShortName(method.Name);
+        string name = MethodNames.InCode(method.Name);
         if (method.ContainingType is not { } type || !System.Array.Exists(StartupMethods, startup => startup.Method == name))
         {
             return false;
@@ -138,13 +138,6 @@ internal static class StartupRegistration
         }
 
         return false;
-    }
-
-    // An explicit implementation's name without its interface: `Orleans.ILifecycleParticipant<T>.Participate`.
-    private static string ShortName(string name)
-    {
-        int dot = name.LastIndexOf('.');
-        return dot >= 0 ? name.Substring(dot + 1) : name;
     }
 
     private static bool StartsWithAny(string name, string[] prefixes)

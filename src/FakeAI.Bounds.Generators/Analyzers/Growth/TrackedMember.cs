@@ -12,8 +12,7 @@ internal sealed class TrackedMember
     private readonly object _gate = new();
     private readonly List<GrowthEvent> _events = new();
     private readonly List<GrowthEscape> _escapes = new();
-    private readonly List<EntryAccess> _lookups = new();
-    private readonly List<EntryAccess> _valueRemovals = new();
+    private readonly List<EntryAccess> _accesses = new();
     private CollectionKind _kind;
     private Location? _creationLocation;
 
@@ -73,37 +72,23 @@ internal sealed class TrackedMember
         }
     }
 
-    /// <summary>The member is read by key (BND009 asks where an operation's entry is looked up).</summary>
-    public void AddLookup(EntryAccess lookup)
+    /// <summary>
+    /// One of the member's entries is read by its key or emptied, and left in (BND009 asks where an operation's entry is
+    /// looked up, and whether entries are emptied).
+    /// </summary>
+    public void AddAccess(EntryAccess access)
     {
         lock (_gate)
         {
-            _lookups.Add(lookup);
+            _accesses.Add(access);
         }
     }
 
-    public EntryAccess[] Lookups()
+    public EntryAccess[] Accesses()
     {
         lock (_gate)
         {
-            return _lookups.ToArray();
-        }
-    }
-
-    /// <summary>Something is removed from the value of one of the member's entries, which stays (BND009).</summary>
-    public void AddValueRemoval(EntryAccess removal)
-    {
-        lock (_gate)
-        {
-            _valueRemovals.Add(removal);
-        }
-    }
-
-    public EntryAccess[] ValueRemovals()
-    {
-        lock (_gate)
-        {
-            return _valueRemovals.ToArray();
+            return _accesses.ToArray();
         }
     }
 

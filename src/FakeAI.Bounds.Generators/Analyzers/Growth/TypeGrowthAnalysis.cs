@@ -109,7 +109,7 @@ internal sealed class TypeGrowthAnalysis
                 && EntryValueRemovals.MapOf(receiver, context.CancellationToken) is { IsStatic: false } map
                 && _members.TryGetValue(map, out TrackedMember? emptied))
             {
-                emptied.AddValueRemoval(new EntryAccess(context.ContainingSymbol, invocation.Syntax.GetLocation()));
+                emptied.AddAccess(new EntryAccess(context.ContainingSymbol, invocation.Syntax.GetLocation(), EmptiesValue: true));
             }
         }
         else if (_localReason is null
@@ -118,7 +118,7 @@ internal sealed class TypeGrowthAnalysis
             && _members.TryGetValue(looked, out TrackedMember? lookedUp)
             && lookedUp.Kind is CollectionKind.Dictionary or CollectionKind.Set)
         {
-            lookedUp.AddLookup(new EntryAccess(context.ContainingSymbol, invocation.Syntax.GetLocation()));
+            lookedUp.AddAccess(new EntryAccess(context.ContainingSymbol, invocation.Syntax.GetLocation(), EmptiesValue: false));
         }
 
         // Interlocked.Exchange(ref _items, new List<T>()) swaps in an empty collection.
@@ -320,7 +320,7 @@ internal sealed class TypeGrowthAnalysis
             // The cheap checks first: most members have a removal, or nothing that ends.
             (GrowthEvent[] events, GrowthEscape[] escapes) = member.Snapshot();
             if (escapes.Length > 0 || events.Length == 0 || events.Any(growthEvent => growthEvent.Kind != GrowthEventKind.Grow)
-                || (member.Lookups().Length == 0 && member.ValueRemovals().Length == 0 && !AnySiblingEndsEntries(member)))
+                || (member.Accesses().Length == 0 && !AnySiblingEndsEntries(member)))
             {
                 continue;
             }
@@ -343,7 +343,7 @@ internal sealed class TypeGrowthAnalysis
         foreach (TrackedMember sibling in _members.Values)
         {
             if (!ReferenceEquals(sibling, member) && !sibling.Symbol.IsStatic
-                && sibling.Snapshot().Events.Any(e => e.Kind == GrowthEventKind.RemoveSpecific || (e.Kind == GrowthEventKind.Sweep && !e.PicksEntries)))
+                && sibling.Snapshot().Events.Any(e => e.EndsOneEntry))
             {
                 return true;
             }
