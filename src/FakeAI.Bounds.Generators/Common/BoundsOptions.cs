@@ -23,22 +23,31 @@ internal sealed class BoundsOptions
     public const int FallbackDefaultMaxLength = 1000;
 
     /// <summary>
-    /// Class-name endings that make a class a tracker when it is not marked [BoundedTracker]: only the product's own
-    /// word. On real code bases, classes named …Registry, …Collector or …Bus were registries of configured things,
-    /// collectors swept by other objects and buses of startup subscribers far more often than leaking trackers
-    /// (docs/precision.md); a class that really lives as long as the process is found by how it is held instead.
+    /// Class-name endings that make a class a tracker when it is not marked [BoundedTracker] and the project names no
+    /// convention of its own: only the product's own word. On real code bases, classes named …Registry, …Collector or
+    /// …Bus were registries of configured things, collectors swept by other objects and buses of startup subscribers far
+    /// more often than leaking trackers (docs/precision.md); a class that really lives as long as the process is found
+    /// by how it is held instead. A name the project did not declare is a guess, so such a class is judged as any class
+    /// is (<see cref="SuffixesDeclared"/>).
     /// </summary>
     public static ImmutableArray<string> DefaultTrackerSuffixes { get; } = ImmutableArray.Create("Tracker");
 
-    private static readonly BoundsOptions Defaults = new(DefaultTrackerSuffixes, FallbackDefaultMaxLength);
+    private static readonly BoundsOptions Defaults = new(DefaultTrackerSuffixes, suffixesDeclared: false, FallbackDefaultMaxLength);
 
-    private BoundsOptions(ImmutableArray<string> trackerSuffixes, int defaultMaxLength)
+    private BoundsOptions(ImmutableArray<string> trackerSuffixes, bool suffixesDeclared, int defaultMaxLength)
     {
         TrackerSuffixes = trackerSuffixes;
+        SuffixesDeclared = suffixesDeclared;
         DefaultMaxLength = defaultMaxLength;
     }
 
     public ImmutableArray<string> TrackerSuffixes { get; }
+
+    /// <summary>
+    /// Whether the project (or the folder's <c>.editorconfig</c>) names its tracker suffixes: then a class so named is
+    /// a tracker by the project's own declaration; with the default suffix it is one only by a guess from its name.
+    /// </summary>
+    public bool SuffixesDeclared { get; }
 
     public int DefaultMaxLength { get; }
 
@@ -77,7 +86,7 @@ internal sealed class BoundsOptions
             && parsed <= KnownNames.MaxMaxLength
                 ? parsed
                 : FallbackDefaultMaxLength;
-        return new BoundsOptions(suffixes, maxLength);
+        return new BoundsOptions(suffixes, hasSuffixes, maxLength);
     }
 
     /// <summary>

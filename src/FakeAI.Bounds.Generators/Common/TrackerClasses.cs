@@ -8,8 +8,18 @@ internal enum TrackerKind
     /// <summary>An ordinary type: only its static fields are long-lived.</summary>
     None,
 
-    /// <summary>A class whose name ends in a configured tracker suffix (Tracker, Registry, Cache, …).</summary>
+    /// <summary>
+    /// A class whose name ends in a tracker suffix the project declares (FakeAIBoundsTrackerSuffixes): held to a
+    /// tracker's standard, where an entry's removal by its key is no bound.
+    /// </summary>
     ByName,
+
+    /// <summary>
+    /// A class whose name ends in the default suffix (…Tracker) of a project that declares none: long-lived by its name,
+    /// but otherwise judged as any class is. On real code bases such classes emptied their entries on disconnect, in a
+    /// background sweep or from the object that owns each entry, far more often than they leaked (docs/precision.md).
+    /// </summary>
+    ByDefaultName,
 
     /// <summary>A class marked [BoundedTracker]: every growable collection must be bounded or carry [AllowUnbounded].</summary>
     Strict,
@@ -33,6 +43,17 @@ internal static class TrackerClasses
             return TrackerKind.Strict;
         }
 
-        return options.HasTrackerSuffix(type.Name) ? TrackerKind.ByName : TrackerKind.None;
+        if (!options.HasTrackerSuffix(type.Name))
+        {
+            return TrackerKind.None;
+        }
+
+        return options.SuffixesDeclared ? TrackerKind.ByName : TrackerKind.ByDefaultName;
     }
+
+    /// <summary>
+    /// Whether a class of this kind is held to a tracker's standard: neither its entries' removals by key nor a cleanup
+    /// another object calls excuse its growth. A class long-lived by a guess from its name is not.
+    /// </summary>
+    public static bool HeldToTrackerStandard(TrackerKind kind) => kind is TrackerKind.ByName or TrackerKind.Strict;
 }

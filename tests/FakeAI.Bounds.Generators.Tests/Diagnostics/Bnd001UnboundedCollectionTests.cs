@@ -130,24 +130,34 @@ public class Bnd001UnboundedCollectionTests
     }
 
     [Fact]
-    public Task Removing_single_entries_is_not_a_bound_and_the_message_says_so()
+    public Task Removing_single_entries_is_not_a_bound_for_a_declared_tracker_and_the_message_says_so()
     {
         return Verify.VerifyAsync(
-            Usings + """
-            public sealed class SessionTracker
-            {
-                private readonly Dictionary<string, int> {|#0:_sessions|} = new();
-                public void Open(string id)
-                {
-                    _sessions[id] = 1;
-                    _sessions.Remove(id + "-old");
-                }
-            }
-            """,
+            Usings + SessionTracker,
+            "root = true\n[*]\nfakeai_bounds.tracker_suffixes = Tracker\n",
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
                 .WithArguments("_sessions", "SessionTracker", "'Open' (line 14) adds to it and its removals ('Open' (line 15)) take out single entries, not under a size check", "'SessionTracker' lives as long as the process: it is named like a tracker (…Tracker)"));
     }
+
+    [Fact]
+    public Task A_class_named_like_a_tracker_by_the_default_suffix_is_judged_as_any_class_is()
+    {
+        // Long-lived by its name, but a name the project did not declare is a guess: entries that end by their key end.
+        return Verify.VerifyAsync(Usings + SessionTracker, expectedGeneratedFiles: null);
+    }
+
+    private const string SessionTracker = """
+        public sealed class SessionTracker
+        {
+            private readonly Dictionary<string, int> {|#0:_sessions|} = new();
+            public void Open(string id)
+            {
+                _sessions[id] = 1;
+                _sessions.Remove(id + "-old");
+            }
+        }
+        """;
 
     [Fact]
     public Task Several_adding_methods_are_named_in_source_order()

@@ -133,6 +133,14 @@ public class Bnd0xxRealCodePatternsTests
 
     public static TheoryData<string> BoundedOrShortLived { get; } = new()
     {
+        // Configuration objects (the options pattern's names): what they and the objects they hold collect is configured.
+        "public sealed class HttpOptions : IStore { private readonly List<string> _policies = new(); public void Keep(string p) => _policies.Add(p); }"
+            + "public static class Startup { public static void ConfigureServices(IServiceCollection s) => s.AddSingleton<IStore, HttpOptions>(); }",
+        "public sealed class TenantDetection { private readonly List<string> _strategies = new(); public void IsHeader(string h) => _strategies.Add(h); }"
+            + "public sealed class GrpcOptions : IStore { public TenantDetection Detection { get; } = new(); }"
+            + "public static class Startup { public static void ConfigureServices(IServiceCollection s) => s.AddSingleton<IStore, GrpcOptions>(); }",
+        "public static class ProfilerSettings { public static readonly List<string> Seen = new(); public static void Record(string s) => Seen.Add(s); }",
+        "public sealed class TypeConfig { private static readonly Dictionary<string, string> _derived = new(); public static void Derive(string n, string t) => _derived[n] = t; }",
         // Nobody holds it for long: an ordinary class.
         "public sealed class Request { private readonly List<string> _c = new(); public void Add(string s) => _c.Add(s); }",
         // A static sentinel of a class anyone can create is one object, not every instance.
@@ -244,14 +252,13 @@ public class Bnd0xxRealCodePatternsTests
         // A flag checked but never set by the adding method is no run-once guard.
         "public sealed class Codecs { public static readonly Codecs Instance = new(); private Codecs() { } private bool _ready; private readonly List<string> _c = new();"
             + " public void Load(string s) { if (_ready) { return; } _c.Add(s); } public void MarkReady() => _ready = true; }",
-        // A tracker must show its bound: a consumer it relies on is no bound it shows.
-        "public sealed class WorkTracker { private readonly Queue<string> _c = new(); public void Enqueue(string s) => _c.Enqueue(s); public string Next() => _c.Dequeue(); }",
-        // A tracker must show its bound: taking out one entry by its key bounds nothing.
-        "public sealed class ConnectionTracker { private readonly Dictionary<string, object> _c = new(); public void Open(string id, object c) => _c[id] = c; public void Close(string id) => _c.Remove(id); }",
-        // A cleanup nobody calls, or one only the class itself could call, bounds nothing; a tracker must show its bound.
+        // The same shapes under names that are not a configuration object's: a word that merely contains one, or one
+        // that is not the last.
+        "public sealed class HttpOptionsStore : IStore { private readonly List<string> _policies = new(); public void Keep(string p) => _policies.Add(p); }"
+            + "public static class Startup { public static void ConfigureServices(IServiceCollection s) => s.AddSingleton<IStore, HttpOptionsStore>(); }",
+        "public static class Adoptions { public static readonly List<string> Seen = new(); public static void Record(string s) => Seen.Add(s); }",
+        // A cleanup nobody calls, or one only the class itself could call, bounds nothing.
         "public sealed class Shards { public static readonly Shards Instance = new(); private Shards() { } private readonly Dictionary<int, string> _c = new(); public void Open(int id) => _c[id] = \"s\"; public void Sweep() => _c.Clear(); }",
-        "public sealed class ShardTracker { private readonly Dictionary<int, string> _c = new(); public void Open(int id) => _c[id] = \"s\"; public void Sweep() => _c.Clear(); }"
-            + "public sealed class Scheduler { private readonly ShardTracker _t = new(); public void Tick() => _t.Sweep(); }",
         // "Test" inside a product name is not test code, nor is a word that merely contains it.
         "public static class AbTestAssignments { public static readonly List<string> Seen = new(); public static void Record(string s) => Seen.Add(s); }",
         "public static class Attestations { public static readonly List<string> Seen = new(); public static void Record(string s) => Seen.Add(s); }",
@@ -302,6 +309,34 @@ public class Bnd0xxRealCodePatternsTests
         "public readonly record struct HandlerKey(Func<string, int> Handler); public static class Handlers { private static readonly ConcurrentDictionary<HandlerKey, int> _c = new(); public static void Seen(HandlerKey k) => _c[k] = 1; }",
         "public readonly record struct Prototype(string Id); public static class Maps { private static readonly Dictionary<Prototype, int> _c = new(); public static void Remember(Prototype p) => _c[p] = 1; }",
     };
+
+    // Bounds only a tracker by declaration must show itself: a consumer that dequeues, a removal by key, a cleanup
+    // another object calls. Real classes named …Tracker had exactly these bounds (a presence tracker emptied on
+    // disconnect, an error tracker swept by a background loop, a tracker its owner sweeps), so the default suffix alone
+    // does not hold a class to that standard; a suffix the project declares does.
+    public static TheoryData<string> BoundedOnlyBelowATrackersStandard { get; } = new()
+    {
+        "public sealed class WorkTracker { private readonly Queue<string> _c = new(); public void Enqueue(string s) => _c.Enqueue(s); public string Next() => _c.Dequeue(); }",
+        "public sealed class ConnectionTracker { private readonly Dictionary<string, object> _c = new(); public void Open(string id, object c) => _c[id] = c; public void Close(string id) => _c.Remove(id); }",
+        "public sealed class ShardTracker { private readonly Dictionary<int, string> _c = new(); public void Open(int id) => _c[id] = \"s\"; public void Sweep() => _c.Clear(); }"
+            + "public sealed class Scheduler { private readonly ShardTracker _t = new(); public void Tick() => _t.Sweep(); }",
+    };
+
+    [Theory]
+    [MemberData(nameof(BoundedOnlyBelowATrackersStandard))]
+    public async Task A_tracker_name_holds_a_class_to_a_trackers_standard_only_when_the_project_declares_it(string code)
+    {
+        string source = Framework + "namespace App {\n" + code + "\n}\n";
+        AnalyzerRunResult byDefault = await AnalyzerRunner.RunAsync(source);
+        AnalyzerRunResult declared = await AnalyzerRunner.RunAsync(
+            source,
+            ImmutableDictionary<string, string>.Empty.Add("build_property.FakeAIBoundsTrackerSuffixes", "Tracker"));
+
+        Assert.Empty(byDefault.AnalyzerExceptions);
+        Assert.Empty(byDefault.BoundsDiagnostics);
+        Assert.Empty(declared.AnalyzerExceptions);
+        Assert.Matches("^BND00[12]$", Assert.Single(declared.BoundsDiagnostics).Id);
+    }
 
     [Theory]
     [MemberData(nameof(ReportedDespiteLookingSafe))]

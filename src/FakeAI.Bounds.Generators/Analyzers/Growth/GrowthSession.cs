@@ -60,29 +60,35 @@ internal sealed class GrowthSession
         }
 
         TrackerKind tracker = Classify(type);
-        var owned = new OwnedInstances(type, context.CancellationToken);
-        ISymbol? singletonHolder = RecordHolders(type, owned);
-        string? localReason = LongLivedShapes.LocalReason(type, tracker, TrackerSuffix(type, tracker), singletonHolder);
+
+        // A configuration object's collections, and what it holds, are filled by the code that configures: neither is
+        // judged. Its code is still read below, as every type's is, for what it does to other types' collections.
+        bool configuration = tracker != TrackerKind.Strict && ConfigurationTypes.IsConfiguration(type);
+        ISymbol? singletonHolder = configuration ? null : RecordHolders(type, new OwnedInstances(type, context.CancellationToken));
+        string? localReason = configuration ? null : LongLivedShapes.LocalReason(type, tracker, TrackerSuffix(type, tracker), singletonHolder);
         if (localReason is not null)
         {
             LongLived.RecordLocal(type, localReason);
         }
 
         var analysis = new TypeGrowthAnalysis(this, type, tracker, localReason);
-        if (tracker != TrackerKind.None)
+        if (tracker != TrackerKind.None && !configuration)
         {
             RecordHeldElements(type);
         }
 
-        foreach (ISymbol member in type.GetMembers())
+        if (!configuration)
         {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            analysis.Consider(member);
-        }
+            foreach (ISymbol member in type.GetMembers())
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                analysis.Consider(member);
+            }
 
-        if (type.TypeKind == TypeKind.Class)
-        {
-            context.RegisterOperationAction(RecordCreatedHolder, OperationKind.FieldInitializer);
+            if (type.TypeKind == TypeKind.Class)
+            {
+                context.RegisterOperationAction(RecordCreatedHolder, OperationKind.FieldInitializer);
+            }
         }
 
         // Every type's code may grow the collections of an element type a tracker holds (BND006).
@@ -279,7 +285,7 @@ internal sealed class GrowthSession
 
     private string? TrackerSuffix(INamedTypeSymbol type, TrackerKind tracker)
     {
-        return tracker == TrackerKind.ByName && type.Locations.Length > 0 && type.Locations[0].SourceTree is { } tree
+        return tracker is (TrackerKind.ByName or TrackerKind.ByDefaultName) && type.Locations.Length > 0 && type.Locations[0].SourceTree is { } tree
             ? BoundsOptions.Read(_options, tree).TrackerSuffixOf(type.Name)
             : null;
     }

@@ -75,7 +75,7 @@ internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evid
         // Unless the class also has a sweep of stale entries that nothing on the add path runs and that does not run
         // by itself: then the class says entries outlive their key's removal, and what decides is whether anyone calls
         // the sweep (BND002, and the compilation's other types).
-        if (tracker == TrackerKind.None
+        if (!TrackerClasses.HeldToTrackerStandard(tracker)
             && removals.Any(EndsEntriesByItself)
             && !removals.Any(removal => IsStaleSweep(removal) && !addPaths.Contains(removal.Method) && !calls.SelfRunning.Contains(removal.Method)))
         {

@@ -404,7 +404,7 @@ internal sealed class TypeGrowthAnalysis
             lifetime += ", and code that does not run at startup calls the methods that add to it";
         }
 
-        if (_tracker == TrackerKind.None && verdict.Outcome == GrowthOutcome.ManualCleanup)
+        if (!TrackerClasses.HeldToTrackerStandard(_tracker) && verdict.Outcome == GrowthOutcome.ManualCleanup)
         {
             _session.DeferCleanup(verdict.CleanupEntries, registrations, CreateFinding(member, verdict, lifetime, atCompilationEnd: true));
         }
