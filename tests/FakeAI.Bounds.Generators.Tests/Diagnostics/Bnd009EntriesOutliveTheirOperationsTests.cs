@@ -53,6 +53,12 @@ public class Bnd009EntriesOutliveTheirOperationsTests
         "public sealed class Rooms { private readonly Dictionary<Guid, HashSet<string>> _users = new();"
             + " public void Enter(Guid room, string user) { if (!_users.ContainsKey(room)) { _users[room] = new HashSet<string>(); } _users[room].Add(user); }"
             + " public void Drop(Guid room, string user) { var users = _users[room]; users.Remove(user); } }",
+        // An entry's value swapped for null by compare-and-swap when what it held is retired: the key stays.
+        "public sealed class Reader { private readonly ConcurrentDictionary<Guid, object?> _metrics = new();"
+            + " public void Publish(Guid id, object metric) => _metrics[id] = metric; public void Retire(Guid id, object metric) => _metrics.TryUpdate(id, null, metric); }",
+        // The same with `default` of a reference type.
+        "public sealed class Leases { private readonly ConcurrentDictionary<Guid, string?> _holders = new();"
+            + " public void Take(Guid id, string holder) => _holders.TryAdd(id, holder); public void Give(Guid id, string holder) => _holders.TryUpdate(id, default, holder); }",
     };
 
     public static TheoryData<string> EntriesThatEnd { get; } = new()
@@ -108,6 +114,16 @@ public class Bnd009EntriesOutliveTheirOperationsTests
         "public sealed class Batch { private readonly Dictionary<Guid, DateTime> _running = new(); private readonly HashSet<string> _senders = new();"
             + " public void Start(Guid id, string sender) { _running.Add(id, DateTime.UtcNow); _senders.Add(sender); }"
             + " public void End(Guid id) => _running.Remove(id); public void Reset() => _senders.Clear(); }",
+        // A compare-and-swap to a new value: the entry still stands for something.
+        "public sealed class Versions { private readonly ConcurrentDictionary<Guid, string> _latest = new();"
+            + " public void Publish(Guid id, string v) => _latest[id] = v; public void Bump(Guid id, string next, string seen) => _latest.TryUpdate(id, next, seen); }",
+        // A counter reset to zero: a value type's default is a value, not an ended entry.
+        "public sealed class Counts { private readonly ConcurrentDictionary<Guid, int> _counts = new();"
+            + " public void Hit(Guid id) => _counts.AddOrUpdate(id, 1, (_, n) => n + 1); public void Reset(Guid id, int seen) => _counts.TryUpdate(id, 0, seen); }",
+        // Swapped for null, and removed once collected: the key goes too.
+        "public sealed class Retiring { private readonly ConcurrentDictionary<Guid, object?> _metrics = new();"
+            + " public void Publish(Guid id, object metric) => _metrics[id] = metric; public void Retire(Guid id, object metric) => _metrics.TryUpdate(id, null, metric);"
+            + " public void Collect(Guid id) => _metrics.TryRemove(id, out _); }",
     };
 
     [Theory]
@@ -165,6 +181,35 @@ public class Bnd009EntriesOutliveTheirOperationsTests
             "'_senders' in 'Activation' keeps the entries of operations that have ended: 'RecordRunning' (line 12) adds to it and nothing removes from it; "
                 + "'RecordRunning' also adds to '_running', whose entry 'ResetRunning' (line 16) removes when the operation ends, and nothing removes this one's, "
                 + "so they pile up for as long as the 'Activation' lives; remove the entry where its operation ends, or bound it with a [Bounded] type, or mark it [AllowUnbounded(\"reason\")]",
+            finding.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task The_message_says_where_an_entry_is_swapped_for_null()
+    {
+        const string Code = """
+            using System;
+            using System.Collections.Concurrent;
+            namespace App
+            {
+                public sealed class Reader
+                {
+                    private readonly ConcurrentDictionary<Guid, object?> _metrics = new();
+                    public void Publish(Guid id, object metric) => _metrics[id] = metric;
+                    public void Retire(Guid id, object metric)
+                    {
+                        _metrics.TryUpdate(id, null, metric);
+                    }
+                }
+            }
+            """;
+
+        AnalyzerRunResult run = await AnalyzerRunner.RunAsync(Code);
+
+        Diagnostic finding = Assert.Single(run.BoundsDiagnostics);
+        Assert.Equal("BND009", finding.Id);
+        Assert.Contains(
+            "'Retire' sets an entry's value to null (line 11) and leaves its key in, so the keys of ended entries pile up for as long as the 'Reader' lives",
             finding.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 

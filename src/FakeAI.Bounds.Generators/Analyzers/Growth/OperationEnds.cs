@@ -10,8 +10,9 @@ namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 /// that starts an operation adds the entry, and the method that ends the same operation — its pair by name:
 /// <c>OperationStart</c> and <c>OperationSuccess</c>, <c>RecordRunning</c> and <c>ResetRunning</c>, <c>Subscribe</c>
 /// and <c>Unsubscribe</c> — removes the operation's entry from a sibling collection the start also filled, or looks
-/// the entry up, and leaves it in; or a method takes out what an entry holds and leaves the emptied entry. Each says
-/// the object sees what its entries stand for end; a collection it never removes from keeps all of them.
+/// the entry up, and leaves it in; or a method takes out what an entry holds, or swaps its value for null, and leaves
+/// the emptied entry. Each says the object sees what its entries stand for end; a collection it never removes from
+/// keeps all of them.
 /// </summary>
 internal static class OperationEnds
 {
@@ -65,7 +66,7 @@ internal static class OperationEnds
         System.Array.Sort(accesses, static (a, b) => SourceOrder.Compare(a.Location, b.Location));
         foreach (EntryAccess lookup in accesses)
         {
-            if (!lookup.EmptiesValue && Ender(paths.CallersOf(new[] { lookup.Method }), adding, starts) is { } ender)
+            if (lookup.Kind == EntryAccessKind.LookUp && Ender(paths.CallersOf(new[] { lookup.Method }), adding, starts) is { } ender)
             {
                 string through = SymbolEqualityComparer.Default.Equals(ender, lookup.Method)
                     ? " (line " + Line(lookup.Location) + ")"
@@ -79,10 +80,20 @@ internal static class OperationEnds
         // removes it. No pair of names is needed; the removal itself says that what the entries hold ends.
         foreach (EntryAccess removal in accesses)
         {
-            if (removal.EmptiesValue && !adding.Contains(removal.Method))
+            if (removal.Kind == EntryAccessKind.ValueRemoval && !adding.Contains(removal.Method))
             {
                 return "'" + MethodNames.Display(removal.Method) + "' removes from an entry's value (line " + Line(removal.Location)
                     + ") and leaves the entry in, even once it is empty, so emptied entries pile up for as long as the '" + member.Symbol.ContainingType.Name + "' lives";
+            }
+        }
+
+        // The same when the value is swapped for null by compare-and-swap: what the entry stood for has ended, its key stays.
+        foreach (EntryAccess clear in accesses)
+        {
+            if (clear.Kind == EntryAccessKind.ValueCleared && !adding.Contains(clear.Method))
+            {
+                return "'" + MethodNames.Display(clear.Method) + "' sets an entry's value to null (line " + Line(clear.Location)
+                    + ") and leaves its key in, so the keys of ended entries pile up for as long as the '" + member.Symbol.ContainingType.Name + "' lives";
             }
         }
 

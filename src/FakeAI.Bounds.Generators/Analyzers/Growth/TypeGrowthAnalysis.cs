@@ -109,8 +109,16 @@ internal sealed class TypeGrowthAnalysis
                 && EntryValueRemovals.MapOf(receiver, context.CancellationToken) is { IsStatic: false } map
                 && _members.TryGetValue(map, out TrackedMember? emptied))
             {
-                emptied.AddAccess(new EntryAccess(context.ContainingSymbol, invocation.Syntax.GetLocation(), EmptiesValue: true));
+                emptied.AddAccess(new EntryAccess(context.ContainingSymbol, invocation.Syntax.GetLocation(), EntryAccessKind.ValueRemoval));
             }
+        }
+        else if (_localReason is null
+            && EntryValueClears.IsClear(invocation)
+            && MemberReferences.ReferencedOnThis(receiver) is { IsStatic: false } cleared
+            && _members.TryGetValue(cleared, out TrackedMember? withClearedValue)
+            && withClearedValue.Kind == CollectionKind.Dictionary)
+        {
+            withClearedValue.AddAccess(new EntryAccess(context.ContainingSymbol, invocation.Syntax.GetLocation(), EntryAccessKind.ValueCleared));
         }
         else if (_localReason is null
             && EntryAccess.IsLookup(target.Name)
@@ -118,7 +126,7 @@ internal sealed class TypeGrowthAnalysis
             && _members.TryGetValue(looked, out TrackedMember? lookedUp)
             && lookedUp.Kind is CollectionKind.Dictionary or CollectionKind.Set)
         {
-            lookedUp.AddAccess(new EntryAccess(context.ContainingSymbol, invocation.Syntax.GetLocation(), EmptiesValue: false));
+            lookedUp.AddAccess(new EntryAccess(context.ContainingSymbol, invocation.Syntax.GetLocation(), EntryAccessKind.LookUp));
         }
 
         // Interlocked.Exchange(ref _items, new List<T>()) swaps in an empty collection.
