@@ -79,7 +79,7 @@ internal sealed class ProjectWriter
         "Controller", "Policy", "Planner", "Resolver", "Writer", "Reader", "Converter", "Dispatcher", "Evaluator",
     };
 
-    // The default tracker suffix: a class named otherwise is judged by how it is held, not by its name.
+    // The tracker suffix the project declares: a class named otherwise is judged by how it is held, not by its name.
     private static readonly string[] TrackerSuffixes =
     {
         "Tracker",
@@ -209,6 +209,8 @@ internal sealed class ProjectWriter
                 <GenerateDocumentationFile>false</GenerateDocumentationFile>
                 <!-- Generated under the repository's tests folder, which the analyzers leave alone unless asked. -->
                 <FakeAIBoundsAnalyzeTestCode>true</FakeAIBoundsAnalyzeTestCode>
+                <!-- Its trackers are trackers by declaration, held to a tracker's standard as a user's would be. -->
+                <FakeAIBoundsTrackerSuffixes>Tracker</FakeAIBoundsTrackerSuffixes>
               </PropertyGroup>
 
               <ItemGroup>
