@@ -72,7 +72,8 @@ public sealed class BoundWithGeneratedTypeNotOfferedTests
 
                 public int Next() => _jobs.Dequeue();
             }
-            """);
+            """,
+            VerifyFix.DeclaredTrackers);
     }
 
     [Fact]

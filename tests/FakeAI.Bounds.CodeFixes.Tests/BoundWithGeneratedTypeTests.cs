@@ -126,7 +126,8 @@ public sealed class BoundWithGeneratedTypeKindsTests
                 [Bounded(MaxLength = 1000)]
                 private sealed partial class HistoryQueue : IBoundedQueue<string>;
             }
-            """);
+            """,
+            VerifyFix.DeclaredTrackers);
     }
 
     [Fact]
@@ -164,7 +165,8 @@ public sealed class BoundWithGeneratedTypeKindsTests
                 [Bounded(MaxLength = 1000, ThreadSafe = true)]
                 private sealed partial class PendingQueue : IBoundedQueue<int>;
             }
-            """);
+            """,
+            VerifyFix.DeclaredTrackers);
     }
 
     [Fact]
@@ -266,7 +268,8 @@ public sealed class BoundWithGeneratedTypeKindsTests
                 [Bounded(MaxLength = 1000)]
                 public sealed partial class CostsByKeyMap : IBoundedDictionary<string, decimal>;
             }
-            """);
+            """,
+            VerifyFix.DeclaredTrackers);
     }
 
     [Fact]

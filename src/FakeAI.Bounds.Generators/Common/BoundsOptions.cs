@@ -122,14 +122,15 @@ internal sealed class BoundsOptions
 
     private static bool TryGet(AnalyzerConfigOptions options, string editorConfigKey, string buildProperty, out string value)
     {
-        if (options.TryGetValue(editorConfigKey, out string? fromEditorConfig))
+        // A blank value is no value, from either source: a key written with nothing after it (`key =`) is not a
+        // declaration, and an MSBuild property the project does not set reaches the compiler as an empty value.
+        if (options.TryGetValue(editorConfigKey, out string? fromEditorConfig) && !string.IsNullOrWhiteSpace(fromEditorConfig))
         {
             value = fromEditorConfig;
             return true;
         }
 
-        // An MSBuild property the project does not set reaches the compiler as an empty value.
-        if (options.TryGetValue(buildProperty, out string? fromBuild) && fromBuild.Length > 0)
+        if (options.TryGetValue(buildProperty, out string? fromBuild) && !string.IsNullOrWhiteSpace(fromBuild))
         {
             value = fromBuild;
             return true;

@@ -142,6 +142,12 @@ internal static class Verify<TCodeFix>
         return test => test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + settings + "\n"));
     }
 
+    /// <summary>
+    /// An .editorconfig that declares <c>Tracker</c> as the project's tracker suffix, so a class so named is held to a
+    /// tracker's standard (a consumer or a per-key removal is no bound), as a project that writes trackers declares.
+    /// </summary>
+    public static Action<BoundsCodeFixTest<TCodeFix>> DeclaredTrackers => EditorConfig("fakeai_bounds.tracker_suffixes = Tracker");
+
     /// <summary>A global analyzer config, the form in which the SDK passes MSBuild properties to analyzers.</summary>
     public static Action<BoundsCodeFixTest<TCodeFix>> GlobalConfig(string settings)
     {

@@ -56,6 +56,9 @@ public class Bnd009EntriesOutliveTheirOperationsTests
         // An entry's value swapped for null by compare-and-swap when what it held is retired: the key stays.
         "public sealed class Reader { private readonly ConcurrentDictionary<Guid, object?> _metrics = new();"
             + " public void Publish(Guid id, object metric) => _metrics[id] = metric; public void Retire(Guid id, object metric) => _metrics.TryUpdate(id, null, metric); }",
+        // The same with the arguments named in another order.
+        "public sealed class Named { private readonly ConcurrentDictionary<Guid, object?> _metrics = new();"
+            + " public void Publish(Guid id, object metric) => _metrics[id] = metric; public void Retire(Guid id, object metric) => _metrics.TryUpdate(comparisonValue: metric, newValue: null, key: id); }",
         // The same with `default` of a reference type.
         "public sealed class Leases { private readonly ConcurrentDictionary<Guid, string?> _holders = new();"
             + " public void Take(Guid id, string holder) => _holders.TryAdd(id, holder); public void Give(Guid id, string holder) => _holders.TryUpdate(id, default, holder); }",
@@ -117,6 +120,12 @@ public class Bnd009EntriesOutliveTheirOperationsTests
         // A compare-and-swap to a new value: the entry still stands for something.
         "public sealed class Versions { private readonly ConcurrentDictionary<Guid, string> _latest = new();"
             + " public void Publish(Guid id, string v) => _latest[id] = v; public void Bump(Guid id, string next, string seen) => _latest.TryUpdate(id, next, seen); }",
+        // Swapped back from null to a value: the entry stands for something again.
+        "public sealed class Revive { private readonly ConcurrentDictionary<Guid, object?> _metrics = new();"
+            + " public void Publish(Guid id, object? metric) => _metrics[id] = metric; public void Revived(Guid id, object metric) => _metrics.TryUpdate(id, metric, null); }",
+        // A nullable number set to no value: a value type's value, read as the key's.
+        "public sealed class Scores { private readonly ConcurrentDictionary<Guid, int?> _scores = new();"
+            + " public void Score(Guid id, int s) => _scores[id] = s; public void Unscore(Guid id, int seen) => _scores.TryUpdate(id, null, seen); }",
         // A counter reset to zero: a value type's default is a value, not an ended entry.
         "public sealed class Counts { private readonly ConcurrentDictionary<Guid, int> _counts = new();"
             + " public void Hit(Guid id) => _counts.AddOrUpdate(id, 1, (_, n) => n + 1); public void Reset(Guid id, int seen) => _counts.TryUpdate(id, 0, seen); }",

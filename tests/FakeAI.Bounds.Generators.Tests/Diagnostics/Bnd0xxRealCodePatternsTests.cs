@@ -141,6 +141,9 @@ public class Bnd0xxRealCodePatternsTests
             + "public static class Startup { public static void ConfigureServices(IServiceCollection s) => s.AddSingleton<IStore, GrpcOptions>(); }",
         "public static class ProfilerSettings { public static readonly List<string> Seen = new(); public static void Record(string s) => Seen.Add(s); }",
         "public sealed class TypeConfig { private static readonly Dictionary<string, string> _derived = new(); public static void Derive(string n, string t) => _derived[n] = t; }",
+        // The word after an acronym: each word starts with a capital, so the name ends in the word.
+        "public sealed class JWTOptions : IStore { private readonly List<string> _issuers = new(); public void Trust(string i) => _issuers.Add(i); }"
+            + "public static class Startup { public static void ConfigureServices(IServiceCollection s) => s.AddSingleton<IStore, JWTOptions>(); }",
         // Nobody holds it for long: an ordinary class.
         "public sealed class Request { private readonly List<string> _c = new(); public void Add(string s) => _c.Add(s); }",
         // A static sentinel of a class anyone can create is one object, not every instance.
@@ -336,6 +339,49 @@ public class Bnd0xxRealCodePatternsTests
         Assert.Empty(byDefault.BoundsDiagnostics);
         Assert.Empty(declared.AnalyzerExceptions);
         Assert.Matches("^BND00[12]$", Assert.Single(declared.BoundsDiagnostics).Id);
+    }
+
+    [Theory]
+    [InlineData("fakeai_bounds.tracker_suffixes", " ", true)]
+    [InlineData("build_property.FakeAIBoundsTrackerSuffixes", " ", true)]
+    [InlineData("fakeai_bounds.tracker_suffixes", ",", false)]
+    [InlineData("build_property.FakeAIBoundsTrackerSuffixes", ",", false)]
+    public async Task A_blank_suffix_option_declares_nothing_and_only_commas_turn_tracker_names_off(string key, string value, bool reported)
+    {
+        // Long-lived only by its name: reported while the name counts, whether by default or by declaration.
+        const string Code = "public sealed class ErrorTracker { private readonly List<string> _errors = new(); public void Add(string e) => _errors.Add(e); }";
+
+        AnalyzerRunResult run = await AnalyzerRunner.RunAsync(
+            Framework + "namespace App {\n" + Code + "\n}\n",
+            ImmutableDictionary<string, string>.Empty.Add(key, value));
+
+        Assert.Empty(run.AnalyzerExceptions);
+        Assert.Equal(reported ? new[] { "BND001" } : System.Array.Empty<string>(), run.BoundsDiagnostics.Select(d => d.Id).ToArray());
+    }
+
+    [Theory]
+    [InlineData("TenantPolicies", true)]
+    [InlineData("TenantOptions", false)]
+    public async Task What_a_trackers_elements_collect_is_element_state_unless_they_are_configuration_objects(string element, bool reported)
+    {
+        string code = "public sealed class " + element + " { private readonly List<string> _policies = new(); public void Add(string p) => _policies.Add(p); }"
+            + "public sealed class TenantTracker { private readonly Dictionary<string, " + element + "> _tenants = new(); public void Set(string n, " + element + " o) { if (_tenants.Count < 10) { _tenants[n] = o; } } }";
+
+        AnalyzerRunResult run = await AnalyzerRunner.RunAsync(Framework + "namespace App {\n" + code + "\n}\n");
+
+        Assert.Empty(run.AnalyzerExceptions);
+        Assert.Equal(reported ? new[] { "BND006" } : System.Array.Empty<string>(), run.BoundsDiagnostics.Select(d => d.Id).ToArray());
+    }
+
+    [Fact]
+    public async Task A_configuration_object_marked_as_a_tracker_is_judged()
+    {
+        const string Code = "[FakeAI.Bounds.BoundedTracker] public sealed partial class IngestOptions { private readonly List<string> _seen = new(); public void Record(string s) => _seen.Add(s); }";
+
+        AnalyzerRunResult run = await AnalyzerRunner.RunAsync(Framework + "namespace App {\n" + Code + "\n}\n");
+
+        Assert.Empty(run.AnalyzerExceptions);
+        Assert.Contains(run.BoundsDiagnostics, d => d.Id == "BND001");
     }
 
     [Theory]

@@ -1,4 +1,3 @@
-using FakeAI.Bounds.Generators.Common;
 using Microsoft.CodeAnalysis;
 
 namespace FakeAI.Bounds.Generators.Analyzers.Growth;
@@ -15,35 +14,18 @@ internal static class ConfigurationTypes
 {
     private static readonly string[] ConfigurationWords = { "Options", "Settings", "Configuration", "Config" };
 
+    // Each word starts with a capital, so a name that ends in one ends in that word: `JWTOptions` and `XmlConfig` do,
+    // `Adoptions` and `Reconfig` do not.
     public static bool IsConfiguration(INamedTypeSymbol type)
     {
-        string? last = LastWord(type.Name);
-        if (last is null)
-        {
-            return false;
-        }
-
         foreach (string word in ConfigurationWords)
         {
-            if (string.Equals(last, word, System.StringComparison.Ordinal))
+            if (type.Name.EndsWith(word, System.StringComparison.Ordinal))
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    private static string? LastWord(string name)
-    {
-        (int Start, int Length) last = default;
-        bool any = false;
-        for (int start = 0; NameWords.Next(name, ref start, out (int Start, int Length) word);)
-        {
-            last = word;
-            any = true;
-        }
-
-        return any ? name.Substring(last.Start, last.Length) : null;
     }
 }

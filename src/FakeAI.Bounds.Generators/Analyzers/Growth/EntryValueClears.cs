@@ -1,4 +1,3 @@
-using FakeAI.Bounds.Generators.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -11,10 +10,17 @@ namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 /// </summary>
 internal static class EntryValueClears
 {
-    /// <summary>Whether <paramref name="invocation"/> is a <c>TryUpdate(key, newValue, comparisonValue)</c> whose new value is null.</summary>
+    /// <summary>
+    /// Whether <paramref name="invocation"/> is a <c>TryUpdate(key, newValue, comparisonValue)</c> of a map whose values
+    /// are of a reference type, with <c>null</c> (or <c>default</c>) as the new value, however the arguments are
+    /// named or ordered. A value type's value, nullable or not, is not read this way: a counter reset to zero, or a
+    /// nullable number set to no value, still stands for the key.
+    /// </summary>
     public static bool IsClear(IInvocationOperation invocation)
     {
-        if (invocation.TargetMethod is not { Name: "TryUpdate", IsStatic: false, Parameters.Length: 3 } || invocation.Arguments.Length != 3)
+        if (invocation.TargetMethod is not { Name: "TryUpdate", IsStatic: false, Parameters.Length: 3 } method
+            || invocation.Arguments.Length != 3
+            || !method.Parameters[1].Type.IsReferenceType)
         {
             return false;
         }
@@ -23,16 +29,11 @@ internal static class EntryValueClears
         {
             if (argument.Parameter?.Ordinal == 1)
             {
-                return IsNullOrDefault(argument.Value);
+                // The converted value: `null` and `default` become a constant null of the value type.
+                return argument.Value.ConstantValue is { HasValue: true, Value: null };
             }
         }
 
         return false;
-    }
-
-    // `null`, or `default` of a reference type; a value type's default (a counter reset to 0) still stands for something.
-    private static bool IsNullOrDefault(IOperation value)
-    {
-        return value.WithoutConversions().ConstantValue is { HasValue: true, Value: null };
     }
 }

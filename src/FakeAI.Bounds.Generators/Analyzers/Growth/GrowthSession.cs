@@ -63,7 +63,7 @@ internal sealed class GrowthSession
 
         // A configuration object's collections, and what it holds, are filled by the code that configures: neither is
         // judged. Its code is still read below, as every type's is, for what it does to other types' collections.
-        bool configuration = tracker != TrackerKind.Strict && ConfigurationTypes.IsConfiguration(type);
+        bool configuration = !TrackerClasses.HeldToTrackerStandard(tracker) && ConfigurationTypes.IsConfiguration(type);
         ISymbol? singletonHolder = configuration ? null : RecordHolders(type, new OwnedInstances(type, context.CancellationToken));
         string? localReason = configuration ? null : LongLivedShapes.LocalReason(type, tracker, TrackerSuffix(type, tracker), singletonHolder);
         if (localReason is not null)
@@ -428,7 +428,8 @@ internal sealed class GrowthSession
         if (candidate is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } element
             && element.Locations.Length > 0
             && element.Locations[0].IsInSource
-            && Classify(element) == TrackerKind.None)
+            && Classify(element) == TrackerKind.None
+            && !ConfigurationTypes.IsConfiguration(element))
         {
             Elements.RecordHeld(element.OriginalDefinition, holder);
         }

@@ -113,6 +113,7 @@ internal sealed class TypeGrowthAnalysis
             }
         }
         else if (_localReason is null
+            && _members.Count > 0
             && EntryValueClears.IsClear(invocation)
             && MemberReferences.ReferencedOnThis(receiver) is { IsStatic: false } cleared
             && _members.TryGetValue(cleared, out TrackedMember? withClearedValue)
