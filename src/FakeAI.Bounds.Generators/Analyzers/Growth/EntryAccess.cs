@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 
@@ -11,8 +12,29 @@ namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 /// <param name="Kind">What the use does to the entry.</param>
 internal readonly record struct EntryAccess(ISymbol Method, Location Location, EntryAccessKind Kind)
 {
+    /// <summary>
+    /// What a call on a map or set of the object itself does to one entry while leaving it in: a read by its key, or its
+    /// value swapped for null; null for any other call. (A removal from an entry's value is a call on the value, read
+    /// by <see cref="EntryValueRemovals"/>.)
+    /// </summary>
+    public static EntryAccessKind? KindOf(IInvocationOperation invocation)
+    {
+        if (IsLookup(invocation.TargetMethod.Name))
+        {
+            return EntryAccessKind.LookUp;
+        }
+
+        return EntryValueClears.IsClear(invocation) ? EntryAccessKind.ValueCleared : null;
+    }
+
+    /// <summary>Whether a collection of this kind has entries the access can use: a set has keys and no values.</summary>
+    public static bool Applies(EntryAccessKind access, CollectionKind collection)
+    {
+        return collection == CollectionKind.Dictionary || (collection == CollectionKind.Set && access == EntryAccessKind.LookUp);
+    }
+
     /// <summary>The collection methods that read one entry by its key without changing the collection.</summary>
-    public static bool IsLookup(string methodName)
+    private static bool IsLookup(string methodName)
     {
         return methodName is "TryGetValue" or "ContainsKey" or "GetValueOrDefault" or "Contains";
     }

@@ -62,39 +62,39 @@ internal sealed class GrowthSession
         TrackerKind tracker = Classify(type);
 
         // A configuration object's collections, and what it holds, are filled by the code that configures: neither is
-        // judged. Its code is still read below, as every type's is, for what it does to other types' collections.
-        bool configuration = !TrackerClasses.HeldToTrackerStandard(tracker) && ConfigurationTypes.IsConfiguration(type);
-        ISymbol? singletonHolder = configuration ? null : RecordHolders(type, new OwnedInstances(type, context.CancellationToken));
-        string? localReason = configuration ? null : LongLivedShapes.LocalReason(type, tracker, TrackerSuffix(type, tracker), singletonHolder);
+        // judged. Its code is still read, as every type's is, for what it does to other types' collections.
+        if (!TrackerClasses.HeldToTrackerStandard(tracker) && ConfigurationTypes.IsConfiguration(type))
+        {
+            ReadCode(context, new TypeGrowthAnalysis(this, type, tracker, localReason: null));
+            return;
+        }
+
+        var owned = new OwnedInstances(type, context.CancellationToken);
+        ISymbol? singletonHolder = RecordHolders(type, owned);
+        string? localReason = LongLivedShapes.LocalReason(type, tracker, TrackerSuffix(type, tracker), singletonHolder);
         if (localReason is not null)
         {
             LongLived.RecordLocal(type, localReason);
         }
 
         var analysis = new TypeGrowthAnalysis(this, type, tracker, localReason);
-        if (tracker != TrackerKind.None && !configuration)
+        if (tracker != TrackerKind.None)
         {
             RecordHeldElements(type);
         }
 
-        if (!configuration)
+        foreach (ISymbol member in type.GetMembers())
         {
-            foreach (ISymbol member in type.GetMembers())
-            {
-                context.CancellationToken.ThrowIfCancellationRequested();
-                analysis.Consider(member);
-            }
-
-            if (type.TypeKind == TypeKind.Class)
-            {
-                context.RegisterOperationAction(RecordCreatedHolder, OperationKind.FieldInitializer);
-            }
+            context.CancellationToken.ThrowIfCancellationRequested();
+            analysis.Consider(member);
         }
 
-        // Every type's code may grow the collections of an element type a tracker holds (BND006).
-        context.RegisterOperationAction(analysis.OnInvocation, OperationKind.Invocation);
-        context.RegisterOperationAction(analysis.OnAssignment, OperationKind.SimpleAssignment);
-        context.RegisterOperationAction(analysis.OnMethodReference, OperationKind.MethodReference);
+        if (type.TypeKind == TypeKind.Class)
+        {
+            context.RegisterOperationAction(RecordCreatedHolder, OperationKind.FieldInitializer);
+        }
+
+        ReadCode(context, analysis);
 
         // Creations, calls and delegates matter only to a type with collections of its own. Those judged as the type
         // ends (static members, a class long-lived by its own declaration) need its end; the instance members of any
@@ -112,6 +112,14 @@ internal sealed class GrowthSession
                 Defer(type, analysis.ReportLongLivedInstanceMembers);
             }
         }
+    }
+
+    // Every type's code may grow the collections of an element type a tracker holds (BND006).
+    private static void ReadCode(SymbolStartAnalysisContext context, TypeGrowthAnalysis analysis)
+    {
+        context.RegisterOperationAction(analysis.OnInvocation, OperationKind.Invocation);
+        context.RegisterOperationAction(analysis.OnAssignment, OperationKind.SimpleAssignment);
+        context.RegisterOperationAction(analysis.OnMethodReference, OperationKind.MethodReference);
     }
 
     /// <summary>

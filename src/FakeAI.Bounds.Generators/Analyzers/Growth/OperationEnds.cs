@@ -78,22 +78,15 @@ internal static class OperationEnds
 
         // What an entry holds is taken out (a connection leaves its group) and the entry stays, emptied: nothing ever
         // removes it. No pair of names is needed; the removal itself says that what the entries hold ends.
-        foreach (EntryAccess removal in accesses)
-        {
-            if (removal.Kind == EntryAccessKind.ValueRemoval && !adding.Contains(removal.Method))
-            {
-                return "'" + MethodNames.Display(removal.Method) + "' removes from an entry's value (line " + Line(removal.Location)
-                    + ") and leaves the entry in, even once it is empty, so emptied entries pile up for as long as the '" + member.Symbol.ContainingType.Name + "' lives";
-            }
-        }
-
         // The same when the value is swapped for null by compare-and-swap: what the entry stood for has ended, its key stays.
-        foreach (EntryAccess clear in accesses)
+        foreach (EntryAccess emptying in accesses)
         {
-            if (clear.Kind == EntryAccessKind.ValueCleared && !adding.Contains(clear.Method))
+            if (emptying.Kind != EntryAccessKind.LookUp && !adding.Contains(emptying.Method))
             {
-                return "'" + MethodNames.Display(clear.Method) + "' sets an entry's value to null (line " + Line(clear.Location)
-                    + ") and leaves its key in, so the keys of ended entries pile up for as long as the '" + member.Symbol.ContainingType.Name + "' lives";
+                string what = emptying.Kind == EntryAccessKind.ValueRemoval
+                    ? "' removes from an entry's value (line " + Line(emptying.Location) + ") and leaves the entry in, even once it is empty, so emptied entries"
+                    : "' sets an entry's value to null (line " + Line(emptying.Location) + ") and leaves its key in, so the keys of ended entries";
+                return "'" + MethodNames.Display(emptying.Method) + what + " pile up for as long as the '" + member.Symbol.ContainingType.Name + "' lives";
             }
         }
 

@@ -114,20 +114,12 @@ internal sealed class TypeGrowthAnalysis
         }
         else if (_localReason is null
             && _members.Count > 0
-            && EntryValueClears.IsClear(invocation)
-            && MemberReferences.ReferencedOnThis(receiver) is { IsStatic: false } cleared
-            && _members.TryGetValue(cleared, out TrackedMember? withClearedValue)
-            && withClearedValue.Kind == CollectionKind.Dictionary)
+            && EntryAccess.KindOf(invocation) is { } accessKind
+            && MemberReferences.ReferencedOnThis(receiver) is { IsStatic: false } accessedMember
+            && _members.TryGetValue(accessedMember, out TrackedMember? accessed)
+            && EntryAccess.Applies(accessKind, accessed.Kind))
         {
-            withClearedValue.AddAccess(new EntryAccess(context.ContainingSymbol, invocation.Syntax.GetLocation(), EntryAccessKind.ValueCleared));
-        }
-        else if (_localReason is null
-            && EntryAccess.IsLookup(target.Name)
-            && MemberReferences.ReferencedOnThis(receiver) is { IsStatic: false } looked
-            && _members.TryGetValue(looked, out TrackedMember? lookedUp)
-            && lookedUp.Kind is CollectionKind.Dictionary or CollectionKind.Set)
-        {
-            lookedUp.AddAccess(new EntryAccess(context.ContainingSymbol, invocation.Syntax.GetLocation(), EntryAccessKind.LookUp));
+            accessed.AddAccess(new EntryAccess(context.ContainingSymbol, invocation.Syntax.GetLocation(), accessKind));
         }
 
         // Interlocked.Exchange(ref _items, new List<T>()) swaps in an empty collection.
