@@ -56,6 +56,18 @@ public class Bnd001KeyArgumentsTests
         // A tuple of a type and a property name, each caller naming the property.
         "public static class Saved { private static readonly Dictionary<(Type, string), bool> _c = new(); private static void Mark(Type settings, string property) => _c[(settings, property)] = true; "
             + " public static void Theme() => Mark(typeof(Saved), \"Theme\"); public static void Size() => Mark(typeof(Saved), nameof(Size)); }",
+        // A reflection cache keyed by the value of a type's handle, read into a local first.
+        "public static class Cloners { private static readonly ConcurrentDictionary<IntPtr, object> _c = new(); public static object For(Type type) { IntPtr handle = type.TypeHandle.Value; return _c.GetOrAdd(handle, h => new object()); } }",
+        // A pair of handle values, and a method's metadata token.
+        "public static class Converters { private static readonly ConcurrentDictionary<(IntPtr, IntPtr), object> _c = new(); private static readonly Dictionary<int, object> _t = new(); public static object For(Type from, Type to) => _c.GetOrAdd((from.TypeHandle.Value, to.TypeHandle.Value), k => new object());"
+            + " public static void Mark(System.Reflection.MethodInfo method) => _t[method.MetadataToken] = method; }",
+        // A string made of a declaring type's and a method's handle values.
+        "public static class Invokers { private static readonly ConcurrentDictionary<string, object> _c = new(); public static object For(System.Reflection.MethodInfo method) { var typeHandle = method.DeclaringType!.TypeHandle.Value; var methodHandle = method.MethodHandle.Value; var key = $\"{typeHandle}_{methodHandle}\"; return _c.GetOrAdd(key, k => new object()); } }",
+        // A key struct of the program made from a type and a literal member name.
+        "public readonly record struct MemberKey(Type Type, string Name); public static class Fetchers { private static readonly ConcurrentDictionary<MemberKey, object> _c = new(); public static object Count(object source) => _c.GetOrAdd(new MemberKey(source.GetType(), \"Count\"), k => new object()); }",
+        // The same key struct made from parameters that every caller fixes.
+        "public readonly record struct MemberKey(Type Type, string Name); internal static class Fetchers { private static readonly ConcurrentDictionary<MemberKey, object> _c = new(); internal static object Fetch(Type type, string name) => _c.GetOrAdd(new MemberKey(type, name), k => new object()); "
+            + " public static object Count(object source) => Fetch(source.GetType(), nameof(Count)); public static object Length(object source) => Fetch(source.GetType(), \"Length\"); }",
     };
 
     public static TheoryData<string> ConfiguredKeys { get; } = new()
@@ -85,6 +97,12 @@ public class Bnd001KeyArgumentsTests
         "public static class Log { private static readonly List<string> _c = new(); private static void Write(string line) => _c.Add(line); public static void Started() => Write(\"started\"); }",
         // A local assigned again after its literal initializer.
         "public static class Links { private static readonly Dictionary<string, DateTime> _c = new(); private static void Open(string url) => _c[url] = DateTime.UtcNow; public static void Handle(string request) { var url = \"https://example.org\"; url = request; Open(url); } }",
+        // A key struct made from a type and a caller's string: the callers are out of sight.
+        "public readonly record struct MemberKey(Type Type, string Name); public static class Fetchers { private static readonly ConcurrentDictionary<MemberKey, object> _c = new(); public static object Fetch(object source, string name) => _c.GetOrAdd(new MemberKey(source.GetType(), name), k => new object()); }",
+        // A tuple of a handle value and a request's text.
+        "public static class Plans { private static readonly ConcurrentDictionary<(IntPtr, string), object> _c = new(); public static object For(Type type, string sql) => _c.GetOrAdd((type.TypeHandle.Value, sql), k => new object()); }",
+        // The Value of something that is not a runtime handle.
+        "public static class Boxes { private static readonly ConcurrentDictionary<int, object> _c = new(); public static object For(int? id) => _c.GetOrAdd(id!.Value, k => new object()); }",
         // An interface member: its callers hold the interface, out of sight.
         "public interface ISink { void Put(string key); } internal sealed class Sink : ISink { public static readonly Sink Instance = new(); private Sink() { } private readonly Dictionary<string, int> _c = new(); public void Put(string key) => _c[key] = 1; public static void Warm() => Instance.Put(\"a\"); }",
     };

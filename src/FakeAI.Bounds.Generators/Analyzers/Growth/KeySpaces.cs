@@ -16,7 +16,9 @@ namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 /// reflection cache — holds at most one entry per thing the program declares or loads, which a careful reader calls
 /// bounded. A key struct or record of the program's own made only of such parts (a grain type and an enum, a type, a
 /// method and the serializer delegate configured for them) is one too. A non-generic <c>Hashtable</c> says nothing in
-/// its type, so its adds are judged by the key passed.
+/// its type, and neither does a map keyed by <c>IntPtr</c> or <c>string</c>, so every add is also judged by the key it
+/// passes: a type's handle value or metadata token (<c>type.TypeHandle.Value</c>), a name, or a tuple or key struct made
+/// of such values is one entry per thing the program declares.
 /// </summary>
 internal static class KeySpaces
 {
@@ -54,7 +56,7 @@ internal static class KeySpaces
         if (value.ConstantValue.HasValue
             || (value.Type is { } type && IsFixedKey(type))
             || IsPerTypeStatic(value)
-            || (value is IPropertyReferenceOperation { Property.Name: "Name" or "FullName" or "AssemblyQualifiedName" or "Namespace" } name
+            || (value is IPropertyReferenceOperation { Property.Name: "Name" or "FullName" or "AssemblyQualifiedName" or "Namespace" or "MetadataToken" or "Value" } name
                 && name.Property.ContainingType is { } owner
                 && IsProgramElement(owner))
             || value is IFieldReferenceOperation { Field: { Name: "Empty", IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } }
@@ -69,12 +71,15 @@ internal static class KeySpaces
         }
 
         // Made in the method from such parts: "queue:" + typeof(T).Name, $"{Prefix}.{nameof(X)}", a choice between
-        // two literals, a local that holds one of them and is never assigned again.
+        // two literals, (from.TypeHandle.Value, to.TypeHandle.Value), new MemberKey(type, nameof(X)), a local that
+        // holds one of them and is never assigned again.
         return value switch
         {
             IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } sum => IsFixedValue(sum.LeftOperand, depth + 1) && IsFixedValue(sum.RightOperand, depth + 1),
             IInterpolatedStringOperation interpolated => AreFixedParts(interpolated, depth),
             IConditionalOperation { WhenFalse: { } whenFalse } choice => IsFixedValue(choice.WhenTrue, depth + 1) && IsFixedValue(whenFalse, depth + 1),
+            ITupleOperation tuple => AreFixedValues(tuple.Elements, depth),
+            IObjectCreationOperation { Initializer: null, Type: { } created } creation when IsKeyTypeOfTheProgram(created) => AreFixedValues(ArgumentValues(creation.Arguments), depth),
             ILocalReferenceOperation local => IsFixedLocal(local, depth),
             _ => false,
         };
@@ -125,6 +130,31 @@ internal static class KeySpaces
     {
         return type is { Name: "IConfiguration" or "IConfigurationSection" or "IConfigurationRoot" or "IConfigurationManager" }
             && type.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Configuration";
+    }
+
+    // The elements of a tuple or the arguments of a key struct's constructor, at least one: each a fixed value.
+    private static bool AreFixedValues(IEnumerable<IOperation> parts, int depth)
+    {
+        bool any = false;
+        foreach (IOperation part in parts)
+        {
+            if (!IsFixedValue(part, depth + 1))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    private static IEnumerable<IOperation> ArgumentValues(IEnumerable<IArgumentOperation> arguments)
+    {
+        foreach (IArgumentOperation argument in arguments)
+        {
+            yield return argument.Value;
+        }
     }
 
     private static bool AreFixedParts(IInterpolatedStringOperation interpolated, int depth)
@@ -187,7 +217,8 @@ internal static class KeySpaces
 
     /// <summary>
     /// The parameters of <paramref name="method"/> an add's key is made of, when it is made of nothing else: the
-    /// parameter itself, or a tuple of parameters and fixed parts (<c>(settingsType, propertyName)</c>). Whether the
+    /// parameter itself, or a tuple (or a key struct of the program made with <c>new</c>) of parameters and fixed parts
+    /// (<c>(settingsType, propertyName)</c>, <c>new FetcherKey(type, methodName)</c>). Whether the
     /// key is the program's then depends on what every caller passes (<see cref="KeyArguments"/>).
     /// </summary>
     public static IParameterSymbol[]? KeyParameters(IOperation? key, ISymbol method)
@@ -198,13 +229,19 @@ internal static class KeySpaces
             return IsParameterOf(parameter.Parameter, method) ? new[] { parameter.Parameter.OriginalDefinition } : null;
         }
 
-        if (value is not ITupleOperation tuple)
+        IEnumerable<IOperation>? parts = value switch
+        {
+            ITupleOperation tuple => tuple.Elements,
+            IObjectCreationOperation { Initializer: null, Type: { } created } creation when IsKeyTypeOfTheProgram(created) => ArgumentValues(creation.Arguments),
+            _ => null,
+        };
+        if (parts is null)
         {
             return null;
         }
 
         var parameters = new List<IParameterSymbol>();
-        foreach (IOperation element in tuple.Elements)
+        foreach (IOperation element in parts)
         {
             if (IsFixedKey(element))
             {
