@@ -72,8 +72,7 @@ public sealed class BoundWithGeneratedTypeNotOfferedTests
 
                 public int Next() => _jobs.Dequeue();
             }
-            """,
-            VerifyFix.DeclaredTrackers);
+            """);
     }
 
     [Fact]

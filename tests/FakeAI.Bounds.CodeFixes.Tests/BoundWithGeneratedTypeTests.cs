@@ -126,8 +126,7 @@ public sealed class BoundWithGeneratedTypeKindsTests
                 [Bounded(MaxLength = 1000)]
                 private sealed partial class HistoryQueue : IBoundedQueue<string>;
             }
-            """,
-            VerifyFix.DeclaredTrackers);
+            """);
     }
 
     [Fact]
@@ -165,8 +164,7 @@ public sealed class BoundWithGeneratedTypeKindsTests
                 [Bounded(MaxLength = 1000, ThreadSafe = true)]
                 private sealed partial class PendingQueue : IBoundedQueue<int>;
             }
-            """,
-            VerifyFix.DeclaredTrackers);
+            """);
     }
 
     [Fact]
@@ -268,8 +266,7 @@ public sealed class BoundWithGeneratedTypeKindsTests
                 [Bounded(MaxLength = 1000)]
                 public sealed partial class CostsByKeyMap : IBoundedDictionary<string, decimal>;
             }
-            """,
-            VerifyFix.DeclaredTrackers);
+            """);
     }
 
     [Fact]

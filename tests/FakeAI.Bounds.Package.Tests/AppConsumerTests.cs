@@ -170,6 +170,8 @@ public sealed class AppConsumerTests(AppConsumerTests.App app) : IClassFixture<A
                     <TargetFramework>net10.0</TargetFramework>
                     <Nullable>enable</Nullable>
                     <RootNamespace>Shop</RootNamespace>
+                    <!-- The app names its trackers …Tracker: such a class lives as long as the process. -->
+                    <FakeAIBoundsTrackerSuffixes>Tracker</FakeAIBoundsTrackerSuffixes>
                     <!-- The MaxLength the "bound it" fix writes when a collection had no capacity argument. -->
                     <FakeAIBoundsDefaultMaxLength>250</FakeAIBoundsDefaultMaxLength>
                     <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>

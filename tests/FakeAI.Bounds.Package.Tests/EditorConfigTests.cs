@@ -54,7 +54,7 @@ public sealed class EditorConfigTests(EditorConfigTests.Project project) : IClas
                   <PropertyGroup>
                     <TargetFramework>net10.0</TargetFramework>
                     <Nullable>enable</Nullable>
-                    <!-- Replaces the default suffix (Tracker). -->
+                    <!-- The project's trackers end in Ledger. -->
                     <FakeAIBoundsTrackerSuffixes>Ledger</FakeAIBoundsTrackerSuffixes>
                   </PropertyGroup>
                   <ItemGroup>
@@ -73,7 +73,7 @@ public sealed class EditorConfigTests(EditorConfigTests.Project project) : IClas
             WriteGrowingClass("Stores/OrderStore.cs", "OrderStore");              // Store, under Stores/: reported
             WriteGrowingClass("Stores/StockTracker.cs", "StockTracker");          // Tracker is not a suffix under Stores/
             WriteGrowingClass("Ledgers/CostLedger.cs", "CostLedger");             // Ledger, from the project file: reported
-            WriteGrowingClass("Trackers/OrderTracker.cs", "OrderTracker");        // the project file replaced Tracker
+            WriteGrowingClass("Trackers/OrderTracker.cs", "OrderTracker");        // Tracker is not declared
             WriteGrowingClass("Ledgers/AuditLedger.cs", "AuditLedger", "[AllowUnbounded(\"every entry is kept for the audit\")]");
             WriteGrowingClass("Ledgers/DebugLedger.cs", "DebugLedger", "#pragma warning disable BND001");
 

@@ -54,6 +54,12 @@ public class Roslyn48BaselineTests
             {
                 private readonly List<string> _orders = new List<string>();
 
+                private OrderTracker()
+                {
+                }
+
+                public static OrderTracker Shared { get; } = new OrderTracker();
+
                 public void Record(string order) => _orders.Add(order);
             }
         }

@@ -23,31 +23,23 @@ internal sealed class BoundsOptions
     public const int FallbackDefaultMaxLength = 1000;
 
     /// <summary>
-    /// Class-name endings that make a class a tracker when it is not marked [BoundedTracker] and the project names no
-    /// convention of its own: only the product's own word. On real code bases, classes named …Registry, …Collector or
-    /// …Bus were registries of configured things, collectors swept by other objects and buses of startup subscribers far
-    /// more often than leaking trackers (docs/precision.md); a class that really lives as long as the process is found
-    /// by how it is held instead. A name the project did not declare is a guess, so such a class is judged as any class
-    /// is (<see cref="SuffixesDeclared"/>).
+    /// Class-name endings that make a class a tracker when the project declares none: none. On real code bases, classes
+    /// named …Tracker, …Registry, …Collector or …Bus by others were presence trackers emptied on disconnect, registries of
+    /// configured things, collectors swept by other objects and buses of startup subscribers far more often than leaking
+    /// trackers (docs/precision.md); a class that really lives as long as the process is found by how it is held
+    /// instead, and a project names its own trackers in the option.
     /// </summary>
-    public static ImmutableArray<string> DefaultTrackerSuffixes { get; } = ImmutableArray.Create("Tracker");
+    public static ImmutableArray<string> DefaultTrackerSuffixes { get; } = ImmutableArray<string>.Empty;
 
-    private static readonly BoundsOptions Defaults = new(DefaultTrackerSuffixes, suffixesDeclared: false, FallbackDefaultMaxLength);
+    private static readonly BoundsOptions Defaults = new(DefaultTrackerSuffixes, FallbackDefaultMaxLength);
 
-    private BoundsOptions(ImmutableArray<string> trackerSuffixes, bool suffixesDeclared, int defaultMaxLength)
+    private BoundsOptions(ImmutableArray<string> trackerSuffixes, int defaultMaxLength)
     {
         TrackerSuffixes = trackerSuffixes;
-        SuffixesDeclared = suffixesDeclared;
         DefaultMaxLength = defaultMaxLength;
     }
 
     public ImmutableArray<string> TrackerSuffixes { get; }
-
-    /// <summary>
-    /// Whether the project (or the folder's <c>.editorconfig</c>) names its tracker suffixes: then a class so named is
-    /// a tracker by the project's own declaration; with the default suffix it is one only by a guess from its name.
-    /// </summary>
-    public bool SuffixesDeclared { get; }
 
     public int DefaultMaxLength { get; }
 
@@ -86,12 +78,12 @@ internal sealed class BoundsOptions
             && parsed <= KnownNames.MaxMaxLength
                 ? parsed
                 : FallbackDefaultMaxLength;
-        return new BoundsOptions(suffixes, hasSuffixes, maxLength);
+        return new BoundsOptions(suffixes, maxLength);
     }
 
     /// <summary>
-    /// A comma-separated list; blanks are ignored, so a value of only commas turns suffix matching off and leaves
-    /// only [BoundedTracker] classes and static fields. (Not ';': configuration files read it as a comment.)
+    /// A comma-separated list; blanks are ignored, so a value of only commas declares nothing, as no value does. (Not
+    /// ';': configuration files read it as a comment.)
     /// </summary>
     public static ImmutableArray<string> ParseSuffixes(string text)
     {

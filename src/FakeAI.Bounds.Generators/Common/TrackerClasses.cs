@@ -14,18 +14,15 @@ internal enum TrackerKind
     /// </summary>
     ByName,
 
-    /// <summary>
-    /// A class whose name ends in the default suffix (…Tracker) of a project that declares none: long-lived by its name,
-    /// but otherwise judged as any class is. On real code bases such classes emptied their entries on disconnect, in a
-    /// background sweep or from the object that owns each entry, far more often than they leaked (docs/precision.md).
-    /// </summary>
-    ByDefaultName,
-
     /// <summary>A class marked [BoundedTracker]: every growable collection must be bounded or carry [AllowUnbounded].</summary>
     Strict,
 }
 
-/// <summary>Decides which classes are trackers, from the [BoundedTracker] attribute and the configured suffixes.</summary>
+/// <summary>
+/// Decides which classes are trackers, from the [BoundedTracker] attribute and the suffixes the project declares. No
+/// name makes a class a tracker by default: a class someone else named …Tracker is long-lived only if how it is held
+/// says so (docs/precision.md).
+/// </summary>
 internal static class TrackerClasses
 {
     /// <param name="type">The class.</param>
@@ -43,17 +40,12 @@ internal static class TrackerClasses
             return TrackerKind.Strict;
         }
 
-        if (!options.HasTrackerSuffix(type.Name))
-        {
-            return TrackerKind.None;
-        }
-
-        return options.SuffixesDeclared ? TrackerKind.ByName : TrackerKind.ByDefaultName;
+        return options.HasTrackerSuffix(type.Name) ? TrackerKind.ByName : TrackerKind.None;
     }
 
     /// <summary>
     /// Whether a class of this kind is held to a tracker's standard: neither its entries' removals by key nor a cleanup
-    /// another object calls excuse its growth. A class long-lived by a guess from its name is not.
+    /// another object calls excuse its growth. Only a class the project declares a tracker is.
     /// </summary>
     public static bool HeldToTrackerStandard(TrackerKind kind) => kind is TrackerKind.ByName or TrackerKind.Strict;
 }

@@ -125,7 +125,7 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.UnboundedCollection,
         "A long-lived collection grows without limit",
         "'{0}' in '{1}' grows without limit: {2}; {3}; " + BoundItAdvice,
-        "A static field, and a class that lives as long as the process (a singleton held by a static field or registered with AddSingleton, a hosted service, middleware, a [BoundedTracker] or a class named like a tracker, and whatever such a class holds in its fields), keep their collections for the life of the process. A collection there that the class adds to and never shrinks under a size check holds every entry ever added: a memory leak that production traffic finds.");
+        "A static field, and a class that lives as long as the process (a singleton held by a static field or registered with AddSingleton, a hosted service, middleware, a [BoundedTracker] or a class named with a tracker suffix the project declares, and whatever such a class holds in its fields), keep their collections for the life of the process. A collection there that the class adds to and never shrinks under a size check holds every entry ever added: a memory leak that production traffic finds.");
 
     public static readonly DiagnosticDescriptor BoundedOnlyByManualCleanup = CreateReliability(
         DiagnosticIds.BoundedOnlyByManualCleanup,

@@ -43,6 +43,10 @@ internal sealed class BoundsCodeFixTest<TCodeFix> : CSharpCodeFixTest<UnboundedC
         // The generated files are checked by the generator's own tests; here only that the fixed code compiles with them.
         TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
 
+        // A project that writes trackers declares their suffix, as the SDK passes the MSBuild property to analyzers: a
+        // class named …Tracker is one. An .editorconfig key a test adds wins over it.
+        TestState.AnalyzerConfigFiles.Add(("/.trackers.globalconfig", CodeActions.DeclaredTrackers));
+
         SolutionTransforms.Add((solution, projectId) =>
         {
             Project project = solution.GetProject(projectId)!;
@@ -141,12 +145,6 @@ internal static class Verify<TCodeFix>
     {
         return test => test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + settings + "\n"));
     }
-
-    /// <summary>
-    /// An .editorconfig that declares <c>Tracker</c> as the project's tracker suffix, so a class so named is held to a
-    /// tracker's standard (a consumer or a per-key removal is no bound), as a project that writes trackers declares.
-    /// </summary>
-    public static Action<BoundsCodeFixTest<TCodeFix>> DeclaredTrackers => EditorConfig("fakeai_bounds.tracker_suffixes = Tracker");
 
     /// <summary>A global analyzer config, the form in which the SDK passes MSBuild properties to analyzers.</summary>
     public static Action<BoundsCodeFixTest<TCodeFix>> GlobalConfig(string settings)

@@ -16,6 +16,9 @@ namespace FakeAI.Bounds.CodeFixes.Tests.Infrastructure;
 /// <summary>Asks a provider for its actions on one member's diagnostic, in a workspace of its own, and returns their titles.</summary>
 internal static class CodeActions
 {
+    /// <summary>What a project that writes trackers declares, as the SDK passes the MSBuild property: a class named …Tracker is one.</summary>
+    public const string DeclaredTrackers = "is_global = true\nbuild_property.FakeAIBoundsTrackerSuffixes = Tracker\n";
+
     public static async Task<string[]> TitlesAsync(CodeFixProvider provider, string markedSource, string member)
     {
         // The markup only marks where the diagnostics are; the workspace gets the plain code.
@@ -46,6 +49,9 @@ internal static class CodeActions
             .AddMetadataReferences(Basic.Reference.Assemblies.Net100.References.All)
             .AddMetadataReference(MetadataReference.CreateFromFile(typeof(BoundedAttribute).Assembly.Location))
             .AddAnalyzerReference(new GeneratorReference());
+
+        // The project declares its trackers' suffix, as BoundsCodeFixTest's projects do.
+        project = project.AddAnalyzerConfigDocument(".globalconfig", SourceText.From(DeclaredTrackers), filePath: "/src/.globalconfig").Project;
         return project.AddDocument(System.IO.Path.GetFileName(path), SourceText.From(source), filePath: path);
     }
 

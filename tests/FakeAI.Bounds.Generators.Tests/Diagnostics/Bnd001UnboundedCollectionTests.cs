@@ -106,27 +106,37 @@ public class Bnd001UnboundedCollectionTests
     }
 
     [Fact]
-    public Task The_default_suffix_and_the_tracker_attribute_make_a_class_a_tracker_and_other_names_do_not()
+    public Task Without_a_declared_suffix_only_the_tracker_attribute_makes_a_class_a_tracker()
     {
-        // Registry, Collector, Bus…: on real code bases such names were mostly registries of configured things and
-        // buses of startup subscribers, so only the product's own word is a default suffix.
+        // No name is a tracker by default: on real code bases classes named …Tracker, …Registry, …Collector or …Bus by
+        // others were mostly presence trackers emptied on disconnect, registries of configured things and buses of
+        // startup subscribers. A project declares its own suffixes.
         const string Body = "{ private readonly List<int> {|#N:_items|} = new(); public void Add(int i) => _items.Add(i); }";
         string source = Usings
-            + "public sealed class StreamTracker " + Body.Replace("#N", "#0", System.StringComparison.Ordinal) + "\n"
-            + "[BoundedTracker] public sealed partial class Usage " + Body.Replace("#N", "#1", System.StringComparison.Ordinal) + "\n";
-        foreach (string name in new[] { "MetricsCollector", "ModelRegistry", "CallRecorder", "CostAggregator", "EventBus", "ResultCache" })
+            + "[BoundedTracker] public sealed partial class Usage " + Body.Replace("#N", "#0", System.StringComparison.Ordinal) + "\n";
+        foreach (string name in new[] { "StreamTracker", "MetricsCollector", "ModelRegistry", "CallRecorder", "CostAggregator", "EventBus", "ResultCache" })
         {
             source += "public sealed class " + name + " " + Body.Replace("{|#N:_items|}", "_items", System.StringComparison.Ordinal) + "\n";
         }
 
         return Verify.VerifyAsync(
             source,
+            "root = true\n",
             null,
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
-                .WithArguments("_items", "StreamTracker", "'Add' (line 9) adds to it and nothing removes from it", "'StreamTracker' lives as long as the process: it is named like a tracker (…Tracker)"),
-            Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(1)
-                .WithArguments("_items", "Usage", "'Add' (line 10) adds to it and nothing removes from it", "'Usage' lives as long as the process: it is marked [BoundedTracker]"),
-            Verify.Diagnostic(DiagnosticDescriptors.TrackerWithoutBoundedMember).WithSpan(10, 46, 10, 51).WithArguments("Usage"));
+                .WithArguments("_items", "Usage", "'Add' (line 9) adds to it and nothing removes from it", "'Usage' lives as long as the process: it is marked [BoundedTracker]"),
+            Verify.Diagnostic(DiagnosticDescriptors.TrackerWithoutBoundedMember).WithSpan(9, 46, 9, 51).WithArguments("Usage"));
+    }
+
+    [Fact]
+    public Task A_declared_suffix_makes_a_class_a_tracker_by_its_name()
+    {
+        // The test project declares Tracker (AnalyzerVerifier.DeclaredTrackers), as the unbounded sample does.
+        return Verify.VerifyAsync(
+            Usings + "public sealed class StreamTracker { private readonly List<int> {|#0:_items|} = new(); public void Add(int i) => _items.Add(i); }",
+            null,
+            Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
+                .WithArguments("_items", "StreamTracker", "'Add' (line 9) adds to it and nothing removes from it", "'StreamTracker' lives as long as the process: it is named like a tracker (…Tracker)"));
     }
 
     [Fact]
@@ -141,10 +151,17 @@ public class Bnd001UnboundedCollectionTests
     }
 
     [Fact]
-    public Task A_class_named_like_a_tracker_by_the_default_suffix_is_judged_as_any_class_is()
+    public Task An_undeclared_class_named_like_a_tracker_is_long_lived_only_by_how_it_is_held()
     {
-        // Long-lived by its name, but a name the project did not declare is a guess: entries that end by their key end.
-        return Verify.VerifyAsync(Usings + SessionTracker, expectedGeneratedFiles: null);
+        // Without a declared suffix the name says nothing; a static field that holds the tracker does.
+        return Verify.VerifyAsync(
+            Usings + "public sealed class StreamTracker { private readonly List<int> {|#0:_items|} = new(); public void Record(int i) => _items.Add(i); }\n"
+                + "public sealed class ModelTracker { private readonly List<int> _items = new(); public void Record(int i) => _items.Add(i); }\n"
+                + "public static class Streams { public static readonly StreamTracker Shared = new(); }",
+            "root = true\n",
+            expectedGeneratedFiles: null,
+            Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
+                .WithArguments("_items", "StreamTracker", "'Record' (line 9) adds to it and nothing removes from it", "'StreamTracker' lives as long as the process: the static field 'Streams.Shared' holds one"));
     }
 
     private const string SessionTracker = """

@@ -291,8 +291,9 @@ public class Bnd004UnboundedQueuePrimitiveTests
     }
 
     [Fact]
-    public Task A_class_named_like_a_default_suffix_is_a_tracker_and_others_are_not()
+    public Task A_class_named_with_a_declared_suffix_is_a_tracker_and_others_are_not()
     {
+        // The test project declares Tracker (AnalyzerVerifier.DeclaredTrackers).
         return Verify.VerifyAsync(
             Usings + """
             public sealed class EventPump
@@ -311,7 +312,21 @@ public class Bnd004UnboundedQueuePrimitiveTests
     }
 
     [Fact]
-    public Task Tracker_suffixes_from_the_editorconfig_replace_the_default_ones()
+    public Task Without_a_declared_suffix_no_name_makes_a_class_a_tracker()
+    {
+        return Verify.VerifyAsync(
+            Usings + """
+            public sealed class EventTracker
+            {
+                public readonly Channel<string> Events = Channel.CreateUnbounded<string>();
+            }
+            """,
+            editorConfig: "root = true\n",
+            expectedGeneratedFiles: []);
+    }
+
+    [Fact]
+    public Task Tracker_suffixes_from_the_editorconfig_replace_the_declared_ones()
     {
         return Verify.VerifyAsync(
             Usings + """

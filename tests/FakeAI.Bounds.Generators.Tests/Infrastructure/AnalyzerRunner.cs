@@ -16,6 +16,13 @@ namespace FakeAI.Bounds.Generators.Tests.Infrastructure;
 /// </summary>
 internal static class AnalyzerRunner
 {
+    /// <summary>
+    /// What a project that writes trackers declares (<c>FakeAIBoundsTrackerSuffixes=Tracker</c>): a class named
+    /// <c>…Tracker</c> is one. The options of every run that passes none; a test of the options passes its own.
+    /// </summary>
+    public static ImmutableDictionary<string, string> DeclaredTrackers { get; } =
+        ImmutableDictionary<string, string>.Empty.Add("build_property.FakeAIBoundsTrackerSuffixes", "Tracker");
+
     public static Task<AnalyzerRunResult> RunAsync(string source, LanguageVersion version = LanguageVersion.Latest)
     {
         return AnalyzeAsync(TestCompilation.Generate(source, version));
@@ -39,7 +46,7 @@ internal static class AnalyzerRunner
     {
         var exceptions = new ConcurrentQueue<Exception>();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions([], new GlobalOptionsProvider(globalOptions ?? ImmutableDictionary<string, string>.Empty)),
+            new AnalyzerOptions([], new GlobalOptionsProvider(globalOptions ?? DeclaredTrackers)),
             onAnalyzerException: (exception, _, _) => exceptions.Enqueue(exception),
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false,

@@ -110,6 +110,12 @@ internal sealed class BoundsAnalyzerTest : CSharpAnalyzerTest<BoundedDeclaration
 /// <summary>Runs the analyzers over a source, with the generator, and checks diagnostics and generated files.</summary>
 internal static class AnalyzerVerifier
 {
+    /// <summary>
+    /// What a project that writes trackers declares, as the SDK passes its MSBuild property to the analyzers: a class
+    /// named <c>…Tracker</c> is one. Used when a test passes no configuration of its own.
+    /// </summary>
+    public const string DeclaredTrackers = "is_global = true\nbuild_property.FakeAIBoundsTrackerSuffixes = Tracker\n";
+
     public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new(descriptor);
 
     /// <summary>
@@ -128,6 +134,7 @@ internal static class AnalyzerVerifier
         {
             CompilerDiagnostics = CompilerDiagnostics.Warnings,
         };
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", DeclaredTrackers));
         foreach (string source in sources.Skip(1))
         {
             test.TestState.Sources.Add(source);
@@ -157,7 +164,8 @@ internal static class AnalyzerVerifier
     /// <param name="source">The code, with <c>{|#n:…|}</c> markup for the expected locations.</param>
     /// <param name="editorConfig">
     /// The text of <c>/.editorconfig</c>, or of a global config when it says <c>is_global = true</c> (where MSBuild
-    /// properties reach the compiler as <c>build_property.*</c> keys); <see langword="null"/> for none.
+    /// properties reach the compiler as <c>build_property.*</c> keys); <see langword="null"/> for
+    /// <see cref="DeclaredTrackers"/>.
     /// </param>
     /// <param name="expectedGeneratedFiles">The hint names the generator must write; <see langword="null"/> not to check.</param>
     /// <param name="expected">The diagnostics.</param>
@@ -167,10 +175,7 @@ internal static class AnalyzerVerifier
         {
             CompilerDiagnostics = CompilerDiagnostics.None,
         };
-        if (editorConfig is not null)
-        {
-            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", editorConfig));
-        }
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", editorConfig ?? DeclaredTrackers));
 
         test.ExpectedDiagnostics.AddRange(expected);
         await test.RunAsync();

@@ -3,8 +3,9 @@ using System.Collections.Generic;
 namespace FakeAI.Bounds.Ide.Tests.Consumers;
 
 /// <summary>
-/// The consumer the editor tests open: a tracker with one list that grows without limit (BND001) beside a generated
-/// queue, and a file that only uses the generated queue's members.
+/// The consumer the editor tests open: a tracker, a singleton held by its own static property (long-lived as the editor
+/// sees it, with no option set), with one list that grows without limit (BND001) beside a generated queue, and a file
+/// that only uses the generated queue's members.
 /// </summary>
 internal static class RequestTrackerSources
 {
@@ -32,6 +33,12 @@ internal static class RequestTrackerSources
             public sealed class RequestTracker
             {
                 {{UnboundedField}}
+
+                private RequestTracker()
+                {
+                }
+
+                public static RequestTracker Shared { get; } = new();
 
                 private readonly RecentRequests _recent = new();
 

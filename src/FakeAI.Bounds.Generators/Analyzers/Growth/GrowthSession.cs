@@ -293,7 +293,7 @@ internal sealed class GrowthSession
 
     private string? TrackerSuffix(INamedTypeSymbol type, TrackerKind tracker)
     {
-        return tracker is (TrackerKind.ByName or TrackerKind.ByDefaultName) && type.Locations.Length > 0 && type.Locations[0].SourceTree is { } tree
+        return tracker is TrackerKind.ByName && type.Locations.Length > 0 && type.Locations[0].SourceTree is { } tree
             ? BoundsOptions.Read(_options, tree).TrackerSuffixOf(type.Name)
             : null;
     }

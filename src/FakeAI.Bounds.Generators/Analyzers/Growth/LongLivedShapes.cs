@@ -21,7 +21,7 @@ internal static class LongLivedShapes
         {
             case Common.TrackerKind.Strict:
                 return "it is marked [BoundedTracker]";
-            case Common.TrackerKind.ByName or Common.TrackerKind.ByDefaultName:
+            case Common.TrackerKind.ByName:
                 return "it is named like a tracker (…" + trackerSuffix + ")";
         }
 
