@@ -46,20 +46,26 @@ public sealed class TokenHistoryBounds(ITestOutputHelper output)
         Assert.Equal(65_536, StreamingMetricsTracker.MaxAllowedTokenHistoryPerStream);
     }
 
-    /// <summary>A stream of 100,000 tokens retains no more than its 1,024 timestamps (8 KB) and a little overhead.</summary>
+    /// <summary>
+    /// Once a stream's history is full (1,024 timestamps, 8 KB), 100,000 more tokens retain nothing more than a little
+    /// overhead. The history is filled first so that what is measured is the steady state, not the fill: the heap is
+    /// the whole process's, and a measurement that includes the fill leaves little room for what the runner itself
+    /// keeps meanwhile.
+    /// </summary>
     [Fact]
     public void LongStreamRetainsBoundedMemory()
     {
         var tracker = new StreamingMetricsTracker();
         tracker.StartStream("long", "gpt-4", promptTokens: 50);
+        RecordTokens(tracker, "long", 100_000);
         long baseline = Heap.RetainedBytes();
 
         RecordTokens(tracker, "long", 100_000);
 
         long growth = Heap.RetainedBytes() - baseline;
-        output.WriteLine($"100,000 tokens retained {Heap.Kb(growth)}");
-        Assert.Equal(100_000, tracker.GetStreamDetails("long")?.TokensGenerated);
-        Assert.True(growth < 32 * 1024, $"a stream of 100,000 tokens retained {Heap.Kb(growth)}");
+        output.WriteLine($"100,000 more tokens retained {Heap.Kb(growth)}");
+        Assert.Equal(200_000, tracker.GetStreamDetails("long")?.TokensGenerated);
+        Assert.True(growth < 32 * 1024, $"100,000 more tokens of a long stream retained {Heap.Kb(growth)}");
         GC.KeepAlive(tracker);
     }
 
