@@ -19,6 +19,7 @@ public class Bnd0xxRealCodePatternsTests
         using System.Collections;
         using System.Collections.Concurrent;
         using System.Collections.Generic;
+        using System.Linq;
         using System.Reflection;
         using System.Threading;
         using System.Threading.Tasks;
@@ -204,6 +205,20 @@ public class Bnd0xxRealCodePatternsTests
         // Filled once per object, behind a flag it sets: the lazy initialization of a registry from its services.
         "public sealed class Codecs { public static readonly Codecs Instance = new(); private Codecs() { } private readonly object _gate = new(); private bool _initialized; private readonly List<string> _c = new();"
             + " public string First() { Initialize(); return _c[0]; } private void Initialize() { lock (_gate) { if (_initialized) { return; } _c.AddRange(new[] { \"a\", \"b\" }); _initialized = true; } } }",
+        // A map keyed only by keys found in another map of the object that never loses one: a data URI per registered
+        // image (the images are judged on their own), a tool per registered tool type, after a missing key leaves.
+        "public static class Svg { public static readonly Dictionary<string, string> Images = new(); private static readonly Dictionary<string, string> DataUris = new(); public static void RegisterImage(string n, string svg) => Images[n] = svg;"
+            + " public static string? DataUri(string name) { if (DataUris.TryGetValue(name, out string? uri)) { return uri; } if (!Images.TryGetValue(name, out string? svg)) { return null; } DataUris[name] = uri = svg.Trim(); return uri; } }",
+        "public sealed class Tools { public static readonly Tools Instance = new(); private Tools() { } private readonly ConcurrentDictionary<string, Type> _types = new(); private readonly ConcurrentDictionary<string, object> _tools = new();"
+            + " public void Register<T>() => _types[typeof(T).Name] = typeof(T); public object? Get(string name) { if (_tools.TryGetValue(name, out object? tool)) { return tool; } if (_types.TryGetValue(name, out Type? type)) { tool = Activator.CreateInstance(type)!; _tools[name] = tool; return tool; } return null; } }",
+        // A cache of the program's handlers filled on first use: the method leaves while the map has entries and fills
+        // it (and a map beside it) itself; by each form of the check.
+        "public sealed class Matchers { public static readonly Matchers Instance = new(); private Matchers() { } private readonly ConcurrentDictionary<string, int> _entries = new(); private readonly ConcurrentDictionary<string, byte> _limits = new();"
+            + " public ConcurrentDictionary<string, int> Groups(IEnumerable<string> found) { if (_entries.Count != 0) { return _entries; } foreach (string g in found) { _limits.AddOrUpdate(g, 1, (k, v) => (byte)(v + 1)); _entries.TryAdd(g, 1); } return _entries; } }",
+        "public sealed class Matchers { public static readonly Matchers Instance = new(); private Matchers() { } private readonly List<string> _entries = new();"
+            + " public List<string> All(IEnumerable<string> found) { if (_entries.Any()) { return _entries; } _entries.AddRange(found); return _entries; } }",
+        "public sealed class Matchers { public static readonly Matchers Instance = new(); private Matchers() { } private readonly ConcurrentDictionary<string, int> _entries = new();"
+            + " public void Load(IEnumerable<string> found) { if (!_entries.IsEmpty) { return; } foreach (string g in found) { _entries[g] = 1; _entries.TryAdd(g + \":\", 2); } } }",
         // Keys that stand for types: a key type named for a type (a grain type, a type pair), a type's name, a literal.
         "public readonly record struct GrainType(string Value); public static class Resolver { private static readonly ConcurrentDictionary<GrainType, string> _c = new(); public static string Get(GrainType t) => _c.GetOrAdd(t, k => k.Value); }",
         "public readonly record struct TypePair(Type Source, Type Destination); public static class Maps { private static readonly Dictionary<TypePair, int> _c = new(); public static void Remember(TypePair p) => _c[p] = 1; }",
@@ -255,6 +270,15 @@ public class Bnd0xxRealCodePatternsTests
         // A flag checked but never set by the adding method is no run-once guard.
         "public sealed class Codecs { public static readonly Codecs Instance = new(); private Codecs() { } private bool _ready; private readonly List<string> _c = new();"
             + " public void Load(string s) { if (_ready) { return; } _c.Add(s); } public void MarkReady() => _ready = true; }",
+        // A key found in a map that removes its entries one by one: the keys it has held are every connection ever made.
+        "public sealed class Sessions { public static readonly Sessions Instance = new(); private Sessions() { } private readonly Dictionary<string, int> _open = new(); private readonly Dictionary<string, DateTime> _seen = new();"
+            + " public void Open(string id) => _open[id] = 1; public void Close(string id) => _open.Remove(id); public void Touch(string id) { if (_open.ContainsKey(id)) { _seen[id] = DateTime.UtcNow; } } }",
+        // A check that another collection has entries, which the method does not fill, is no run-once guard; neither is
+        // a check that leaves while the collection is empty.
+        "public sealed class Matchers { public static readonly Matchers Instance = new(); private Matchers() { } private readonly List<string> _known = new(); private readonly List<string> _c = new();"
+            + " public void Seen(string s) { if (_known.Count != 0) { return; } _c.Add(s); } }",
+        "public sealed class Matchers { public static readonly Matchers Instance = new(); private Matchers() { } private readonly List<string> _c = new();"
+            + " public void Seen(string s) { if (_c.Count == 0) { return; } _c.Add(s); } }",
         // The same shapes under names that are not a configuration object's: a word that merely contains one, or one
         // that is not the last.
         "public sealed class HttpOptionsStore : IStore { private readonly List<string> _policies = new(); public void Keep(string p) => _policies.Add(p); }"

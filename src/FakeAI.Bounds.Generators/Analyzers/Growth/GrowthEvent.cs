@@ -15,7 +15,9 @@ namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 /// the stale ones, not the entry of the call that ends in a <c>finally</c>.</param>
 /// <param name="KeyParameters">An add to a map or set whose key is made only of the adding method's parameters (and
 /// fixed parts): bounded by the program when every caller passes a key it fixes (<see cref="KeyArguments"/>).</param>
-internal readonly record struct GrowthEvent(GrowthEventKind Kind, ISymbol Method, bool Guarded, bool Scheduled, Location Location, bool Paired = false, bool Once = false, bool PicksEntries = false, IParameterSymbol[]? KeyParameters = null)
+/// <param name="KeySource">An add to a map or set under a key just found in this other collection of the object
+/// (<see cref="KeySubsets"/>): it holds at most one entry per key that one has held.</param>
+internal readonly record struct GrowthEvent(GrowthEventKind Kind, ISymbol Method, bool Guarded, bool Scheduled, Location Location, bool Paired = false, bool Once = false, bool PicksEntries = false, IParameterSymbol[]? KeyParameters = null, ISymbol? KeySource = null)
 {
     /// <summary>Whether this removal keeps the collection bounded when it runs on the path that adds.</summary>
     public bool Bounds => Guarded || CollectionMethodRoles.BoundsWhenOnAddPath(Kind);

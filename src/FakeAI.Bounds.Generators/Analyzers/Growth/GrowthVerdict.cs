@@ -27,7 +27,9 @@ internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evid
     /// <param name="tracker">Whether its type is a tracker.</param>
     /// <param name="excuseParameterKeys">Whether adds keyed only by their method's parameters are left out: the verdict
     /// when every caller passes a key the program fixes.</param>
-    public static GrowthVerdict Decide(TrackedMember member, CallPaths calls, TrackerKind tracker, bool excuseParameterKeys = false)
+    /// <param name="keepsEveryKey">Whether a collection never loses a key once added (nothing removes from it, or its
+    /// keys are the program's): an add keyed by a key found there grows only as that collection does.</param>
+    public static GrowthVerdict Decide(TrackedMember member, CallPaths calls, TrackerKind tracker, bool excuseParameterKeys = false, System.Func<ISymbol, bool>? keepsEveryKey = null)
     {
         (GrowthEvent[] events, GrowthEscape[] escapes) = member.Snapshot();
         System.Array.Sort(events, SourceOrder.ByLocation);
@@ -48,7 +50,8 @@ internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evid
         foreach (GrowthEvent add in events)
         {
             if (add.Kind != GrowthEventKind.Grow || add.Guarded || add.Once || guardedAdds.Contains(add.Method) || calls.RunsOnlyWhileConstructing(add.Method)
-                || (excuseParameterKeys && add.KeyParameters is not null))
+                || (excuseParameterKeys && add.KeyParameters is not null)
+                || (add.KeySource is { } source && keepsEveryKey is not null && keepsEveryKey(source)))
             {
                 continue;
             }

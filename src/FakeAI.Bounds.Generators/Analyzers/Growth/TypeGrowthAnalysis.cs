@@ -392,7 +392,7 @@ internal sealed class TypeGrowthAnalysis
             }
         }
 
-        return parameters.Count > 0 && GrowthVerdict.Decide(member, paths, _tracker, excuseParameterKeys: true).Outcome == GrowthOutcome.Bounded
+        return parameters.Count > 0 && GrowthVerdict.Decide(member, paths, _tracker, excuseParameterKeys: true, keepsEveryKey: KeepsEveryKey).Outcome == GrowthOutcome.Bounded
             ? parameters.ToArray()
             : null;
     }
@@ -470,8 +470,32 @@ internal sealed class TypeGrowthAnalysis
             return null;
         }
 
-        GrowthVerdict verdict = GrowthVerdict.Decide(member, paths, _tracker);
+        GrowthVerdict verdict = GrowthVerdict.Decide(member, paths, _tracker, keepsEveryKey: KeepsEveryKey);
         return verdict.Outcome == GrowthOutcome.Bounded ? null : verdict;
+    }
+
+    // A collection of this type that never loses a key once added: one nothing in the type removes from and that is not
+    // handed to other code, or one left untracked because the program fixes its keys (a name-to-type resolver). A
+    // collection that evicts or removes (a bounded type, a per-key lifecycle) keeps only some of the keys it has seen,
+    // and a map keyed by those grows with all of them.
+    private bool KeepsEveryKey(ISymbol source)
+    {
+        if (_members.TryGetValue(source.OriginalDefinition, out TrackedMember? tracked))
+        {
+            (GrowthEvent[] events, GrowthEscape[] escapes) = tracked.Snapshot();
+            return escapes.Length == 0 && events.All(growthEvent => growthEvent.Kind == GrowthEventKind.Grow);
+        }
+
+        ITypeSymbol? type = source switch
+        {
+            IFieldSymbol field => field.Type,
+            IPropertySymbol property => property.Type,
+            _ => null,
+        };
+        return type is not null
+            && SymbolEqualityComparer.Default.Equals(source.ContainingType?.OriginalDefinition, _type.OriginalDefinition)
+            && _session.Collections.IsGrowableClass(type, out CollectionKind kind)
+            && KeySpaces.IsFixedByTheProgram(type, kind);
     }
 
     // A capacity argument that reads like a bound is the most specific mistake, so BND003 comes first.
@@ -538,10 +562,17 @@ internal sealed class TypeGrowthAnalysis
         if (_members.TryGetValue(member, out TrackedMember? tracked) && MemberReferences.ReferencedOnThis(collection) is not null)
         {
             growthEvent = CreateEvent(kind, method, member, scheduled, operation);
-            if (kind == GrowthEventKind.Grow && key is not null && tracked.Kind is CollectionKind.Dictionary or CollectionKind.Set
-                && KeySpaces.KeyParameters(key, method) is { } keyParameters)
+            if (kind == GrowthEventKind.Grow && key is not null && tracked.Kind is CollectionKind.Dictionary or CollectionKind.Set)
             {
-                growthEvent = growthEvent.Value with { KeyParameters = keyParameters };
+                if (KeySpaces.KeyParameters(key, method) is { } keyParameters)
+                {
+                    growthEvent = growthEvent.Value with { KeyParameters = keyParameters };
+                }
+
+                if (KeySubsets.LookedUpIn(operation, key, member) is { } keySource)
+                {
+                    growthEvent = growthEvent.Value with { KeySource = keySource };
+                }
             }
 
             tracked.AddEvent(growthEvent.Value);
