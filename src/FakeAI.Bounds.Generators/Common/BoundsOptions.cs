@@ -22,16 +22,11 @@ internal sealed class BoundsOptions
     /// <summary>The MaxLength the "bound it" fix writes when the collection had no capacity argument.</summary>
     public const int FallbackDefaultMaxLength = 1000;
 
-    /// <summary>
-    /// Class-name endings that make a class a tracker when the project declares none: none. On real code bases, classes
-    /// named …Tracker, …Registry, …Collector or …Bus by others were presence trackers emptied on disconnect, registries of
-    /// configured things, collectors swept by other objects and buses of startup subscribers far more often than leaking
-    /// trackers (docs/precision.md); a class that really lives as long as the process is found by how it is held
-    /// instead, and a project names its own trackers in the option.
-    /// </summary>
-    public static ImmutableArray<string> DefaultTrackerSuffixes { get; } = ImmutableArray<string>.Empty;
-
-    private static readonly BoundsOptions Defaults = new(DefaultTrackerSuffixes, FallbackDefaultMaxLength);
+    // No class-name ending makes a class a tracker unless the project declares it. On real code bases, classes others named
+    // …Tracker, …Registry, …Collector or …Bus were presence trackers emptied on disconnect, registries of configured
+    // things, collectors swept by other objects and buses of startup subscribers far more often than leaking trackers
+    // (docs/precision.md); a class that really lives as long as the process is found by how it is held instead.
+    private static readonly BoundsOptions Defaults = new(ImmutableArray<string>.Empty, FallbackDefaultMaxLength);
 
     private BoundsOptions(ImmutableArray<string> trackerSuffixes, int defaultMaxLength)
     {
@@ -71,7 +66,7 @@ internal sealed class BoundsOptions
             return Defaults;
         }
 
-        ImmutableArray<string> suffixes = hasSuffixes ? ParseSuffixes(suffixText) : DefaultTrackerSuffixes;
+        ImmutableArray<string> suffixes = hasSuffixes ? ParseSuffixes(suffixText) : ImmutableArray<string>.Empty;
         int maxLength = hasMaxLength
             && int.TryParse(maxLengthText.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int parsed)
             && parsed >= KnownNames.MinMaxLength

@@ -99,6 +99,9 @@ public class Bnd001KeyArgumentsTests
         "public static class Links { private static readonly Dictionary<string, DateTime> _c = new(); private static void Open(string url) => _c[url] = DateTime.UtcNow; public static void Handle(string request) { var url = \"https://example.org\"; url = request; Open(url); } }",
         // A key struct made from a type and a caller's string: the callers are out of sight.
         "public readonly record struct MemberKey(Type Type, string Name); public static class Fetchers { private static readonly ConcurrentDictionary<MemberKey, object> _c = new(); public static object Fetch(object source, string name) => _c.GetOrAdd(new MemberKey(source.GetType(), name), k => new object()); }",
+        // A key whose constructor stores more than its arguments: a record with a computed member, and a struct.
+        "public readonly record struct StampKey(Type Type, string Name) { public DateTime At { get; } = DateTime.UtcNow; } public static class Stamps { private static readonly ConcurrentDictionary<StampKey, int> _c = new(); public static void Seen(object o) => _c[new StampKey(o.GetType(), \"x\")] = 1; }",
+        "public readonly struct StampKey { public StampKey(Type type, string name) { Type = type; Name = name + DateTime.UtcNow.Ticks; } public Type Type { get; } public string Name { get; } } public static class Stamps { private static readonly ConcurrentDictionary<StampKey, int> _c = new(); public static void Seen(object o) => _c[new StampKey(o.GetType(), \"x\")] = 1; }",
         // A tuple of a handle value and a request's text.
         "public static class Plans { private static readonly ConcurrentDictionary<(IntPtr, string), object> _c = new(); public static object For(Type type, string sql) => _c.GetOrAdd((type.TypeHandle.Value, sql), k => new object()); }",
         // The Value of something that is not a runtime handle.

@@ -273,6 +273,17 @@ public class Bnd0xxRealCodePatternsTests
         // A key found in a map that removes its entries one by one: the keys it has held are every connection ever made.
         "public sealed class Sessions { public static readonly Sessions Instance = new(); private Sessions() { } private readonly Dictionary<string, int> _open = new(); private readonly Dictionary<string, DateTime> _seen = new();"
             + " public void Open(string id) => _open[id] = 1; public void Close(string id) => _open.Remove(id); public void Touch(string id) { if (_open.ContainsKey(id)) { _seen[id] = DateTime.UtcNow; } } }",
+        // A fill that waits for a queue to have entries, which a worker drains: the history beside it grows with every
+        // submit that finds the queue empty.
+        "public sealed class Jobs { public static readonly Jobs Instance = new(); private Jobs() { } private readonly Queue<string> _queue = new(); private readonly List<string> _history = new();"
+            + " public void Submit(string j) { if (_queue.Count != 0) { return; } _queue.Enqueue(j); _history.Add(j); } public string? Next() => _queue.TryDequeue(out string? j) ? j : null; }",
+        // A key found in a map the caller passed in, which the caller may change.
+        "public sealed class Cache { private readonly Dictionary<string, string> _known; private readonly Dictionary<string, string> _c = new(); public Cache(Dictionary<string, string> known) => _known = known;"
+            + " public string? Get(string name) { if (!_known.TryGetValue(name, out string? v)) { return null; } _c[name] = v; return v; } }"
+            + " public static class Caches { public static readonly Cache Shared = new(new Dictionary<string, string>()); }",
+        // The key is made another value after its lookup.
+        "public static class Svg { private static readonly Dictionary<string, string> Images = new(); private static readonly Dictionary<string, string> DataUris = new(); public static void RegisterImage(string n, string svg) => Images[n] = svg;"
+            + " public static string? DataUri(string name) { if (!Images.TryGetValue(name, out string? svg)) { return null; } name = name + DateTime.UtcNow.Ticks; DataUris[name] = svg; return svg; } }",
         // A check that another collection has entries, which the method does not fill, is no run-once guard; neither is
         // a check that leaves while the collection is empty.
         "public sealed class Matchers { public static readonly Matchers Instance = new(); private Matchers() { } private readonly List<string> _known = new(); private readonly List<string> _c = new();"
@@ -370,7 +381,7 @@ public class Bnd0xxRealCodePatternsTests
     [InlineData("build_property.FakeAIBoundsTrackerSuffixes", ",", false)]
     [InlineData("fakeai_bounds.tracker_suffixes", " Tracker ,", true)]
     [InlineData("build_property.FakeAIBoundsTrackerSuffixes", "Tracker", true)]
-    public async Task A_blank_or_comma_only_suffix_option_declares_nothing(string key, string value, bool reported)
+    public async Task Only_a_suffix_option_that_names_an_ending_declares_one(string key, string value, bool reported)
     {
         // Long-lived only by its name: reported only while the project declares the name.
         const string Code = "public sealed class ErrorTracker { private readonly List<string> _errors = new(); public void Add(string e) => _errors.Add(e); }";

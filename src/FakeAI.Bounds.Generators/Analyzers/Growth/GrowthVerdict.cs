@@ -27,9 +27,10 @@ internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evid
     /// <param name="tracker">Whether its type is a tracker.</param>
     /// <param name="excuseParameterKeys">Whether adds keyed only by their method's parameters are left out: the verdict
     /// when every caller passes a key the program fixes.</param>
-    /// <param name="keepsEveryKey">Whether a collection never loses a key once added (nothing removes from it, or its
-    /// keys are the program's): an add keyed by a key found there grows only as that collection does.</param>
-    public static GrowthVerdict Decide(TrackedMember member, CallPaths calls, TrackerKind tracker, bool excuseParameterKeys = false, System.Func<ISymbol, bool>? keepsEveryKey = null)
+    /// <param name="keepsEveryEntry">Whether a collection of the type never loses an entry once added (nothing removes
+    /// from it or empties it, it is not handed to other code, or its keys are the program's): an add keyed by a key
+    /// found there grows only as that collection does, and a fill that waits for it to have entries runs once.</param>
+    public static GrowthVerdict Decide(TrackedMember member, CallPaths calls, TrackerKind tracker, bool excuseParameterKeys = false, System.Func<ISymbol, bool>? keepsEveryEntry = null)
     {
         (GrowthEvent[] events, GrowthEscape[] escapes) = member.Snapshot();
         System.Array.Sort(events, SourceOrder.ByLocation);
@@ -51,7 +52,8 @@ internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evid
         {
             if (add.Kind != GrowthEventKind.Grow || add.Guarded || add.Once || guardedAdds.Contains(add.Method) || calls.RunsOnlyWhileConstructing(add.Method)
                 || (excuseParameterKeys && add.KeyParameters is not null)
-                || (add.KeySource is { } source && keepsEveryKey is not null && keepsEveryKey(source)))
+                || (keepsEveryEntry is not null
+                    && ((add.KeySource is { } source && keepsEveryEntry(source)) || (add.FilledCollection is { } filled && keepsEveryEntry(filled)))))
             {
                 continue;
             }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using FakeAI.Bounds.Generators.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -17,8 +18,8 @@ namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 /// bounded. A key struct or record of the program's own made only of such parts (a grain type and an enum, a type, a
 /// method and the serializer delegate configured for them) is one too. A non-generic <c>Hashtable</c> says nothing in
 /// its type, and neither does a map keyed by <c>IntPtr</c> or <c>string</c>, so every add is also judged by the key it
-/// passes: a type's handle value or metadata token (<c>type.TypeHandle.Value</c>), a name, or a tuple or key struct made
-/// of such values is one entry per thing the program declares.
+/// passes: a type's handle value or metadata token (<c>type.TypeHandle.Value</c>), a name, or a tuple or positional
+/// record made of such values is one entry per thing the program declares.
 /// </summary>
 internal static class KeySpaces
 {
@@ -78,8 +79,7 @@ internal static class KeySpaces
             IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } sum => IsFixedValue(sum.LeftOperand, depth + 1) && IsFixedValue(sum.RightOperand, depth + 1),
             IInterpolatedStringOperation interpolated => AreFixedParts(interpolated, depth),
             IConditionalOperation { WhenFalse: { } whenFalse } choice => IsFixedValue(choice.WhenTrue, depth + 1) && IsFixedValue(whenFalse, depth + 1),
-            ITupleOperation tuple => AreFixedValues(tuple.Elements, depth),
-            IObjectCreationOperation { Initializer: null, Type: { } created } creation when IsKeyTypeOfTheProgram(created) => AreFixedValues(ArgumentValues(creation.Arguments), depth),
+            ITupleOperation or IObjectCreationOperation when KeyParts(value) is { } parts => AreFixedValues(parts, depth),
             ILocalReferenceOperation local => IsFixedLocal(local, depth),
             _ => false,
         };
@@ -149,6 +149,23 @@ internal static class KeySpaces
         return any;
     }
 
+    // The parts a key made in place is made of: a tuple's elements, or the arguments of a positional record of the
+    // program (`new MemberKey(type, name)`), whose fields are its primary constructor's parameters and nothing else. A
+    // struct's constructor may compute more (the time, the culture), so its arguments do not say what the key holds.
+    private static IEnumerable<IOperation>? KeyParts(IOperation value)
+    {
+        switch (value)
+        {
+            case ITupleOperation tuple:
+                return tuple.Elements;
+            case IObjectCreationOperation { Initializer: null, Constructor: { } constructor, Type: INamedTypeSymbol { IsRecord: true } created } creation
+                when IsKeyTypeOfTheProgram(created) && constructor.Parameters.Length == InstanceFields(created).Count():
+                return ArgumentValues(creation.Arguments);
+            default:
+                return null;
+        }
+    }
+
     private static IEnumerable<IOperation> ArgumentValues(IEnumerable<IArgumentOperation> arguments)
     {
         foreach (IArgumentOperation argument in arguments)
@@ -184,24 +201,7 @@ internal static class KeySpaces
             return false;
         }
 
-        string name = local.Name;
-        foreach (SyntaxNode node in block.DescendantNodes())
-        {
-            ExpressionSyntax? written = node switch
-            {
-                AssignmentExpressionSyntax assignment => assignment.Left,
-                ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => argument.Expression,
-                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } prefix => prefix.Operand,
-                PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression or (int)SyntaxKind.PostDecrementExpression } postfix => postfix.Operand,
-                _ => null,
-            };
-            if (written is IdentifierNameSyntax { Identifier.ValueText: var target } && target == name)
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return !LocalWrites.IsWrittenIn(block, local.Name);
     }
 
     // `typeof(T).FullName!`: the operation is the operand's.
@@ -217,7 +217,7 @@ internal static class KeySpaces
 
     /// <summary>
     /// The parameters of <paramref name="method"/> an add's key is made of, when it is made of nothing else: the
-    /// parameter itself, or a tuple (or a key struct of the program made with <c>new</c>) of parameters and fixed parts
+    /// parameter itself, or a tuple (or a positional record of the program made with <c>new</c>) of parameters and fixed parts
     /// (<c>(settingsType, propertyName)</c>, <c>new FetcherKey(type, methodName)</c>). Whether the
     /// key is the program's then depends on what every caller passes (<see cref="KeyArguments"/>).
     /// </summary>
@@ -229,12 +229,7 @@ internal static class KeySpaces
             return IsParameterOf(parameter.Parameter, method) ? new[] { parameter.Parameter.OriginalDefinition } : null;
         }
 
-        IEnumerable<IOperation>? parts = value switch
-        {
-            ITupleOperation tuple => tuple.Elements,
-            IObjectCreationOperation { Initializer: null, Type: { } created } creation when IsKeyTypeOfTheProgram(created) => ArgumentValues(creation.Arguments),
-            _ => null,
-        };
+        IEnumerable<IOperation>? parts = value is null ? null : KeyParts(value);
         if (parts is null)
         {
             return null;

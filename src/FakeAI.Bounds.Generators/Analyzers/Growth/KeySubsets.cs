@@ -14,7 +14,7 @@ internal static class KeySubsets
 {
     /// <summary>The collection of this object (or a static one) in which the add's key was found; <see langword="null"/> when none.</summary>
     /// <param name="add">The add.</param>
-    /// <param name="key">The key it passes: a local or a parameter.</param>
+    /// <param name="key">The key it passes: a local or a parameter the method never assigns.</param>
     /// <param name="addedTo">The collection it adds to.</param>
     public static ISymbol? LookedUpIn(IOperation add, IOperation key, ISymbol addedTo)
     {
@@ -24,6 +24,25 @@ internal static class KeySubsets
             return null;
         }
 
+        ISymbol? source = FoundBefore(add, keySymbol, addedTo);
+
+        // The key must be the value that was looked up: a local or parameter assigned anywhere in the method may hold
+        // another by the time of the add.
+        return source is not null && !LocalWrites.IsWrittenIn(Root(add).Syntax, keySymbol.Name) ? source : null;
+    }
+
+    private static IOperation Root(IOperation operation)
+    {
+        while (operation.Parent is { } parent)
+        {
+            operation = parent;
+        }
+
+        return operation;
+    }
+
+    private static ISymbol? FoundBefore(IOperation add, ISymbol keySymbol, ISymbol addedTo)
+    {
         IOperation current = add;
         for (IOperation? parent = add.Parent; parent is not null; current = parent, parent = parent.Parent)
         {

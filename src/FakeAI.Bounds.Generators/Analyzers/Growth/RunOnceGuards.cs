@@ -7,10 +7,11 @@ namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 /// <summary>
 /// Code that runs once per object: an add inside a method that returns early while a <c>bool</c> field of its class is
 /// set, and sets that field to <c>true</c> itself (<c>if (_initialized) return; … _initialized = true;</c>, the lazy
-/// initialization of a registry from its services), or that returns early while a collection of its class has entries
-/// and fills that collection itself (<c>if (_entries.Count != 0) return _entries; … _entries.TryAdd(…)</c>, a cache of
-/// the program's handlers loaded on first use). What it adds is the object's initial state, as in a constructor: one
-/// batch, made again only if something empties the collection.
+/// initialization of a registry from its services), or that returns early while a collection of the object has entries
+/// and then fills that collection itself (<c>if (_entries.Count != 0) return _entries; … _entries.TryAdd(…)</c>, a cache
+/// of the program's handlers loaded on first use). What it adds is the object's initial state, as in a constructor. The
+/// second form holds only while nothing empties the collection, which the verdict decides once the whole type is known
+/// (<see cref="GrowthVerdict"/>), so <see cref="FilledOnFirstUse"/> names the collection.
 /// </summary>
 internal static class RunOnceGuards
 {
@@ -27,8 +28,7 @@ internal static class RunOnceGuards
             }
 
             if (parent is IBlockOperation block
-                && SizeGuards.AnEarlierExit(block, current, condition => (condition is IFieldReferenceOperation { Field: { Type.SpecialType: SpecialType.System_Boolean } guard } && Sets(block, guard))
-                    || (NonEmptyCheckOf(condition) is { } filled && Fills(block, filled))))
+                && SizeGuards.AnEarlierExit(block, current, condition => condition is IFieldReferenceOperation { Field: { Type.SpecialType: SpecialType.System_Boolean } guard } && Sets(block, guard)))
             {
                 return true;
             }
@@ -37,42 +37,80 @@ internal static class RunOnceGuards
         return false;
     }
 
-    // The collection of `x.Count != 0`, `x.Count > 0`, `0 < x.Count`, `x.Any()` or `!x.IsEmpty`.
+    /// <summary>
+    /// The collection of this object (or a static one) whose entries an early exit before the add waits for, when the
+    /// statements of the exit's block fill it: the add runs again only if something empties it.
+    /// </summary>
+    public static ISymbol? FilledOnFirstUse(IOperation add)
+    {
+        IOperation current = add;
+        for (IOperation? parent = add.Parent; parent is not null; current = parent, parent = parent.Parent)
+        {
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return null;
+            }
+
+            ISymbol? checkedCollection = null;
+            if (parent is IBlockOperation block
+                && SizeGuards.AnEarlierExit(block, current, condition => (checkedCollection = NonEmptyCheckOf(condition)) is not null)
+                && checkedCollection is not null
+                && Fills(block, checkedCollection))
+            {
+                return checkedCollection;
+            }
+        }
+
+        return null;
+    }
+
+    // The collection of `x.Count != 0`, `x.Count > 0`, `0 < x.Count`, `x.Any()` or `!x.IsEmpty`, on this object.
     private static ISymbol? NonEmptyCheckOf(IOperation condition)
     {
         switch (condition)
         {
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals or BinaryOperatorKind.GreaterThan } binary when IsZero(binary.RightOperand):
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals or BinaryOperatorKind.GreaterThan } binary when SizeGuards.IsZero(binary.RightOperand):
                 return CountedCollection(binary.LeftOperand);
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals or BinaryOperatorKind.LessThan } binary when IsZero(binary.LeftOperand):
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals or BinaryOperatorKind.LessThan } binary when SizeGuards.IsZero(binary.LeftOperand):
                 return CountedCollection(binary.RightOperand);
             case IInvocationOperation { TargetMethod: { Name: "Any", IsExtensionMethod: true }, Arguments.Length: 1 } any:
-                return MemberReferences.Referenced(any.Arguments[0].Value.WithoutConversions());
+                return MemberReferences.ReferencedOnThis(any.Arguments[0].Value.WithoutConversions());
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: IPropertyReferenceOperation { Property.Name: "IsEmpty" } isEmpty }:
-                return MemberReferences.Referenced(isEmpty.Instance);
+                return MemberReferences.ReferencedOnThis(isEmpty.Instance);
             default:
                 return null;
         }
     }
 
-    private static bool IsZero(IOperation operand) => operand.WithoutConversions().ConstantValue is { HasValue: true, Value: 0 };
-
     private static ISymbol? CountedCollection(IOperation operand)
     {
-        return operand.WithoutConversions() is IPropertyReferenceOperation { Property.Name: "Count" } count ? MemberReferences.Referenced(count.Instance) : null;
+        return operand.WithoutConversions() is IPropertyReferenceOperation { Property.Name: "Count" } count ? MemberReferences.ReferencedOnThis(count.Instance) : null;
     }
 
-    // An add to the collection anywhere in the block: the fill the early exit waits for.
+    // An add to the collection in the statements of the block (outside lambdas, which may run at any time): the fill the
+    // early exit waits for. Read only for an add behind such an exit, which few are.
     private static bool Fills(IBlockOperation block, ISymbol collection)
     {
-        foreach (IOperation operation in block.Descendants())
+        var pending = new System.Collections.Generic.Stack<IOperation>(block.Operations);
+        while (pending.Count > 0)
         {
+            IOperation operation = pending.Pop();
+            if (operation is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                continue;
+            }
+
             if (operation is IInvocationOperation { Instance: { } receiver } invocation
                 && CollectionMethodRoles.TryClassify(invocation.TargetMethod.Name, out GrowthEventKind role)
                 && role == GrowthEventKind.Grow
-                && MemberReferences.Refers(receiver, collection))
+                && SymbolEqualityComparer.Default.Equals(MemberReferences.ReferencedOnThis(receiver), collection))
             {
                 return true;
+            }
+
+            foreach (IOperation child in operation.ChildOperations)
+            {
+                pending.Push(child);
             }
         }
 

@@ -200,9 +200,9 @@ internal static class SizeGuards
         return null;
     }
 
-    private static bool IsZero(IOperation operation)
+    public static bool IsZero(IOperation operation)
     {
-        return operation.ConstantValue is { HasValue: true, Value: 0 or 0L };
+        return operation.WithoutConversions().ConstantValue is { HasValue: true, Value: 0 or 0L };
     }
 
     // `if (x.Count >= Max) return;` (or throw, break, continue) before the statement that holds the operation.

@@ -43,6 +43,12 @@ internal sealed class TrackedMember
     /// <summary>Declared as a growable class, or declared as an interface and assigned one.</summary>
     public bool HoldsGrowable { get; private set; }
 
+    /// <summary>
+    /// Assigned, while the object is built, a collection it did not make (a constructor's parameter, another object's
+    /// member): whoever made it may change it.
+    /// </summary>
+    public bool GivenFromOutside { get; private set; }
+
     /// <summary>Declared as a growable class (not as an interface that may hold anything).</summary>
     public bool DeclaredGrowable { get; }
 
@@ -96,11 +102,13 @@ internal sealed class TrackedMember
     /// The collection the member is created with, in its initializer or a constructor. With several, the first in
     /// source order wins, so that the message and the fix's bound do not depend on the order callbacks ran in.
     /// </summary>
-    public void RecordCreation(ITypeSymbol createdType, CollectionKind createdKind, int? capacity, string? capacityText, Location location)
+    /// <param name="made">Whether the value is a collection the type makes with <c>new</c>, not one it is given.</param>
+    public void RecordCreation(ITypeSymbol createdType, CollectionKind createdKind, int? capacity, string? capacityText, Location location, bool made)
     {
         lock (_gate)
         {
             HoldsGrowable = true;
+            GivenFromOutside |= !made;
             if (_creationLocation is not null && !SourceOrder.Precedes(location, _creationLocation))
             {
                 return;

@@ -392,7 +392,7 @@ internal sealed class TypeGrowthAnalysis
             }
         }
 
-        return parameters.Count > 0 && GrowthVerdict.Decide(member, paths, _tracker, excuseParameterKeys: true, keepsEveryKey: KeepsEveryKey).Outcome == GrowthOutcome.Bounded
+        return parameters.Count > 0 && GrowthVerdict.Decide(member, paths, _tracker, excuseParameterKeys: true, keepsEveryEntry: KeepsEveryEntry).Outcome == GrowthOutcome.Bounded
             ? parameters.ToArray()
             : null;
     }
@@ -470,20 +470,25 @@ internal sealed class TypeGrowthAnalysis
             return null;
         }
 
-        GrowthVerdict verdict = GrowthVerdict.Decide(member, paths, _tracker, keepsEveryKey: KeepsEveryKey);
+        GrowthVerdict verdict = GrowthVerdict.Decide(member, paths, _tracker, keepsEveryEntry: KeepsEveryEntry);
         return verdict.Outcome == GrowthOutcome.Bounded ? null : verdict;
     }
 
-    // A collection of this type that never loses a key once added: one nothing in the type removes from and that is not
-    // handed to other code, or one left untracked because the program fixes its keys (a name-to-type resolver). A
-    // collection that evicts or removes (a bounded type, a per-key lifecycle) keeps only some of the keys it has seen,
-    // and a map keyed by those grows with all of them.
-    private bool KeepsEveryKey(ISymbol source)
+    // A collection of this type that never loses an entry once added: a growable collection the type creates itself,
+    // that nothing in the type removes from or empties and that is not handed to other code; or one left untracked
+    // because the program fixes its keys (a name-to-type resolver). A collection that evicts or removes (a bounded type,
+    // a per-key lifecycle, one a caller passed in and may change) keeps only some of the keys it has seen, and a map
+    // keyed by those grows with all of them.
+    private bool KeepsEveryEntry(ISymbol source)
     {
         if (_members.TryGetValue(source.OriginalDefinition, out TrackedMember? tracked))
         {
             (GrowthEvent[] events, GrowthEscape[] escapes) = tracked.Snapshot();
-            return escapes.Length == 0 && events.All(growthEvent => growthEvent.Kind == GrowthEventKind.Grow);
+            return tracked.HoldsGrowable
+                && tracked.CreatedTypeName is not null
+                && !tracked.GivenFromOutside
+                && escapes.Length == 0
+                && events.All(growthEvent => growthEvent.Kind == GrowthEventKind.Grow);
         }
 
         ITypeSymbol? type = source switch
@@ -612,7 +617,8 @@ internal sealed class TypeGrowthAnalysis
         bool guarded = SizeGuards.IsGuarded(operation, kind == GrowthEventKind.Grow ? member : null);
         bool paired = kind == GrowthEventKind.RemoveSpecific && DelegateTiming.RunsLater(operation);
         bool once = kind == GrowthEventKind.Grow && !guarded && RunOnceGuards.RunsOnce(operation);
-        return new GrowthEvent(kind, method, guarded, scheduled, operation.Syntax.GetLocation(), paired, once, picksEntries);
+        ISymbol? filled = kind == GrowthEventKind.Grow && !guarded && !once ? RunOnceGuards.FilledOnFirstUse(operation) : null;
+        return new GrowthEvent(kind, method, guarded, scheduled, operation.Syntax.GetLocation(), paired, once, picksEntries, FilledCollection: filled);
     }
 
     private void RecordCall(ISymbol caller, ISymbol callee, IInvocationOperation invocation)
@@ -663,7 +669,8 @@ internal sealed class TypeGrowthAnalysis
             }
         }
 
-        member.RecordCreation(createdType, kind, capacity, capacityText, value.Syntax.GetLocation());
+        bool made = created is IObjectCreationOperation;
+        member.RecordCreation(createdType, kind, capacity, capacityText, value.Syntax.GetLocation(), made);
     }
 
     // Handing the collection to code that can change it: that code may bound it, out of this analysis' sight.
