@@ -332,4 +332,18 @@ public class Bnd001UnboundedCollectionTests
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
                 .WithArguments("_seen", "SeenTracker", "'Seen' (line 12) adds to it and nothing removes from it", "'SeenTracker' lives as long as the process: it is named like a tracker (…Tracker)"));
     }
+
+    [Theory]
+    [InlineData("if (_seen.ContainsKey(k)) _seen[k + \"-retry\"] = 1;")]
+    [InlineData("if (!_seen.TryGetValue(other, out int n)) return; _seen[k] = n + 1;")]
+    [InlineData("if (Peer._seen.ContainsKey(k)) _seen[k] = 1;")]
+    public Task A_write_after_a_check_of_another_key_or_of_another_objects_map_still_adds(string body)
+    {
+        return Verify.VerifyAsync(
+            Usings + "public sealed class SeenTracker { public static readonly SeenTracker Peer = new(); private readonly Dictionary<string, int> {|#0:_seen|} = new();"
+                + " public void Seen(string k, string other) { " + body + " } }",
+            expectedGeneratedFiles: null,
+            Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
+                .WithArguments("_seen", "SeenTracker", "'Seen' (line 9) adds to it and nothing removes from it", "'SeenTracker' lives as long as the process: it is named like a tracker (…Tracker)"));
+    }
 }

@@ -154,7 +154,7 @@ internal sealed class TypeGrowthAnalysis
         {
             if (IsCollectionIndexer(indexer.Property)
                 && IndexerSetGrows(indexer.Instance)
-                && !(MemberReferences.Referenced(indexer.Instance) is { } map && ExistingKeyChecks.OnlyUpdates(assignment, map)))
+                && !(indexer.Instance is { } map && indexer.Arguments.Length > 0 && ExistingKeyChecks.OnlyUpdates(assignment, map, indexer.Arguments[0].Value)))
             {
                 Record(context, indexer.Instance, GrowthEventKind.Grow, assignment, indexer.Arguments.Length > 0 ? indexer.Arguments[0].Value : null);
             }
