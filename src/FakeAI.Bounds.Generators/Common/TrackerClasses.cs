@@ -45,7 +45,7 @@ internal static class TrackerClasses
 
     /// <summary>
     /// Whether a class of this kind is held to a tracker's standard: neither its entries' removals by key nor a cleanup
-    /// another object calls excuse its growth. Only a class the project declares a tracker is.
+    /// another object calls excuse its growth. Every tracker is, since every tracker is one by the project's declaration.
     /// </summary>
-    public static bool HeldToTrackerStandard(TrackerKind kind) => kind is TrackerKind.ByName or TrackerKind.Strict;
+    public static bool HeldToTrackerStandard(TrackerKind kind) => kind != TrackerKind.None;
 }

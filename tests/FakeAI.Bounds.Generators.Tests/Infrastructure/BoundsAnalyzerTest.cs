@@ -114,7 +114,8 @@ internal static class AnalyzerVerifier
     /// What a project that writes trackers declares, as the SDK passes its MSBuild property to the analyzers: a class
     /// named <c>…Tracker</c> is one. Used when a test passes no configuration of its own.
     /// </summary>
-    public const string DeclaredTrackers = "is_global = true\nbuild_property.FakeAIBoundsTrackerSuffixes = Tracker\n";
+    public static readonly string DeclaredTrackers =
+        "is_global = true\n" + string.Concat(AnalyzerRunner.DeclaredTrackers.Select(option => option.Key + " = " + option.Value + "\n"));
 
     public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new(descriptor);
 

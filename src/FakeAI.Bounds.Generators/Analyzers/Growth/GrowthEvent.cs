@@ -18,7 +18,7 @@ namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 /// <param name="KeySource">An add to a map or set under a key just found in this other collection of the object
 /// (<see cref="KeySubsets"/>): it holds at most one entry per key that one has held.</param>
 /// <param name="FilledCollection">An add behind an early exit while this collection of the object has entries, in a block
-/// that fills it (<see cref="RunOnceGuards.FilledOnFirstUse"/>): initial state while nothing empties that collection.</param>
+/// that fills it (<see cref="RunOnceGuards.Read"/>): initial state while nothing empties that collection.</param>
 internal readonly record struct GrowthEvent(GrowthEventKind Kind, ISymbol Method, bool Guarded, bool Scheduled, Location Location, bool Paired = false, bool Once = false, bool PicksEntries = false, IParameterSymbol[]? KeyParameters = null, ISymbol? KeySource = null, ISymbol? FilledCollection = null)
 {
     /// <summary>Whether this removal keeps the collection bounded when it runs on the path that adds.</summary>

@@ -11,57 +11,58 @@ namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 /// and then fills that collection itself (<c>if (_entries.Count != 0) return _entries; … _entries.TryAdd(…)</c>, a cache
 /// of the program's handlers loaded on first use). What it adds is the object's initial state, as in a constructor. The
 /// second form holds only while nothing empties the collection, which the verdict decides once the whole type is known
-/// (<see cref="GrowthVerdict"/>), so <see cref="FilledOnFirstUse"/> names the collection.
+/// (<see cref="GrowthVerdict"/>), so <see cref="Read"/> names the collection.
 /// </summary>
 internal static class RunOnceGuards
 {
-    // Runs for every unguarded add: only the blocks that enclose the add are read (the early exit is found the way
-    // SizeGuards finds a size check's), never the whole method.
-    public static bool RunsOnce(IOperation add)
-    {
-        IOperation current = add;
-        for (IOperation? parent = add.Parent; parent is not null; current = parent, parent = parent.Parent)
-        {
-            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
-            {
-                return false;
-            }
-
-            if (parent is IBlockOperation block
-                && SizeGuards.AnEarlierExit(block, current, condition => condition is IFieldReferenceOperation { Field: { Type.SpecialType: SpecialType.System_Boolean } guard } && Sets(block, guard)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>
-    /// The collection of this object (or a static one) whose entries an early exit before the add waits for, when the
-    /// statements of the exit's block fill it: the add runs again only if something empties it.
+    /// Reads the early exits of the blocks that enclose an unguarded add, once: whether one is a set flag the block sets
+    /// (<see cref="RunOnceGuards"/>'s first form), and, when none is, the innermost collection whose entries an exit
+    /// waits for and the exit's block fills (the second form, which the verdict decides). It runs for every unguarded
+    /// add, so only the statements of the enclosing blocks before the add are read, and nothing is allocated unless an
+    /// exit checks that a collection has entries.
     /// </summary>
-    public static ISymbol? FilledOnFirstUse(IOperation add)
+    public static (bool Once, ISymbol? FilledCollection) Read(IOperation add)
     {
+        ISymbol? filled = null;
         IOperation current = add;
         for (IOperation? parent = add.Parent; parent is not null; current = parent, parent = parent.Parent)
         {
             if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
             {
-                return null;
+                break;
             }
 
-            ISymbol? checkedCollection = null;
-            if (parent is IBlockOperation block
-                && SizeGuards.AnEarlierExit(block, current, condition => (checkedCollection = NonEmptyCheckOf(condition)) is not null)
-                && checkedCollection is not null
-                && Fills(block, checkedCollection))
+            if (parent is not IBlockOperation block)
             {
-                return checkedCollection;
+                continue;
+            }
+
+            foreach (IOperation earlier in block.Operations)
+            {
+                if (earlier == current)
+                {
+                    break;
+                }
+
+                if (earlier is not IConditionalOperation { WhenTrue: { } exit, Condition: var condition } || !SizeGuards.Exits(exit))
+                {
+                    continue;
+                }
+
+                if (condition is IFieldReferenceOperation { Field: { Type.SpecialType: SpecialType.System_Boolean } flag } && Sets(block, flag))
+                {
+                    return (true, null);
+                }
+
+                if (filled is null && NonEmptyCheckOf(condition) is { } checkedCollection && Fills(block, checkedCollection))
+                {
+                    filled = checkedCollection;
+                }
             }
         }
 
-        return null;
+        return (false, filled);
     }
 
     // The collection of `x.Count != 0`, `x.Count > 0`, `0 < x.Count`, `x.Any()` or `!x.IsEmpty`, on this object.

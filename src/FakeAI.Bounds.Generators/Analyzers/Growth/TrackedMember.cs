@@ -49,6 +49,9 @@ internal sealed class TrackedMember
     /// </summary>
     public bool GivenFromOutside { get; private set; }
 
+    /// <summary>Created with <c>new</c> by its own type, in its initializer or a constructor, and never given another collection there.</summary>
+    public bool MadeByItsType => CreatedTypeName is not null && !GivenFromOutside;
+
     /// <summary>Declared as a growable class (not as an interface that may hold anything).</summary>
     public bool DeclaredGrowable { get; }
 

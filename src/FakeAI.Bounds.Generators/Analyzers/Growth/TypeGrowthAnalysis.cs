@@ -484,9 +484,7 @@ internal sealed class TypeGrowthAnalysis
         if (_members.TryGetValue(source.OriginalDefinition, out TrackedMember? tracked))
         {
             (GrowthEvent[] events, GrowthEscape[] escapes) = tracked.Snapshot();
-            return tracked.HoldsGrowable
-                && tracked.CreatedTypeName is not null
-                && !tracked.GivenFromOutside
+            return tracked.MadeByItsType
                 && escapes.Length == 0
                 && events.All(growthEvent => growthEvent.Kind == GrowthEventKind.Grow);
         }
@@ -616,8 +614,7 @@ internal sealed class TypeGrowthAnalysis
         // (an LRU trims its map when its list is over the limit).
         bool guarded = SizeGuards.IsGuarded(operation, kind == GrowthEventKind.Grow ? member : null);
         bool paired = kind == GrowthEventKind.RemoveSpecific && DelegateTiming.RunsLater(operation);
-        bool once = kind == GrowthEventKind.Grow && !guarded && RunOnceGuards.RunsOnce(operation);
-        ISymbol? filled = kind == GrowthEventKind.Grow && !guarded && !once ? RunOnceGuards.FilledOnFirstUse(operation) : null;
+        (bool once, ISymbol? filled) = kind == GrowthEventKind.Grow && !guarded ? RunOnceGuards.Read(operation) : default;
         return new GrowthEvent(kind, method, guarded, scheduled, operation.Syntax.GetLocation(), paired, once, picksEntries, FilledCollection: filled);
     }
 
