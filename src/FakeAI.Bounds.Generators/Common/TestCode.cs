@@ -13,7 +13,8 @@ namespace FakeAI.Bounds.Generators.Common;
 /// benchmarks ship outside test projects too (a <c>…TestKit</c> or <c>…TestingHost</c> assembly, a <c>…Testing</c>
 /// namespace in a product assembly, a <c>…Benchmarks</c> project); their names say what they are, and their state lives
 /// as long as a test or a demo run, so they are skipped the same way, and so are the types in a folder of samples,
-/// examples, demos, benchmarks or test apps (a <c>samples</c>, <c>examples</c> or <c>tests</c> folder on the file's path).
+/// examples, demos, benchmarks or test apps (a <c>samples</c>, <c>examples</c> or <c>tests</c> folder on the file's path,
+/// or a folder with a test word in its name: <c>src/Testing/PerfRig</c>, <c>TestHarness/AotChecker</c>).
 /// </summary>
 internal static class TestCode
 {
@@ -130,8 +131,18 @@ internal static class TestCode
         return end < path.Length && IsNonProductFolder(path, 0, end);
     }
 
+    // A folder of samples, demos or benchmarks by its whole name, or of tests by a word of its name (src/Testing,
+    // TestHarness, UnitTests, Benchmarks.Runner): a test rig or harness app holds state for one run, as a test does.
     private static bool IsNonProductFolder(string path, int start, int length)
     {
+        for (int wordStart = start; NameWords.Next(path, start + length, ref wordStart, out (int Start, int Length) word);)
+        {
+            if (IsOneOf(path, word, TestSegmentWords))
+            {
+                return true;
+            }
+        }
+
         foreach (string folder in NonProductFolders)
         {
             if (folder.Length == length && string.Compare(path, start, folder, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
