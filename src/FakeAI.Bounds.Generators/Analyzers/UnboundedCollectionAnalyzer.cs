@@ -53,7 +53,8 @@ public sealed class UnboundedCollectionAnalyzer : DiagnosticAnalyzer
                 start.Compilation.GetTypeByMetadataName(KnownNames.BoundedTrackerAttribute),
                 start.Compilation.GetTypeByMetadataName(KnownNames.AllowUnboundedAttribute),
                 start.Options.AnalyzerConfigOptionsProvider,
-                application: start.Compilation.Options.OutputKind is not (OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule));
+                application: start.Compilation.Options.OutputKind is not (OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule),
+                internalsSeenOutside: FriendAssemblies.AnyBesidesTests(start.Compilation.Assembly));
 
             start.RegisterSymbolStartAction(session.StartType, SymbolKind.NamedType);
             start.RegisterCompilationEndAction(session.ReportAtCompilationEnd);

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using FakeAI.Bounds.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -11,8 +12,9 @@ namespace FakeAI.Bounds.Generators.Tests.Diagnostics;
 /// caller (all of them in the compilation: a private or internal method, or any method of an application) passes a key
 /// the program fixes — a literal, a type's name, <c>string.Empty</c>, an enum, a local holding one, or a parameter its own
 /// callers fix — and names the program is configured with (an options object's values, configuration sections).
-/// Anything else, a caller out of sight, a delegate, or a list (which grows per call, whatever the key), is still
-/// reported.
+/// An internal method nothing in the assembly calls runs for no one, unless a friend assembly other than its tests
+/// sees it. Anything else, a caller out of sight, a delegate, or a list (which grows per call, whatever the key), is
+/// still reported.
 /// </summary>
 public class Bnd001KeyArgumentsTests
 {
@@ -91,8 +93,6 @@ public class Bnd001KeyArgumentsTests
         "public static class Links { private static readonly Dictionary<string, DateTime> _c = new(); private static void Open(string url) => _c[url] = DateTime.UtcNow; public static void Docs() => Open(\"https://example.org/docs\"); public static void Handle(string request) => Open(request); }",
         // The method is handed out as a delegate: whoever runs it passes any key.
         "public static class Links { private static readonly Dictionary<string, DateTime> _c = new(); private static void Open(string url) => _c[url] = DateTime.UtcNow; public static void Docs() => Open(\"https://example.org/docs\"); public static Action<string> Opener => Open; }",
-        // Nobody in sight calls it.
-        "internal sealed class Cache { public static readonly Cache Instance = new(); private Cache() { } private readonly Dictionary<string, int> _c = new(); internal void Put(string key) => _c[key] = 1; }",
         // A list grows with every call, whatever the callers pass.
         "public static class Log { private static readonly List<string> _c = new(); private static void Write(string line) => _c.Add(line); public static void Started() => Write(\"started\"); }",
         // A local assigned again after its literal initializer.
@@ -138,6 +138,40 @@ public class Bnd001KeyArgumentsTests
 
         Assert.Empty(run.AnalyzerExceptions);
         Assert.Equal("BND001", Assert.Single(run.BoundsDiagnostics).Id);
+    }
+
+    [Theory]
+    [InlineData("", false)]
+    [InlineData("[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"App.Tests, PublicKey=0024\")]", false)]
+    [InlineData("[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"DynamicProxyGenAssembly2\")]", false)]
+    [InlineData("[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"App.Web\")]", true)]
+    public async Task An_internal_method_nothing_calls_adds_nothing_unless_another_assembly_sees_it(string friends, bool reported)
+    {
+        // The reflection helpers of a library, two levels of which nothing in it calls yet.
+        string code = "using System; using System.Collections.Concurrent;\n" + friends + "\nnamespace App { internal static class Fetchers { private static readonly ConcurrentDictionary<(Type, string), object> _c = new();"
+            + " public static object Fetch(object source, string name) => _c.GetOrAdd((source.GetType(), name), k => new object());"
+            + " public static object FetchNamed(object source, string name) => Fetch(source, name); } }";
+
+        AnalyzerRunResult run = await AnalyzerRunner.RunAsync(code);
+
+        Assert.Empty(run.AnalyzerExceptions);
+        Assert.Equal(reported ? 1 : 0, run.BoundsDiagnostics.Count(d => d.Id == "BND001"));
+    }
+
+    [Theory]
+    [InlineData(OutputKind.ConsoleApplication, true)]
+    [InlineData(OutputKind.DynamicallyLinkedLibrary, true)]
+    public async Task A_public_method_nothing_calls_is_called_from_outside(OutputKind kind, bool reported)
+    {
+        // A controller's action: the framework calls it with each request's values, by reflection.
+        const string Code = "using System.Collections.Generic; namespace App { public sealed class VisitsController { private static readonly Dictionary<string, int> _c = new(); public void Visit(string page) => _c[page] = 1; } }";
+        CSharpCompilation compilation = TestCompilation.Create(Code);
+        compilation = compilation.WithOptions(compilation.Options.WithOutputKind(kind));
+
+        AnalyzerRunResult run = await AnalyzerRunner.RunAsync(compilation);
+
+        Assert.Empty(run.AnalyzerExceptions);
+        Assert.Equal(reported ? 1 : 0, run.BoundsDiagnostics.Length);
     }
 
     [Theory]

@@ -31,10 +31,11 @@ internal sealed class GrowthSession
         INamedTypeSymbol? trackerAttribute,
         INamedTypeSymbol? allowUnboundedAttribute,
         AnalyzerConfigOptionsProvider options,
-        bool application)
+        bool application,
+        bool internalsSeenOutside)
     {
         Collections = collections;
-        KeyArguments = new KeyArguments(application);
+        KeyArguments = new KeyArguments(application, internalsSeenOutside);
         _trackerAttribute = trackerAttribute;
         _allowUnboundedAttribute = allowUnboundedAttribute;
         _options = options;

@@ -11,8 +11,9 @@ namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 /// private or internal method, or any method of an application): a key the program fixes (a literal, a type's name,
 /// <c>string.Empty</c>, an enum), the caller's own parameter (then what its callers pass decides), or anything else. A map
 /// that adds only under such a parameter (<c>OpenBrowser("https://…")</c> remembering the last click per link) holds one
-/// entry per value written in the program. Facts arrive from every type's callbacks concurrently and are read once the
-/// compilation is done.
+/// entry per value written in the program. A method of the assembly's own that nothing in it calls or hands out, and
+/// that no other assembly can call, never runs: what it would add is no entry at all. Facts arrive from every type's
+/// callbacks concurrently and are read once the compilation is done.
 /// </summary>
 internal sealed class KeyArguments
 {
@@ -20,12 +21,16 @@ internal sealed class KeyArguments
     private const int MaxForwards = 3;
 
     private readonly bool _application;
+    private readonly bool _internalsSeenOutside;
     private readonly ConcurrentDictionary<IParameterSymbol, Sources> _sources = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, byte> _called = new(SymbolEqualityComparer.Default);
 
     /// <param name="application">The compilation is an application: its public methods, too, are called only by its own code.</param>
-    public KeyArguments(bool application)
+    /// <param name="internalsSeenOutside">The assembly shows its internals to an assembly other than its tests'.</param>
+    public KeyArguments(bool application, bool internalsSeenOutside)
     {
         _application = application;
+        _internalsSeenOutside = internalsSeenOutside;
     }
 
     /// <summary>A call from <paramref name="caller"/> (a member of <paramref name="callerType"/>): what it passes to each parameter that can carry a key.</summary>
@@ -42,6 +47,7 @@ internal sealed class KeyArguments
         }
 
         IMethodSymbol definition = target.OriginalDefinition;
+        _called.TryAdd(definition, 0);
         foreach (IArgumentOperation argument in invocation.Arguments)
         {
             if (argument.Parameter is not { } parameter
@@ -81,6 +87,7 @@ internal sealed class KeyArguments
             return;
         }
 
+        _called.TryAdd(method.OriginalDefinition, 0);
         foreach (IParameterSymbol parameter in method.OriginalDefinition.Parameters)
         {
             if (MayCarryKey(parameter.Type))
@@ -92,7 +99,9 @@ internal sealed class KeyArguments
 
     /// <summary>
     /// Whether every call of the compilation passes a fixed key to each of <paramref name="parameters"/>, directly or
-    /// through callers' parameters that theirs fix, with at least one call, and no caller outside the compilation.
+    /// through callers' parameters that theirs fix, and no caller outside the compilation; a parameter of a method
+    /// nothing calls counts only when no other assembly can call it either (not through an application's public
+    /// surface, which a framework may call by reflection: a controller's action).
     /// </summary>
     public bool AllFixed(IEnumerable<IParameterSymbol> parameters)
     {
@@ -111,10 +120,14 @@ internal sealed class KeyArguments
     {
         if (parameter.ContainingSymbol is not IMethodSymbol method
             || !MayHaveOnlyKnownCallers(method)
-            || !ImplementsNothing(method)
-            || !_sources.TryGetValue(parameter, out Sources? sources))
+            || !ImplementsNothing(method))
         {
             return false;
+        }
+
+        if (!_sources.TryGetValue(parameter, out Sources? sources))
+        {
+            return MayCarryKey(parameter.Type) && !_called.ContainsKey(method.OriginalDefinition) && !_internalsSeenOutside && HiddenFromOtherAssemblies(method);
         }
 
         (bool anyOther, int calls, IParameterSymbol[] forwards) = sources.Snapshot();
@@ -151,11 +164,12 @@ internal sealed class KeyArguments
             return false;
         }
 
-        if (_application)
-        {
-            return true;
-        }
+        return _application || HiddenFromOtherAssemblies(method);
+    }
 
+    // Private or internal itself or through a containing type, whatever kind of assembly this is.
+    private static bool HiddenFromOtherAssemblies(IMethodSymbol method)
+    {
         for (ISymbol? current = method; current is INamedTypeSymbol or IMethodSymbol; current = current.ContainingSymbol)
         {
             if (current.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal)
