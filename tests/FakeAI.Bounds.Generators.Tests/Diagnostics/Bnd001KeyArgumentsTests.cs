@@ -70,6 +70,9 @@ public class Bnd001KeyArgumentsTests
         // The same key struct made from parameters that every caller fixes.
         "public readonly record struct MemberKey(Type Type, string Name); internal static class Fetchers { private static readonly ConcurrentDictionary<MemberKey, object> _c = new(); internal static object Fetch(Type type, string name) => _c.GetOrAdd(new MemberKey(type, name), k => new object()); "
             + " public static object Count(object source) => Fetch(source.GetType(), nameof(Count)); public static object Length(object source) => Fetch(source.GetType(), \"Length\"); }",
+        // An assembly logged once per name and version it loads in: read through its name, the version may be missing.
+        "public static class Loads { private static readonly ConcurrentDictionary<string, byte> _c = new(); public static void Seen(System.Reflection.Assembly assembly)"
+            + " { var name = assembly.GetName(); var version = name.Version?.ToString() ?? \"unknown\"; _c.TryAdd($\"{name.Name}|{version}\", 0); } }",
     };
 
     public static TheoryData<string> ConfiguredKeys { get; } = new()
@@ -85,6 +88,12 @@ public class Bnd001KeyArgumentsTests
 
     public static TheoryData<string> KeysFromElsewhere { get; } = new()
     {
+        // An assembly's name is made anew by each GetName(), compared by reference: a key per call, not per assembly.
+        "public static class Loads { private static readonly ConcurrentDictionary<System.Reflection.AssemblyName, byte> _c = new(); public static void Seen(System.Reflection.Assembly assembly) => _c.TryAdd(assembly.GetName(), 0); }",
+        // What a request says, read through a conditional access and a fallback.
+        "public sealed class Request { public string? Tenant { get; set; } } public static class Tenants { private static readonly ConcurrentDictionary<string, byte> _c = new(); public static void Seen(Request? request) => _c.TryAdd(request?.Tenant?.ToString() ?? \"none\", 0); }",
+        // A reflection object's name with a request's text after it.
+        "public static class Plans { private static readonly ConcurrentDictionary<string, object> _c = new(); public static object For(Type type, string sql) => _c.GetOrAdd(type.Assembly.GetName().Name + sql, k => new object()); }",
         // A value that merely sits in a property named Value.
         "public sealed class Request { public Body Value { get; set; } = new(); } public sealed class Body { public string Name { get; set; } = \"\"; } public static class Clients { private static readonly ConcurrentDictionary<string, object> _c = new(); public static object For(Request request) => _c.GetOrAdd(request.Value.Name, n => new object()); }",
         // A public method of a library: its callers outside the compilation pass what they like.

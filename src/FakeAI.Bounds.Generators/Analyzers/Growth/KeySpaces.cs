@@ -18,8 +18,9 @@ namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 /// bounded. A key struct or record of the program's own made only of such parts (a grain type and an enum, a type, a
 /// method and the serializer delegate configured for them) is one too. A non-generic <c>Hashtable</c> says nothing in
 /// its type, and neither does a map keyed by <c>IntPtr</c> or <c>string</c>, so every add is also judged by the key it
-/// passes: a type's handle value or metadata token (<c>type.TypeHandle.Value</c>), a name, or a tuple or positional
-/// record made of such values is one entry per thing the program declares.
+/// passes: a type's handle value or metadata token (<c>type.TypeHandle.Value</c>), a name, what a reflection object
+/// tells (an assembly's name and version), or a tuple or positional record made of such values is one entry per thing
+/// the program declares.
 /// </summary>
 internal static class KeySpaces
 {
@@ -42,8 +43,9 @@ internal static class KeySpaces
     /// <summary>Whether the key (or item) an add passes is one the program fixes, read before its conversion to <c>object</c>.</summary>
     public static bool IsFixedKey(IOperation? key) => IsFixedValue(key, depth: 0);
 
-    // How deep a value made in the method is read: a local initialized from a concatenation of a literal and a type's name.
-    private const int MaxValueDepth = 3;
+    // How deep a value made in the method is read: a local initialized from a concatenation of a literal and a type's
+    // name, or from an assembly's version read through its name (`name.Version?.ToString() ?? "unknown"`).
+    private const int MaxValueDepth = 8;
 
     private static bool IsFixedValue(IOperation? key, int depth)
     {
@@ -81,8 +83,46 @@ internal static class KeySpaces
             IConditionalOperation { WhenFalse: { } whenFalse } choice => IsFixedValue(choice.WhenTrue, depth + 1) && IsFixedValue(whenFalse, depth + 1),
             ITupleOperation or IObjectCreationOperation when KeyParts(value) is { } parts => AreFixedValues(parts, depth),
             ILocalReferenceOperation local => IsFixedLocal(local, depth),
+            ICoalesceOperation coalesce => IsFixedValue(coalesce.Value, depth + 1) && IsFixedValue(coalesce.WhenNull, depth + 1),
+            IConditionalAccessOperation access => IsFixedValue(access.Operation, depth + 1) && IsFixedValue(access.WhenNotNull, depth + 1),
+            IConditionalAccessInstanceOperation => true,
+            IPropertyReferenceOperation { Instance: { } instance, Property.IsIndexer: false } when DescribesTheProgram(instance.Type) => IsFixedSource(instance, depth + 1),
+            IInvocationOperation { Instance: { } instance, Arguments.Length: 0, TargetMethod.Name: "ToString" } => IsFixedSource(instance, depth + 1),
             _ => false,
         };
+    }
+
+    // What a fixed key is read from: a fixed value, or an assembly's name (`assembly.GetName()`, or a local holding
+    // it), which is no key itself but whose parts are.
+    private static bool IsFixedSource(IOperation instance, int depth)
+    {
+        IOperation value = instance.WithoutConversions();
+        if (value is IInvocationOperation { Instance: { } assembly, Arguments.Length: 0, TargetMethod.Name: "GetName" } && DescribesTheProgram(assembly.Type))
+        {
+            return IsFixedValue(assembly, depth + 1);
+        }
+
+        if (value is ILocalReferenceOperation { Local.Type: { } localType } local && IsAssemblyName(localType))
+        {
+            return Initializer(local, out BlockSyntax? block) is { } initializer
+                && IsFixedSource(initializer, depth + 1)
+                && !LocalWrites.IsWrittenIn(block!, local.Local.Name);
+        }
+
+        return IsFixedValue(value, depth);
+    }
+
+    // A reflection object, or an assembly's name: what it tells (its name, version, declaring type) is a function of a
+    // thing the program declares or loads, the same each time it is read. An AssemblyName is no key itself (each
+    // GetName() makes a new one, compared by reference), but its parts are.
+    private static bool DescribesTheProgram(ITypeSymbol? type)
+    {
+        return type is not null && (IsProgramElement(type) || IsAssemblyName(type));
+    }
+
+    private static bool IsAssemblyName(ITypeSymbol type)
+    {
+        return type.Name == "AssemblyName" && type.ContainingNamespace?.ToDisplayString() == "System.Reflection";
     }
 
     // How far a configured value is read back through members (options.Value.Queues.Default.Name).
@@ -190,18 +230,27 @@ internal static class KeySpaces
     // A local declared with a fixed value and never assigned again in its block (no assignment, ref, out or ++ of it).
     private static bool IsFixedLocal(ILocalReferenceOperation reference, int depth)
     {
+        return Initializer(reference, out BlockSyntax? block) is { } initializer
+            && IsFixedValue(initializer, depth + 1)
+            && !LocalWrites.IsWrittenIn(block!, reference.Local.Name);
+    }
+
+    // The value a local is declared with, and the block that declares it (to look for later writes, which cost a walk
+    // of the block, once the value is known to be fixed).
+    private static IOperation? Initializer(ILocalReferenceOperation reference, out BlockSyntax? block)
+    {
+        block = null;
         ILocalSymbol local = reference.Local;
         if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1
             || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator
             || reference.SemanticModel is not { } model
-            || declarator.SyntaxTree != model.SyntaxTree
-            || declarator.FirstAncestorOrSelf<BlockSyntax>() is not { } block
-            || !IsFixedValue(model.GetOperation(WithoutSuppression(initializer)), depth + 1))
+            || declarator.SyntaxTree != model.SyntaxTree)
         {
-            return false;
+            return null;
         }
 
-        return !LocalWrites.IsWrittenIn(block, local.Name);
+        block = declarator.FirstAncestorOrSelf<BlockSyntax>();
+        return block is null ? null : model.GetOperation(WithoutSuppression(initializer));
     }
 
     // `typeof(T).FullName!`: the operation is the operand's.
