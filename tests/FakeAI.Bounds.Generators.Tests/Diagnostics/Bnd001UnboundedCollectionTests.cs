@@ -37,7 +37,7 @@ public class Bnd001UnboundedCollectionTests
             """,
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
-                .WithArguments("_records", "UsageTracker", "'Record' (line 12) adds to it and nothing removes from it", "'UsageTracker' lives as long as the process: it is named like a tracker (…Tracker)"));
+                .WithArguments("_records", "UsageTracker", "'Record' (line 12) adds to it and nothing removes from it", "'UsageTracker' lives as long as the process: its name ends in 'Tracker', a tracker suffix the project declares"));
     }
 
     [Theory]
@@ -78,7 +78,7 @@ public class Bnd001UnboundedCollectionTests
             """,
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
-                .WithArguments("_c", "KeyTracker", "'Seen' (line 12) adds to it and nothing removes from it", "'KeyTracker' lives as long as the process: it is named like a tracker (…Tracker)"));
+                .WithArguments("_c", "KeyTracker", "'Seen' (line 12) adds to it and nothing removes from it", "'KeyTracker' lives as long as the process: its name ends in 'Tracker', a tracker suffix the project declares"));
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public class Bnd001UnboundedCollectionTests
             """,
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
-                .WithArguments("Events", "EventLogTracker", "'On' (line 12) adds to it and nothing removes from it", "'EventLogTracker' lives as long as the process: it is named like a tracker (…Tracker)"),
+                .WithArguments("Events", "EventLogTracker", "'On' (line 12) adds to it and nothing removes from it", "'EventLogTracker' lives as long as the process: its name ends in 'Tracker', a tracker suffix the project declares"),
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(1)
                 .WithArguments("Lines", "Log", "'Write' (line 18) adds to it and nothing removes from it", "a static field lives as long as the process"));
     }
@@ -136,7 +136,7 @@ public class Bnd001UnboundedCollectionTests
             Usings + "public sealed class StreamTracker { private readonly List<int> {|#0:_items|} = new(); public void Add(int i) => _items.Add(i); }",
             null,
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
-                .WithArguments("_items", "StreamTracker", "'Add' (line 9) adds to it and nothing removes from it", "'StreamTracker' lives as long as the process: it is named like a tracker (…Tracker)"));
+                .WithArguments("_items", "StreamTracker", "'Add' (line 9) adds to it and nothing removes from it", "'StreamTracker' lives as long as the process: its name ends in 'Tracker', a tracker suffix the project declares"));
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public class Bnd001UnboundedCollectionTests
             "root = true\n[*]\nfakeai_bounds.tracker_suffixes = Tracker\n",
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
-                .WithArguments("_sessions", "SessionTracker", "'Open' (line 14) adds to it and its removals ('Open' (line 15)) take out single entries, not under a size check", "'SessionTracker' lives as long as the process: it is named like a tracker (…Tracker)"));
+                .WithArguments("_sessions", "SessionTracker", "'Open' (line 14) adds to it and its removals ('Open' (line 15)) take out single entries, not under a size check", "'SessionTracker' lives as long as the process: its name ends in 'Tracker', a tracker suffix the project declares"));
     }
 
     [Fact]
@@ -193,7 +193,7 @@ public class Bnd001UnboundedCollectionTests
             """,
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
-                .WithArguments("_errors", "ErrorTracker", "'A' (line 12), 'B' (line 13), 'C' (line 14) and 2 other members add to it and nothing removes from it", "'ErrorTracker' lives as long as the process: it is named like a tracker (…Tracker)"));
+                .WithArguments("_errors", "ErrorTracker", "'A' (line 12), 'B' (line 13), 'C' (line 14) and 2 other members add to it and nothing removes from it", "'ErrorTracker' lives as long as the process: its name ends in 'Tracker', a tracker suffix the project declares"));
     }
 
     [Fact]
@@ -237,7 +237,7 @@ public class Bnd001UnboundedCollectionTests
             """,
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
-                .WithArguments("_seen", "FeedTracker", "'FeedTracker constructor' (line 12) adds to it and nothing removes from it", "'FeedTracker' lives as long as the process: it is named like a tracker (…Tracker)"));
+                .WithArguments("_seen", "FeedTracker", "'FeedTracker constructor' (line 12) adds to it and nothing removes from it", "'FeedTracker' lives as long as the process: its name ends in 'Tracker', a tracker suffix the project declares"));
     }
 
     [Fact]
@@ -253,7 +253,7 @@ public class Bnd001UnboundedCollectionTests
             """,
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
-                .WithArguments("_counts", "CountTracker", "'Count' (line 12) adds to it and nothing removes from it", "'CountTracker' lives as long as the process: it is named like a tracker (…Tracker)"));
+                .WithArguments("_counts", "CountTracker", "'Count' (line 12) adds to it and nothing removes from it", "'CountTracker' lives as long as the process: its name ends in 'Tracker', a tracker suffix the project declares"));
     }
 
     [Fact]
@@ -277,9 +277,9 @@ public class Bnd001UnboundedCollectionTests
             """,
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
-                .WithArguments("_items", "CopyTracker", "'Add' (line 13) adds to it and nothing removes from it", "'CopyTracker' lives as long as the process: it is named like a tracker (…Tracker)"),
+                .WithArguments("_items", "CopyTracker", "'Add' (line 13) adds to it and nothing removes from it", "'CopyTracker' lives as long as the process: its name ends in 'Tracker', a tracker suffix the project declares"),
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(1)
-                .WithArguments("_memo", "CopyTracker", "'Lookup' (line 18) adds to it and nothing removes from it", "'CopyTracker' lives as long as the process: it is named like a tracker (…Tracker)"));
+                .WithArguments("_memo", "CopyTracker", "'Lookup' (line 18) adds to it and nothing removes from it", "'CopyTracker' lives as long as the process: its name ends in 'Tracker', a tracker suffix the project declares"));
     }
 
     [Fact]
@@ -297,7 +297,7 @@ public class Bnd001UnboundedCollectionTests
             """,
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.BoundedOnlyByManualCleanup).WithLocation(0)
-                .WithArguments("_items", "ReportTracker", "'Add' (line 12) adds to it and only 'Project' (line 14) trims or clears it", "'Project'", "'ReportTracker' lives as long as the process: it is named like a tracker (…Tracker)"));
+                .WithArguments("_items", "ReportTracker", "'Add' (line 12) adds to it and only 'Project' (line 14) trims or clears it", "'Project'", "'ReportTracker' lives as long as the process: its name ends in 'Tracker', a tracker suffix the project declares"));
     }
 
     [Fact]
@@ -314,7 +314,7 @@ public class Bnd001UnboundedCollectionTests
             """,
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
-                .WithArguments("_items", "NameTracker", "'indexer' (line 12) adds to it and nothing removes from it", "'NameTracker' lives as long as the process: it is named like a tracker (…Tracker)"));
+                .WithArguments("_items", "NameTracker", "'indexer' (line 12) adds to it and nothing removes from it", "'NameTracker' lives as long as the process: its name ends in 'Tracker', a tracker suffix the project declares"));
     }
 
     [Fact]
@@ -330,7 +330,7 @@ public class Bnd001UnboundedCollectionTests
             """,
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
-                .WithArguments("_seen", "SeenTracker", "'Seen' (line 12) adds to it and nothing removes from it", "'SeenTracker' lives as long as the process: it is named like a tracker (…Tracker)"));
+                .WithArguments("_seen", "SeenTracker", "'Seen' (line 12) adds to it and nothing removes from it", "'SeenTracker' lives as long as the process: its name ends in 'Tracker', a tracker suffix the project declares"));
     }
 
     [Theory]
@@ -344,6 +344,6 @@ public class Bnd001UnboundedCollectionTests
                 + " public void Seen(string k, string other) { " + body + " } }",
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
-                .WithArguments("_seen", "SeenTracker", "'Seen' (line 9) adds to it and nothing removes from it", "'SeenTracker' lives as long as the process: it is named like a tracker (…Tracker)"));
+                .WithArguments("_seen", "SeenTracker", "'Seen' (line 9) adds to it and nothing removes from it", "'SeenTracker' lives as long as the process: its name ends in 'Tracker', a tracker suffix the project declares"));
     }
 }

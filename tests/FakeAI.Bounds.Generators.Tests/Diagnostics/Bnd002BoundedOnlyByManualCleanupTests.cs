@@ -29,7 +29,7 @@ public class Bnd002BoundedOnlyByManualCleanupTests
             """,
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.BoundedOnlyByManualCleanup).WithLocation(0)
-                .WithArguments("_usage", "CostTracker", "'RecordUsage' (line 8) adds to it and only 'ClearHistory' (line 9) trims or clears it", "'ClearHistory'", "'CostTracker' lives as long as the process: it is named like a tracker (…Tracker)"));
+                .WithArguments("_usage", "CostTracker", "'RecordUsage' (line 8) adds to it and only 'ClearHistory' (line 9) trims or clears it", "'ClearHistory'", "'CostTracker' lives as long as the process: its name ends in 'Tracker', a tracker suffix the project declares"));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public class Bnd002BoundedOnlyByManualCleanupTests
                     "ErrorTracker",
                     "'RecordError' (line 8) adds to it and only 'CleanupOldPatterns' (line 14) and 'Reset' (line 20) trim or clear it",
                     "'CleanupOldPatterns' or 'Reset'",
-                    "'ErrorTracker' lives as long as the process: it is named like a tracker (…Tracker)"));
+                    "'ErrorTracker' lives as long as the process: its name ends in 'Tracker', a tracker suffix the project declares"));
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public class Bnd002BoundedOnlyByManualCleanupTests
             """,
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.BoundedOnlyByManualCleanup).WithLocation(0)
-                .WithArguments("_usage", "CostTracker", "'RecordUsage' (line 8) adds to it and only 'TrimHistory' (line 14) trims or clears it", "'TrimHistory'", "'CostTracker' lives as long as the process: it is named like a tracker (…Tracker)"));
+                .WithArguments("_usage", "CostTracker", "'RecordUsage' (line 8) adds to it and only 'TrimHistory' (line 14) trims or clears it", "'TrimHistory'", "'CostTracker' lives as long as the process: its name ends in 'Tracker', a tracker suffix the project declares"));
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public class Bnd003CapacityIsNotABoundTests
             """,
             expectedGeneratedFiles: null,
             new Microsoft.CodeAnalysis.Testing.DiagnosticResult(DiagnosticDescriptors.CapacityIsNotABound).WithLocation(0)
-                .WithMessage($"'_c' in 'BatchTracker' is created with capacity {capacity}, but the constructor's argument only pre-sizes a {created}: 'Add' (line 7) adds to it and nothing removes from it, and it grows past {capacity}; 'BatchTracker' lives as long as the process: it is named like a tracker (…Tracker)" + Advice));
+                .WithMessage($"'_c' in 'BatchTracker' is created with capacity {capacity}, but the constructor's argument only pre-sizes a {created}: 'Add' (line 7) adds to it and nothing removes from it, and it grows past {capacity}; 'BatchTracker' lives as long as the process: its name ends in 'Tracker', a tracker suffix the project declares" + Advice));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public class Bnd003CapacityIsNotABoundTests
             """,
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.CapacityIsNotABound).WithLocation(0)
-                .WithArguments("_latencies", "BatchTracker", "2048", "List<T>", "'Record' (line 8) adds to it and nothing removes from it", "'BatchTracker' lives as long as the process: it is named like a tracker (…Tracker)"));
+                .WithArguments("_latencies", "BatchTracker", "2048", "List<T>", "'Record' (line 8) adds to it and nothing removes from it", "'BatchTracker' lives as long as the process: its name ends in 'Tracker', a tracker suffix the project declares"));
     }
 
     [Fact]
@@ -97,8 +97,8 @@ public class Bnd003CapacityIsNotABoundTests
             "root = true\n[*]\nfakeai_bounds.tracker_suffixes = Tracker\n",
             expectedGeneratedFiles: null,
             Verify.Diagnostic(DiagnosticDescriptors.CapacityIsNotABound).WithLocation(0)
-                .WithArguments("_latencies", "BatchTracker", "1000", "List<T>", "'Record' (line 9) adds to it and only 'Reset' (line 12) trims or clears it, which nothing on the add path calls", "'BatchTracker' lives as long as the process: it is named like a tracker (…Tracker)"),
+                .WithArguments("_latencies", "BatchTracker", "1000", "List<T>", "'Record' (line 9) adds to it and only 'Reset' (line 12) trims or clears it, which nothing on the add path calls", "'BatchTracker' lives as long as the process: its name ends in 'Tracker', a tracker suffix the project declares"),
             Verify.Diagnostic(DiagnosticDescriptors.CapacityIsNotABound).WithLocation(1)
-                .WithArguments("_active", "BatchTracker", "maxActive", "Dictionary<TKey, TValue>", "'Start' (line 10) adds to it and its removals ('Complete' (line 11)) take out single entries, not under a size check", "'BatchTracker' lives as long as the process: it is named like a tracker (…Tracker)"));
+                .WithArguments("_active", "BatchTracker", "maxActive", "Dictionary<TKey, TValue>", "'Start' (line 10) adds to it and its removals ('Complete' (line 11)) take out single entries, not under a size check", "'BatchTracker' lives as long as the process: its name ends in 'Tracker', a tracker suffix the project declares"));
     }
 }

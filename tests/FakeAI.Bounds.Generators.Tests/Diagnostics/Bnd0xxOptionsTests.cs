@@ -26,10 +26,10 @@ public class Bnd0xxOptionsTests
         """;
 
     private static DiagnosticResult Pump => AnalyzerVerifier.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(0)
-        .WithArguments("_pending", "EventPump", "'Push' (line 6) adds to it and nothing removes from it", "'EventPump' lives as long as the process: it is named like a tracker (…Pump)");
+        .WithArguments("_pending", "EventPump", "'Push' (line 6) adds to it and nothing removes from it", "'EventPump' lives as long as the process: its name ends in 'Pump', a tracker suffix the project declares");
 
     private static DiagnosticResult Cache => AnalyzerVerifier.Diagnostic(DiagnosticDescriptors.UnboundedCollection).WithLocation(1)
-        .WithArguments("_prices", "PriceCache", "'Push' (line 11) adds to it and nothing removes from it", "'PriceCache' lives as long as the process: it is named like a tracker (…Cache)");
+        .WithArguments("_prices", "PriceCache", "'Push' (line 11) adds to it and nothing removes from it", "'PriceCache' lives as long as the process: its name ends in 'Cache', a tracker suffix the project declares");
 
     [Fact]
     public Task By_default_neither_a_Pump_nor_a_Cache_is_a_tracker()

@@ -22,7 +22,7 @@ internal static class LongLivedShapes
             case Common.TrackerKind.Strict:
                 return "it is marked [BoundedTracker]";
             case Common.TrackerKind.ByName:
-                return "it is named like a tracker (…" + trackerSuffix + ")";
+                return "its name ends in '" + trackerSuffix + "', a tracker suffix the project declares";
         }
 
         if (type.TypeKind != TypeKind.Class || type.IsStatic)
