@@ -63,7 +63,7 @@ internal static class KeySpaces
                 && name.Property.ContainingType is { } owner
                 && IsProgramElement(owner))
             || value is IFieldReferenceOperation { Field: { Name: "Empty", IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } }
-            || IsConfigured(value))
+            || ConfiguredValues.IsConfigured(value))
         {
             return true;
         }
@@ -123,53 +123,6 @@ internal static class KeySpaces
     private static bool IsAssemblyName(ITypeSymbol type)
     {
         return type.Name == "AssemblyName" && type.ContainingNamespace?.ToDisplayString() == "System.Reflection";
-    }
-
-    // How far a configured value is read back through members (options.Value.Queues.Default.Name).
-    private const int MaxConfigurationPath = 4;
-
-    // What the program is configured with: a value read from an options object (`_options.Value.QueueName`,
-    // `_monitor.CurrentValue.Prefix`) or from configuration (`configuration["Queue"]`, `section.Value`,
-    // `configuration.GetValue<string>("Name")`, `GetConnectionString("Main")`): one entry per configured name.
-    private static bool IsConfigured(IOperation value)
-    {
-        IOperation? current = value;
-        for (int step = 0; step < MaxConfigurationPath && current is not null; step++)
-        {
-            switch (current)
-            {
-                case IPropertyReferenceOperation { Property: var property } reference:
-                    if ((property.Name is "Value" or "CurrentValue" && IsOptionsType(property.ContainingType))
-                        || ((property.IsIndexer || property.Name == "Value") && IsConfigurationType(property.ContainingType)))
-                    {
-                        return true;
-                    }
-
-                    current = reference.Instance?.WithoutConversions();
-                    break;
-                case IFieldReferenceOperation { Field.IsStatic: false } field:
-                    current = field.Instance?.WithoutConversions();
-                    break;
-                case IInvocationOperation { TargetMethod: { Name: "GetValue" or "GetConnectionString" or "Get", IsExtensionMethod: true }, Arguments.Length: > 0 } invocation:
-                    return invocation.Arguments[0].Value.WithoutConversions().Type is { } receiver && IsConfigurationType(receiver);
-                default:
-                    return false;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsOptionsType(ITypeSymbol? type)
-    {
-        return type is { Name: "IOptions" or "IOptionsMonitor" or "IOptionsSnapshot" }
-            && type.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Options";
-    }
-
-    private static bool IsConfigurationType(ITypeSymbol? type)
-    {
-        return type is { Name: "IConfiguration" or "IConfigurationSection" or "IConfigurationRoot" or "IConfigurationManager" }
-            && type.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Configuration";
     }
 
     // The elements of a tuple or the arguments of a key struct's constructor, at least one: each a fixed value.
