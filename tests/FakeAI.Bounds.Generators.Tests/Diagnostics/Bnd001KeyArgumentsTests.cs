@@ -84,10 +84,19 @@ public class Bnd001KeyArgumentsTests
             + " public static object For(IOptionsMonitor<QueueOptions> monitor) => Open(monitor.CurrentValue.Prefix + \":main\"); }",
         // A connection per configured connection string or section value.
         "public static class Connections { private static readonly Dictionary<string, object> _c = new(); public static void Open(IConfiguration configuration) { _c[configuration.GetConnectionString(\"Main\")!] = new object(); _c[configuration.GetSection(\"Queue\").Value!] = new object(); _c[configuration[\"Cache\"]!] = new object(); } }",
+        // The options object kept by the constructor, its name read later: one shared connection per configured id.
+        "public sealed class BackplaneOptions { public string? ConnectionId { get; set; } } public sealed class Backplane { private static readonly ConcurrentDictionary<string, object> _c = new(); private readonly BackplaneOptions _options;"
+            + " public Backplane(IOptions<BackplaneOptions> accessor) { _options = accessor.Value ?? throw new ArgumentNullException(nameof(accessor)); } public object Connect() => _c.GetOrAdd(_options.ConnectionId ?? \"_default\", _ => new object()); }",
     };
 
     public static TheoryData<string> KeysFromElsewhere { get; } = new()
     {
+        // A read-only field one constructor sets from options and another from its caller's argument.
+        "public sealed class BackplaneOptions { public string ConnectionId { get; set; } = \"\"; } public sealed class Backplane { private static readonly ConcurrentDictionary<string, object> _c = new(); private readonly string _id;"
+            + " public Backplane(IOptions<BackplaneOptions> accessor) { _id = accessor.Value.ConnectionId; } public Backplane(string id) { _id = id; } public object Connect() => _c.GetOrAdd(_id, _ => new object()); }",
+        // A field that is not read-only: anything may set it later.
+        "public sealed class BackplaneOptions { public string ConnectionId { get; set; } = \"\"; } public sealed class Backplane { private static readonly ConcurrentDictionary<string, object> _c = new(); private BackplaneOptions _options;"
+            + " public Backplane(IOptions<BackplaneOptions> accessor) { _options = accessor.Value; } public void Use(BackplaneOptions options) => _options = options; public object Connect() => _c.GetOrAdd(_options.ConnectionId, _ => new object()); }",
         // An assembly's name is made anew by each GetName(), compared by reference: a key per call, not per assembly.
         "public static class Loads { private static readonly ConcurrentDictionary<System.Reflection.AssemblyName, byte> _c = new(); public static void Seen(System.Reflection.Assembly assembly) => _c.TryAdd(assembly.GetName(), 0); }",
         // What a request says, read through a conditional access and a fallback.

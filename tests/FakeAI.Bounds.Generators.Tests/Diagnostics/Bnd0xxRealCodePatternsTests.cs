@@ -134,6 +134,9 @@ public class Bnd0xxRealCodePatternsTests
 
     public static TheoryData<string> BoundedOrShortLived { get; } = new()
     {
+        // Filled once in the static constructor, through the program's own ForEach over a sequence.
+        "public static class Extensions { public static void ForEach<K, V>(this Dictionary<K, V> map, Action<K, V> action) where K : notnull { foreach (var pair in map) { action(pair.Key, pair.Value); } } }"
+            + " public static class Interfaces { internal static readonly Dictionary<string, string> Addresses = new(); static Interfaces() { new Dictionary<string, string> { [\"lo\"] = \"127.0.0.1\" }.ForEach((k, v) => Addresses[k] = v); } public static int Count => Addresses.Count; }",
         // Configuration objects (the options pattern's names): what they and the objects they hold collect is configured.
         "public sealed class HttpOptions : IStore { private readonly List<string> _policies = new(); public void Keep(string p) => _policies.Add(p); }"
             + "public static class Startup { public static void ConfigureServices(IServiceCollection s) => s.AddSingleton<IStore, HttpOptions>(); }",
@@ -267,6 +270,10 @@ public class Bnd0xxRealCodePatternsTests
 
     public static TheoryData<string> ReportedDespiteLookingSafe { get; } = new()
     {
+        // A helper named ForEach that keeps the action for later: each event it sees adds.
+        "public sealed class Feed { public event Action<string>? Seen; public void Push(string item) => Seen?.Invoke(item); }"
+            + " public static class Extensions { public static void ForEach(this Feed feed, Action<string> action) => feed.Seen += action; }"
+            + " public static class Items { private static readonly List<string> _c = new(); static Items() { Source.ForEach(item => _c.Add(item)); } public static readonly Feed Source = new(); public static int Count => _c.Count; }",
         // A flag checked but never set by the adding method is no run-once guard.
         "public sealed class Codecs { public static readonly Codecs Instance = new(); private Codecs() { } private bool _ready; private readonly List<string> _c = new();"
             + " public void Load(string s) { if (_ready) { return; } _c.Add(s); } public void MarkReady() => _ready = true; }",

@@ -6,7 +6,7 @@ namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 /// <summary>
 /// Tells code that runs later, by itself — a lambda handed to a timer, <c>Task.Run</c>, an event — from a lambda that
 /// runs right there, inside the call that receives it (a LINQ <c>Select</c>, a <c>List.ForEach</c>, a
-/// <c>RemoveAll</c> predicate).
+/// <c>RemoveAll</c> predicate, the program's own <c>ForEach</c> extension over a sequence).
 /// </summary>
 internal static class DelegateTiming
 {
@@ -21,6 +21,26 @@ internal static class DelegateTiming
                     return !RunsInsideTheReceivingCall(lambda);
                 case ILocalFunctionOperation:
                     return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="operation"/> sits in a local function, or in a lambda that may run after the call that
+    /// receives it: what a constructor writes there is not the object's initial state.
+    /// </summary>
+    public static bool MayRunAfterItsMethod(IOperation operation)
+    {
+        for (IOperation? parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IAnonymousFunctionOperation lambda:
+                    return !RunsInsideTheReceivingCall(lambda);
+                case ILocalFunctionOperation:
+                    return true;
             }
         }
 
@@ -56,6 +76,35 @@ internal static class DelegateTiming
         }
 
         string? ns = invocation.TargetMethod.ContainingNamespace?.ToDisplayString();
-        return ns is not null && (ns.StartsWith("System.Linq", System.StringComparison.Ordinal) || ns.StartsWith("System.Collections", System.StringComparison.Ordinal));
+        return (ns is not null && (ns.StartsWith("System.Linq", System.StringComparison.Ordinal) || ns.StartsWith("System.Collections", System.StringComparison.Ordinal)))
+            || IsForEachHelper(invocation.TargetMethod);
+    }
+
+    // A program's own `ForEach` or `Each` extension over a sequence (`addresses.ForEach((k, v) => map[k] = v)`): it
+    // runs the action on each element, there and then, as List.ForEach does.
+    private static bool IsForEachHelper(IMethodSymbol method)
+    {
+        IMethodSymbol definition = method.ReducedFrom ?? method;
+        return definition is { IsExtensionMethod: true, Name: "ForEach" or "Each", Parameters.Length: 2 }
+            && definition.Parameters[1].Type.TypeKind == TypeKind.Delegate
+            && IsSequence(definition.Parameters[0].Type);
+    }
+
+    private static bool IsSequence(ITypeSymbol type)
+    {
+        if (type.SpecialType == SpecialType.System_Collections_IEnumerable)
+        {
+            return true;
+        }
+
+        foreach (INamedTypeSymbol implemented in type.AllInterfaces)
+        {
+            if (implemented.SpecialType == SpecialType.System_Collections_IEnumerable)
+            {
+                return true;
+            }
+        }
+
+        return type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Collections_Generic_IEnumerable_T };
     }
 }

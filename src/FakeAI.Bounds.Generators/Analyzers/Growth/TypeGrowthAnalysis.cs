@@ -553,7 +553,7 @@ internal sealed class TypeGrowthAnalysis
 
         ISymbol method = context.ContainingSymbol;
         bool inConstruction = IsConstruction(method);
-        bool scheduled = inConstruction && DelegateTiming.InsideLambda(operation);
+        bool scheduled = inConstruction && DelegateTiming.MayRunAfterItsMethod(operation);
         if (inConstruction && !scheduled)
         {
             // Filling or creating a collection while the object is built is its initial state, not growth.
