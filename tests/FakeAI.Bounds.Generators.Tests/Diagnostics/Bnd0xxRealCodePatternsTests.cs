@@ -212,6 +212,9 @@ public class Bnd0xxRealCodePatternsTests
         // image (the images are judged on their own), a tool per registered tool type, after a missing key leaves.
         "public static class Svg { public static readonly Dictionary<string, string> Images = new(); private static readonly Dictionary<string, string> DataUris = new(); public static void RegisterImage(string n, string svg) => Images[n] = svg;"
             + " public static string? DataUri(string name) { if (DataUris.TryGetValue(name, out string? uri)) { return uri; } if (!Images.TryGetValue(name, out string? svg)) { return null; } DataUris[name] = uri = svg.Trim(); return uri; } }",
+        // Both compare keys the same way, ignoring case.
+        "public static class Svg { public static readonly Dictionary<string, string> Images = new(StringComparer.OrdinalIgnoreCase); private static readonly Dictionary<string, string> DataUris = new(StringComparer.OrdinalIgnoreCase); public static void RegisterImage(string n, string svg) => Images[n] = svg;"
+            + " public static string? DataUri(string name) { if (!Images.TryGetValue(name, out string? svg)) { return null; } DataUris[name] = svg.Trim(); return svg; } }",
         "public sealed class Tools { public static readonly Tools Instance = new(); private Tools() { } private readonly ConcurrentDictionary<string, Type> _types = new(); private readonly ConcurrentDictionary<string, object> _tools = new();"
             + " public void Register<T>() => _types[typeof(T).Name] = typeof(T); public object? Get(string name) { if (_tools.TryGetValue(name, out object? tool)) { return tool; } if (_types.TryGetValue(name, out Type? type)) { tool = Activator.CreateInstance(type)!; _tools[name] = tool; return tool; } return null; } }",
         // A cache of the program's handlers filled on first use: the method leaves while the map has entries and fills
@@ -284,6 +287,9 @@ public class Bnd0xxRealCodePatternsTests
         // submit that finds the queue empty.
         "public sealed class Jobs { public static readonly Jobs Instance = new(); private Jobs() { } private readonly Queue<string> _queue = new(); private readonly List<string> _history = new();"
             + " public void Submit(string j) { if (_queue.Count != 0) { return; } _queue.Enqueue(j); _history.Add(j); } public string? Next() => _queue.TryDequeue(out string? j) ? j : null; }",
+        // A key found in a map that ignores case, added to one that does not: every spelling of a registered name adds.
+        "public static class Svg { public static readonly Dictionary<string, string> Images = new(StringComparer.OrdinalIgnoreCase); private static readonly Dictionary<string, string> DataUris = new(); public static void RegisterImage(string n, string svg) => Images[n] = svg;"
+            + " public static string? DataUri(string name) { if (!Images.TryGetValue(name, out string? svg)) { return null; } DataUris[name] = svg.Trim(); return svg; } }",
         // A key found in a map the caller passed in, which the caller may change.
         "public sealed class Cache { private readonly Dictionary<string, string> _known; private readonly Dictionary<string, string> _c = new(); public Cache(Dictionary<string, string> known) => _known = known;"
             + " public string? Get(string name) { if (!_known.TryGetValue(name, out string? v)) { return null; } _c[name] = v; return v; } }"

@@ -64,6 +64,12 @@ internal sealed class TrackedMember
     /// <summary>The display of the growable type it is created as (for the capacity message).</summary>
     public string? CreatedTypeName { get; private set; }
 
+    /// <summary>
+    /// The key comparer it is created with, as written without spaces (<c>StringComparer.OrdinalIgnoreCase</c>), or
+    /// <see langword="null"/> for the key type's own equality.
+    /// </summary>
+    public string? ComparerText { get; private set; }
+
     public void AddEvent(GrowthEvent growthEvent)
     {
         lock (_gate)
@@ -106,7 +112,7 @@ internal sealed class TrackedMember
     /// source order wins, so that the message and the fix's bound do not depend on the order callbacks ran in.
     /// </summary>
     /// <param name="made">Whether the value is a collection the type makes with <c>new</c>, not one it is given.</param>
-    public void RecordCreation(ITypeSymbol createdType, CollectionKind createdKind, int? capacity, string? capacityText, Location location, bool made)
+    public void RecordCreation(ITypeSymbol createdType, CollectionKind createdKind, int? capacity, string? capacityText, string? comparerText, Location location, bool made)
     {
         lock (_gate)
         {
@@ -126,6 +132,7 @@ internal sealed class TrackedMember
 
             Capacity = capacity;
             CapacityText = capacityText;
+            ComparerText = comparerText;
         }
     }
 

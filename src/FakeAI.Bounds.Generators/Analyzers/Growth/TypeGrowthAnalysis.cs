@@ -392,7 +392,7 @@ internal sealed class TypeGrowthAnalysis
             }
         }
 
-        return parameters.Count > 0 && GrowthVerdict.Decide(member, paths, _tracker, excuseParameterKeys: true, keepsEveryEntry: KeepsEveryEntry).Outcome == GrowthOutcome.Bounded
+        return parameters.Count > 0 && GrowthVerdict.Decide(member, paths, _tracker, excuseParameterKeys: true, keepsEveryEntry: source => KeepsEveryEntry(source, member)).Outcome == GrowthOutcome.Bounded
             ? parameters.ToArray()
             : null;
     }
@@ -470,7 +470,7 @@ internal sealed class TypeGrowthAnalysis
             return null;
         }
 
-        GrowthVerdict verdict = GrowthVerdict.Decide(member, paths, _tracker, keepsEveryEntry: KeepsEveryEntry);
+        GrowthVerdict verdict = GrowthVerdict.Decide(member, paths, _tracker, keepsEveryEntry: source => KeepsEveryEntry(source, member));
         return verdict.Outcome == GrowthOutcome.Bounded ? null : verdict;
     }
 
@@ -478,13 +478,16 @@ internal sealed class TypeGrowthAnalysis
     // that nothing in the type removes from or empties and that is not handed to other code; or one left untracked
     // because the program fixes its keys (a name-to-type resolver). A collection that evicts or removes (a bounded type,
     // a per-key lifecycle, one a caller passed in and may change) keeps only some of the keys it has seen, and a map
-    // keyed by those grows with all of them.
-    private bool KeepsEveryEntry(ISymbol source)
+    // keyed by those grows with all of them. A map that compares keys more strictly than the collection its keys were
+    // found in (ordinal after case-insensitive) holds every spelling the other took for one key: the two must compare
+    // keys alike.
+    private bool KeepsEveryEntry(ISymbol source, TrackedMember target)
     {
         if (_members.TryGetValue(source.OriginalDefinition, out TrackedMember? tracked))
         {
             (GrowthEvent[] events, GrowthEscape[] escapes) = tracked.Snapshot();
             return tracked.MadeByItsType
+                && tracked.ComparerText == target.ComparerText
                 && escapes.Length == 0
                 && events.All(growthEvent => growthEvent.Kind == GrowthEventKind.Grow);
         }
@@ -654,20 +657,44 @@ internal sealed class TypeGrowthAnalysis
 
         int? capacity = null;
         string? capacityText = null;
+        string? comparerText = null;
         if (created is IObjectCreationOperation creation)
         {
             foreach (IArgumentOperation argument in creation.Arguments)
             {
-                if (argument.Parameter?.Name == "capacity" && argument.ArgumentKind == ArgumentKind.Explicit)
+                if (argument.ArgumentKind != ArgumentKind.Explicit)
+                {
+                    continue;
+                }
+
+                if (argument.Parameter?.Name == "capacity")
                 {
                     capacity = argument.Value.ConstantValue is { HasValue: true, Value: int constant } ? constant : null;
                     capacityText = capacity?.ToString(CultureInfo.InvariantCulture) ?? argument.Value.Syntax.ToString();
+                }
+                else if (argument.Parameter?.Type is { Name: "IEqualityComparer" })
+                {
+                    comparerText = WithoutSpaces(argument.Value.Syntax.ToString());
                 }
             }
         }
 
         bool made = created is IObjectCreationOperation;
-        member.RecordCreation(createdType, kind, capacity, capacityText, value.Syntax.GetLocation(), made);
+        member.RecordCreation(createdType, kind, capacity, capacityText, comparerText, value.Syntax.GetLocation(), made);
+    }
+
+    private static string WithoutSpaces(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
     }
 
     // Handing the collection to code that can change it: that code may bound it, out of this analysis' sight.
