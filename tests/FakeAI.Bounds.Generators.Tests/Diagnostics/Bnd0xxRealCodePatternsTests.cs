@@ -134,6 +134,8 @@ public class Bnd0xxRealCodePatternsTests
 
     public static TheoryData<string> BoundedOrShortLived { get; } = new()
     {
+        // A reflection cache keyed by what carries attributes: a type, a member, a parameter or an assembly.
+        "public static class AttributeCache { private static readonly ConcurrentDictionary<ICustomAttributeProvider, Attribute[]> _c = new(); public static Attribute[] Of(ICustomAttributeProvider source) => _c.GetOrAdd(source, s => Array.Empty<Attribute>()); }",
         // Filled once in the static constructor, through the program's own ForEach over a sequence.
         "public static class Extensions { public static void ForEach<K, V>(this Dictionary<K, V> map, Action<K, V> action) where K : notnull { foreach (var pair in map) { action(pair.Key, pair.Value); } } }"
             + " public static class Interfaces { internal static readonly Dictionary<string, string> Addresses = new(); static Interfaces() { new Dictionary<string, string> { [\"lo\"] = \"127.0.0.1\" }.ForEach((k, v) => Addresses[k] = v); } public static int Count => Addresses.Count; }",

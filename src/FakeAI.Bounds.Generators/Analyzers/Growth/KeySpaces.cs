@@ -508,7 +508,7 @@ internal static class KeySpaces
             string? expectedNamespace = current.Name switch
             {
                 "Type" or "RuntimeTypeHandle" or "RuntimeMethodHandle" or "RuntimeFieldHandle" => "System",
-                "MemberInfo" or "Assembly" or "Module" or "ParameterInfo" => "System.Reflection",
+                "MemberInfo" or "Assembly" or "Module" or "ParameterInfo" or "ICustomAttributeProvider" => "System.Reflection",
                 "Instrument" or "Meter" => "System.Diagnostics.Metrics",
                 "ActivitySource" or "DiagnosticListener" => "System.Diagnostics",
                 _ => null,
