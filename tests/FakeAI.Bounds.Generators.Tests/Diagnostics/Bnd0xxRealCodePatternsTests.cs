@@ -134,6 +134,11 @@ public class Bnd0xxRealCodePatternsTests
 
     public static TheoryData<string> BoundedOrShortLived { get; } = new()
     {
+        // A command's options, declared by each derived command's constructor through the base's protected helper.
+        "internal sealed class Option { public Option(string name) { Name = name; } public string Name { get; } }"
+            + " internal abstract class Command { private readonly Dictionary<string, Option> _options = new(); protected void AddOption(Option option) => _options.Add(option.Name, option); public int Count => _options.Count; }"
+            + " internal sealed class Scaffold : Command { public static Command Instance { get; } = new Scaffold(); private Scaffold() { AddOption(new Option(\"--output\")); this.AddOption(new Option(\"--force\")); } }"
+            + " internal sealed class Query : Command { public static Command Instance { get; } = new Query(); private Query() { base.AddOption(new Option(\"--sql\")); } }",
         // A reflection cache keyed by what carries attributes: a type, a member, a parameter or an assembly.
         "public static class AttributeCache { private static readonly ConcurrentDictionary<ICustomAttributeProvider, Attribute[]> _c = new(); public static Attribute[] Of(ICustomAttributeProvider source) => _c.GetOrAdd(source, s => Array.Empty<Attribute>()); }",
         // Filled once in the static constructor, through the program's own ForEach over a sequence.
@@ -275,6 +280,20 @@ public class Bnd0xxRealCodePatternsTests
 
     public static TheoryData<string> ReportedDespiteLookingSafe { get; } = new()
     {
+        // The protected helper is also called after construction, for each option a caller passes.
+        "internal sealed class Option { public Option(string name) { Name = name; } public string Name { get; } }"
+            + " internal abstract class Command { private readonly Dictionary<string, Option> _options = new(); protected void AddOption(Option option) => _options[option.Name] = option; public int Count => _options.Count; }"
+            + " internal sealed class Scaffold : Command { public static Command Instance { get; } = new Scaffold(); private Scaffold() { AddOption(new Option(\"--output\")); } public void Extend(Option option) => AddOption(option); }"
+            + " public static class Entry { public static void Handle(string request) => ((Scaffold)Scaffold.Instance).Extend(new Option(request)); }",
+        // A public base class of a library: a derived class elsewhere may call the helper from any method.
+        "public sealed class Option { public Option(string name) { Name = name; } public string Name { get; } }"
+            + " public abstract class Command { private readonly Dictionary<string, Option> _options = new(); protected void AddOption(Option option) => _options[option.Name] = option; public int Count => _options.Count; }"
+            + " public sealed class Scaffold : Command { public static Command Instance { get; } = new Scaffold(); private Scaffold() { AddOption(new Option(\"--output\")); } }",
+        // Called in the constructor, but from a handler that runs on every event the object sees.
+        "public sealed class Feed { public event Action<string>? Seen; public void Push(string item) => Seen?.Invoke(item); }"
+            + " internal sealed class Option { public Option(string name) { Name = name; } public string Name { get; } }"
+            + " internal abstract class Command { private readonly Dictionary<string, Option> _options = new(); protected void AddOption(Option option) => _options[option.Name] = option; public int Count => _options.Count; }"
+            + " internal sealed class Scaffold : Command { public static Command Instance { get; } = new Scaffold(Feeds.Main); private Scaffold(Feed feed) { feed.Seen += item => AddOption(new Option(item)); } } internal static class Feeds { public static readonly Feed Main = new(); }",
         // A helper named ForEach that keeps the action for later: each event it sees adds.
         "public sealed class Feed { public event Action<string>? Seen; public void Push(string item) => Seen?.Invoke(item); }"
             + " public static class Extensions { public static void ForEach(this Feed feed, Action<string> action) => feed.Seen += action; }"

@@ -23,6 +23,7 @@ internal sealed class GrowthSession
     private readonly ConcurrentBag<DeferredFinding> _deferred = new();
     private readonly ConcurrentBag<(ISymbol[] Adders, Diagnostic Finding)> _registrations = new();
     private readonly ConcurrentDictionary<ISymbol, bool> _calledOnlyAtStartup = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, bool> _calledOnlyToBuild = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentBag<(ISymbol[] CleanupEntries, ISymbol[]? RegistrationAdders, Diagnostic Finding)> _cleanups = new();
     private readonly ConcurrentBag<(IParameterSymbol[] KeyParameters, System.Action<System.Action<Diagnostic>> Report)> _keyed = new();
 
@@ -35,6 +36,7 @@ internal sealed class GrowthSession
         bool internalsSeenOutside)
     {
         Collections = collections;
+        Application = application;
         KeyArguments = new KeyArguments(application, internalsSeenOutside);
         _trackerAttribute = trackerAttribute;
         _allowUnboundedAttribute = allowUnboundedAttribute;
@@ -51,6 +53,9 @@ internal sealed class GrowthSession
     public OutsideCalls OutsideCalls { get; } = new();
 
     public KeyArguments KeyArguments { get; }
+
+    /// <summary>The compilation is an application: no other assembly derives from its classes or calls its methods.</summary>
+    public bool Application { get; }
 
     public void StartType(SymbolStartAnalysisContext context)
     {
@@ -165,6 +170,15 @@ internal sealed class GrowthSession
         _calledOnlyAtStartup.AddOrUpdate(method.OriginalDefinition, startup, (_, before) => before && startup);
     }
 
+    /// <summary>
+    /// A call of a protected helper (<see cref="ConstructionHelpers"/>), or a delegate made of it, and whether it builds
+    /// the object it is called on.
+    /// </summary>
+    public void RecordHelperCall(ISymbol method, bool buildsItsObject)
+    {
+        _calledOnlyToBuild.AddOrUpdate(method.OriginalDefinition, buildsItsObject, (_, before) => before && buildsItsObject);
+    }
+
     /// <summary>Once every type was analyzed: the findings that wait for a class to be known long-lived, and BND006.</summary>
     public void ReportAtCompilationEnd(CompilationAnalysisContext context)
     {
@@ -221,12 +235,19 @@ internal sealed class GrowthSession
     }
 
     // A registration method called by code that does not run at startup: directly, or through the base method it
-    // overrides or the interface member it implements (a controller calling IInstaller.InstallPackage).
+    // overrides or the interface member it implements (a controller calling IInstaller.InstallPackage). A protected
+    // helper called other than while an object of its class is built.
     private bool CalledOutsideStartup(ISymbol adder)
     {
         if (adder is not IMethodSymbol method)
         {
             return false;
+        }
+
+        // A protected helper: called at least once, and only while derived classes build their objects.
+        if (ConstructionHelpers.IsCandidate(method, Application))
+        {
+            return !(_calledOnlyToBuild.TryGetValue(method.OriginalDefinition, out bool onlyToBuild) && onlyToBuild);
         }
 
         foreach (ISymbol name in CallNames.Of(method))

@@ -92,6 +92,11 @@ internal sealed class TypeGrowthAnalysis
             _session.RecordRegistrationCall(target, context.ContainingSymbol, DelegateTiming.InsideLambda(invocation));
         }
 
+        if (ConstructionHelpers.IsCandidate(target, _session.Application))
+        {
+            _session.RecordHelperCall(target, ConstructionHelpers.BuildsItsObject(invocation, context.ContainingSymbol));
+        }
+
         _session.OutsideCalls.Record(target, _type);
         _session.KeyArguments.RecordCall(invocation, context.ContainingSymbol, _type);
 
@@ -245,6 +250,12 @@ internal sealed class TypeGrowthAnalysis
         else
         {
             _session.OutsideCalls.Record(reference.Method, _type);
+        }
+
+        // A protected helper handed out as a delegate runs whenever its holder calls it.
+        if (ConstructionHelpers.IsCandidate(reference.Method, _session.Application))
+        {
+            _session.RecordHelperCall(reference.Method, buildsItsObject: false);
         }
     }
 
@@ -402,7 +413,9 @@ internal sealed class TypeGrowthAnalysis
         ISymbol[]? registrations = member.Symbol.IsStatic || _tracker == TrackerKind.None ? RegistrationEntries(verdict.Adders, paths) : null;
         if (registrations is not null)
         {
-            lifetime += ", and code that does not run at startup calls the methods that add to it";
+            lifetime += registrations.All(entry => ConstructionHelpers.IsCandidate(entry, _session.Application))
+                ? ", and code that is not building the object calls the methods that add to it"
+                : ", and code that does not run at startup calls the methods that add to it";
         }
 
         if (!TrackerClasses.HeldToTrackerStandard(_tracker) && verdict.Outcome == GrowthOutcome.ManualCleanup)
@@ -421,13 +434,14 @@ internal sealed class TypeGrowthAnalysis
 
     // The registration methods every add goes through: an adder that is one, or, for one that is not, every way into it
     // from outside the type (a private InstallExtensions that only the public Register calls). Null when some way in
-    // is neither a registration nor this type's construction, or when no registration is among them.
+    // is neither a registration nor this type's construction, or when no registration is among them. A protected
+    // helper derived classes call while they are built (ConstructionHelpers) is asked about the same way.
     private ISymbol[]? RegistrationEntries(ISymbol[] adders, CallPaths paths)
     {
         var registrations = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (ISymbol adder in adders)
         {
-            if (StartupRegistration.IsRegistrationMethod(adder))
+            if (StartupRegistration.IsRegistrationMethod(adder) || ConstructionHelpers.IsCandidate(adder, _session.Application))
             {
                 registrations.Add(adder);
                 continue;
@@ -435,7 +449,7 @@ internal sealed class TypeGrowthAnalysis
 
             foreach (ISymbol entry in paths.EntriesTo(adder))
             {
-                if (StartupRegistration.IsRegistrationMethod(entry))
+                if (StartupRegistration.IsRegistrationMethod(entry) || ConstructionHelpers.IsCandidate(entry, _session.Application))
                 {
                     registrations.Add(entry);
                 }

@@ -1,0 +1,67 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FakeAI.Bounds.Generators.Analyzers.Growth;
+
+/// <summary>
+/// A base class's protected helper that its derived classes call while they are built (<c>AddOption(Output)</c> in a
+/// command's constructor, a validator's rules declared in its constructor): what it adds is the object's initial
+/// state, as an add in the base constructor is. Every call the compilation makes must be from a constructor of the
+/// class or of a class derived from it, on the object being built (no receiver, <c>this</c> or <c>base</c>), and not
+/// in a lambda that may run later; and no other assembly may derive from the class and call it elsewhere.
+/// </summary>
+internal static class ConstructionHelpers
+{
+    /// <summary>
+    /// A protected (or private protected) instance method of a class only this compilation can derive from (an internal
+    /// class, or any class of an application), not virtual, declared in source: only its own class and derived ones
+    /// can call it, all of them in sight.
+    /// </summary>
+    public static bool IsCandidate(ISymbol symbol, bool application)
+    {
+        return symbol is IMethodSymbol
+            {
+                MethodKind: MethodKind.Ordinary, IsStatic: false, IsVirtual: false, IsOverride: false, IsAbstract: false,
+                DeclaredAccessibility: Accessibility.Protected or Accessibility.ProtectedAndInternal,
+            } method
+            && method.Locations.Length > 0
+            && method.Locations[0].IsInSource
+            && (application || method.DeclaredAccessibility == Accessibility.ProtectedAndInternal || !VisibleOutside(method.ContainingType));
+    }
+
+    /// <summary>Whether <paramref name="invocation"/>, made by <paramref name="caller"/>, builds the object it is called on.</summary>
+    public static bool BuildsItsObject(IInvocationOperation invocation, ISymbol caller)
+    {
+        return caller is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+            && invocation.Instance is null or IInstanceReferenceOperation
+            && DerivesFrom(constructor.ContainingType, invocation.TargetMethod.ContainingType)
+            && !DelegateTiming.MayRunAfterItsMethod(invocation);
+    }
+
+    private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol baseType)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Public (or protected) itself and through every containing type: another assembly can derive from it.
+    private static bool VisibleOutside(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
+        }
+
+        return !type.IsSealed;
+    }
+}
