@@ -139,6 +139,11 @@ public class Bnd0xxRealCodePatternsTests
             + " internal abstract class Command { private readonly Dictionary<string, Option> _options = new(); protected void AddOption(Option option) => _options.Add(option.Name, option); public int Count => _options.Count; }"
             + " internal sealed class Scaffold : Command { public static Command Instance { get; } = new Scaffold(); private Scaffold() { AddOption(new Option(\"--output\")); this.AddOption(new Option(\"--force\")); } }"
             + " internal sealed class Query : Command { public static Command Instance { get; } = new Query(); private Query() { base.AddOption(new Option(\"--sql\")); } }",
+        // The same through a helper that hands each of a group of options to the first.
+        "internal sealed class Option { public Option(string name) { Name = name; } public string Name { get; } }"
+            + " internal abstract class Command { private readonly Dictionary<string, Option> _options = new(); protected void AddOption(Option option) => _options.Add(option.Name, option);"
+            + " protected void AddExclusive(params Option[] options) { foreach (Option option in options) { AddOption(option); } } public int Count => _options.Count; }"
+            + " internal sealed class Scaffold : Command { public static Command Instance { get; } = new Scaffold(); private Scaffold() { AddExclusive(new Option(\"--a\"), new Option(\"--b\")); } }",
         // A reflection cache keyed by what carries attributes: a type, a member, a parameter or an assembly.
         "public static class AttributeCache { private static readonly ConcurrentDictionary<ICustomAttributeProvider, Attribute[]> _c = new(); public static Attribute[] Of(ICustomAttributeProvider source) => _c.GetOrAdd(source, s => Array.Empty<Attribute>()); }",
         // Filled once in the static constructor, through the program's own ForEach over a sequence.
@@ -285,6 +290,12 @@ public class Bnd0xxRealCodePatternsTests
             + " internal abstract class Command { private readonly Dictionary<string, Option> _options = new(); protected void AddOption(Option option) => _options[option.Name] = option; public int Count => _options.Count; }"
             + " internal sealed class Scaffold : Command { public static Command Instance { get; } = new Scaffold(); private Scaffold() { AddOption(new Option(\"--output\")); } public void Extend(Option option) => AddOption(option); }"
             + " public static class Entry { public static void Handle(string request) => ((Scaffold)Scaffold.Instance).Extend(new Option(request)); }",
+        // The handing-on helper is called for each request.
+        "internal sealed class Option { public Option(string name) { Name = name; } public string Name { get; } }"
+            + " internal abstract class Command { private readonly Dictionary<string, Option> _options = new(); protected void AddOption(Option option) => _options[option.Name] = option;"
+            + " protected void AddExclusive(params Option[] options) { foreach (Option option in options) { AddOption(option); } } public int Count => _options.Count; }"
+            + " internal sealed class Scaffold : Command { public static Command Instance { get; } = new Scaffold(); private Scaffold() { AddOption(new Option(\"--output\")); } public void Extend(string name) => AddExclusive(new Option(name)); }"
+            + " public static class Entry { public static void Handle(string request) => ((Scaffold)Scaffold.Instance).Extend(request); }",
         // A public base class of a library: a derived class elsewhere may call the helper from any method.
         "public sealed class Option { public Option(string name) { Name = name; } public string Name { get; } }"
             + " public abstract class Command { private readonly Dictionary<string, Option> _options = new(); protected void AddOption(Option option) => _options[option.Name] = option; public int Count => _options.Count; }"

@@ -8,7 +8,9 @@ namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 /// command's constructor, a validator's rules declared in its constructor): what it adds is the object's initial
 /// state, as an add in the base constructor is. Every call the compilation makes must be from a constructor of the
 /// class or of a class derived from it, on the object being built (no receiver, <c>this</c> or <c>base</c>), and not
-/// in a lambda that may run later; and no other assembly may derive from the class and call it elsewhere.
+/// in a lambda that may run later, or from another such helper on the same object that is itself called only so
+/// (<c>AddMutuallyExclusiveOptions</c> handing each option to <c>AddOption</c>); and no other assembly may derive from
+/// the class and call it elsewhere.
 /// </summary>
 internal static class ConstructionHelpers
 {
@@ -33,9 +35,25 @@ internal static class ConstructionHelpers
     public static bool BuildsItsObject(IInvocationOperation invocation, ISymbol caller)
     {
         return caller is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
-            && invocation.Instance is null or IInstanceReferenceOperation
-            && DerivesFrom(constructor.ContainingType, invocation.TargetMethod.ContainingType)
-            && !DelegateTiming.MayRunAfterItsMethod(invocation);
+            && OnTheSameObject(invocation)
+            && DerivesFrom(constructor.ContainingType, invocation.TargetMethod.ContainingType);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="invocation"/> is one helper handing on to another on the same object
+    /// (<c>AddMutuallyExclusiveOptions</c> calling <c>AddOption</c>): it builds the object when the calling helper does.
+    /// </summary>
+    public static bool HandsOnFrom(IInvocationOperation invocation, ISymbol caller, bool application)
+    {
+        return IsCandidate(caller, application)
+            && OnTheSameObject(invocation)
+            && DerivesFrom(caller.ContainingType, invocation.TargetMethod.ContainingType);
+    }
+
+    // Called on the object whose code calls (no receiver, `this`, `base`), there and then (not in a lambda kept for later).
+    private static bool OnTheSameObject(IInvocationOperation invocation)
+    {
+        return invocation.Instance is null or IInstanceReferenceOperation && !DelegateTiming.MayRunAfterItsMethod(invocation);
     }
 
     private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol baseType)

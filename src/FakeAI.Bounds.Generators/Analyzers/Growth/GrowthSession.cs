@@ -24,6 +24,7 @@ internal sealed class GrowthSession
     private readonly ConcurrentBag<(ISymbol[] Adders, Diagnostic Finding)> _registrations = new();
     private readonly ConcurrentDictionary<ISymbol, bool> _calledOnlyAtStartup = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, bool> _calledOnlyToBuild = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, ConcurrentBag<ISymbol>> _helperCallers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentBag<(ISymbol[] CleanupEntries, ISymbol[]? RegistrationAdders, Diagnostic Finding)> _cleanups = new();
     private readonly ConcurrentBag<(IParameterSymbol[] KeyParameters, System.Action<System.Action<Diagnostic>> Report)> _keyed = new();
 
@@ -179,6 +180,40 @@ internal sealed class GrowthSession
         _calledOnlyToBuild.AddOrUpdate(method.OriginalDefinition, buildsItsObject, (_, before) => before && buildsItsObject);
     }
 
+    /// <summary>A protected helper called by another helper on the same object: it builds the object when that one does.</summary>
+    public void RecordHelperHandOn(ISymbol method, ISymbol callingHelper)
+    {
+        _calledOnlyToBuild.AddOrUpdate(method.OriginalDefinition, true, static (_, before) => before);
+        _helperCallers.GetOrAdd(method.OriginalDefinition, static _ => new ConcurrentBag<ISymbol>()).Add(callingHelper.OriginalDefinition);
+    }
+
+    // How many helpers deep a hand-on is followed.
+    private const int MaxHelperHandOns = 3;
+
+    // Called at least once, only while an object of its class is built: by constructors, or by helpers that are.
+    private bool CalledOnlyToBuild(ISymbol method, int depth)
+    {
+        if (!_calledOnlyToBuild.TryGetValue(method.OriginalDefinition, out bool onlyToBuild) || !onlyToBuild)
+        {
+            return false;
+        }
+
+        if (!_helperCallers.TryGetValue(method.OriginalDefinition, out ConcurrentBag<ISymbol>? callers))
+        {
+            return true;
+        }
+
+        foreach (ISymbol caller in callers)
+        {
+            if (depth >= MaxHelperHandOns || SymbolEqualityComparer.Default.Equals(caller, method.OriginalDefinition) || !CalledOnlyToBuild(caller, depth + 1))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Once every type was analyzed: the findings that wait for a class to be known long-lived, and BND006.</summary>
     public void ReportAtCompilationEnd(CompilationAnalysisContext context)
     {
@@ -247,7 +282,7 @@ internal sealed class GrowthSession
         // A protected helper: called at least once, and only while derived classes build their objects.
         if (ConstructionHelpers.IsCandidate(method, Application))
         {
-            return !(_calledOnlyToBuild.TryGetValue(method.OriginalDefinition, out bool onlyToBuild) && onlyToBuild);
+            return !CalledOnlyToBuild(method, depth: 0);
         }
 
         foreach (ISymbol name in CallNames.Of(method))

@@ -94,7 +94,14 @@ internal sealed class TypeGrowthAnalysis
 
         if (ConstructionHelpers.IsCandidate(target, _session.Application))
         {
-            _session.RecordHelperCall(target, ConstructionHelpers.BuildsItsObject(invocation, context.ContainingSymbol));
+            if (ConstructionHelpers.HandsOnFrom(invocation, context.ContainingSymbol, _session.Application))
+            {
+                _session.RecordHelperHandOn(target, context.ContainingSymbol);
+            }
+            else
+            {
+                _session.RecordHelperCall(target, ConstructionHelpers.BuildsItsObject(invocation, context.ContainingSymbol));
+            }
         }
 
         _session.OutsideCalls.Record(target, _type);
