@@ -10,28 +10,20 @@ namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 /// </summary>
 internal static class DelegateTiming
 {
-    /// <summary>Whether <paramref name="operation"/> sits in a lambda or local function that runs later.</summary>
-    public static bool RunsLater(IOperation operation)
-    {
-        for (IOperation? parent = operation.Parent; parent is not null; parent = parent.Parent)
-        {
-            switch (parent)
-            {
-                case IAnonymousFunctionOperation lambda:
-                    return !RunsInsideTheReceivingCall(lambda);
-                case ILocalFunctionOperation:
-                    return false;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>
+    /// Whether <paramref name="operation"/> sits in a lambda that runs later (a local function is called where the
+    /// method calls it, so what it does counts as the method's).
+    /// </summary>
+    public static bool RunsLater(IOperation operation) => InDeferredFunction(operation, localFunctionsMayRunLater: false);
 
     /// <summary>
     /// Whether <paramref name="operation"/> sits in a local function, or in a lambda that may run after the call that
     /// receives it: what a constructor writes there is not the object's initial state.
     /// </summary>
-    public static bool MayRunAfterItsMethod(IOperation operation)
+    public static bool MayRunAfterItsMethod(IOperation operation) => InDeferredFunction(operation, localFunctionsMayRunLater: true);
+
+    // The innermost lambda or local function around the operation decides: a lambda by the call that receives it.
+    private static bool InDeferredFunction(IOperation operation, bool localFunctionsMayRunLater)
     {
         for (IOperation? parent = operation.Parent; parent is not null; parent = parent.Parent)
         {
@@ -40,7 +32,7 @@ internal static class DelegateTiming
                 case IAnonymousFunctionOperation lambda:
                     return !RunsInsideTheReceivingCall(lambda);
                 case ILocalFunctionOperation:
-                    return true;
+                    return localFunctionsMayRunLater;
             }
         }
 
