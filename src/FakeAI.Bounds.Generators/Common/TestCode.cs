@@ -42,6 +42,8 @@ internal static class TestCode
         "samples", "sample", "examples", "example", "demo", "demos", "playground", "benchmarks", "benchmark", "tests",
     };
 
+    private static readonly char[] PathSeparators = { '/', '\\' };
+
     /// <summary>Whether the rules about unbounded state should skip this compilation.</summary>
     public static bool IsSkipped(Compilation compilation, AnalyzerConfigOptionsProvider options)
     {
@@ -113,8 +115,14 @@ internal static class TestCode
     // Walks the path's folders in place: this runs for every type.
     private static bool InNonProductFolder(string path)
     {
-        int end = path.Length;
-        for (int i = path.Length - 1; i >= 0; i--)
+        // The file's own name is not a folder (a Test0.cs is judged by its name as a test double or not).
+        int end = path.LastIndexOfAny(PathSeparators);
+        if (end < 0)
+        {
+            return false;
+        }
+
+        for (int i = end - 1; i >= 0; i--)
         {
             if (path[i] is '/' or '\\')
             {
@@ -128,7 +136,7 @@ internal static class TestCode
         }
 
         // A relative path's first folder ("samples/Quickstart/Program.cs").
-        return end < path.Length && IsNonProductFolder(path, 0, end);
+        return end > 0 && IsNonProductFolder(path, 0, end);
     }
 
     // A folder of samples, demos or benchmarks by its whole name, or of tests by a word of its name (src/Testing,

@@ -495,6 +495,8 @@ public class Bnd0xxRealCodePatternsTests
     [InlineData("/repo/TestHarness/AotChecker/JobStorage.cs", false, false)]
     [InlineData("/repo/src/IntegrationTests.Host/Program.cs", false, false)]
     [InlineData("/repo/src/Attestation/Program.cs", false, true)]
+    [InlineData("/src/Test0.cs", false, true)]
+    [InlineData("/repo/src/Orders/TestingService.cs", false, true)]
     [InlineData("/repo/src/LatestOrders/Program.cs", false, true)]
     [InlineData("/repo/src/Testing/PerfRig/StageRecorder.cs", true, true)]
     [InlineData("/repo/samples/Quickstart/Program.cs", true, true)]
