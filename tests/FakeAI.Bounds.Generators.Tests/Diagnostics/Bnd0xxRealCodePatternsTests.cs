@@ -134,9 +134,6 @@ public class Bnd0xxRealCodePatternsTests
 
     public static TheoryData<string> BoundedOrShortLived { get; } = new()
     {
-        // A base class's collections in objects made per call, which nothing keeps.
-        "public abstract class Handler { private readonly List<string> _seen = new(); protected void Seen(string item) => _seen.Add(item); public int Count => _seen.Count; }"
-            + " public sealed class OrderHandler : Handler { public void Handle(string order) => Seen(order); } public static class Orders { public static int Handle(string order) { var h = new OrderHandler(); h.Handle(order); return h.Count; } }",
         // A command's options, declared by each derived command's constructor through the base's protected helper.
         "internal sealed class Option { public Option(string name) { Name = name; } public string Name { get; } }"
             + " internal abstract class Command { private readonly Dictionary<string, Option> _options = new(); protected void AddOption(Option option) => _options.Add(option.Name, option); public int Count => _options.Count; }"
@@ -288,9 +285,6 @@ public class Bnd0xxRealCodePatternsTests
 
     public static TheoryData<string> ReportedDespiteLookingSafe { get; } = new()
     {
-        // The singleton is held as its own class: the collections its base class keeps live as long.
-        "public abstract class Handler { private readonly List<string> _seen = new(); protected void Seen(string item) => _seen.Add(item); public int Count => _seen.Count; }"
-            + " public sealed class OrderHandler : Handler { public static OrderHandler Instance { get; } = new(); private OrderHandler() { } public void Handle(string order) => Seen(order); }",
         // The protected helper is also called after construction, for each option a caller passes.
         "internal sealed class Option { public Option(string name) { Name = name; } public string Name { get; } }"
             + " internal abstract class Command { private readonly Dictionary<string, Option> _options = new(); protected void AddOption(Option option) => _options[option.Name] = option; public int Count => _options.Count; }"

@@ -11,7 +11,7 @@ namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 /// Which classes live as long as the process, inferred from the whole compilation rather than from names: a class a
 /// static field holds (the <c>static readonly X Instance</c> singleton, a <c>Lazy&lt;X&gt;</c>), a class registered
 /// as a singleton or hosted service with Microsoft.Extensions.DependencyInjection, and, transitively, a class whose
-/// instance a field of such a class holds, and the classes of the program such a class derives from. Facts arrive concurrently from every type's analysis; the reasons are
+/// instance a field of such a class holds. Facts arrive concurrently from every type's analysis; the reasons are
 /// resolved once, at the end of the compilation, and each names the code that makes the class long-lived.
 /// </summary>
 internal sealed class LongLivedTypes
@@ -65,17 +65,6 @@ internal sealed class LongLivedTypes
         {
             cancellationToken.ThrowIfCancellationRequested();
             INamedTypeSymbol holder = pending.Dequeue();
-
-            // A long-lived object is also one of each class it derives from: the base class's collections in it live
-            // as long (a singleton command whose options its base class keeps).
-            if (holder.BaseType?.OriginalDefinition is { } baseType
-                && baseType.Locations.Length > 0 && baseType.Locations[0].IsInSource
-                && !reasons.ContainsKey(baseType))
-            {
-                reasons[baseType] = "a '" + holder.Name + "' is one, and " + Subject(reasons[holder], holder);
-                pending.Enqueue(baseType);
-            }
-
             if (!_fields.TryGetValue(holder, out ConcurrentBag<(string Holder, INamedTypeSymbol Held)>? held))
             {
                 continue;
