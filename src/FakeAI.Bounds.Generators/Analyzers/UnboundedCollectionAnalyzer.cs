@@ -53,8 +53,9 @@ public sealed class UnboundedCollectionAnalyzer : DiagnosticAnalyzer
                 start.Compilation.GetTypeByMetadataName(KnownNames.BoundedTrackerAttribute),
                 start.Compilation.GetTypeByMetadataName(KnownNames.AllowUnboundedAttribute),
                 start.Options.AnalyzerConfigOptionsProvider,
-                application: start.Compilation.Options.OutputKind is not (OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule),
-                internalsSeenOutside: FriendAssemblies.AnyBesidesTests(start.Compilation.Assembly));
+                new AssemblyReach(
+                    application: start.Compilation.Options.OutputKind is not (OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule),
+                    internalsSeenOutside: FriendAssemblies.AnyBesidesTests(start.Compilation.Assembly)));
 
             start.RegisterSymbolStartAction(session.StartType, SymbolKind.NamedType);
             start.RegisterCompilationEndAction(session.ReportAtCompilationEnd);

@@ -268,7 +268,7 @@ public sealed class UnboundedQueuePrimitiveAnalyzer : DiagnosticAnalyzer
         IArgumentOperation? optionsArgument = null;
         foreach (IArgumentOperation argument in arguments)
         {
-            if (argument.Parameter is { } parameter && DerivesFrom(parameter.Type, optionsType))
+            if (argument.Parameter is { } parameter && TypeHierarchy.DerivesFrom(parameter.Type, optionsType))
             {
                 optionsArgument = argument;
                 break;
@@ -282,7 +282,7 @@ public sealed class UnboundedQueuePrimitiveAnalyzer : DiagnosticAnalyzer
         }
 
         if (optionsArgument.Value.WithoutConversions() is not IObjectCreationOperation { Type: { } createdType } options
-            || !DerivesFrom(createdType, optionsType))
+            || !TypeHierarchy.DerivesFrom(createdType, optionsType))
         {
             return false;
         }
@@ -324,19 +324,6 @@ public sealed class UnboundedQueuePrimitiveAnalyzer : DiagnosticAnalyzer
     private static string WithArticle(string typeName)
     {
         return ("AEIOU".IndexOf(typeName[0]) >= 0 ? "an " : "a ") + typeName;
-    }
-
-    private static bool DerivesFrom(ITypeSymbol type, INamedTypeSymbol baseType)
-    {
-        for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>The types the rule looks for, resolved once per compilation; any of them may be missing.</summary>

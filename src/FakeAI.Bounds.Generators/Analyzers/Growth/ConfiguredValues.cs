@@ -56,6 +56,12 @@ internal static class ConfiguredValues
     // read, and the field counts as set to anything there.
     private static bool SetOnlyToConfiguration(IFieldSymbol field, SemanticModel model)
     {
+        // Cheap first, for every key read from a read-only field: a constructor must be given what configures.
+        if (!AnyConstructorTakesConfiguration(field.ContainingType))
+        {
+            return false;
+        }
+
         bool any = false;
         foreach (SyntaxReference declaration in field.DeclaringSyntaxReferences)
         {
@@ -99,6 +105,22 @@ internal static class ConfiguredValues
         }
 
         return any;
+    }
+
+    private static bool AnyConstructorTakesConfiguration(INamedTypeSymbol type)
+    {
+        foreach (IMethodSymbol constructor in type.InstanceConstructors)
+        {
+            foreach (IParameterSymbol parameter in constructor.Parameters)
+            {
+                if (IsOptionsType(parameter.Type) || IsConfigurationType(parameter.Type))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     // `options.Value`, or `options.Value ?? throw new ArgumentNullException(…)`.

@@ -1,3 +1,4 @@
+using FakeAI.Bounds.Generators.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -15,11 +16,11 @@ namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 internal static class ConstructionHelpers
 {
     /// <summary>
-    /// A protected (or private protected) instance method of a class only this compilation can derive from (an internal
-    /// class, or any class of an application), not virtual, declared in source: only its own class and derived ones
-    /// can call it, all of them in sight.
+    /// A protected (or private protected) instance method of a class no other assembly can derive from (an internal
+    /// class with no friend assembly but its tests, or any class of an application), not virtual, declared in source:
+    /// only its own class and derived ones can call it, all of them in sight.
     /// </summary>
-    public static bool IsCandidate(ISymbol symbol, bool application)
+    public static bool IsCandidate(ISymbol symbol, AssemblyReach reach)
     {
         return symbol is IMethodSymbol
             {
@@ -28,7 +29,7 @@ internal static class ConstructionHelpers
             } method
             && method.Locations.Length > 0
             && method.Locations[0].IsInSource
-            && (application || method.DeclaredAccessibility == Accessibility.ProtectedAndInternal || !VisibleOutside(method.ContainingType));
+            && reach.SeesEveryCaller(method);
     }
 
     /// <summary>Whether <paramref name="invocation"/>, made by <paramref name="caller"/>, builds the object it is called on.</summary>
@@ -36,50 +37,23 @@ internal static class ConstructionHelpers
     {
         return caller is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
             && OnTheSameObject(invocation)
-            && DerivesFrom(constructor.ContainingType, invocation.TargetMethod.ContainingType);
+            && TypeHierarchy.DerivesFrom(constructor.ContainingType, invocation.TargetMethod.ContainingType);
     }
 
     /// <summary>
     /// Whether <paramref name="invocation"/> is one helper handing on to another on the same object
     /// (<c>AddMutuallyExclusiveOptions</c> calling <c>AddOption</c>): it builds the object when the calling helper does.
     /// </summary>
-    public static bool HandsOnFrom(IInvocationOperation invocation, ISymbol caller, bool application)
+    public static bool HandsOnFrom(IInvocationOperation invocation, ISymbol caller, AssemblyReach reach)
     {
-        return IsCandidate(caller, application)
+        return IsCandidate(caller, reach)
             && OnTheSameObject(invocation)
-            && DerivesFrom(caller.ContainingType, invocation.TargetMethod.ContainingType);
+            && TypeHierarchy.DerivesFrom(caller.ContainingType, invocation.TargetMethod.ContainingType);
     }
 
     // Called on the object whose code calls (no receiver, `this`, `base`), there and then (not in a lambda kept for later).
     private static bool OnTheSameObject(IInvocationOperation invocation)
     {
         return invocation.Instance is null or IInstanceReferenceOperation && !DelegateTiming.MayRunAfterItsMethod(invocation);
-    }
-
-    private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol baseType)
-    {
-        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType.OriginalDefinition))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    // Public (or protected) itself and through every containing type: another assembly can derive from it.
-    private static bool VisibleOutside(INamedTypeSymbol type)
-    {
-        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
-        {
-            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
-            {
-                return false;
-            }
-        }
-
-        return !type.IsSealed;
     }
 }

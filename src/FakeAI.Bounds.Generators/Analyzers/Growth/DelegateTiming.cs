@@ -1,3 +1,4 @@
+using FakeAI.Bounds.Generators.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -84,19 +85,6 @@ internal static class DelegateTiming
 
     private static bool IsSequence(ITypeSymbol type)
     {
-        if (type.SpecialType == SpecialType.System_Collections_IEnumerable)
-        {
-            return true;
-        }
-
-        foreach (INamedTypeSymbol implemented in type.AllInterfaces)
-        {
-            if (implemented.SpecialType == SpecialType.System_Collections_IEnumerable)
-            {
-                return true;
-            }
-        }
-
-        return type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Collections_Generic_IEnumerable_T };
+        return type.SpecialType == SpecialType.System_Collections_IEnumerable || TypeHierarchy.ImplementsEnumerable(type);
     }
 }

@@ -18,7 +18,7 @@ internal static class EntryValueRemovals
     public static ISymbol? MapOf(IOperation? receiver, CancellationToken cancellationToken)
     {
         // A collection's Remove, not a string's or a StringBuilder's, which take out characters of a copy.
-        if (receiver?.Type is not { SpecialType: not SpecialType.System_String } valueType || !IsCollection(valueType))
+        if (receiver?.Type is not { SpecialType: not SpecialType.System_String } valueType || !TypeHierarchy.ImplementsEnumerable(valueType))
         {
             return null;
         }
@@ -66,18 +66,5 @@ internal static class EntryValueRemovals
         }
 
         return null;
-    }
-
-    private static bool IsCollection(ITypeSymbol type)
-    {
-        foreach (INamedTypeSymbol implemented in type.AllInterfaces)
-        {
-            if (implemented.SpecialType == SpecialType.System_Collections_IEnumerable)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -22,8 +22,10 @@ internal sealed class GrowthSession
     private readonly ConcurrentDictionary<INamedTypeSymbol, TrackerKind> _trackerKinds = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentBag<DeferredFinding> _deferred = new();
     private readonly ConcurrentBag<(ISymbol[] Adders, Diagnostic Finding)> _registrations = new();
-    private readonly ConcurrentDictionary<ISymbol, bool> _calledOnlyAtStartup = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ISymbol, bool> _calledOnlyToBuild = new(SymbolEqualityComparer.Default);
+    // Per registration method, whether every call so far runs at startup; per protected construction helper, whether
+    // every call so far builds the object it is called on (the two kinds of method never overlap: public or internal,
+    // protected). Either way, whether the method only sets the program up.
+    private readonly ConcurrentDictionary<ISymbol, bool> _calledOnlyToSetUp = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, ConcurrentBag<ISymbol>> _helperCallers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentBag<(ISymbol[] CleanupEntries, ISymbol[]? RegistrationAdders, Diagnostic Finding)> _cleanups = new();
     private readonly ConcurrentBag<(IParameterSymbol[] KeyParameters, System.Action<System.Action<Diagnostic>> Report)> _keyed = new();
@@ -33,12 +35,11 @@ internal sealed class GrowthSession
         INamedTypeSymbol? trackerAttribute,
         INamedTypeSymbol? allowUnboundedAttribute,
         AnalyzerConfigOptionsProvider options,
-        bool application,
-        bool internalsSeenOutside)
+        AssemblyReach reach)
     {
         Collections = collections;
-        Application = application;
-        KeyArguments = new KeyArguments(application, internalsSeenOutside);
+        Reach = reach;
+        KeyArguments = new KeyArguments(reach);
         _trackerAttribute = trackerAttribute;
         _allowUnboundedAttribute = allowUnboundedAttribute;
         _options = options;
@@ -55,8 +56,8 @@ internal sealed class GrowthSession
 
     public KeyArguments KeyArguments { get; }
 
-    /// <summary>The compilation is an application: no other assembly derives from its classes or calls its methods.</summary>
-    public bool Application { get; }
+    /// <summary>Which code outside the compilation can call its members.</summary>
+    public AssemblyReach Reach { get; }
 
     public void StartType(SymbolStartAnalysisContext context)
     {
@@ -167,33 +168,34 @@ internal sealed class GrowthSession
     /// <summary>A call of a public static registration method, and whether the code making it runs at startup.</summary>
     public void RecordRegistrationCall(ISymbol method, ISymbol caller, bool insideFunction)
     {
-        bool startup = StartupRegistration.IsStartupCaller(caller, insideFunction);
-        _calledOnlyAtStartup.AddOrUpdate(method.OriginalDefinition, startup, (_, before) => before && startup);
+        RecordSetUpCall(method, StartupRegistration.IsStartupCaller(caller, insideFunction));
     }
 
     /// <summary>
     /// A call of a protected helper (<see cref="ConstructionHelpers"/>), or a delegate made of it, and whether it builds
     /// the object it is called on.
     /// </summary>
-    public void RecordHelperCall(ISymbol method, bool buildsItsObject)
-    {
-        _calledOnlyToBuild.AddOrUpdate(method.OriginalDefinition, buildsItsObject, (_, before) => before && buildsItsObject);
-    }
+    public void RecordHelperCall(ISymbol method, bool buildsItsObject) => RecordSetUpCall(method, buildsItsObject);
 
     /// <summary>A protected helper called by another helper on the same object: it builds the object when that one does.</summary>
     public void RecordHelperHandOn(ISymbol method, ISymbol callingHelper)
     {
-        _calledOnlyToBuild.AddOrUpdate(method.OriginalDefinition, true, static (_, before) => before);
+        RecordSetUpCall(method, setsUp: true);
         _helperCallers.GetOrAdd(method.OriginalDefinition, static _ => new ConcurrentBag<ISymbol>()).Add(callingHelper.OriginalDefinition);
     }
 
     // How many helpers deep a hand-on is followed.
     private const int MaxHelperHandOns = 3;
 
+    private void RecordSetUpCall(ISymbol method, bool setsUp)
+    {
+        _calledOnlyToSetUp.AddOrUpdate(method.OriginalDefinition, setsUp, (_, before) => before && setsUp);
+    }
+
     // Called at least once, only while an object of its class is built: by constructors, or by helpers that are.
     private bool CalledOnlyToBuild(ISymbol method, int depth)
     {
-        if (!_calledOnlyToBuild.TryGetValue(method.OriginalDefinition, out bool onlyToBuild) || !onlyToBuild)
+        if (!_calledOnlyToSetUp.TryGetValue(method.OriginalDefinition, out bool onlyToBuild) || !onlyToBuild)
         {
             return false;
         }
@@ -280,14 +282,14 @@ internal sealed class GrowthSession
         }
 
         // A protected helper: called at least once, and only while derived classes build their objects.
-        if (ConstructionHelpers.IsCandidate(method, Application))
+        if (ConstructionHelpers.IsCandidate(method, Reach))
         {
             return !CalledOnlyToBuild(method, depth: 0);
         }
 
         foreach (ISymbol name in CallNames.Of(method))
         {
-            if (_calledOnlyAtStartup.TryGetValue(name, out bool onlyAtStartup) && !onlyAtStartup)
+            if (_calledOnlyToSetUp.TryGetValue(name, out bool onlyAtStartup) && !onlyAtStartup)
             {
                 return true;
             }

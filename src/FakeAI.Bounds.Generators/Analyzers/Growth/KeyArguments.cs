@@ -20,17 +20,12 @@ internal sealed class KeyArguments
     // How far a parameter handed on from caller to caller is followed.
     private const int MaxForwards = 3;
 
-    private readonly bool _application;
-    private readonly bool _internalsSeenOutside;
+    private readonly AssemblyReach _reach;
     private readonly ConcurrentDictionary<IParameterSymbol, Sources> _sources = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IMethodSymbol, byte> _called = new(SymbolEqualityComparer.Default);
 
-    /// <param name="application">The compilation is an application: its public methods, too, are called only by its own code.</param>
-    /// <param name="internalsSeenOutside">The assembly shows its internals to an assembly other than its tests'.</param>
-    public KeyArguments(bool application, bool internalsSeenOutside)
+    public KeyArguments(AssemblyReach reach)
     {
-        _application = application;
-        _internalsSeenOutside = internalsSeenOutside;
+        _reach = reach;
     }
 
     /// <summary>A call from <paramref name="caller"/> (a member of <paramref name="callerType"/>): what it passes to each parameter that can carry a key.</summary>
@@ -47,7 +42,6 @@ internal sealed class KeyArguments
         }
 
         IMethodSymbol definition = target.OriginalDefinition;
-        _called.TryAdd(definition, 0);
         foreach (IArgumentOperation argument in invocation.Arguments)
         {
             if (argument.Parameter is not { } parameter
@@ -87,7 +81,6 @@ internal sealed class KeyArguments
             return;
         }
 
-        _called.TryAdd(method.OriginalDefinition, 0);
         foreach (IParameterSymbol parameter in method.OriginalDefinition.Parameters)
         {
             if (MayCarryKey(parameter.Type))
@@ -125,9 +118,10 @@ internal sealed class KeyArguments
             return false;
         }
 
+        // Every call and delegate records a key-carrying parameter's sources: none means nothing runs the method.
         if (!_sources.TryGetValue(parameter, out Sources? sources))
         {
-            return MayCarryKey(parameter.Type) && !_called.ContainsKey(method.OriginalDefinition) && !_internalsSeenOutside && HiddenFromOtherAssemblies(method);
+            return MayCarryKey(parameter.Type) && _reach.HiddenFromOtherAssemblies(method);
         }
 
         (bool anyOther, int calls, IParameterSymbol[] forwards) = sources.Snapshot();
@@ -156,7 +150,7 @@ internal sealed class KeyArguments
     }
 
     // Not virtual (an override may be called through its base), not an explicit interface implementation, and not
-    // visible outside the assembly unless the assembly is an application.
+    // reachable from another assembly unless the assembly is an application.
     private bool MayHaveOnlyKnownCallers(IMethodSymbol method)
     {
         if (method.IsVirtual || method.IsOverride || method.IsAbstract || method.IsExtern || !method.ExplicitInterfaceImplementations.IsEmpty)
@@ -164,21 +158,7 @@ internal sealed class KeyArguments
             return false;
         }
 
-        return _application || HiddenFromOtherAssemblies(method);
-    }
-
-    // Private or internal itself or through a containing type, whatever kind of assembly this is.
-    private static bool HiddenFromOtherAssemblies(IMethodSymbol method)
-    {
-        for (ISymbol? current = method; current is INamedTypeSymbol or IMethodSymbol; current = current.ContainingSymbol)
-        {
-            if (current.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return _reach.SeesEveryCaller(method);
     }
 
     // An implicit implementation of an interface member is called through the interface, by callers this cannot see.

@@ -65,7 +65,7 @@ internal sealed class TrackedMember
     public string? CreatedTypeName { get; private set; }
 
     /// <summary>
-    /// The key comparer it is created with, as written without spaces (<c>StringComparer.OrdinalIgnoreCase</c>), or
+    /// The key comparer it is created with, as written (<c>StringComparer.OrdinalIgnoreCase</c>), or
     /// <see langword="null"/> for the key type's own equality.
     /// </summary>
     public string? ComparerText { get; private set; }

@@ -92,9 +92,9 @@ internal sealed class TypeGrowthAnalysis
             _session.RecordRegistrationCall(target, context.ContainingSymbol, DelegateTiming.InsideLambda(invocation));
         }
 
-        if (ConstructionHelpers.IsCandidate(target, _session.Application))
+        if (ConstructionHelpers.IsCandidate(target, _session.Reach))
         {
-            if (ConstructionHelpers.HandsOnFrom(invocation, context.ContainingSymbol, _session.Application))
+            if (ConstructionHelpers.HandsOnFrom(invocation, context.ContainingSymbol, _session.Reach))
             {
                 _session.RecordHelperHandOn(target, context.ContainingSymbol);
             }
@@ -260,7 +260,7 @@ internal sealed class TypeGrowthAnalysis
         }
 
         // A protected helper handed out as a delegate runs whenever its holder calls it.
-        if (ConstructionHelpers.IsCandidate(reference.Method, _session.Application))
+        if (ConstructionHelpers.IsCandidate(reference.Method, _session.Reach))
         {
             _session.RecordHelperCall(reference.Method, buildsItsObject: false);
         }
@@ -420,7 +420,7 @@ internal sealed class TypeGrowthAnalysis
         ISymbol[]? registrations = member.Symbol.IsStatic || _tracker == TrackerKind.None ? RegistrationEntries(verdict.Adders, paths) : null;
         if (registrations is not null)
         {
-            lifetime += registrations.All(entry => ConstructionHelpers.IsCandidate(entry, _session.Application))
+            lifetime += registrations.All(entry => ConstructionHelpers.IsCandidate(entry, _session.Reach))
                 ? ", and code that is not building the object calls the methods that add to it"
                 : ", and code that does not run at startup calls the methods that add to it";
         }
@@ -448,7 +448,7 @@ internal sealed class TypeGrowthAnalysis
         var registrations = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (ISymbol adder in adders)
         {
-            if (StartupRegistration.IsRegistrationMethod(adder) || ConstructionHelpers.IsCandidate(adder, _session.Application))
+            if (StartupRegistration.IsRegistrationMethod(adder) || ConstructionHelpers.IsCandidate(adder, _session.Reach))
             {
                 registrations.Add(adder);
                 continue;
@@ -456,7 +456,7 @@ internal sealed class TypeGrowthAnalysis
 
             foreach (ISymbol entry in paths.EntriesTo(adder))
             {
-                if (StartupRegistration.IsRegistrationMethod(entry) || ConstructionHelpers.IsCandidate(entry, _session.Application))
+                if (StartupRegistration.IsRegistrationMethod(entry) || ConstructionHelpers.IsCandidate(entry, _session.Reach))
                 {
                     registrations.Add(entry);
                 }
@@ -695,27 +695,13 @@ internal sealed class TypeGrowthAnalysis
                 }
                 else if (argument.Parameter?.Type is { Name: "IEqualityComparer" })
                 {
-                    comparerText = WithoutSpaces(argument.Value.Syntax.ToString());
+                    comparerText = argument.Value.Syntax.ToString();
                 }
             }
         }
 
         bool made = created is IObjectCreationOperation;
         member.RecordCreation(createdType, kind, capacity, capacityText, comparerText, value.Syntax.GetLocation(), made);
-    }
-
-    private static string WithoutSpaces(string text)
-    {
-        var builder = new System.Text.StringBuilder(text.Length);
-        foreach (char c in text)
-        {
-            if (!char.IsWhiteSpace(c))
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
     }
 
     // Handing the collection to code that can change it: that code may bound it, out of this analysis' sight.
