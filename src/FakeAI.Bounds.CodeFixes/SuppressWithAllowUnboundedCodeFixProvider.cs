@@ -15,7 +15,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace FakeAI.Bounds.CodeFixes;
 
 /// <summary>
-/// Suppresses an unbounded-collection diagnostic (BND001–BND004, BND006, BND009) by adding
+/// Suppresses an unbounded-collection diagnostic (BND001–BND004, BND006, BND009, BND010) by adding
 /// <c>[AllowUnbounded("TODO: explain why this collection cannot grow without limit")]</c> to the member, and
 /// <c>using FakeAI.Bounds;</c> when it is missing. It is the fix for a collection that really is bounded by something
 /// the analyzers cannot see (one entry per configured model, say): the attribute records the reason where the next
@@ -51,7 +51,8 @@ public sealed class SuppressWithAllowUnboundedCodeFixProvider : CodeFixProvider
         DiagnosticIds.CapacityIsNotABound,
         DiagnosticIds.UnboundedQueuePrimitive,
         DiagnosticIds.UnboundedElementState,
-        DiagnosticIds.EntriesOutliveTheirOperations);
+        DiagnosticIds.EntriesOutliveTheirOperations,
+        DiagnosticIds.RequestsKeptUntilALaterCall);
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => new MemberFixAllProvider(Title, FixAsync);

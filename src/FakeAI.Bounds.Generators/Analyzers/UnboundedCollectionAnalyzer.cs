@@ -28,7 +28,8 @@ public sealed class UnboundedCollectionAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.BoundedOnlyByManualCleanupAtEnd,
         DiagnosticDescriptors.CapacityIsNotABoundAtEnd,
         DiagnosticDescriptors.UnboundedElementState,
-        DiagnosticDescriptors.EntriesOutliveTheirOperations);
+        DiagnosticDescriptors.EntriesOutliveTheirOperations,
+        DiagnosticDescriptors.RequestsKeptUntilALaterCall);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)

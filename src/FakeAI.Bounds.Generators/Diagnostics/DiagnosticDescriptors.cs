@@ -167,6 +167,14 @@ internal static class DiagnosticDescriptors
         // Reported once the whole compilation is analyzed: only classes that nothing shows long-lived are judged this way.
         WellKnownDiagnosticTags.CompilationEnd);
 
+    public static readonly DiagnosticDescriptor RequestsKeptUntilALaterCall = CreateReliability(
+        DiagnosticIds.RequestsKeptUntilALaterCall,
+        "A map keyed by requests keeps each one until a later call removes it",
+        "'{0}' in '{1}' keeps each '{2}' it is keyed by until a later call removes it: {3}; a request whose end never reaches that call (it failed first, or was abandoned) stays, with everything it references, for as long as the '{1}' lives; key it in a ConditionalWeakTable, which lets the entry go with its '{2}', remove it in a finally of the call that adds it, or mark it [AllowUnbounded(\"reason\")]",
+        "A long-lived listener, middleware or handler that keeps state per request in a map keyed by the request object itself (an HttpContext, an HttpRequestMessage, an Activity) and takes the entry out only when a later call reports the request's end (a Stop event, an end callback) holds every request whose end is not reported: an exception before the end event, an event that is not raised, an abandoned request. Each such entry keeps the whole request alive (its body, its services, its response). A ConditionalWeakTable keyed by the request lets the entry go when the request is collected, whether or not its end was seen.",
+        // Reported once the whole compilation is analyzed, with the other findings about instance members.
+        WellKnownDiagnosticTags.CompilationEnd);
+
     /// <summary>
     /// BND001, BND002 and BND003 as reported once the whole compilation is analyzed: for a class that is long-lived
     /// only because other code holds or registers it (the IDE shows these in full-solution analysis and builds).

@@ -15,6 +15,7 @@ internal static class DiagnosticIds
     public const string SuppressionWithoutJustification = "BND007";
     public const string AgeSweepCouldBeMaxAge = "BND008";
     public const string EntriesOutliveTheirOperations = "BND009";
+    public const string RequestsKeptUntilALaterCall = "BND010";
 
     public const string BoundedTypeNotPartial = "BND101";
     public const string MaxLengthInvalid = "BND102";

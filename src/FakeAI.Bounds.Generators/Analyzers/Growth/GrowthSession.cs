@@ -119,6 +119,11 @@ internal sealed class GrowthSession
             {
                 Defer(type, analysis.ReportLongLivedInstanceMembers);
             }
+
+            if (analysis.HasRequestKeyedMembers)
+            {
+                Defer(type, analysis.ReportRequestKeyedEntries);
+            }
         }
     }
 

@@ -164,6 +164,9 @@ internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evid
         return first;
     }
 
+    /// <summary>"'A' (line 3)", "'A' (line 3) and 'B' (line 9)": the methods of the events, each with its first line.</summary>
+    public static string DescribeEvents(IReadOnlyList<GrowthEvent> events) => JoinEvents(events, Distinct(events));
+
     private static string DescribeAdders(List<GrowthEvent> adds)
     {
         string[] methods = Distinct(adds);

@@ -272,6 +272,33 @@ internal sealed class TypeGrowthAnalysis
     /// <summary>The instance members of a class only the rest of the compilation can show long-lived.</summary>
     public bool HasMembersJudgedAtCompilationEnd => _localReason is null && AnyStatic(false);
 
+    /// <summary>A map or set keyed by a per-request object, judged at the end of the compilation whatever holds its class (BND010).</summary>
+    public bool HasRequestKeyedMembers => _members.Values.Any(member => RequestObjects.KeyOf(member) is not null);
+
+    /// <summary>
+    /// BND010: the maps and sets keyed by per-request objects that the class takes entries out of only one by one, in
+    /// a call other than the adding one. The class's lifetime does not matter: it keys by request because it sees many.
+    /// </summary>
+    public void ReportRequestKeyedEntries(string? reason, System.Action<Diagnostic> report, CancellationToken cancellationToken)
+    {
+        // A tracker by declaration is held to showing its bound: BND001 already reports a per-key lifecycle there.
+        if (TrackerClasses.HeldToTrackerStandard(_tracker))
+        {
+            return;
+        }
+
+        foreach (TrackedMember member in _members.Values)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (RequestObjects.KeyOf(member) is { } key
+                && member.HoldsGrowable && member.Symbol.Locations.Length > 0 && !_session.IsAllowedUnbounded(member.Symbol)
+                && RequestKeyedEntries.Explain(member) is { } evidence)
+            {
+                report(Create(DiagnosticDescriptors.RequestsKeptUntilALaterCall, member, key.Name, evidence));
+            }
+        }
+    }
+
     public void Report(SymbolAnalysisContext context)
     {
         CallPaths? paths = null;
