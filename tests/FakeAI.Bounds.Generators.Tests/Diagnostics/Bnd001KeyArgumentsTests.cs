@@ -87,6 +87,12 @@ public class Bnd001KeyArgumentsTests
         // The options object kept by the constructor, its name read later: one shared connection per configured id.
         "public sealed class BackplaneOptions { public string? ConnectionId { get; set; } } public sealed class Backplane { private static readonly ConcurrentDictionary<string, object> _c = new(); private readonly BackplaneOptions _options;"
             + " public Backplane(IOptions<BackplaneOptions> accessor) { _options = accessor.Value ?? throw new ArgumentNullException(nameof(accessor)); } public object Connect() => _c.GetOrAdd(_options.ConnectionId ?? \"_default\", _ => new object()); }",
+        // A pool per connection string, in a library whose callers pass it: one per database the application uses.
+        "public sealed class Pool { } public static class Pools { private static readonly ConcurrentDictionary<string, Pool> _c = new(); public static Pool For(string connectionString) => _c.GetOrAdd(connectionString, _ => new Pool()); }",
+        // A counter per connection string, kept by the setter of a pool policy's property; and a flag per opened connection's string.
+        "public sealed class PoolPolicy { private static readonly ConcurrentDictionary<string, int> _increments = new(); private string _connectionString = \"\";"
+            + " public string ConnectionString { get => _connectionString; set { _connectionString = value ?? \"\"; _increments.AddOrUpdate(_connectionString, 1, (k, v) => v + 1); } } }",
+        "public static class Mars { private static readonly Dictionary<string, bool> _c = new(); public static void Seen(System.Data.Common.DbConnection connection) => _c[connection.ConnectionString] = true; }",
     };
 
     public static TheoryData<string> KeysFromElsewhere { get; } = new()
@@ -124,6 +130,10 @@ public class Bnd001KeyArgumentsTests
         "public static class Plans { private static readonly ConcurrentDictionary<(IntPtr, string), object> _c = new(); public static object For(Type type, string sql) => _c.GetOrAdd((type.TypeHandle.Value, sql), k => new object()); }",
         // The Value of something that is not a runtime handle.
         "public static class Boxes { private static readonly ConcurrentDictionary<int, object> _c = new(); public static object For(int? id) => _c.GetOrAdd(id!.Value, k => new object()); }",
+        // A connection string the name does not call one: judged as any caller's string.
+        "public static class Nodes { private static readonly ConcurrentDictionary<string, object> _c = new(); public static object For(string connStr) => _c.GetOrAdd(connStr, _ => new object()); }",
+        // Named like a connection string but not a string: a builder compared by reference, one per call.
+        "public static class Nodes { private static readonly ConcurrentDictionary<System.Data.Common.DbConnectionStringBuilder, object> _c = new(); public static object For(System.Data.Common.DbConnectionStringBuilder connectionString) => _c.GetOrAdd(connectionString, _ => new object()); }",
         // An interface member: its callers hold the interface, out of sight.
         "public interface ISink { void Put(string key); } internal sealed class Sink : ISink { public static readonly Sink Instance = new(); private Sink() { } private readonly Dictionary<string, int> _c = new(); public void Put(string key) => _c[key] = 1; public static void Warm() => Instance.Put(\"a\"); }",
     };

@@ -63,7 +63,8 @@ internal static class KeySpaces
                 && name.Property.ContainingType is { } owner
                 && IsProgramElement(owner))
             || value is IFieldReferenceOperation { Field: { Name: "Empty", IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } }
-            || ConfiguredValues.IsConfigured(value))
+            || ConfiguredValues.IsConfigured(value)
+            || ConnectionStrings.IsNamedAsOne(value))
         {
             return true;
         }
