@@ -56,6 +56,9 @@ internal sealed class GrowthSession
 
     public KeyArguments KeyArguments { get; }
 
+    /// <summary>The static collections other types remove from.</summary>
+    public OutsideRemovals OutsideRemovals { get; } = new();
+
     /// <summary>Which code outside the compilation can call its members.</summary>
     public AssemblyReach Reach { get; }
 

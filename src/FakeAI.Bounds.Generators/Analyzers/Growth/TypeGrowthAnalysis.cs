@@ -317,6 +317,21 @@ internal sealed class TypeGrowthAnalysis
             }
 
             string lifetime = member.Symbol.IsStatic ? LongLivedShapes.OfStaticMember(member.Symbol) : LongLivedShapes.OfType(_type, _localReason!);
+            if (member.Symbol.IsStatic && !TrackerClasses.HeldToTrackerStandard(_tracker) && OutsideRemovals.CanBeReachedFromOtherTypes(member.Symbol))
+            {
+                // Another type may take entries out of it (a provider's Dispose removing its own entry), which only
+                // the end of the compilation tells.
+                CallPaths frozen = paths;
+                _session.Defer(_type, (_, report, _) =>
+                {
+                    if (!_session.OutsideRemovals.Any(member.Symbol))
+                    {
+                        ReportOrDefer(member, verdict, frozen, lifetime, atCompilationEnd: true, report);
+                    }
+                });
+                continue;
+            }
+
             ReportOrDefer(member, verdict, paths, lifetime, atCompilationEnd: false, context.ReportDiagnostic);
         }
     }
@@ -594,6 +609,11 @@ internal sealed class TypeGrowthAnalysis
         if (MemberReferences.Referenced(collection) is not { } member)
         {
             return;
+        }
+
+        if (kind != GrowthEventKind.Grow)
+        {
+            _session.OutsideRemovals.Record(member, _type);
         }
 
         // `_byType[type] = x` on a Hashtable: a key the program fixes adds at most one entry per declared type.
