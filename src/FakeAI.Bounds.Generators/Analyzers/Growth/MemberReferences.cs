@@ -1,9 +1,13 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 
-/// <summary>Finds the field or property an expression reads, through conversions, parentheses and <c>?.</c>.</summary>
+/// <summary>
+/// Finds the field or property an expression reads, through conversions, parentheses, <c>?.</c> and a local that
+/// aliases it (<c>ICollection&lt;KeyValuePair&lt;K, V&gt;&gt; entries = _map; entries.Remove(pair);</c>).
+/// </summary>
 internal static class MemberReferences
 {
     /// <summary>The field or non-indexer property <paramref name="operation"/> reads, or <see langword="null"/>.</summary>
@@ -71,10 +75,37 @@ internal static class MemberReferences
                     // `_map?.Remove(key)`: the call's receiver stands for what the `?.` tested.
                     operation = ConditionalReceiver(placeholder);
                     continue;
+                case ILocalReferenceOperation local:
+                    operation = AliasedMember(local);
+                    continue;
                 default:
                     return null;
             }
         }
+    }
+
+    // `var entries = _map; entries.Remove(pair);`: a local declared with a member and never assigned again is that
+    // member under another name (the idiom that removes an exact key and value through ICollection<KeyValuePair>).
+    // The syntax is checked first: this runs for every collection call on a local, and most locals hold what the
+    // method made.
+    private static IOperation? AliasedMember(ILocalReferenceOperation reference)
+    {
+        ILocalSymbol local = reference.Local;
+        if (local.IsRef
+            || local.DeclaringSyntaxReferences.Length != 1
+            || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: var value } declarator
+            || value is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax })
+            || reference.SemanticModel is not { } model
+            || declarator.SyntaxTree != model.SyntaxTree
+            || declarator.FirstAncestorOrSelf<BlockSyntax>() is not { } block)
+        {
+            return null;
+        }
+
+        IOperation? initializer = model.GetOperation(value);
+        return initializer is IFieldReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: false } && !LocalWrites.IsWrittenIn(block, local.Name)
+            ? initializer
+            : null;
     }
 
     private static IOperation? ConditionalReceiver(IConditionalAccessInstanceOperation placeholder)
