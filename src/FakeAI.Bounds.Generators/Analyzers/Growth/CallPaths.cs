@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 
@@ -106,6 +108,54 @@ internal sealed class CallPaths
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// A private method that nothing runs: no method of the type that other code can reach calls it, directly or
+    /// through other private methods, and none of them is handed out as a delegate or runs by itself. What it adds is
+    /// never added. Only ordinary methods without attributes (a serializer calls an <c>[OnDeserialized]</c> method), not
+    /// partial ones, not <c>Main</c>, and only in a type that is neither partial (a source generator's part, or Razor
+    /// markup, may call it in code the analysis does not read) nor has nested types (their calls into this one the
+    /// type's own graph does not hold). A method called only through reflection is taken as never run.
+    /// </summary>
+    public bool NeverRuns(ISymbol method)
+    {
+        if (!IsUnreachableFromOutside(method) || method.ContainingType is not { } owner || owner.GetTypeMembers().Length > 0 || IsPartial(owner))
+        {
+            return false;
+        }
+
+        foreach (ISymbol caller in Reach(new[] { method }, _callers))
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (!IsUnreachableFromOutside(caller))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsPartial(INamedTypeSymbol type)
+    {
+        foreach (SyntaxReference declaration in type.DeclaringSyntaxReferences)
+        {
+            if (declaration.GetSyntax() is TypeDeclarationSyntax syntax && syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsUnreachableFromOutside(ISymbol method)
+    {
+        return method is IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Private, IsExtern: false, PartialDefinitionPart: null, PartialImplementationPart: null } ordinary
+            && ordinary.Name != "Main"
+            && ordinary.GetAttributes().Length == 0
+            && !SelfRunning.Contains(method);
     }
 
     /// <summary>

@@ -50,7 +50,7 @@ internal readonly record struct GrowthVerdict(GrowthOutcome Outcome, string Evid
         var addPaths = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (GrowthEvent add in events)
         {
-            if (add.Kind != GrowthEventKind.Grow || add.Guarded || add.Once || guardedAdds.Contains(add.Method) || calls.RunsOnlyWhileConstructing(add.Method)
+            if (add.Kind != GrowthEventKind.Grow || add.Guarded || add.Once || guardedAdds.Contains(add.Method) || calls.RunsOnlyWhileConstructing(add.Method) || calls.NeverRuns(add.Method)
                 || (excuseParameterKeys && add.KeyParameters is not null)
                 || (keepsEveryEntry is not null
                     && ((add.KeySource is { } source && keepsEveryEntry(source)) || (add.FilledCollection is { } filled && keepsEveryEntry(filled)))))
