@@ -274,6 +274,9 @@ public class Bnd0xxRealCodePatternsTests
         // The same when the startup task's interface gets ExecuteAsync from an interface it extends.
         "public static class Handlers { private static readonly List<string> _c = new(); public static void Register(string s) => _c.Add(s); }"
             + " public interface ITask { Task ExecuteAsync(CancellationToken t); } public interface IStartupTask : ITask { } public sealed class Populate : IStartupTask { public Task ExecuteAsync(CancellationToken t) { foreach (var s in new[] { \"a\", \"b\" }) { Handlers.Register(s); } return Task.CompletedTask; } }",
+        // A startup action (Foundatio's IStartupAction) registers its handlers once as the host starts.
+        "public static class Handlers { private static readonly List<string> _c = new(); public static void Register(string s) => _c.Add(s); }"
+            + " public interface IStartupAction { Task RunAsync(CancellationToken shutdownToken = default); } public sealed class Subscribe : IStartupAction { public Task RunAsync(CancellationToken shutdownToken = default) { Handlers.Register(\"a\"); return Task.CompletedTask; } }",
         "public sealed class Stages { public static readonly Stages Instance = new(); private Stages() { } private readonly List<Action> _c = new(); public void Subscribe(Action a) => _c.Add(a); }"
             + " public interface ILifecycleParticipant<T> { void Participate(T lifecycle); } public sealed class Component : ILifecycleParticipant<Stages> { void ILifecycleParticipant<Stages>.Participate(Stages lifecycle) => lifecycle.Subscribe(() => { }); }",
         // Test support shipped in a product assembly, by its names: a Testing namespace, a test double, a fixture.

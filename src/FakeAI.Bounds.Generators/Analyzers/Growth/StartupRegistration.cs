@@ -23,12 +23,13 @@ internal static class StartupRegistration
     private static readonly string[] StartupTypeSuffixes = { "Builder", "Configurator", "Extensions", "Startup", "Program", "Module", "Installer", "Bootstrapper", "StartupTask" };
 
     // What a class that runs once as its host starts implements, and the method of it that runs then: the start of a
-    // hosted service (not a BackgroundService's ExecuteAsync, its loop), a startup task or filter, a lifecycle
+    // hosted service (not a BackgroundService's ExecuteAsync, its loop), a startup task, action or filter, a lifecycle
     // participant (whose Participate subscribes its stages before the host runs).
     private static readonly (string Interface, string Method)[] StartupMethods =
     {
         ("IHostedService", "StartAsync"), ("IHostedLifecycleService", "StartingAsync"), ("IStartupTask", "ExecuteAsync"), ("IStartupTask", "Execute"),
-        ("IStartupTask", "StartAsync"), ("IStartupFilter", "Configure"), ("IHostingStartup", "Configure"), ("ILifecycleParticipant", "Participate"),
+        ("IStartupTask", "StartAsync"), ("IStartupAction", "RunAsync"), ("IStartupFilter", "Configure"), ("IHostingStartup", "Configure"),
+        ("ILifecycleParticipant", "Participate"),
     };
 
     /// <summary>
