@@ -120,7 +120,7 @@ internal sealed class CallPaths
     /// </summary>
     public bool NeverRuns(ISymbol method)
     {
-        if (!IsUnreachableFromOutside(method) || method.ContainingType is not { } owner || owner.GetTypeMembers().Length > 0 || IsPartial(owner))
+        if (!IsUnreachableFromOutside(method))
         {
             return false;
         }
@@ -134,7 +134,8 @@ internal sealed class CallPaths
             }
         }
 
-        return true;
+        // The declarations last: most private adders have a caller other code reaches.
+        return method.ContainingType is { } owner && owner.GetTypeMembers().Length == 0 && !IsPartial(owner);
     }
 
     private static bool IsPartial(INamedTypeSymbol type)
