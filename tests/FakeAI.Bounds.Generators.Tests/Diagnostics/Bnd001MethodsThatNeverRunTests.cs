@@ -40,6 +40,9 @@ public class Bnd001MethodsThatNeverRunTests
             + " [OnDeserialized] private void Seen(StreamingContext context) => _seen.Add(context.ToString()); }",
         // A partial type: another part, perhaps generated, may call it.
         "public static partial class Names { private static readonly List<string> _seen = new(); private static void Seen(string name) => _seen.Add(name); }",
+        // A public method calls it in code the compiler cannot bind yet (an argument that does not resolve).
+        "public static class Names { private static readonly List<string> _seen = new(); public static void Handle(string name) => Seen(name, undeclared);"
+            + " private static void Seen(string name) => _seen.Add(name); }",
         // A nested type may call it.
         "public static class Names { private static readonly List<string> _seen = new(); private static void Seen(string name) => _seen.Add(name);"
             + " public static class Handler { public static void Handle(string name) => Seen(name); } }",

@@ -113,6 +113,7 @@ internal sealed class GrowthSession
         if (analysis.HasTrackedMembers)
         {
             context.RegisterOperationAction(analysis.OnInitializer, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
+            context.RegisterOperationAction(analysis.OnInvalidOperation, OperationKind.Invalid);
             if (analysis.HasMembersJudgedAtTypeEnd)
             {
                 context.RegisterSymbolEndAction(analysis.Report);

@@ -233,6 +233,30 @@ internal sealed class TypeGrowthAnalysis
         }
     }
 
+    /// <summary>
+    /// A call the compiler could not bind (an argument of a type that does not resolve, code half written) still names
+    /// the method it means: each of the type's own candidates counts as called, so that a private method is not taken
+    /// for one that never runs (<see cref="CallPaths.NeverRuns"/>) only because its calls do not bind.
+    /// </summary>
+    public void OnInvalidOperation(OperationAnalysisContext context)
+    {
+        if (context.Operation.Syntax is not InvocationExpressionSyntax invocation
+            || context.Operation.SemanticModel is not { } model
+            || !OwnsOperation(context.ContainingSymbol))
+        {
+            return;
+        }
+
+        SymbolInfo info = model.GetSymbolInfo(invocation, context.CancellationToken);
+        foreach (ISymbol candidate in info.CandidateSymbols)
+        {
+            if (candidate is IMethodSymbol method && SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, _type.OriginalDefinition))
+            {
+                _calls.AddCall(context.ContainingSymbol, method.OriginalDefinition);
+            }
+        }
+    }
+
     public void OnMethodReference(OperationAnalysisContext context)
     {
         // A method handed out as a delegate (a timer callback, an event handler) runs by itself; one of another
