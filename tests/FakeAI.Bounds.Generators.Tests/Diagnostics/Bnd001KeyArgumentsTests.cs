@@ -130,6 +130,10 @@ public class Bnd001KeyArgumentsTests
         "public static class Plans { private static readonly ConcurrentDictionary<(IntPtr, string), object> _c = new(); public static object For(Type type, string sql) => _c.GetOrAdd((type.TypeHandle.Value, sql), k => new object()); }",
         // The Value of something that is not a runtime handle.
         "public static class Boxes { private static readonly ConcurrentDictionary<int, object> _c = new(); public static object For(int? id) => _c.GetOrAdd(id!.Value, k => new object()); }",
+        // A local named as a connection string but built from a caller's values: judged by what it is made of.
+        "public static class Pools { private static readonly ConcurrentDictionary<string, object> _c = new(); public static object For(string host, string db) { var connectionString = $\"Server={host};Database={db}\"; return _c.GetOrAdd(connectionString, _ => new object()); } }",
+        // Another object's property named ConnectionString: a tenant's, not the program's configuration.
+        "public sealed class Tenant { public string ConnectionString { get; set; } = \"\"; } public static class Pools { private static readonly ConcurrentDictionary<string, object> _c = new(); public static object For(Tenant tenant) => _c.GetOrAdd(tenant.ConnectionString, _ => new object()); }",
         // A connection string the name does not call one: judged as any caller's string.
         "public static class Nodes { private static readonly ConcurrentDictionary<string, object> _c = new(); public static object For(string connStr) => _c.GetOrAdd(connStr, _ => new object()); }",
         // Named like a connection string but not a string: a builder compared by reference, one per call.

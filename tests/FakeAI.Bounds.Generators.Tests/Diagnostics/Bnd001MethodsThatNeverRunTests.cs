@@ -43,6 +43,10 @@ public class Bnd001MethodsThatNeverRunTests
         // A public method calls it in code the compiler cannot bind yet (an argument that does not resolve).
         "public static class Names { private static readonly List<string> _seen = new(); public static void Handle(string name) => Seen(name, undeclared);"
             + " private static void Seen(string name) => _seen.Add(name); }",
+        // Called dynamically: the call graph holds no call, the name says one.
+        "public static class Names { private static readonly List<string> _seen = new(); public static void Handle(dynamic d) => Seen(d); private static void Seen(string name) => _seen.Add(name); }",
+        // Named for reflection.
+        "public static class Names { private static readonly List<string> _seen = new(); public static string Target => nameof(Seen); private static void Seen(string name) => _seen.Add(name); }",
         // A nested type may call it.
         "public static class Names { private static readonly List<string> _seen = new(); private static void Seen(string name) => _seen.Add(name);"
             + " public static class Handler { public static void Handle(string name) => Seen(name); } }",

@@ -8,7 +8,7 @@ namespace FakeAI.Bounds.Generators.Tests.Diagnostics;
 
 /// <summary>
 /// A static collection another type takes entries out of (a provider's Dispose removing its own entry from a registry
-/// an extension class keeps, a nested type clearing its outer class's cache) has that removal as its lifecycle: it is
+/// an extension class keeps, a nested type forgetting an entry of its outer class's cache) has that removal as its lifecycle: it is
 /// judged once the compilation is done, with the other types' removals known.
 /// </summary>
 public class Bnd001RemovalsElsewhereTests
@@ -26,10 +26,10 @@ public class Bnd001RemovalsElsewhereTests
         "public static class AdapterExtensions { internal static readonly ConcurrentDictionary<Guid, object> Adapters = new();"
             + " public static object AdapterFor(this Provider provider) => Adapters.GetOrAdd(provider.Id, _ => new object()); }"
             + " public sealed class Provider : IDisposable { public Guid Id { get; } = Guid.NewGuid(); public void Dispose() => AdapterExtensions.Adapters.TryRemove(Id, out _); }",
-        // A private cache its nested type empties.
+        // A private cache its nested type takes entries out of.
         "public static class Cache { private static readonly Dictionary<string, object> _entries = new();"
             + " public static object Get(string key) { if (!_entries.TryGetValue(key, out var value)) { value = new object(); _entries[key] = value; } return value; }"
-            + " public static class Admin { public static void Reset() => _entries.Clear(); } }",
+            + " public static class Admin { public static void Forget(string key) => _entries.Remove(key); } }",
     };
 
     public static TheoryData<string> NotRemovedElsewhere { get; } = new()
@@ -42,6 +42,10 @@ public class Bnd001RemovalsElsewhereTests
         "public static class AdapterExtensions { internal static readonly ConcurrentDictionary<Guid, object> Adapters = new(); internal static readonly ConcurrentDictionary<Guid, object> Factories = new();"
             + " public static object AdapterFor(Guid id) { Factories.TryAdd(id, new object()); return Adapters.GetOrAdd(id, _ => new object()); } }"
             + " public sealed class Provider { public void Close(Guid id) => AdapterExtensions.Factories.TryRemove(id, out _); }",
+        // Another type only gives it a new collection at startup: a reset bounds nothing.
+        "public static class AdapterExtensions { public static ConcurrentDictionary<Guid, object> Adapters = new();"
+            + " public static object AdapterFor(Guid id) => Adapters.GetOrAdd(id, _ => new object()); }"
+            + " public static class Setup { public static void Configure() { AdapterExtensions.Adapters = new ConcurrentDictionary<Guid, object>(); AdapterExtensions.Adapters.Clear(); } }",
     };
 
     [Theory]

@@ -53,6 +53,10 @@ public class Bnd010RequestsKeptUntilALaterCallTests
         // A static set of running activities.
         "public static class Running { private static readonly HashSet<Activity> _activities = new();"
             + " public static void Started(Activity activity) => _activities.Add(activity); public static void Stopped(Activity activity) => _activities.Remove(activity); }",
+        // Taken out in a finally, but of the call that ends, not of the one that adds.
+        "public sealed class Timing { private readonly Dictionary<HttpRequestMessage, DateTime> _started = new();"
+            + " public void Begin(HttpRequestMessage request) => _started[request] = DateTime.UtcNow;"
+            + " public void End(HttpRequestMessage request) { try { Console.WriteLine(request); } finally { _started.Remove(request); } } }",
         // Keyed by a class derived from the request object, declared as an interface.
         "public sealed class Contexts { private readonly IDictionary<DefaultHttpContext, int> _seen = new Dictionary<DefaultHttpContext, int>();"
             + " public void Enter(DefaultHttpContext context) => _seen[context] = 1; public void Leave(DefaultHttpContext context) => _seen.Remove(context); }",

@@ -116,7 +116,8 @@ internal sealed class CallPaths
     /// never added. Only ordinary methods without attributes (a serializer calls an <c>[OnDeserialized]</c> method), not
     /// partial ones, not <c>Main</c>, and only in a type that is neither partial (a source generator's part, or Razor
     /// markup, may call it in code the analysis does not read) nor has nested types (their calls into this one the
-    /// type's own graph does not hold). A method called only through reflection is taken as never run.
+    /// type's own graph does not hold). A method whose name the type uses anywhere (a dynamic call, a method group passed
+    /// to a call that does not bind, a <c>nameof</c>) is taken as called.
     /// </summary>
     public bool NeverRuns(ISymbol method)
     {
@@ -125,7 +126,8 @@ internal sealed class CallPaths
             return false;
         }
 
-        foreach (ISymbol caller in Reach(new[] { method }, _callers))
+        HashSet<ISymbol> callers = Reach(new[] { method }, _callers);
+        foreach (ISymbol caller in callers)
         {
             _cancellationToken.ThrowIfCancellationRequested();
             if (!IsUnreachableFromOutside(caller))
@@ -135,7 +137,38 @@ internal sealed class CallPaths
         }
 
         // The declarations last: most private adders have a caller other code reaches.
-        return method.ContainingType is { } owner && owner.GetTypeMembers().Length == 0 && !IsPartial(owner);
+        if (method.ContainingType is not { } owner || owner.GetTypeMembers().Length > 0 || IsPartial(owner))
+        {
+            return false;
+        }
+
+        // A method no recorded call reaches may still be named where the graph holds no call: a dynamic call, a method
+        // group handed to a call that does not bind, a nameof for reflection. Any use of its name counts.
+        foreach (ISymbol caller in callers)
+        {
+            if (!_callers.ContainsKey(caller) && IsNamedIn(owner, caller.Name))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool IsNamedIn(INamedTypeSymbol type, string name)
+    {
+        foreach (SyntaxReference declaration in type.DeclaringSyntaxReferences)
+        {
+            foreach (SyntaxNode node in declaration.GetSyntax(_cancellationToken).DescendantNodes())
+            {
+                if (node is SimpleNameSyntax simple && simple.Identifier.ValueText == name)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool IsPartial(INamedTypeSymbol type)

@@ -1,3 +1,4 @@
+using FakeAI.Bounds.Generators.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -86,12 +87,15 @@ internal static class MemberReferences
 
     // `var entries = _map; entries.Remove(pair);`: a local declared with a member and never assigned again is that
     // member under another name (the idiom that removes an exact key and value through ICollection<KeyValuePair>).
-    // The syntax is checked first: this runs for every collection call on a local, and most locals hold what the
-    // method made.
+    // The local's type and the syntax are checked first: this runs for every local a collection rule reads, and most
+    // locals are not collections or hold what the method made.
     private static IOperation? AliasedMember(ILocalReferenceOperation reference)
     {
         ILocalSymbol local = reference.Local;
         if (local.IsRef
+            || local.Type is not { TypeKind: TypeKind.Class or TypeKind.Interface } type
+            || type.SpecialType == SpecialType.System_String
+            || !TypeHierarchy.ImplementsEnumerable(type)
             || local.DeclaringSyntaxReferences.Length != 1
             || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: var value } declarator
             || value is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax })

@@ -4,9 +4,11 @@ using Microsoft.CodeAnalysis;
 namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 
 /// <summary>
-/// The static collections of the compilation that code in another type takes entries out of, trims or empties: a
+/// The static collections of the compilation that code in another type takes entries out of (by key, in a sweep, or
+/// from an end), outside its constructors: a
 /// provider's <c>Dispose</c> that removes its own entry from a registry an extension class keeps, a nested helper that
-/// clears its outer class's cache. Such a removal is the collection's lifecycle as much as one in its own class, but
+/// sweeps its outer class's cache. A reassignment or a Clear there is not one: an initialization at startup or a reset
+/// bounds no more than it would in the collection's own type. Such a removal is the collection's lifecycle as much as one in its own class, but
 /// the class's analysis does not see it, so a static member that other types can reach is judged once the compilation
 /// is done (<see cref="TypeGrowthAnalysis"/>). Facts arrive from every type's callbacks concurrently.
 /// </summary>

@@ -316,6 +316,7 @@ internal sealed class TypeGrowthAnalysis
             cancellationToken.ThrowIfCancellationRequested();
             if (RequestObjects.KeyOf(member) is { } key
                 && member.HoldsGrowable && member.Symbol.Locations.Length > 0 && !_session.IsAllowedUnbounded(member.Symbol)
+                && !_session.OutsideRemovals.Any(member.Symbol)
                 && RequestKeyedEntries.Explain(member) is { } evidence)
             {
                 report(Create(DiagnosticDescriptors.RequestsKeptUntilALaterCall, member, key.Name, evidence));
@@ -345,12 +346,11 @@ internal sealed class TypeGrowthAnalysis
             {
                 // Another type may take entries out of it (a provider's Dispose removing its own entry), which only
                 // the end of the compilation tells.
-                CallPaths frozen = paths;
-                _session.Defer(_type, (_, report, _) =>
+                _session.Defer(_type, (_, report, cancellationToken) =>
                 {
                     if (!_session.OutsideRemovals.Any(member.Symbol))
                     {
-                        ReportOrDefer(member, verdict, frozen, lifetime, atCompilationEnd: true, report);
+                        ReportOrDefer(member, verdict, _calls.Freeze(cancellationToken), lifetime, atCompilationEnd: true, report);
                     }
                 });
                 continue;
@@ -635,7 +635,9 @@ internal sealed class TypeGrowthAnalysis
             return;
         }
 
-        if (kind != GrowthEventKind.Grow)
+        // Only what takes entries out counts as another type's part of the lifecycle: a reassignment or Clear there
+        // (an initialization at startup, a reset) is no more a bound than it is in the collection's own type.
+        if (kind is GrowthEventKind.RemoveSpecific or GrowthEventKind.Sweep or GrowthEventKind.RemoveFromEnd && !IsConstruction(context.ContainingSymbol))
         {
             _session.OutsideRemovals.Record(member, _type);
         }
