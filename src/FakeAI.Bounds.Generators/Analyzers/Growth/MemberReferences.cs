@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FakeAI.Bounds.Generators.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -89,7 +90,22 @@ internal static class MemberReferences
     // member under another name (the idiom that removes an exact key and value through ICollection<KeyValuePair>).
     // The local's type and the syntax are checked first: this runs for every local a collection rule reads, and most
     // locals are not collections or hold what the method made.
+    // Each local is read once: a long method refers to the same local many times, and each reading binds its
+    // initializer and walks its block. Keyed weakly by the symbol, so the answers go with their compilation.
+    private static readonly ConditionalWeakTable<ILocalSymbol, StrongBox<IOperation?>> Aliases = new();
+
     private static IOperation? AliasedMember(ILocalReferenceOperation reference)
+    {
+        if (Aliases.TryGetValue(reference.Local, out StrongBox<IOperation?>? known))
+        {
+            return known.Value;
+        }
+
+        IOperation? aliased = ReadAlias(reference);
+        return Aliases.GetValue(reference.Local, _ => new StrongBox<IOperation?>(aliased)).Value;
+    }
+
+    private static IOperation? ReadAlias(ILocalReferenceOperation reference)
     {
         ILocalSymbol local = reference.Local;
         if (local.IsRef
