@@ -17,6 +17,8 @@ internal sealed class CallPaths
     private readonly Dictionary<ISymbol, HashSet<ISymbol>> _guardedCallees;
     private readonly Dictionary<ISymbol, HashSet<ISymbol>> _addPaths = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, HashSet<ISymbol>> _guardedRemovalSites = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<string, bool> _namedInType = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<ISymbol, bool> _neverRuns = new(SymbolEqualityComparer.Default);
     private readonly CancellationToken _cancellationToken;
 
     public CallPaths(
@@ -121,6 +123,17 @@ internal sealed class CallPaths
     /// </summary>
     public bool NeverRuns(ISymbol method)
     {
+        if (!_neverRuns.TryGetValue(method, out bool never))
+        {
+            never = ComputeNeverRuns(method);
+            _neverRuns[method] = never;
+        }
+
+        return never;
+    }
+
+    private bool ComputeNeverRuns(ISymbol method)
+    {
         if (!IsUnreachableFromOutside(method))
         {
             return false;
@@ -156,6 +169,19 @@ internal sealed class CallPaths
     }
 
     private bool IsNamedIn(INamedTypeSymbol type, string name)
+    {
+        if (_namedInType.TryGetValue(name, out bool named))
+        {
+            return named;
+        }
+
+        named = WalkForName(type, name);
+        _namedInType[name] = named;
+        return named;
+    }
+
+    // Each name is looked for once per type: a type's verdicts ask for every add of every member.
+    private bool WalkForName(INamedTypeSymbol type, string name)
     {
         foreach (SyntaxReference declaration in type.DeclaringSyntaxReferences)
         {

@@ -90,31 +90,35 @@ internal static class MemberReferences
     // member under another name (the idiom that removes an exact key and value through ICollection<KeyValuePair>).
     // The local's type and the syntax are checked first: this runs for every local a collection rule reads, and most
     // locals are not collections or hold what the method made.
-    // Each local is read once: a long method refers to the same local many times, and each reading binds its
-    // initializer and walks its block. Keyed weakly by the symbol, so the answers go with their compilation.
+    // A candidate local is read once: a long method refers to the same alias many times, and each reading binds its
+    // initializer and walks its block. Keyed weakly by the symbol, so the answers go with their compilation; only
+    // locals that pass the cheap checks are kept, since every entry costs the collector a dependent handle.
     private static readonly ConditionalWeakTable<ILocalSymbol, StrongBox<IOperation?>> Aliases = new();
 
     private static IOperation? AliasedMember(ILocalReferenceOperation reference)
     {
-        if (Aliases.TryGetValue(reference.Local, out StrongBox<IOperation?>? known))
+        ILocalSymbol local = reference.Local;
+        if (local.IsRef
+            || local.Type is not { TypeKind: TypeKind.Class or TypeKind.Interface, SpecialType: not SpecialType.System_String }
+            || local.DeclaringSyntaxReferences.Length != 1
+            || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax } })
+        {
+            return null;
+        }
+
+        if (Aliases.TryGetValue(local, out StrongBox<IOperation?>? known))
         {
             return known.Value;
         }
 
-        IOperation? aliased = ReadAlias(reference);
-        return Aliases.GetValue(reference.Local, _ => new StrongBox<IOperation?>(aliased)).Value;
+        IOperation? aliased = ReadAlias(reference, local);
+        return Aliases.GetValue(local, _ => new StrongBox<IOperation?>(aliased)).Value;
     }
 
-    private static IOperation? ReadAlias(ILocalReferenceOperation reference)
+    private static IOperation? ReadAlias(ILocalReferenceOperation reference, ILocalSymbol local)
     {
-        ILocalSymbol local = reference.Local;
-        if (local.IsRef
-            || local.Type is not { TypeKind: TypeKind.Class or TypeKind.Interface } type
-            || type.SpecialType == SpecialType.System_String
-            || !TypeHierarchy.ImplementsEnumerable(type)
-            || local.DeclaringSyntaxReferences.Length != 1
+        if (!TypeHierarchy.ImplementsEnumerable(local.Type)
             || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: var value } declarator
-            || value is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax })
             || reference.SemanticModel is not { } model
             || declarator.SyntaxTree != model.SyntaxTree
             || declarator.FirstAncestorOrSelf<BlockSyntax>() is not { } block)
