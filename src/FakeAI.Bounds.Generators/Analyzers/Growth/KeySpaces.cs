@@ -105,7 +105,7 @@ internal static class KeySpaces
 
         if (value is ILocalReferenceOperation { Local.Type: { } localType } local && IsAssemblyName(localType))
         {
-            return Initializer(local, out BlockSyntax? block) is { } initializer
+            return LocalWrites.Initializer(local, out BlockSyntax? block) is { } initializer
                 && IsFixedSource(initializer, depth + 1)
                 && !LocalWrites.IsWrittenIn(block!, local.Local.Name);
         }
@@ -184,38 +184,9 @@ internal static class KeySpaces
     // A local declared with a fixed value and never assigned again in its block (no assignment, ref, out or ++ of it).
     private static bool IsFixedLocal(ILocalReferenceOperation reference, int depth)
     {
-        return Initializer(reference, out BlockSyntax? block) is { } initializer
+        return LocalWrites.Initializer(reference, out BlockSyntax? block) is { } initializer
             && IsFixedValue(initializer, depth + 1)
             && !LocalWrites.IsWrittenIn(block!, reference.Local.Name);
-    }
-
-    // The value a local is declared with, and the block that declares it (to look for later writes, which cost a walk
-    // of the block, once the value is known to be fixed).
-    private static IOperation? Initializer(ILocalReferenceOperation reference, out BlockSyntax? block)
-    {
-        block = null;
-        ILocalSymbol local = reference.Local;
-        if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1
-            || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator
-            || reference.SemanticModel is not { } model
-            || declarator.SyntaxTree != model.SyntaxTree)
-        {
-            return null;
-        }
-
-        block = declarator.FirstAncestorOrSelf<BlockSyntax>();
-        return block is null ? null : model.GetOperation(WithoutSuppression(initializer));
-    }
-
-    // `typeof(T).FullName!`: the operation is the operand's.
-    private static ExpressionSyntax WithoutSuppression(ExpressionSyntax expression)
-    {
-        while (expression is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed)
-        {
-            expression = suppressed.Operand;
-        }
-
-        return expression;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 
@@ -30,5 +31,35 @@ internal static class LocalWrites
         }
 
         return false;
+    }
+
+    /// <summary>The value a local is declared with, and the block that declares it (to look for later writes, which cost a walk of the block).</summary>
+    // The value a local is declared with, and the block that declares it (to look for later writes, which cost a walk
+    // of the block, once the value is known to be fixed).
+    public static IOperation? Initializer(ILocalReferenceOperation reference, out BlockSyntax? block)
+    {
+        block = null;
+        ILocalSymbol local = reference.Local;
+        if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1
+            || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator
+            || reference.SemanticModel is not { } model
+            || declarator.SyntaxTree != model.SyntaxTree)
+        {
+            return null;
+        }
+
+        block = declarator.FirstAncestorOrSelf<BlockSyntax>();
+        return block is null ? null : model.GetOperation(WithoutSuppression(initializer));
+    }
+
+    // `typeof(T).FullName!`: the operation is the operand's.
+    private static ExpressionSyntax WithoutSuppression(ExpressionSyntax expression)
+    {
+        while (expression is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed)
+        {
+            expression = suppressed.Operand;
+        }
+
+        return expression;
     }
 }

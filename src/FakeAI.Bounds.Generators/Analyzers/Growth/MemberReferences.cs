@@ -117,17 +117,10 @@ internal static class MemberReferences
 
     private static IOperation? ReadAlias(ILocalReferenceOperation reference, ILocalSymbol local)
     {
-        if (!TypeHierarchy.ImplementsEnumerable(local.Type)
-            || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: var value } declarator
-            || reference.SemanticModel is not { } model
-            || declarator.SyntaxTree != model.SyntaxTree
-            || declarator.FirstAncestorOrSelf<BlockSyntax>() is not { } block)
-        {
-            return null;
-        }
-
-        IOperation? initializer = model.GetOperation(value);
-        return initializer is IFieldReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: false } && !LocalWrites.IsWrittenIn(block, local.Name)
+        return TypeHierarchy.ImplementsEnumerable(local.Type)
+            && LocalWrites.Initializer(reference, out BlockSyntax? block) is { } initializer
+            && initializer is IFieldReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: false }
+            && !LocalWrites.IsWrittenIn(block!, local.Name)
             ? initializer
             : null;
     }
