@@ -24,7 +24,9 @@ internal static class PrecisionRun
         var exceptions = new List<string>();
         var rows = new List<string>();
         var sets = new Dictionary<string, (int Findings, int Actionable)>(StringComparer.Ordinal);
-        foreach (CodeBase codeBase in CodeBase.ReadAll(Path.Combine(data, "codebases.tsv")).Where(c => only is null || c.Name == only))
+        // --only names one code base or one set of them (unseen8).
+        List<CodeBase> codeBases = CodeBase.ReadAll(Path.Combine(data, "codebases.tsv")).Where(c => only is null || c.Name == only || c.Set == only).ToList();
+        foreach (CodeBase codeBase in codeBases)
         {
             var clock = Stopwatch.StartNew();
             string root = trees.Export(codeBase.Repository, codeBase.Commit, Path.Combine(work, "src", codeBase.Name));
@@ -89,7 +91,8 @@ internal static class PrecisionRun
         }
 
         var reported = new HashSet<string>(all.Select(f => f.Key), StringComparer.Ordinal);
-        var gone = expectations.Where(e => (only is null || e.CodeBase == only) && !reported.Contains(e.Key)).ToList();
+        var measured = new HashSet<string>(codeBases.Select(c => c.Name), StringComparer.Ordinal);
+        var gone = expectations.Where(e => measured.Contains(e.CodeBase) && !reported.Contains(e.Key)).ToList();
         Console.WriteLine($"labelled findings no longer reported: {gone.Count}");
         gone.ForEach(e => Console.WriteLine($"  {e.CodeBase}\t{e.Rule}\t{e.Member}\t{e.Label}"));
 

@@ -15,7 +15,7 @@ internal static class Program
     {
         if (args.Length == 0 || args[0] is not ("precision" or "recall"))
         {
-            Console.Error.WriteLine("usage: precision|recall [--mirrors DIR] [--work DIR] [--only NAME] [--data DIR] [--errors]");
+            Console.Error.WriteLine("usage: precision|recall [--mirrors DIR] [--work DIR] [--only NAME|SET] [--data DIR] [--errors]");
             return 2;
         }
 
