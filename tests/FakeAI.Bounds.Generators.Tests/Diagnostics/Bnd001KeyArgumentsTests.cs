@@ -75,6 +75,26 @@ public class Bnd001KeyArgumentsTests
             + " { var name = assembly.GetName(); var version = name.Version?.ToString() ?? \"unknown\"; _c.TryAdd($\"{name.Name}|{version}\", 0); } }",
     };
 
+    public static TheoryData<string> ReflectionCacheKeys { get; } = new()
+    {
+        // A resolver per CLR type and field name, the name from the caller.
+        "public static class Resolvers { private static readonly ConcurrentDictionary<(Type Type, string Name), object> _c = new(); public static object Resolve(object source, string name) => _c.GetOrAdd((source.GetType(), name), k => new object()); }",
+        // A getter per property name and type, the tuple made in a local first and the entry set by the indexer.
+        "public static class Getters { private static readonly Dictionary<(string, Type), Func<object, object>> _c = new(); public static Func<object, object> For(Type type, string propertyName)"
+            + " { (string, Type) key = (propertyName, type); if (!_c.TryGetValue(key, out var getter)) { getter = o => o; _c[key] = getter; } return getter; } }",
+        // A positional record of a type and a member's name, made with a target-typed new; and a member name read from another object.
+        "public readonly record struct LookupKey(Type Type, string MemberName); public static class Lookups { private static readonly ConcurrentDictionary<LookupKey, object> _c = new(); public static object Resolve(Type type, string memberName) => _c.GetOrAdd(new(type, memberName), k => new object()); }",
+        "public sealed class FieldDefinition { public string MemberName { get; set; } = \"\"; } public static class Writers { private static readonly ConcurrentDictionary<(Type, string), object> _c = new(); public static object For(Type clrType, FieldDefinition field) => _c.GetOrAdd((clrType, field.MemberName), k => new object()); }",
+        // A key struct whose constructor stores only what a method tells: its metadata token and module.
+        "public readonly record struct MethodKey { public MethodKey(System.Reflection.MethodInfo method) { Token = method.MetadataToken; Module = method.Module; } public int Token { get; } public System.Reflection.Module Module { get; } }"
+            + " public static class Deducers { private static readonly ConcurrentDictionary<MethodKey, object> _c = new(); public static object For(System.Reflection.MethodInfo method) { var key = new MethodKey(method); return _c.GetOrAdd(key, k => new object()); } }",
+        // A fetcher key struct with guard clauses and a constructor that chains to another, keyed by types and a method's name.
+        "public readonly struct FetcherKey { public readonly Type Type1; public readonly Type Type2; public readonly Type? Type3; public readonly string Name;"
+            + " public FetcherKey(Type type1, Type type2, string name) : this(type1, type2, null, name) { }"
+            + " public FetcherKey(Type type1, Type type2, Type? type3, string name) { Type1 = type1 ?? throw new ArgumentNullException(nameof(type1)); Type2 = type2; Type3 = type3; Name = name ?? throw new ArgumentNullException(nameof(name)); } }"
+            + " public static class Fetchers { private static readonly ConcurrentDictionary<FetcherKey, object> _c = new(); public static object Call(object source, Type returnType, string methodName) => _c.GetOrAdd(new FetcherKey(source.GetType(), returnType, methodName), k => new object()); }",
+    };
+
     public static TheoryData<string> ConfiguredKeys { get; } = new()
     {
         // A client per configured queue, its name read from the options.
@@ -121,8 +141,21 @@ public class Bnd001KeyArgumentsTests
         "public static class Log { private static readonly List<string> _c = new(); private static void Write(string line) => _c.Add(line); public static void Started() => Write(\"started\"); }",
         // A local assigned again after its literal initializer.
         "public static class Links { private static readonly Dictionary<string, DateTime> _c = new(); private static void Open(string url) => _c[url] = DateTime.UtcNow; public static void Handle(string request) { var url = \"https://example.org\"; url = request; Open(url); } }",
-        // A key struct made from a type and a caller's string: the callers are out of sight.
-        "public readonly record struct MemberKey(Type Type, string Name); public static class Fetchers { private static readonly ConcurrentDictionary<MemberKey, object> _c = new(); public static object Fetch(object source, string name) => _c.GetOrAdd(new MemberKey(source.GetType(), name), k => new object()); }",
+        // A key struct made from a type and a caller's text that names no member: the callers are out of sight.
+        "public readonly record struct PlanKey(Type Type, string Sql); public static class Plans { private static readonly ConcurrentDictionary<PlanKey, object> _c = new(); public static object Plan(object source, string sql) => _c.GetOrAdd(new PlanKey(source.GetType(), sql), k => new object()); }",
+        // The same as a tuple; and a member's name beside something that is no type or member.
+        "public static class Plans { private static readonly ConcurrentDictionary<(Type, string), object> _c = new(); public static object Plan(Type type, string sql) => _c.GetOrAdd((type, sql), k => new object()); }",
+        "public static class Fields { private static readonly ConcurrentDictionary<(string, string), object> _c = new(); public static object Read(string tenant, string fieldName) => _c.GetOrAdd((tenant, fieldName), k => new object()); }",
+        // A member's name alone: any caller's name.
+        "public static class Names { private static readonly ConcurrentDictionary<string, object> _c = new(); public static object For(string name) => _c.GetOrAdd(name, k => new object()); }",
+        // A key struct whose constructor stores a counter, or a helper's result, beside its arguments.
+        "public readonly struct CallKey { private static int s_next; public CallKey(System.Reflection.MethodInfo method) { Method = method; Id = System.Threading.Interlocked.Increment(ref s_next); } public System.Reflection.MethodInfo Method { get; } public int Id { get; } }"
+            + " public static class Calls { private static readonly ConcurrentDictionary<CallKey, int> _c = new(); public static void Seen(System.Reflection.MethodInfo m) => _c[new CallKey(m)] = 1; }",
+        "public readonly struct CallKey { public CallKey(Type type, string name) { Type = type; Name = Normalize(name); } private static string Normalize(string s) => s + Environment.TickCount; public Type Type { get; } public string Name { get; } }"
+            + " public static class Calls { private static readonly ConcurrentDictionary<CallKey, int> _c = new(); public static void Seen(object o) => _c[new CallKey(o.GetType(), \"x\")] = 1; }",
+        // A key struct that chains to its base's constructor, whose state this reading does not see.
+        "public record Stamp(DateTime At); public sealed record CallKey : Stamp { public CallKey(Type type) : base(DateTime.UtcNow) { Type = type; } public Type Type { get; } }"
+            + " public static class Calls { private static readonly ConcurrentDictionary<CallKey, int> _c = new(); public static void Seen(object o) => _c[new CallKey(o.GetType())] = 1; }",
         // A key whose constructor stores more than its arguments: a record with a computed member, and a struct.
         "public readonly record struct StampKey(Type Type, string Name) { public DateTime At { get; } = DateTime.UtcNow; } public static class Stamps { private static readonly ConcurrentDictionary<StampKey, int> _c = new(); public static void Seen(object o) => _c[new StampKey(o.GetType(), \"x\")] = 1; }",
         "public readonly struct StampKey { public StampKey(Type type, string name) { Type = type; Name = name + DateTime.UtcNow.Ticks; } public Type Type { get; } public string Name { get; } } public static class Stamps { private static readonly ConcurrentDictionary<StampKey, int> _c = new(); public static void Seen(object o) => _c[new StampKey(o.GetType(), \"x\")] = 1; }",
@@ -145,6 +178,16 @@ public class Bnd001KeyArgumentsTests
     [Theory]
     [MemberData(nameof(KeysTheProgramWrites))]
     public async Task A_map_keyed_by_what_every_caller_writes_in_the_program_is_not_reported(string code)
+    {
+        AnalyzerRunResult run = await AnalyzerRunner.RunAsync(Usings + "namespace App {\n" + code + "\n}\n");
+
+        Assert.Empty(run.AnalyzerExceptions);
+        Assert.Empty(run.BoundsDiagnostics);
+    }
+
+    [Theory]
+    [MemberData(nameof(ReflectionCacheKeys))]
+    public async Task A_reflection_cache_keyed_by_a_type_and_a_members_name_is_not_reported(string code)
     {
         AnalyzerRunResult run = await AnalyzerRunner.RunAsync(Usings + "namespace App {\n" + code + "\n}\n");
 
@@ -181,8 +224,8 @@ public class Bnd001KeyArgumentsTests
     {
         // The reflection helpers of a library, two levels of which nothing in it calls yet.
         string code = "using System; using System.Collections.Concurrent;\n" + friends + "\nnamespace App { internal static class Fetchers { private static readonly ConcurrentDictionary<(Type, string), object> _c = new();"
-            + " public static object Fetch(object source, string name) => _c.GetOrAdd((source.GetType(), name), k => new object());"
-            + " public static object FetchNamed(object source, string name) => Fetch(source, name); } }";
+            + " public static object Fetch(object source, string path) => _c.GetOrAdd((source.GetType(), path), k => new object());"
+            + " public static object FetchNamed(object source, string path) => Fetch(source, path); } }";
 
         AnalyzerRunResult run = await AnalyzerRunner.RunAsync(code);
 

@@ -19,8 +19,10 @@ namespace FakeAI.Bounds.Generators.Analyzers.Growth;
 /// method and the serializer delegate configured for them) is one too. A non-generic <c>Hashtable</c> says nothing in
 /// its type, and neither does a map keyed by <c>IntPtr</c> or <c>string</c>, so every add is also judged by the key it
 /// passes: a type's handle value or metadata token (<c>type.TypeHandle.Value</c>), a name, what a reflection object
-/// tells (an assembly's name and version), or a tuple or positional record made of such values is one entry per thing
-/// the program declares.
+/// tells (an assembly's name and version), or a tuple or key record made of such values is one entry per thing
+/// the program declares. Beside a type or member, such a tuple or key may hold a member's name
+/// (<see cref="MemberNameParts"/>), and a key struct counts as made of its constructor's arguments when it stores
+/// nothing else (<see cref="KeyConstructors"/>).
 /// </summary>
 internal static class KeySpaces
 {
@@ -126,34 +128,46 @@ internal static class KeySpaces
         return type.Name == "AssemblyName" && type.ContainingNamespace?.ToDisplayString() == "System.Reflection";
     }
 
-    // The elements of a tuple or the arguments of a key struct's constructor, at least one: each a fixed value.
+    // The elements of a tuple or the arguments of a key struct's constructor, at least one: each a fixed value, or a
+    // member's name beside a type or member (MemberNameParts).
     private static bool AreFixedValues(IEnumerable<IOperation> parts, int depth)
     {
         bool any = false;
+        bool describesAMember = false;
+        bool namesAMember = false;
         foreach (IOperation part in parts)
         {
-            if (!IsFixedValue(part, depth + 1))
+            if (IsFixedValue(part, depth + 1))
+            {
+                any = true;
+                describesAMember |= part.WithoutConversions().Type is { } type && IsProgramElement(type);
+            }
+            else if (MemberNameParts.NamesAMember(part))
+            {
+                namesAMember = true;
+            }
+            else
             {
                 return false;
             }
-
-            any = true;
         }
 
-        return any;
+        return any && (!namesAMember || describesAMember);
     }
 
     // The parts a key made in place is made of: a tuple's elements, or the arguments of a positional record of the
-    // program (`new MemberKey(type, name)`), whose fields are its primary constructor's parameters and nothing else. A
-    // struct's constructor may compute more (the time, the culture), so its arguments do not say what the key holds.
+    // program (`new MemberKey(type, name)`), whose fields are its primary constructor's parameters and nothing else, or
+    // of a key struct or record whose constructors store only what they are given (KeyConstructors). Other
+    // constructors may compute more (the time, the culture), so their arguments do not say what the key holds.
     private static IEnumerable<IOperation>? KeyParts(IOperation value)
     {
         switch (value)
         {
             case ITupleOperation tuple:
                 return tuple.Elements;
-            case IObjectCreationOperation { Initializer: null, Constructor: { } constructor, Type: INamedTypeSymbol { IsRecord: true } created } creation
-                when IsKeyTypeOfTheProgram(created) && constructor.Parameters.Length == InstanceFields(created).Count():
+            case IObjectCreationOperation { Initializer: null, Constructor: { } constructor, Type: INamedTypeSymbol created } creation
+                when IsKeyTypeOfTheProgram(created)
+                    && ((created.IsRecord && constructor.Parameters.Length == InstanceFields(created).Count()) || KeyConstructors.StoreOnlyTheirArguments(created)):
                 return ArgumentValues(creation.Arguments);
             default:
                 return null;
@@ -339,13 +353,17 @@ internal static class KeySpaces
         return (key.TypeKind == TypeKind.Struct || key.IsRecord) && key.Locations.Length > 0 && key.Locations[0].IsInSource;
     }
 
+    // A record's equality also compares the fields of the records it derives from (a base record's time stamp).
     private static IEnumerable<IFieldSymbol> InstanceFields(ITypeSymbol type)
     {
-        foreach (ISymbol member in type.GetMembers())
+        for (ITypeSymbol? current = type; current is not null; current = current.BaseType is { IsRecord: true } baseRecord ? baseRecord : null)
         {
-            if (member is IFieldSymbol { IsStatic: false, IsConst: false } field)
+            foreach (ISymbol member in current.GetMembers())
             {
-                yield return field;
+                if (member is IFieldSymbol { IsStatic: false, IsConst: false } field)
+                {
+                    yield return field;
+                }
             }
         }
     }
