@@ -118,18 +118,43 @@ internal static class RunOnceGuards
         return false;
     }
 
-    // `_initialized = true;` as a statement of the same block.
+    // `_initialized = true;` as a statement of the same block, or of the body or `finally` of a `try` that is one
+    // (`try { …adds… } finally { _initialized = true; }`, initialization that is not tried again after a failure).
     private static bool Sets(IBlockOperation block, IFieldSymbol guard)
     {
         foreach (IOperation statement in block.Operations)
         {
-            if (statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: IFieldReferenceOperation target, Value.ConstantValue: { HasValue: true, Value: true } } }
-                && SymbolEqualityComparer.Default.Equals(target.Field, guard))
+            if (IsSetting(statement, guard)
+                || (statement is ITryOperation attempt && (SetsIn(attempt.Body, guard) || SetsIn(attempt.Finally, guard))))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    private static bool SetsIn(IBlockOperation? block, IFieldSymbol guard)
+    {
+        if (block is null)
+        {
+            return false;
+        }
+
+        foreach (IOperation statement in block.Operations)
+        {
+            if (IsSetting(statement, guard))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSetting(IOperation statement, IFieldSymbol guard)
+    {
+        return statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: IFieldReferenceOperation target, Value.ConstantValue: { HasValue: true, Value: true } } }
+            && SymbolEqualityComparer.Default.Equals(target.Field, guard);
     }
 }
