@@ -220,6 +220,16 @@ public class Bnd0xxRealCodePatternsTests
         // Filled once per object, behind a flag it sets: the lazy initialization of a registry from its services.
         "public sealed class Codecs { public static readonly Codecs Instance = new(); private Codecs() { } private readonly object _gate = new(); private bool _initialized; private readonly List<string> _c = new();"
             + " public string First() { Initialize(); return _c[0]; } private void Initialize() { lock (_gate) { if (_initialized) { return; } _c.AddRange(new[] { \"a\", \"b\" }); _initialized = true; } } }",
+        // The file cache of an embedded UI: a request's file name is kept only when the assembly ships that resource.
+        "public sealed class EmbeddedFiles { private static readonly ConcurrentDictionary<string, string> _c = new(); public bool TryGet(string filename, out string? text)"
+            + " { filename = filename.ToLowerInvariant(); if (_c.TryGetValue(filename, out text)) { return true; } using (var stream = typeof(EmbeddedFiles).Assembly.GetManifestResourceStream(\"App.ui.\" + filename))"
+            + " { if (stream == null) { return false; } using (var reader = new System.IO.StreamReader(stream)) { text = reader.ReadToEnd(); } } _c[filename] = text; return true; } }",
+        "public static class Templates { private static readonly Dictionary<string, string> _c = new(); public static string Get(string name) { if (_c.TryGetValue(name, out string? t)) { return t; }"
+            + " using var stream = typeof(Templates).Assembly.GetManifestResourceStream($\"App.Templates.{name}.html\"); if (stream is null) { throw new ArgumentException(\"no template\", nameof(name)); }"
+            + " t = new System.IO.StreamReader(stream).ReadToEnd(); _c[name] = t; return t; } }",
+        // The same with the flag set in a finally: tags read once, not read again after a failure.
+        "public sealed class Telemetry : IDisposable { public static readonly Telemetry Instance = new(); private Telemetry() { } private bool _initialized; private readonly List<string> _c = new();"
+            + " public void Initialize() { if (_initialized) { return; } try { _c.Add(Environment.MachineName); _c.Add(Environment.OSVersion.ToString()); } catch (Exception) { } finally { _initialized = true; } } public void Dispose() { } }",
         // A map keyed only by keys found in another map of the object that never loses one: a data URI per registered
         // image (the images are judged on their own), a tool per registered tool type, after a missing key leaves.
         "public static class Svg { public static readonly Dictionary<string, string> Images = new(); private static readonly Dictionary<string, string> DataUris = new(); public static void RegisterImage(string n, string svg) => Images[n] = svg;"
@@ -288,6 +298,15 @@ public class Bnd0xxRealCodePatternsTests
 
     public static TheoryData<string> ReportedDespiteLookingSafe { get; } = new()
     {
+        // A missing resource still adds an entry (an empty table for a culture nobody translated), and a resource
+        // read under a fixed name says nothing of the key.
+        "public static class Cultures { private static readonly ConcurrentDictionary<string, string> _c = new(); public static string For(string culture) { using var stream = typeof(Cultures).Assembly.GetManifestResourceStream(\"App.\" + culture + \".json\");"
+            + " string table = stream is null ? \"\" : new System.IO.StreamReader(stream).ReadToEnd(); _c[culture] = table; return table; } }",
+        "public static class Pages { private static readonly ConcurrentDictionary<string, string> _c = new(); public static string For(string path) { using var stream = typeof(Pages).Assembly.GetManifestResourceStream(\"App.index.html\");"
+            + " if (stream == null) { return \"\"; } string page = new System.IO.StreamReader(stream).ReadToEnd(); _c[path] = page; return page; } }",
+        // A flag set only when initialization fails: every successful call adds again.
+        "public sealed class Telemetry { public static readonly Telemetry Instance = new(); private Telemetry() { } private bool _failed; private readonly List<string> _c = new();"
+            + " public void Initialize(string tag) { if (_failed) { return; } try { _c.Add(tag); } catch (Exception) { _failed = true; } } }",
         // The protected helper is also called after construction, for each option a caller passes.
         "internal sealed class Option { public Option(string name) { Name = name; } public string Name { get; } }"
             + " internal abstract class Command { private readonly Dictionary<string, Option> _options = new(); protected void AddOption(Option option) => _options[option.Name] = option; public int Count => _options.Count; }"

@@ -642,8 +642,10 @@ internal sealed class TypeGrowthAnalysis
             _session.OutsideRemovals.Record(member, _type);
         }
 
-        // `_byType[type] = x` on a Hashtable: a key the program fixes adds at most one entry per declared type.
-        if (kind == GrowthEventKind.Grow && key is not null && KindOf(member) is CollectionKind.Dictionary or CollectionKind.Set && KeySpaces.IsFixedKey(key))
+        // `_byType[type] = x` on a Hashtable: a key the program fixes adds at most one entry per declared type, and a
+        // key that must name an embedded resource one per resource the assembly ships.
+        if (kind == GrowthEventKind.Grow && key is not null && KindOf(member) is CollectionKind.Dictionary or CollectionKind.Set
+            && (KeySpaces.IsFixedKey(key) || ShippedResources.NamesAShippedResource(key, operation)))
         {
             return;
         }
