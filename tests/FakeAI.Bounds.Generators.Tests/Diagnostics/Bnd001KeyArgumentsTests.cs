@@ -153,6 +153,21 @@ public class Bnd001KeyArgumentsTests
             + " public static class Calls { private static readonly ConcurrentDictionary<CallKey, int> _c = new(); public static void Seen(System.Reflection.MethodInfo m) => _c[new CallKey(m)] = 1; }",
         "public readonly struct CallKey { public CallKey(Type type, string name) { Type = type; Name = Normalize(name); } private static string Normalize(string s) => s + Environment.TickCount; public Type Type { get; } public string Name { get; } }"
             + " public static class Calls { private static readonly ConcurrentDictionary<CallKey, int> _c = new(); public static void Seen(object o) => _c[new CallKey(o.GetType(), \"x\")] = 1; }",
+        // Key structs whose constructors store more than their arguments: through a helper called as a statement, a
+        // call on the key itself, a new object compared by reference, a property whose setter stamps the time.
+        "public struct CallKey { public CallKey(Type type) { Type = type; Stamp = 0; Init(); } private void Init() { Stamp = Environment.TickCount64; } public Type Type { get; } public long Stamp { get; private set; } }"
+            + " public static class Calls { private static readonly ConcurrentDictionary<CallKey, int> _c = new(); public static void Seen(object o) => _c[new CallKey(o.GetType())] = 1; }",
+        "public readonly struct CallKey { public CallKey(Type type) { Type = type; Stamp = this.Now(); } private long Now() => Environment.TickCount64; public Type Type { get; } public long Stamp { get; } }"
+            + " public static class Calls { private static readonly ConcurrentDictionary<CallKey, int> _c = new(); public static void Seen(object o) => _c[new CallKey(o.GetType())] = 1; }",
+        "public readonly struct CallKey { public CallKey(Type type) { Type = type; Token = new object(); } public Type Type { get; } public object Token { get; } }"
+            + " public static class Calls { private static readonly ConcurrentDictionary<CallKey, int> _c = new(); public static void Seen(object o) => _c[new CallKey(o.GetType())] = 1; }",
+        "public struct CallKey { private long _stamp; private Type _type; public CallKey(Type type) { _stamp = 0; _type = typeof(object); Type = type; } public Type Type { get => _type; set { _type = value; _stamp = Environment.TickCount64; } } }"
+            + " public static class Calls { private static readonly ConcurrentDictionary<CallKey, int> _c = new(); public static void Seen(object o) => _c[new CallKey(o.GetType())] = 1; }",
+        // A name beside a type that is the same in every key, beside a meter, read into a local, or an object's Name.
+        "public static class Metrics { private static readonly ConcurrentDictionary<(Type, string), long> _c = new(); public static void Count(string name) => _c.AddOrUpdate((typeof(Metrics), name), 1, (k, v) => v + 1); }",
+        "public static class Metrics { private static readonly System.Diagnostics.Metrics.Meter Meter = new(\"app\"); private static readonly ConcurrentDictionary<(System.Diagnostics.Metrics.Meter, string), long> _c = new(); public static void Count(string name) => _c.AddOrUpdate((Meter, name), 1, (k, v) => v + 1); }",
+        "public sealed class Request { public string Query { get; set; } = \"\"; } public static class Handlers { private static readonly ConcurrentDictionary<(Type, string), int> _c = new(); public static void Seen(Request request) { var name = request.Query; _c.TryAdd((request.GetType(), name), 1); } }",
+        "public sealed class User { public string Name { get; set; } = \"\"; } public static class Seen { private static readonly ConcurrentDictionary<(Type, string), int> _c = new(); public static void Visit(User user) => _c.TryAdd((user.GetType(), user.Name), 1); }",
         // A key struct that chains to its base's constructor, whose state this reading does not see.
         "public record Stamp(DateTime At); public sealed record CallKey : Stamp { public CallKey(Type type) : base(DateTime.UtcNow) { Type = type; } public Type Type { get; } }"
             + " public static class Calls { private static readonly ConcurrentDictionary<CallKey, int> _c = new(); public static void Seen(object o) => _c[new CallKey(o.GetType())] = 1; }",

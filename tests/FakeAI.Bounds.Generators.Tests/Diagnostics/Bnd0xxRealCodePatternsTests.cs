@@ -304,6 +304,21 @@ public class Bnd0xxRealCodePatternsTests
             + " string table = stream is null ? \"\" : new System.IO.StreamReader(stream).ReadToEnd(); _c[culture] = table; return table; } }",
         "public static class Pages { private static readonly ConcurrentDictionary<string, string> _c = new(); public static string For(string path) { using var stream = typeof(Pages).Assembly.GetManifestResourceStream(\"App.index.html\");"
             + " if (stream == null) { return \"\"; } string page = new System.IO.StreamReader(stream).ReadToEnd(); _c[path] = page; return page; } }",
+        // A missing resource cached in the branch that finds it missing; a resource name that only mentions the key;
+        // the key changed after the read; a check that only skips to the next candidate.
+        "public static class Files { private static readonly ConcurrentDictionary<string, string?> _c = new(); public static string? For(string name) { using var stream = typeof(Files).Assembly.GetManifestResourceStream(\"App.\" + name);"
+            + " if (stream == null) { _c[name] = null; return null; } string text = new System.IO.StreamReader(stream).ReadToEnd(); _c[name] = text; return text; } }",
+        "public static class Files { private static readonly ConcurrentDictionary<string, string> _c = new(); private static bool Known(string p) => p.EndsWith(\".js\"); public static string For(string path) { using var stream = typeof(Files).Assembly.GetManifestResourceStream(Known(path) ? \"App.\" + path : \"App.index.html\");"
+            + " if (stream == null) { return \"\"; } string text = new System.IO.StreamReader(stream).ReadToEnd(); _c[path] = text; return text; } }",
+        "public static class Files { private static readonly ConcurrentDictionary<string, string> _c = new(); public static string For(string user, string name) { using var stream = typeof(Files).Assembly.GetManifestResourceStream(\"App.\" + name);"
+            + " if (stream == null) { return \"\"; } string text = new System.IO.StreamReader(stream).ReadToEnd(); name = user + \":\" + name; _c[name] = text; return text; } }",
+        "public static class Files { private static readonly ConcurrentDictionary<string, bool> _c = new(); public static bool For(string name) { bool found = false; foreach (string ext in new[] { \".js\", \".css\" }) { using var stream = typeof(Files).Assembly.GetManifestResourceStream(\"App.\" + name + ext);"
+            + " if (stream == null) { continue; } found = true; } _c[name] = found; return found; } }",
+        // An add inside a using statement of an expression, which declares no stream.
+        "public static class Scoped { private static readonly ConcurrentDictionary<string, int> _c = new(); public static void For(string name, IDisposable scope) { using (scope) { _c[name] = 1; } } }",
+        // A run-once flag a failed attempt clears: each failure adds again.
+        "public sealed class Connector { public static readonly Connector Instance = new(); private Connector() { } private bool _initialized; private readonly List<string> _c = new();"
+            + " public void Initialize(string attempt) { if (_initialized) { return; } try { _initialized = true; _c.Add(attempt); Connect(); } catch (Exception) { _initialized = false; throw; } } private static void Connect() { } }",
         // A flag set only when initialization fails: every successful call adds again.
         "public sealed class Telemetry { public static readonly Telemetry Instance = new(); private Telemetry() { } private bool _failed; private readonly List<string> _c = new();"
             + " public void Initialize(string tag) { if (_failed) { return; } try { _c.Add(tag); } catch (Exception) { _failed = true; } } }",

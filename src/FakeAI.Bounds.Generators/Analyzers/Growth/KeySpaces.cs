@@ -140,7 +140,7 @@ internal static class KeySpaces
             if (IsFixedValue(part, depth + 1))
             {
                 any = true;
-                describesAMember |= part.WithoutConversions().Type is { } type && IsProgramElement(type);
+                describesAMember |= MemberNameParts.VariesOverMembers(part);
             }
             else if (MemberNameParts.NamesAMember(part))
             {

@@ -16,15 +16,7 @@ internal static class LocalWrites
     {
         foreach (SyntaxNode node in scope.DescendantNodes())
         {
-            ExpressionSyntax? written = node switch
-            {
-                AssignmentExpressionSyntax assignment => assignment.Left,
-                ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => argument.Expression,
-                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } prefix => prefix.Operand,
-                PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression or (int)SyntaxKind.PostDecrementExpression } postfix => postfix.Operand,
-                _ => null,
-            };
-            if (written is IdentifierNameSyntax { Identifier.ValueText: var target } && target == name)
+            if (IsWrite(node, name))
             {
                 return true;
             }
@@ -33,9 +25,21 @@ internal static class LocalWrites
         return false;
     }
 
+    /// <summary>Whether <paramref name="node"/> itself writes the local or parameter <paramref name="name"/>.</summary>
+    public static bool IsWrite(SyntaxNode node, string name)
+    {
+        ExpressionSyntax? written = node switch
+        {
+            AssignmentExpressionSyntax assignment => assignment.Left,
+            ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => argument.Expression,
+            PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } prefix => prefix.Operand,
+            PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression or (int)SyntaxKind.PostDecrementExpression } postfix => postfix.Operand,
+            _ => null,
+        };
+        return written is IdentifierNameSyntax { Identifier.ValueText: var target } && target == name;
+    }
+
     /// <summary>The value a local is declared with, and the block that declares it (to look for later writes, which cost a walk of the block).</summary>
-    // The value a local is declared with, and the block that declares it (to look for later writes, which cost a walk
-    // of the block, once the value is known to be fixed).
     public static IOperation? Initializer(ILocalReferenceOperation reference, out BlockSyntax? block)
     {
         block = null;

@@ -125,9 +125,26 @@ internal static class RunOnceGuards
         foreach (IOperation statement in block.Operations)
         {
             if (IsSetting(statement, guard)
-                || (statement is ITryOperation attempt && (SetsIn(attempt.Body, guard) || SetsIn(attempt.Finally, guard))))
+                || (statement is ITryOperation attempt && (SetsIn(attempt.Body, guard) || SetsIn(attempt.Finally, guard)) && !ClearsOnFailure(attempt, guard)))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    // `catch { _initialized = false; throw; }`: a failed attempt is tried again, and adds again.
+    private static bool ClearsOnFailure(ITryOperation attempt, IFieldSymbol guard)
+    {
+        foreach (ICatchClauseOperation handler in attempt.Catches)
+        {
+            foreach (IOperation operation in handler.Handler.Descendants())
+            {
+                if (operation is ISimpleAssignmentOperation { Target: IFieldReferenceOperation target } && SymbolEqualityComparer.Default.Equals(target.Field, guard))
+                {
+                    return true;
+                }
             }
         }
 
