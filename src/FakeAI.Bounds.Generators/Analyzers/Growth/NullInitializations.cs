@@ -1,4 +1,3 @@
-using FakeAI.Bounds.Generators.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -22,32 +21,12 @@ internal static class NullInitializations
                 return false;
             }
 
-            if (parent is IConditionalOperation conditional && conditional.WhenTrue == current && TestsForNull(conditional.Condition, member))
+            if (parent is IConditionalOperation conditional && conditional.WhenTrue == current && NullChecks.TestsForNull(conditional.Condition, member, static (tested, symbol) => MemberReferences.Refers(tested, symbol)))
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    // `member == null`, `null == member`, `member is null`.
-    private static bool TestsForNull(IOperation condition, ISymbol member)
-    {
-        switch (condition)
-        {
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
-                return (MemberReferences.Refers(equals.LeftOperand, member) && IsNull(equals.RightOperand))
-                    || (MemberReferences.Refers(equals.RightOperand, member) && IsNull(equals.LeftOperand));
-            case IIsPatternOperation { Pattern: IConstantPatternOperation { Value: var value } } pattern:
-                return MemberReferences.Refers(pattern.Value, member) && IsNull(value);
-            default:
-                return false;
-        }
-    }
-
-    private static bool IsNull(IOperation operation)
-    {
-        return operation.WithoutConversions().ConstantValue is { HasValue: true, Value: null };
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using FakeAI.Bounds.Generators.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -119,13 +120,29 @@ internal static class RunOnceGuards
     }
 
     // `_initialized = true;` as a statement of the same block, or of the body or `finally` of a `try` that is one
-    // (`try { …adds… } finally { _initialized = true; }`, initialization that is not tried again after a failure).
+    // (`try { …adds… } finally { _initialized = true; }`, initialization that is not tried again after a failure),
+    // unless a `catch` of that `try` resets it.
     private static bool Sets(IBlockOperation block, IFieldSymbol guard)
     {
         foreach (IOperation statement in block.Operations)
         {
             if (IsSetting(statement, guard)
-                || (statement is ITryOperation attempt && (SetsIn(attempt.Body, guard) || SetsIn(attempt.Finally, guard)) && !ClearsOnFailure(attempt, guard)))
+                || (statement is ITryOperation attempt
+                    && (SetsAmong(attempt.Body.Operations, guard) || (attempt.Finally is { } last && SetsAmong(last.Operations, guard)))
+                    && !ClearsOnFailure(attempt, guard)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool SetsAmong(ImmutableArray<IOperation> statements, IFieldSymbol guard)
+    {
+        foreach (IOperation statement in statements)
+        {
+            if (IsSetting(statement, guard))
             {
                 return true;
             }
@@ -145,24 +162,6 @@ internal static class RunOnceGuards
                 {
                     return true;
                 }
-            }
-        }
-
-        return false;
-    }
-
-    private static bool SetsIn(IBlockOperation? block, IFieldSymbol guard)
-    {
-        if (block is null)
-        {
-            return false;
-        }
-
-        foreach (IOperation statement in block.Operations)
-        {
-            if (IsSetting(statement, guard))
-            {
-                return true;
             }
         }
 

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using FakeAI.Bounds.Generators.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -28,76 +26,108 @@ internal static class ShippedResources
             return false;
         }
 
-        // Only what surely runs before the add, on its path: the statements before it in the blocks that enclose it
-        // (and the top-level statements of a using statement among them), and the using statements around it, up to
-        // the method or the lambda it is in, outermost first. The check that leaves when the stream is null is such a
-        // statement, never one around the add.
-        var path = new List<(IOperation Parent, IOperation Child)>();
-        IOperation current = add;
-        for (IOperation? parent = add.Parent; parent is not null && parent is not (IAnonymousFunctionOperation or ILocalFunctionOperation); current = parent, parent = parent.Parent)
+        var found = new Found(name);
+        ReadPathTo(add, ref found);
+        return found.Leaves
+            && found.Read is not null
+            && !IsWrittenBetween(add, name.Name, found.Read.Syntax.Span.End, add.Syntax.SpanStart);
+    }
+
+    // What has been read on the path to the add so far: the stream declared with the key, and whether a statement
+    // leaves when it is null.
+    private struct Found
+    {
+        public Found(ISymbol key)
         {
-            if (parent is IBlockOperation or IUsingOperation)
-            {
-                path.Add((parent, current));
-            }
+            Key = key;
+            Stream = null;
+            Read = null;
+            Leaves = false;
         }
 
-        ILocalSymbol? stream = null;
-        IOperation? read = null;
-        bool leaves = false;
-        for (int i = path.Count - 1; i >= 0 && !leaves; i--)
+        public ISymbol Key { get; }
+
+        public ILocalSymbol? Stream { get; set; }
+
+        public IOperation? Read { get; set; }
+
+        public bool Leaves { get; set; }
+    }
+
+    // Only what surely runs before the add, on its path: the statements before it in the blocks that enclose it (and
+    // the top-level statements of a using statement among them), and the using statements around it, up to the method
+    // or the lambda it is in, outermost first (the parents are read before the child on the way back). The check that
+    // leaves when the stream is null is such a statement, never one around the add.
+    private static void ReadPathTo(IOperation child, ref Found found)
+    {
+        IOperation? parent = child.Parent;
+        if (parent is null or IAnonymousFunctionOperation or ILocalFunctionOperation)
         {
-            (IOperation parent, IOperation child) = path[i];
-            if (parent is IUsingOperation around)
-            {
-                // `using (var stream = …) { … }` around the add; `using (scope)` declares nothing.
-                if (around.Resources is IVariableDeclarationGroupOperation resources && child != resources)
-                {
-                    FindStream(resources, name, ref stream, ref read);
-                }
+            return;
+        }
 
-                continue;
+        ReadPathTo(parent, ref found);
+        if (found.Leaves)
+        {
+            return;
+        }
+
+        switch (parent)
+        {
+            // `using (var stream = …) { … }` around the add; `using (scope)` declares nothing.
+            case IUsingOperation { Resources: IVariableDeclarationGroupOperation resources } when child != resources:
+                FindStream(resources, ref found);
+                break;
+            case IBlockOperation block:
+                ReadStatementsBefore(block, child, ref found);
+                break;
+        }
+    }
+
+    private static void ReadStatementsBefore(IBlockOperation block, IOperation child, ref Found found)
+    {
+        foreach (IOperation statement in block.Operations)
+        {
+            if (statement == child || found.Leaves)
+            {
+                return;
             }
 
-            if (parent is not IBlockOperation block)
+            switch (statement)
             {
-                continue;
-            }
-
-            foreach (IOperation statement in block.Operations)
-            {
-                if (statement == child || leaves)
-                {
+                case IUsingDeclarationOperation { DeclarationGroup: var group }:
+                    FindStream(group, ref found);
                     break;
-                }
+                case IVariableDeclarationGroupOperation group:
+                    FindStream(group, ref found);
+                    break;
+                case IUsingOperation { Resources: IVariableDeclarationGroupOperation resources, Body: IBlockOperation body }:
+                    FindStream(resources, ref found);
+                    foreach (IOperation inner in body.Operations)
+                    {
+                        found.Leaves |= IsNullExit(inner, found.Stream);
+                    }
 
-                switch (statement)
-                {
-                    case IUsingDeclarationOperation { DeclarationGroup: var group }:
-                        FindStream(group, name, ref stream, ref read);
-                        break;
-                    case IVariableDeclarationGroupOperation group:
-                        FindStream(group, name, ref stream, ref read);
-                        break;
-                    case IUsingOperation { Resources: IVariableDeclarationGroupOperation resources, Body: IBlockOperation body }:
-                        FindStream(resources, name, ref stream, ref read);
-                        leaves = stream is not null && LeavesWhenNull(body.Operations, stream);
-                        break;
-                    case IConditionalOperation:
-                        leaves = stream is not null && LeavesWhenNull(ImmutableArray.Create(statement), stream);
-                        break;
-                }
+                    break;
+                default:
+                    found.Leaves = IsNullExit(statement, found.Stream);
+                    break;
             }
         }
+    }
 
-        // The key is the same value at the add as at the read: not written in between (`name = user + name;`).
-        return leaves && read is not null
-            && !IsWrittenBetween(add, name.Name, read.Syntax.Span.End, add.Syntax.SpanStart);
+    // `if (stream == null) return false;` (or `is null`, or a throw).
+    private static bool IsNullExit(IOperation statement, ILocalSymbol? stream)
+    {
+        return stream is not null
+            && statement is IConditionalOperation { WhenTrue: { } exit } check
+            && SizeGuards.LeavesTheMethod(exit)
+            && NullChecks.TestsForNull(check.Condition, stream, static (tested, local) => tested.WithoutConversions() is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local));
     }
 
     // `var stream = assembly.GetManifestResourceStream("App.ui." + filename)`: the resource named by the key and
     // literals only, so that each key names one resource (not `Known(path) ? "App.ui." + path : "App.ui.index.html"`).
-    private static void FindStream(IVariableDeclarationGroupOperation group, ISymbol name, ref ILocalSymbol? stream, ref IOperation? read)
+    private static void FindStream(IVariableDeclarationGroupOperation group, ref Found found)
     {
         foreach (IVariableDeclarationOperation declaration in group.Declarations)
         {
@@ -105,45 +135,11 @@ internal static class ShippedResources
             {
                 if (declarator.Initializer?.Value.WithoutConversions() is IInvocationOperation { TargetMethod: { Name: "GetManifestResourceStream", ContainingType: { } owner }, Arguments.Length: > 0 } invocation
                     && IsAssembly(owner)
-                    && IsNamedByTheKey(invocation.Arguments[invocation.Arguments.Length - 1].Value, name))
+                    && IsNamedByTheKey(invocation.Arguments[invocation.Arguments.Length - 1].Value, found.Key))
                 {
-                    stream = declarator.Symbol;
-                    read = invocation;
+                    found.Stream = declarator.Symbol;
+                    found.Read = invocation;
                 }
-            }
-        }
-    }
-
-    // `if (stream == null) return false;` (or `is null`, or a throw) among the statements.
-    private static bool LeavesWhenNull(ImmutableArray<IOperation> statements, ILocalSymbol stream)
-    {
-        foreach (IOperation statement in statements)
-        {
-            if (statement is IConditionalOperation { WhenTrue: { } exit } check && TestsForNull(check.Condition, stream) && LeavesTheMethod(exit))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool LeavesTheMethod(IOperation exit)
-    {
-        while (true)
-        {
-            switch (exit)
-            {
-                case IBlockOperation { Operations.Length: > 0 } block:
-                    exit = block.Operations[block.Operations.Length - 1];
-                    continue;
-                case IExpressionStatementOperation statement:
-                    exit = statement.Operation;
-                    continue;
-                case IReturnOperation or IThrowOperation:
-                    return true;
-                default:
-                    return false;
             }
         }
     }
@@ -204,26 +200,5 @@ internal static class ShippedResources
             default:
                 return false;
         }
-    }
-
-    private static bool TestsForNull(IOperation condition, ILocalSymbol stream)
-    {
-        return condition switch
-        {
-            IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals
-                => (IsLocal(equals.LeftOperand, stream) && IsNull(equals.RightOperand)) || (IsLocal(equals.RightOperand, stream) && IsNull(equals.LeftOperand)),
-            IIsPatternOperation { Pattern: IConstantPatternOperation { Value: var value } } pattern => IsLocal(pattern.Value, stream) && IsNull(value),
-            _ => false,
-        };
-    }
-
-    private static bool IsLocal(IOperation operation, ILocalSymbol local)
-    {
-        return operation.WithoutConversions() is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
-    }
-
-    private static bool IsNull(IOperation operation)
-    {
-        return operation.WithoutConversions().ConstantValue is { HasValue: true, Value: null };
     }
 }

@@ -235,7 +235,13 @@ internal static class SizeGuards
     }
 
     /// <summary>Whether a branch always leaves: it ends in a return, a throw, a break or a continue.</summary>
-    public static bool Exits(IOperation operation)
+    public static bool Exits(IOperation operation) => LastStatement(operation) is IReturnOperation or IThrowOperation or IBranchOperation;
+
+    /// <summary>Whether a branch always leaves the method: it ends in a return or a throw (not a loop's next turn).</summary>
+    public static bool LeavesTheMethod(IOperation operation) => LastStatement(operation) is IReturnOperation or IThrowOperation;
+
+    // The statement a branch ends with, through nested blocks and expression statements (`throw …;` as an expression).
+    private static IOperation LastStatement(IOperation operation)
     {
         while (true)
         {
@@ -247,10 +253,8 @@ internal static class SizeGuards
                 case IExpressionStatementOperation statement:
                     operation = statement.Operation;
                     continue;
-                case IReturnOperation or IThrowOperation or IBranchOperation:
-                    return true;
                 default:
-                    return false;
+                    return operation;
             }
         }
     }

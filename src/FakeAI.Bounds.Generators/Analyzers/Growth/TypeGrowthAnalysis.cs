@@ -642,10 +642,9 @@ internal sealed class TypeGrowthAnalysis
             _session.OutsideRemovals.Record(member, _type);
         }
 
-        // `_byType[type] = x` on a Hashtable: a key the program fixes adds at most one entry per declared type, and a
-        // key that must name an embedded resource one per resource the assembly ships.
-        if (kind == GrowthEventKind.Grow && key is not null && KindOf(member) is CollectionKind.Dictionary or CollectionKind.Set
-            && (KeySpaces.IsFixedKey(key) || ShippedResources.NamesAShippedResource(key, operation)))
+        // `_byType[type] = x` on a Hashtable: a key the program fixes adds at most one entry per declared type.
+        bool keyedAdd = kind == GrowthEventKind.Grow && key is not null && KindOf(member) is CollectionKind.Dictionary or CollectionKind.Set;
+        if (keyedAdd && KeySpaces.IsFixedKey(key))
         {
             return;
         }
@@ -656,6 +655,13 @@ internal sealed class TypeGrowthAnalysis
         if (inConstruction && !scheduled)
         {
             // Filling or creating a collection while the object is built is its initial state, not growth.
+            return;
+        }
+
+        // A key that must name an embedded resource adds one entry per resource the assembly ships. Read after the
+        // cheaper answers, as it reads the statements on the add's path.
+        if (keyedAdd && ShippedResources.NamesAShippedResource(key!, operation))
+        {
             return;
         }
 
