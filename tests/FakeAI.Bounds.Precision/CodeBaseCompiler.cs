@@ -12,8 +12,9 @@ namespace FakeAI.Bounds.Precision;
 /// <summary>
 /// Compiles every project of a code base as its own compilation, in dependency order, so that a project sees the
 /// types of the projects it references. References are the .NET and ASP.NET Core reference packs of the SDK that runs
-/// the harness (which also hold Microsoft.Extensions' hosting, DI, logging and options); third-party packages are
-/// not restored, and their types stay unresolved.
+/// the harness (which also hold Microsoft.Extensions' hosting, DI, logging and options), and the assemblies of the
+/// packages the code base references, where <see cref="PackageRestore"/> could restore them; the types of a package
+/// it could not restore stay unresolved.
 /// </summary>
 internal sealed class CodeBaseCompiler
 {
@@ -29,6 +30,12 @@ internal sealed class CodeBaseCompiler
     private readonly Dictionary<string, CSharpCompilation?> _compiled = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ProjectFile> _projects;
     private readonly HashSet<string> _projectDirectories;
+    private PackageRestore.Result _packages = PackageRestore.Result.None;
+
+    /// <summary>The simple names of the reference packs' assemblies, which no package assembly replaces.</summary>
+    public static ISet<string> FrameworkAssemblyNames => new HashSet<string>(
+        FrameworkReferences.Value.OfType<PortableExecutableReference>().Select(reference => Path.GetFileNameWithoutExtension(reference.FilePath ?? string.Empty)),
+        StringComparer.OrdinalIgnoreCase);
 
     public CodeBaseCompiler(string root)
     {
@@ -42,6 +49,19 @@ internal sealed class CodeBaseCompiler
     }
 
     public IEnumerable<ProjectFile> Projects => _projects.Values.OrderBy(project => project.Path, StringComparer.Ordinal);
+
+    /// <summary>Restores the code base's packages (unless <paramref name="restore"/> is false) and compiles against them.</summary>
+    /// <returns>What the restore gave, for the report.</returns>
+    public PackageRestore.Result UsePackages(string name, string work, bool restore)
+    {
+        if (!restore)
+        {
+            return PackageRestore.Result.None;
+        }
+
+        _packages = PackageRestore.Restore(name, _projects.Values, work, FrameworkAssemblyNames);
+        return _packages;
+    }
 
     public CSharpCompilation? Compile(ProjectFile project)
     {
@@ -91,6 +111,8 @@ internal sealed class CodeBaseCompiler
         var compiledHere = new HashSet<string>(seen.Select(dependency => dependency.AssemblyName ?? string.Empty), StringComparer.OrdinalIgnoreCase);
         references.InsertRange(0, FrameworkReferences.Value.Where(reference =>
             reference is not PortableExecutableReference { FilePath: { } file } || !compiledHere.Contains(Path.GetFileNameWithoutExtension(file))));
+        references.AddRange(_packages.ReferencesFor(PackageIdsOf(project, new HashSet<string>(StringComparer.Ordinal))).Where(reference =>
+            reference is not PortableExecutableReference { FilePath: { } file } || !compiledHere.Contains(Path.GetFileNameWithoutExtension(file))));
 
         var parseOptions = new CSharpParseOptions(LanguageVersion.Preview, preprocessorSymbols: Defines);
         var files = project.SourceFiles(_projectDirectories).Where(file => new FileInfo(file).Length < 1_000_000).ToList();
@@ -125,6 +147,32 @@ internal sealed class CodeBaseCompiler
                     concurrentBuild: true));
         _compiled[path] = compilation;
         return compilation;
+    }
+
+    // Package references flow through project references, as in an SDK build: a project compiles against the packages
+    // of the projects it references.
+    private IEnumerable<string> PackageIdsOf(ProjectFile project, HashSet<string> visited)
+    {
+        if (!visited.Add(project.Path))
+        {
+            yield break;
+        }
+
+        foreach (PackageDependency package in project.Packages)
+        {
+            yield return package.Id;
+        }
+
+        foreach (string referenced in project.ProjectReferences)
+        {
+            if (_projects.TryGetValue(referenced, out ProjectFile? dependency))
+            {
+                foreach (string id in PackageIdsOf(dependency, visited))
+                {
+                    yield return id;
+                }
+            }
+        }
     }
 
     private static ImmutableArray<MetadataReference> LoadFrameworkReferences()

@@ -16,7 +16,8 @@ internal static class PrecisionRun
 {
     /// <param name="countErrors">Whether each code base's compile errors are counted (how well its types resolve); binding
     /// every body for them takes about as long again as the analysis.</param>
-    public static async Task<int> RunAsync(string data, string work, SourceTrees trees, string? only, bool countErrors)
+    /// <param name="restore">Whether each code base's packages are restored, so that their types resolve.</param>
+    public static async Task<int> RunAsync(string data, string work, SourceTrees trees, string? only, bool countErrors, bool restore)
     {
         List<Expectation> expectations = Expectation.ReadAll(Path.Combine(data, "expectations.tsv"));
         var expected = expectations.ToDictionary(e => e.Key, StringComparer.Ordinal);
@@ -26,11 +27,23 @@ internal static class PrecisionRun
         var sets = new Dictionary<string, (int Findings, int Actionable)>(StringComparer.Ordinal);
         // --only names one code base or one set of them (unseen8).
         List<CodeBase> codeBases = CodeBase.ReadAll(Path.Combine(data, "codebases.tsv")).Where(c => only is null || c.Name == only || c.Set == only).ToList();
+        // Exports and restores first, several at once: a restore mostly waits for the package source.
+        var prepared = new System.Collections.Concurrent.ConcurrentDictionary<string, (string Root, TimeSpan Took)>(StringComparer.Ordinal);
+        Parallel.ForEach(codeBases, new ParallelOptions { MaxDegreeOfParallelism = 4 }, codeBase =>
+        {
+            var preparing = Stopwatch.StartNew();
+            string exported = trees.Export(codeBase.Repository, codeBase.Commit, Path.Combine(work, "src", codeBase.Name));
+            new CodeBaseCompiler(exported).UsePackages(codeBase.Name, work, restore);
+            prepared[codeBase.Name] = (exported, preparing.Elapsed);
+        });
+
         foreach (CodeBase codeBase in codeBases)
         {
             var clock = Stopwatch.StartNew();
-            string root = trees.Export(codeBase.Repository, codeBase.Commit, Path.Combine(work, "src", codeBase.Name));
+            string root = prepared[codeBase.Name].Root;
             var compiler = new CodeBaseCompiler(root);
+            // The restore is done; this reads what it resolved.
+            PackageRestore.Result packages = compiler.UsePackages(codeBase.Name, work, restore);
             var findings = new List<Finding>();
             long lines = 0, testLines = 0, errors = 0;
             foreach (ProjectFile project in compiler.Projects)
@@ -44,7 +57,7 @@ internal static class PrecisionRun
                 lines += projectLines;
                 testLines += project.IsTest ? projectLines : 0;
                 // How well the code base's types resolve: an unresolved type hides what a collection holds.
-                errors += countErrors ? compilation.GetDiagnostics().Count(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error) : 0;
+                errors += countErrors ? CompileErrors(compilation) : 0;
                 (List<Finding> found, List<string> thrown) = await AnalyzerHost.RunAsync(codeBase.Name, root, project, compilation).ConfigureAwait(false);
                 findings.AddRange(found);
                 exceptions.AddRange(thrown.Select(e => codeBase.Name + ": " + e));
@@ -60,7 +73,7 @@ internal static class PrecisionRun
             sets.TryGetValue(codeBase.Set, out (int Findings, int Actionable) set);
             sets[codeBase.Set] = (set.Findings + findings.Count, set.Actionable + actionable);
             rows.Add($"| {codeBase.Name} | {codeBase.Set} | {lines:N0} | {testLines:N0} | {findings.Count} | {byRule} | {byLabel} | {Report.Percent(actionable, findings.Count)} |");
-            Console.Error.WriteLine($"{codeBase.Name}: {findings.Count} findings ({labelled} labelled), {(countErrors ? errors.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " compile errors, " : string.Empty)}{clock.Elapsed.TotalSeconds:F0} s");
+            Console.Error.WriteLine($"{codeBase.Name}: {findings.Count} findings ({labelled} labelled), {(countErrors ? errors.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " compile errors, " : string.Empty)}{packages.Summary}, {clock.Elapsed.TotalSeconds:F0} s (export and restore {prepared[codeBase.Name].Took.TotalSeconds:F0} s)");
         }
 
         Console.WriteLine("| code base | set | lines of C# | in test projects | findings | by rule | by label | precision |");
@@ -98,5 +111,19 @@ internal static class PrecisionRun
 
         File.WriteAllLines(Path.Combine(work, "findings.tsv"), all.Select(f => string.Join('\t', f.CodeBase, f.Rule, f.Member, f.File + ":" + f.Line, f.InTestProject, f.Message)));
         return exceptions.Count == 0 ? 0 : 3;
+    }
+
+    // The compiler's own errors; a project the compiler cannot bind (it throws, as for dotNext's extension blocks) counts
+    // none, and is listed with the analyzers' compiler failures.
+    private static int CompileErrors(Microsoft.CodeAnalysis.Compilation compilation)
+    {
+        try
+        {
+            return compilation.GetDiagnostics().Count(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        }
+        catch (Exception e) when (e is NullReferenceException or InvalidOperationException or InvalidCastException or IndexOutOfRangeException)
+        {
+            return 0;
+        }
     }
 }

@@ -15,7 +15,7 @@ internal static class Program
     {
         if (args.Length == 0 || args[0] is not ("precision" or "recall"))
         {
-            Console.Error.WriteLine("usage: precision|recall [--mirrors DIR] [--work DIR] [--only NAME|SET] [--data DIR] [--errors]");
+            Console.Error.WriteLine("usage: precision|recall [--mirrors DIR] [--work DIR] [--only NAME|SET] [--data DIR] [--errors] [--no-restore]");
             return 2;
         }
 
@@ -30,8 +30,10 @@ internal static class Program
         Directory.CreateDirectory(work);
         var trees = new SourceTrees(work, Option("--mirrors"));
         string? only = Option("--only");
+        // Packages are restored unless asked not to: without them a package's types stay unresolved.
+        bool restore = Array.IndexOf(args, "--no-restore") < 0;
         return args[0] == "precision"
-            ? await PrecisionRun.RunAsync(data, work, trees, only, countErrors: Array.IndexOf(args, "--errors") >= 0).ConfigureAwait(false)
-            : await RecallRun.RunAsync(data, work, trees, only).ConfigureAwait(false);
+            ? await PrecisionRun.RunAsync(data, work, trees, only, countErrors: Array.IndexOf(args, "--errors") >= 0, restore).ConfigureAwait(false)
+            : await RecallRun.RunAsync(data, work, trees, only, restore).ConfigureAwait(false);
     }
 }

@@ -33,8 +33,9 @@ internal sealed class ProjectFile
         "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging",
     ];
 
-    private ProjectFile(string path, string name, string assemblyName, IReadOnlyList<string> friends, bool isTest, bool isApplication, IReadOnlyList<string> globalUsings, IReadOnlyList<string> references)
+    private ProjectFile(string path, string name, string assemblyName, IReadOnlyList<string> friends, bool isTest, bool isApplication, IReadOnlyList<string> globalUsings, IReadOnlyList<string> references, IReadOnlyList<PackageDependency> packages)
     {
+        Packages = packages;
         Path = path;
         Name = name;
         AssemblyName = assemblyName;
@@ -70,6 +71,13 @@ internal sealed class ProjectFile
     /// <summary>Full paths of the referenced project files.</summary>
     public IReadOnlyList<string> ProjectReferences { get; }
 
+    /// <summary>
+    /// The packages the project and its props files reference (<c>&lt;PackageReference Include="…"/&gt;</c>), each with
+    /// its version where one is written: on the reference, or in the <c>Directory.Packages.props</c> of central package
+    /// management. Conditions are ignored, as everywhere here.
+    /// </summary>
+    public IReadOnlyList<PackageDependency> Packages { get; }
+
     public static ProjectFile Read(string path, string root)
     {
         XDocument document = XDocument.Load(path);
@@ -81,6 +89,12 @@ internal sealed class ProjectFile
         foreach (string imported in DirectoryBuildFiles(path, root))
         {
             ReadImported(imported, root, elements, definitions, read, imports, depth: 0);
+        }
+
+        // Central package management: the nearest Directory.Packages.props (and what it imports) holds the versions.
+        if (NearestAbove(path, root, "Directory.Packages.props") is { } centralVersions)
+        {
+            ReadImported(centralVersions, root, elements, definitions, read, imports, depth: 0);
         }
 
         string? Property(string name) => elements.LastOrDefault(e => e.Name.LocalName == name)?.Value.Trim();
@@ -138,7 +152,39 @@ internal sealed class ProjectFile
             .Where(friend => friend.Length > 0 && !friend.Contains('$'))
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        return new ProjectFile(path, name, assemblyName, friends, isTest, isApplication, usings.Distinct().ToList(), references);
+        return new ProjectFile(path, name, assemblyName, friends, isTest, isApplication, usings.Distinct().ToList(), references, PackagesOf(elements, definitions, System.IO.Path.GetDirectoryName(path)!));
+    }
+
+    private static List<PackageDependency> PackagesOf(List<XElement> elements, PropertyDefinitions definitions, string directory)
+    {
+        string? Written(XElement element, string name)
+        {
+            string? value = (string?)element.Attribute(name) ?? element.Elements().FirstOrDefault(child => child.Name.LocalName == name)?.Value;
+            return value is null ? null : definitions.Expand(value.Trim(), directory);
+        }
+
+        var central = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (XElement version in elements.Where(e => e.Name.LocalName == "PackageVersion"))
+        {
+            if (((string?)version.Attribute("Include") ?? (string?)version.Attribute("Update")) is { Length: > 0 } id && Written(version, "Version") is { } written)
+            {
+                central[id.Trim()] = written;
+            }
+        }
+
+        var packages = new List<PackageDependency>();
+        foreach (XElement reference in elements.Where(e => e.Name.LocalName == "PackageReference"))
+        {
+            if (((string?)reference.Attribute("Include"))?.Trim() is not { Length: > 0 } id || id.Contains('$'))
+            {
+                continue;
+            }
+
+            string? version = Written(reference, "VersionOverride") ?? Written(reference, "Version") ?? central.GetValueOrDefault(id);
+            packages.Add(new PackageDependency(id, version is { Length: > 0 } && !version.Contains('$') ? version : null));
+        }
+
+        return packages;
     }
 
     private static IEnumerable<string> ProjectReferencesOf(XDocument document, string file, PropertyDefinitions definitions)
@@ -228,6 +274,21 @@ internal sealed class ProjectFile
                 ReadImported(full, root, elements, definitions, read, imports, depth + 1);
             }
         }
+    }
+
+    private static string? NearestAbove(string projectPath, string root, string fileName)
+    {
+        string fullRoot = System.IO.Path.GetFullPath(root);
+        for (string? directory = System.IO.Path.GetDirectoryName(projectPath); directory is not null && directory.StartsWith(fullRoot, StringComparison.Ordinal); directory = System.IO.Path.GetDirectoryName(directory))
+        {
+            string file = System.IO.Path.Combine(directory, fileName);
+            if (File.Exists(file))
+            {
+                return file;
+            }
+        }
+
+        return null;
     }
 
     private static IEnumerable<string> DirectoryBuildFiles(string projectPath, string root)

@@ -12,7 +12,7 @@ namespace FakeAI.Bounds.Precision;
 /// </summary>
 internal static class RecallRun
 {
-    public static async Task<int> RunAsync(string data, string work, SourceTrees trees, string? only)
+    public static async Task<int> RunAsync(string data, string work, SourceTrees trees, string? only, bool restore)
     {
         int before = 0, afterClean = 0, cases = 0;
         var exceptions = new List<string>();
@@ -41,6 +41,7 @@ internal static class RecallRun
             string into = Path.Combine(work, "recall", fix.Name, side);
             string root = ExportProjectClosure(trees, fix.Repository, commit, fix.ProjectFolder, into);
             var compiler = new CodeBaseCompiler(root);
+            compiler.UsePackages(Path.Combine("recall", fix.Name, side), work, restore);
             string projectDirectory = Path.GetFullPath(Path.Combine(root, fix.ProjectFolder));
             var findings = new List<Finding>();
             foreach (ProjectFile project in compiler.Projects.Where(p => p.Directory == projectDirectory))
@@ -64,9 +65,12 @@ internal static class RecallRun
         for (int round = 0; round < 8; round++)
         {
             var paths = folders.ToList();
-            if (trees.Exists(repository, commit, "Directory.Build.props"))
+            foreach (string props in new[] { "Directory.Build.props", "Directory.Packages.props" })
             {
-                paths.Add("Directory.Build.props");
+                if (trees.Exists(repository, commit, props))
+                {
+                    paths.Add(props);
+                }
             }
 
             trees.Export(repository, commit, into, paths);
