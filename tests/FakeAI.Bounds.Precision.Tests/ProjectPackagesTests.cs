@@ -108,6 +108,54 @@ public sealed class ProjectPackagesTests : IDisposable
     }
 
     [Fact]
+    public void A_test_framework_a_shared_file_adds_under_a_condition_belongs_only_to_projects_named_as_tests()
+    {
+        Write("Directory.Build.targets", """
+            <Project>
+              <Import Project="eng/Test.targets" Condition="'$(ProjectType)' == 'Test'" />
+              <ItemGroup Condition="'$(IsPackable)' == 'true'"><PackageReference Include="Microsoft.SourceLink.GitHub" Version="8.0.0" /></ItemGroup>
+            </Project>
+            """);
+        Write("eng/Test.targets", """
+            <Project>
+              <ItemGroup>
+                <PackageReference Include="xunit" Version="2.9.3" />
+                <PackageReference Include="NSubstitute" Version="5.1.0" />
+                <Using Include="Xunit" />
+              </ItemGroup>
+            </Project>
+            """);
+        Write("src/Acme/Acme.csproj", """<Project Sdk="Microsoft.NET.Sdk" />""");
+        Write("test/Acme.Tests/Acme.Tests.csproj", """<Project Sdk="Microsoft.NET.Sdk" />""");
+
+        ProjectFile library = Read("src/Acme/Acme.csproj");
+        ProjectFile tests = Read("test/Acme.Tests/Acme.Tests.csproj");
+
+        Assert.Equal(new[] { "Microsoft.SourceLink.GitHub", "NSubstitute" }, library.Packages.Select(p => p.Id).OrderBy(id => id, StringComparer.Ordinal));
+        Assert.DoesNotContain("Xunit", library.GlobalUsings);
+        Assert.Contains("xunit", tests.Packages.Select(p => p.Id));
+        Assert.Contains("Xunit", tests.GlobalUsings);
+    }
+
+    [Fact]
+    public void A_project_of_the_framework_era_lists_its_packages_in_packages_config()
+    {
+        Write("src/Legacy/Legacy.csproj", """
+            <Project ToolsVersion="15.0" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+              <ItemGroup><Reference Include="Newtonsoft.Json"><HintPath>..\packages\Newtonsoft.Json.9.0.1\lib\net45\Newtonsoft.Json.dll</HintPath></Reference></ItemGroup>
+            </Project>
+            """);
+        Write("src/Legacy/packages.config", """
+            <?xml version="1.0" encoding="utf-8"?>
+            <packages>
+              <package id="Newtonsoft.Json" version="9.0.1" targetFramework="net45" />
+            </packages>
+            """);
+
+        Assert.Equal(new PackageDependency("Newtonsoft.Json", "9.0.1"), Read("src/Legacy/Legacy.csproj").Packages.Single());
+    }
+
+    [Fact]
     public void A_code_base_restores_each_package_once_at_its_highest_version_and_not_what_it_builds_itself()
     {
         Write("src/Core/Acme.Core.csproj", """

@@ -46,6 +46,7 @@ internal static class PrecisionRun
             PackageRestore.Result packages = compiler.UsePackages(codeBase.Name, work, restore);
             var findings = new List<Finding>();
             long lines = 0, testLines = 0, errors = 0;
+            var errorIds = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (ProjectFile project in compiler.Projects)
             {
                 if (compiler.Compile(project) is not { } compilation)
@@ -57,7 +58,7 @@ internal static class PrecisionRun
                 lines += projectLines;
                 testLines += project.IsTest ? projectLines : 0;
                 // How well the code base's types resolve: an unresolved type hides what a collection holds.
-                errors += countErrors ? CompileErrors(compilation) : 0;
+                errors += countErrors ? CompileErrors(compilation, errorIds) : 0;
                 (List<Finding> found, List<string> thrown) = await AnalyzerHost.RunAsync(codeBase.Name, root, project, compilation).ConfigureAwait(false);
                 findings.AddRange(found);
                 exceptions.AddRange(thrown.Select(e => codeBase.Name + ": " + e));
@@ -73,7 +74,7 @@ internal static class PrecisionRun
             sets.TryGetValue(codeBase.Set, out (int Findings, int Actionable) set);
             sets[codeBase.Set] = (set.Findings + findings.Count, set.Actionable + actionable);
             rows.Add($"| {codeBase.Name} | {codeBase.Set} | {lines:N0} | {testLines:N0} | {findings.Count} | {byRule} | {byLabel} | {Report.Percent(actionable, findings.Count)} |");
-            Console.Error.WriteLine($"{codeBase.Name}: {findings.Count} findings ({labelled} labelled), {(countErrors ? errors.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " compile errors, " : string.Empty)}{packages.Summary}, {clock.Elapsed.TotalSeconds:F0} s (export and restore {prepared[codeBase.Name].Took.TotalSeconds:F0} s)");
+            Console.Error.WriteLine($"{codeBase.Name}: {findings.Count} findings ({labelled} labelled), {(countErrors ? errors.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " compile errors (" + string.Join(", ", errorIds.OrderByDescending(pair => pair.Value).Take(3).Select(pair => pair.Key + " " + pair.Value)) + "), " : string.Empty)}{packages.Summary}, {clock.Elapsed.TotalSeconds:F0} s (export and restore {prepared[codeBase.Name].Took.TotalSeconds:F0} s)");
         }
 
         Console.WriteLine("| code base | set | lines of C# | in test projects | findings | by rule | by label | precision |");
@@ -113,13 +114,24 @@ internal static class PrecisionRun
         return exceptions.Count == 0 ? 0 : 3;
     }
 
-    // The compiler's own errors; a project the compiler cannot bind (it throws, as for dotNext's extension blocks) counts
-    // none, and is listed with the analyzers' compiler failures.
-    private static int CompileErrors(Microsoft.CodeAnalysis.Compilation compilation)
+    // The compiler's own errors, counted by ID (CS0246, a type not found, says a package is missing); a project the
+    // compiler cannot bind (it throws, as for dotNext's extension blocks) counts none, and is listed with the analyzers'
+    // compiler failures.
+    private static int CompileErrors(Microsoft.CodeAnalysis.Compilation compilation, Dictionary<string, int> byId)
     {
         try
         {
-            return compilation.GetDiagnostics().Count(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+            int count = 0;
+            foreach (Microsoft.CodeAnalysis.Diagnostic diagnostic in compilation.GetDiagnostics())
+            {
+                if (diagnostic.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
+                {
+                    count++;
+                    byId[diagnostic.Id] = byId.GetValueOrDefault(diagnostic.Id) + 1;
+                }
+            }
+
+            return count;
         }
         catch (Exception e) when (e is NullReferenceException or InvalidOperationException or InvalidCastException or IndexOutOfRangeException)
         {

@@ -74,7 +74,7 @@ internal sealed class ProjectFile
     /// <summary>
     /// The packages the project and its props files reference (<c>&lt;PackageReference Include="…"/&gt;</c>), each with
     /// its version where one is written: on the reference, or in the <c>Directory.Packages.props</c> of central package
-    /// management. Conditions are ignored, as everywhere here.
+    /// management; and those of a <c>packages.config</c> beside the project. Conditions are ignored, as everywhere here.
     /// </summary>
     public IReadOnlyList<PackageDependency> Packages { get; }
 
@@ -86,15 +86,24 @@ internal sealed class ProjectFile
         definitions.Read(document, path);
         var read = new HashSet<string>(StringComparer.Ordinal);
         var imports = new List<(XDocument Props, string File)>();
-        foreach (string imported in DirectoryBuildFiles(path, root))
+        var conditional = new HashSet<XDocument>();
+        foreach (string imported in DirectoryBuildFiles(path, root, "Directory.Build.props"))
         {
-            ReadImported(imported, root, elements, definitions, read, imports, depth: 0);
+            ReadImported(imported, root, elements, definitions, read, imports, depth: 0, conditional);
         }
 
         // Central package management: the nearest Directory.Packages.props (and what it imports) holds the versions.
         if (NearestAbove(path, root, "Directory.Packages.props") is { } centralVersions)
         {
-            ReadImported(centralVersions, root, elements, definitions, read, imports, depth: 0);
+            ReadImported(centralVersions, root, elements, definitions, read, imports, depth: 0, conditional);
+        }
+
+        // Directory.Build.targets (and what it imports, such as a test.targets imported for test projects) add packages
+        // and usings too; they are read for those only, so that no property of theirs changes what the project is.
+        var targets = new List<XElement>();
+        foreach (string imported in DirectoryBuildFiles(path, root, "Directory.Build.targets"))
+        {
+            ReadImported(imported, root, targets, definitions, read, new List<(XDocument Props, string File)>(), depth: 0, conditional);
         }
 
         string? Property(string name) => elements.LastOrDefault(e => e.Name.LocalName == name)?.Value.Trim();
@@ -126,7 +135,7 @@ internal sealed class ProjectFile
             }
         }
 
-        usings.AddRange(elements
+        usings.AddRange(elements.Concat(targets.Where(e => !IsConditional(e, conditional) || namedAsTest))
             .Where(e => e.Name.LocalName == "Using" && e.Attribute("Alias") is null && e.Attribute("Static") is null && e.Attribute("Remove") is null)
             .Select(e => (string?)e.Attribute("Include") ?? string.Empty)
             .Where(value => value.Length > 0 && !value.Contains('$')));
@@ -152,10 +161,25 @@ internal sealed class ProjectFile
             .Where(friend => friend.Length > 0 && !friend.Contains('$'))
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        return new ProjectFile(path, name, assemblyName, friends, isTest, isApplication, usings.Distinct().ToList(), references, PackagesOf(elements, definitions, System.IO.Path.GetDirectoryName(path)!));
+        return new ProjectFile(path, name, assemblyName, friends, isTest, isApplication, usings.Distinct().ToList(), references, PackagesOf(elements.Concat(targets).ToList(), definitions, System.IO.Path.GetDirectoryName(path)!, conditional, namedAsTest));
     }
 
-    private static List<PackageDependency> PackagesOf(List<XElement> elements, PropertyDefinitions definitions, string directory)
+    // An item under a condition, on itself, its group, or the import of its file.
+    private static bool IsConditional(XElement element, HashSet<XDocument> conditional)
+    {
+        return element.AncestorsAndSelf().Any(e => e.Attribute("Condition") is not null) || (element.Document is { } document && conditional.Contains(document));
+    }
+
+    // A test framework referenced under a condition (for the projects a props file takes for tests) is a test project's
+    // package: its assembly in any other project's compilation would make that project test code.
+    private static bool IsTestFramework(string id)
+    {
+        return id.Contains("xunit", StringComparison.OrdinalIgnoreCase) || id.Contains("nunit", StringComparison.OrdinalIgnoreCase)
+            || id.Contains("mstest", StringComparison.OrdinalIgnoreCase) || id.Contains("tunit", StringComparison.OrdinalIgnoreCase)
+            || id.Equals("Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static List<PackageDependency> PackagesOf(List<XElement> elements, PropertyDefinitions definitions, string directory, HashSet<XDocument> conditional, bool namedAsTest)
     {
         string? Written(XElement element, string name)
         {
@@ -175,13 +199,30 @@ internal sealed class ProjectFile
         var packages = new List<PackageDependency>();
         foreach (XElement reference in elements.Where(e => e.Name.LocalName == "PackageReference"))
         {
-            if (((string?)reference.Attribute("Include"))?.Trim() is not { Length: > 0 } id || id.Contains('$'))
+            if (((string?)reference.Attribute("Include"))?.Trim() is not { Length: > 0 } id || id.Contains('$')
+                || (IsTestFramework(id) && !namedAsTest && IsConditional(reference, conditional)))
             {
                 continue;
             }
 
             string? version = Written(reference, "VersionOverride") ?? Written(reference, "Version") ?? central.GetValueOrDefault(id);
             packages.Add(new PackageDependency(id, version is { Length: > 0 } && !version.Contains('$') ? version : null));
+        }
+
+        // A project of the .NET Framework era lists its packages in a packages.config beside it.
+        string packagesConfig = System.IO.Path.Combine(directory, "packages.config");
+        if (File.Exists(packagesConfig))
+        {
+            try
+            {
+                packages.AddRange(XDocument.Load(packagesConfig).Descendants("package")
+                    .Where(package => ((string?)package.Attribute("id"))?.Trim() is { Length: > 0 })
+                    .Select(package => new PackageDependency(((string)package.Attribute("id")!).Trim(), ((string?)package.Attribute("version"))?.Trim())));
+            }
+            catch (System.Xml.XmlException)
+            {
+                // An unreadable packages.config adds nothing.
+            }
         }
 
         return packages;
@@ -231,7 +272,7 @@ internal sealed class ProjectFile
     // A props file and the files it imports (OpenTelemetry's src/Directory.Build.props imports build/Common.props,
     // which defines the $(RepoRoot) its project references are written with), as far as their paths resolve inside
     // the code base.
-    private static void ReadImported(string file, string root, List<XElement> elements, PropertyDefinitions definitions, HashSet<string> read, List<(XDocument Props, string File)> imports, int depth)
+    private static void ReadImported(string file, string root, List<XElement> elements, PropertyDefinitions definitions, HashSet<string> read, List<(XDocument Props, string File)> imports, int depth, HashSet<XDocument>? conditional = null, bool underCondition = false)
     {
         if (!read.Add(file))
         {
@@ -251,6 +292,11 @@ internal sealed class ProjectFile
 
         elements.AddRange(props.Descendants());
         definitions.Read(props, file);
+        if (underCondition)
+        {
+            conditional?.Add(props);
+        }
+
         // Its project references are expanded once every property is known, with the project's own.
         imports.Add((props, file));
         if (depth >= MaxImportDepth)
@@ -271,7 +317,7 @@ internal sealed class ProjectFile
             string full = System.IO.Path.GetFullPath(System.IO.Path.Combine(directory, project.Replace('\\', '/')));
             if (full.StartsWith(fullRoot, StringComparison.Ordinal) && File.Exists(full))
             {
-                ReadImported(full, root, elements, definitions, read, imports, depth + 1);
+                ReadImported(full, root, elements, definitions, read, imports, depth + 1, conditional, underCondition || import.AncestorsAndSelf().Any(e => e.Attribute("Condition") is not null));
             }
         }
     }
@@ -291,12 +337,12 @@ internal sealed class ProjectFile
         return null;
     }
 
-    private static IEnumerable<string> DirectoryBuildFiles(string projectPath, string root)
+    private static IEnumerable<string> DirectoryBuildFiles(string projectPath, string root, string fileName)
     {
         string fullRoot = System.IO.Path.GetFullPath(root);
         for (string? directory = System.IO.Path.GetDirectoryName(projectPath); directory is not null && directory.StartsWith(fullRoot, StringComparison.Ordinal); directory = System.IO.Path.GetDirectoryName(directory))
         {
-            string props = System.IO.Path.Combine(directory, "Directory.Build.props");
+            string props = System.IO.Path.Combine(directory, fileName);
             if (File.Exists(props))
             {
                 yield return props;

@@ -10,7 +10,8 @@ namespace FakeAI.Bounds.Precision;
 /// <summary>
 /// Brings a repository's files at a commit onto disk: from a local git directory (<c>--mirrors DIR</c>, holding
 /// <c>owner+name</c> bare repositories) when there is one, else from a clone of the public repository into the work
-/// folder (this needs the network). Only C# and MSBuild files are written.
+/// folder (this needs the network). Only C# and MSBuild files (and the packages.config of projects of the .NET Framework
+/// era) are written.
 /// </summary>
 internal sealed class SourceTrees(string workDirectory, string? mirrors)
 {
@@ -41,7 +42,8 @@ internal sealed class SourceTrees(string workDirectory, string? mirrors)
 
             string path = line[(tab + 1)..];
             bool source = path.EndsWith(".cs", StringComparison.Ordinal) || path.EndsWith(".csproj", StringComparison.Ordinal) || path.EndsWith(".xproj", StringComparison.Ordinal)
-                || path.EndsWith(".props", StringComparison.Ordinal) || path.EndsWith(".targets", StringComparison.Ordinal);
+                || path.EndsWith(".props", StringComparison.Ordinal) || path.EndsWith(".targets", StringComparison.Ordinal)
+                || path == "packages.config" || path.EndsWith("/packages.config", StringComparison.Ordinal);
             bool inScope = paths is null || paths.Any(p => path == p || path.StartsWith(p.TrimEnd('/') + "/", StringComparison.Ordinal));
             if (source && inScope)
             {
