@@ -8,8 +8,10 @@ namespace FakeAI.Bounds.Generators.Common;
 /// Tells a test project from product code. A test's fixtures and doubles live as long as a test run, not as long as a
 /// service: a static list in a fake grows per test, not per request, so the BND0xx rules leave test projects alone
 /// unless <see cref="BoundsOptions.AnalyzeTestCode"/> says otherwise.
-/// A test project is one whose build says <c>IsTestProject</c> (the test SDK sets it) or that references xUnit,
-/// NUnit, MSTest or TUnit: the compilation's own reference list, so nothing is walked. Test kits, samples and
+/// A test project is one whose build says <c>IsTestProject</c> (the test SDK sets it), or, in a build that does not pass
+/// the property, one that references xUnit, NUnit, MSTest or TUnit: the compilation's own reference list, so nothing is
+/// walked. Where the build passes the property, a product project that references a test framework (through a shared
+/// project that carries test helpers) is product code. Test kits, samples and
 /// benchmarks ship outside test projects too (a <c>…TestKit</c> or <c>…TestingHost</c> assembly, a <c>…Testing</c>
 /// namespace in a product assembly, a <c>…Benchmarks</c> project); their names say what they are, and their state lives
 /// as long as a test or a demo run, so they are skipped the same way, and so are the types in a folder of samples,
@@ -58,11 +60,17 @@ internal static class TestCode
             return true;
         }
 
-        if (global.TryGetValue(IsTestProjectProperty, out string? isTestProject) && BoundsOptions.IsTrue(isTestProject))
+        if (global.TryGetValue(IsTestProjectProperty, out string? isTestProject))
         {
-            return true;
+            // The build says: the test SDK sets IsTestProject, and an SDK build passes it, empty, for every other project.
+            // A product project can reference a test framework too, through a shared project that carries test helpers
+            // (ServiceControl's infrastructure references NUnit, and so every service of it does); the framework's
+            // assembly in its references does not make its state test state.
+            return BoundsOptions.IsTrue(isTestProject);
         }
 
+        // A build that does not pass the property (no SDK, or a host without the package's props): a reference to a test
+        // framework is the sign left.
         foreach (AssemblyIdentity reference in compilation.ReferencedAssemblyNames)
         {
             foreach (string framework in TestFrameworkAssemblies)

@@ -556,6 +556,35 @@ public class Bnd0xxRealCodePatternsTests
         Assert.Equal(reported ? 1 : 0, run.BoundsDiagnostics.Count(d => d.Id == "BND001"));
     }
 
+    // A product project that references a test framework, as every ServiceControl service does through its infrastructure
+    // project's NUnit reference: where the build passes IsTestProject (an SDK build passes it empty for a product
+    // project), the build's word counts, and the project is analyzed; only a build that passes nothing leaves the
+    // framework reference as the sign of a test project.
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("", true)]
+    [InlineData("false", true)]
+    [InlineData("true", false)]
+    public async Task A_reference_to_a_test_framework_makes_test_code_only_where_the_build_does_not_say(string? isTestProject, bool reported)
+    {
+        const string Code = "using System; using System.Collections.Generic; namespace App { public static class Seen { private static readonly List<string> _c = new(); public static void Add(string request) => _c.Add(request); public static void Handle(string request) => Add(request); } }";
+        Microsoft.CodeAnalysis.MetadataReference nunit = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "nunit.framework",
+            new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("namespace NUnit.Framework { public sealed class TestAttribute : System.Attribute { } }") },
+            TestCompilation.Create(string.Empty).References,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary)).ToMetadataReference();
+        Microsoft.CodeAnalysis.CSharp.CSharpCompilation compilation = TestCompilation.Create(Code).AddReferences(nunit);
+        ImmutableDictionary<string, string> options = isTestProject is null
+            ? ImmutableDictionary<string, string>.Empty
+            : ImmutableDictionary<string, string>.Empty.Add("build_property.IsTestProject", isTestProject);
+
+        AnalyzerRunResult run = await AnalyzerRunner.RunAsync(compilation, options);
+
+        Assert.Contains(compilation.ReferencedAssemblyNames, identity => identity.Name == "nunit.framework");
+        Assert.Empty(run.AnalyzerExceptions);
+        Assert.Equal(reported ? 1 : 0, run.BoundsDiagnostics.Count(d => d.Id == "BND001"));
+    }
+
     [Theory]
     [InlineData("build_property.IsTestProject", "true", false)]
     [InlineData("build_property.IsTestProject", "false", true)]
