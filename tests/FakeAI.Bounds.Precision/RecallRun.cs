@@ -18,12 +18,24 @@ internal static class RecallRun
         var exceptions = new List<string>();
         Console.WriteLine("| fix | member | before the fix | after the fix |");
         Console.WriteLine("| --- | --- | --- | --- |");
-        foreach (RecallCase fix in RecallCase.ReadAll(Path.Combine(data, "recall.tsv")).Where(c => only is null || c.Name == only))
+        List<RecallCase> fixes = RecallCase.ReadAll(Path.Combine(data, "recall.tsv")).Where(c => only is null || c.Name == only).ToList();
+
+        // Both sides of every fix exported and their packages restored first, several at once: a restore mostly waits
+        // for the package source.
+        var roots = new System.Collections.Concurrent.ConcurrentDictionary<(string Fix, string Side), string>();
+        Parallel.ForEach(fixes.SelectMany(fix => new[] { (Fix: fix, Side: "before"), (Fix: fix, Side: "after") }), new ParallelOptions { MaxDegreeOfParallelism = 4 }, item =>
+        {
+            string commit = item.Side == "before" ? trees.Parent(item.Fix.Repository, item.Fix.FixCommit) : item.Fix.FixCommit;
+            string root = ExportProjectClosure(trees, item.Fix.Repository, commit, item.Fix.ProjectFolder, Path.Combine(work, "recall", item.Fix.Name, item.Side));
+            new CodeBaseCompiler(root).UsePackages(Path.Combine("recall", item.Fix.Name, item.Side), work, restore);
+            roots[(item.Fix.Name, item.Side)] = root;
+        });
+
+        foreach (RecallCase fix in fixes)
         {
             cases++;
-            string parent = trees.Parent(fix.Repository, fix.FixCommit);
-            List<Finding> was = await FindingsAtAsync(fix, parent, "before").ConfigureAwait(false);
-            List<Finding> now = await FindingsAtAsync(fix, fix.FixCommit, "after").ConfigureAwait(false);
+            List<Finding> was = await FindingsAtAsync(fix, "before").ConfigureAwait(false);
+            List<Finding> now = await FindingsAtAsync(fix, "after").ConfigureAwait(false);
             string beforeText = Describe(was);
             string afterText = fix.After == "removed" ? "(member removed by the fix)" : Describe(now);
             before += was.Count > 0 ? 1 : 0;
@@ -36,11 +48,11 @@ internal static class RecallRun
         Console.WriteLine($"analyzer exceptions: {exceptions.Count}");
         return exceptions.Count == 0 ? 0 : 3;
 
-        async Task<List<Finding>> FindingsAtAsync(RecallCase fix, string commit, string side)
+        async Task<List<Finding>> FindingsAtAsync(RecallCase fix, string side)
         {
-            string into = Path.Combine(work, "recall", fix.Name, side);
-            string root = ExportProjectClosure(trees, fix.Repository, commit, fix.ProjectFolder, into);
+            string root = roots[(fix.Name, side)];
             var compiler = new CodeBaseCompiler(root);
+            // The restore is done; this reads what it resolved.
             compiler.UsePackages(Path.Combine("recall", fix.Name, side), work, restore);
             string projectDirectory = Path.GetFullPath(Path.Combine(root, fix.ProjectFolder));
             var findings = new List<Finding>();

@@ -49,6 +49,10 @@ public class Bnd001KeyArgumentsTests
         // A parameter handed on: the public-looking overload of an internal class passes its callers' literal names on.
         "internal static class Tracers { private static readonly Dictionary<string, object> _c = new(); public static object Get(string name) => Get(name, true); private static object Get(string name, bool headers) { if (!_c.TryGetValue(name, out object? t)) { t = new object(); _c.Add(name, t); } return t; } }"
             + " public static class Users { public static object Tracer() => Tracers.Get(\"users\"); public static object Other() => Tracers.Get(nameof(Users)); }",
+        // A template per mail: each sender names its template in a const local, handed through two private methods.
+        "public delegate string Render(object model); public sealed class Mailer { public static readonly Mailer Instance = new(); private readonly ConcurrentDictionary<string, Render> _c = new(); "
+            + " public string Invite(object model) { const string template = \"invite\"; return Fill(template, model); } public string Reset(object model) { const string template = \"reset\"; string body = Fill(template, model); return body; } "
+            + " private string Fill(string name, object model) => Compiled(name)(model); private Render Compiled(string name) => _c.GetOrAdd(name, templateName => model => templateName); }",
         // One bucket: every caller passes the same empty key.
         "internal sealed class Limiter { private readonly Dictionary<string, int> _c = new(); public bool TryAcquire(string key) { _c[key] = _c.TryGetValue(key, out int n) ? n + 1 : 1; return true; } }"
             + " public static class Sync { private static readonly Limiter Limit = new(); public static bool Run() => Limit.TryAcquire(string.Empty); }",
