@@ -41,7 +41,7 @@ public sealed class RestoredAssetsTests : IDisposable
         return id.ToLowerInvariant() + "/" + version;
     }
 
-    private PackageRestore.Result Restored()
+    private RestoredPackages Restored()
     {
         string libraries = string.Join(",", new[]
         {
@@ -83,7 +83,7 @@ public sealed class RestoredAssetsTests : IDisposable
     [Fact]
     public void A_project_gets_its_packages_and_what_they_depend_on_and_nothing_else()
     {
-        PackageRestore.Result restored = Restored();
+        RestoredPackages restored = Restored();
 
         Assert.Equal(new[] { "Acme.Abstractions", "Acme.Client" }, Names(restored.ReferencesFor(new[] { "Acme.Client" })));
         Assert.Equal(new[] { "xunit.core" }, Names(restored.ReferencesFor(new[] { "XUnit.Core" })));
@@ -93,7 +93,7 @@ public sealed class RestoredAssetsTests : IDisposable
     [Fact]
     public void An_assembly_the_reference_packs_hold_or_the_code_base_builds_is_not_taken_from_a_package()
     {
-        PackageRestore.Result restored = Restored();
+        RestoredPackages restored = Restored();
 
         string[] all = Names(restored.ReferencesFor(new[] { "Acme.Client", "xunit.core", "Shop.Domain" }));
 
@@ -105,7 +105,7 @@ public sealed class RestoredAssetsTests : IDisposable
     [Fact]
     public void The_summary_names_what_the_source_did_not_have()
     {
-        PackageRestore.Result restored = Restored();
+        RestoredPackages restored = Restored();
 
         Assert.Equal(new[] { "Owin" }, restored.Missing);
         Assert.StartsWith("4 of 5 packages restored (4 with their dependencies, 3 assemblies)", restored.Summary, StringComparison.Ordinal);

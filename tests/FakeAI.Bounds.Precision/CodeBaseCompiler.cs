@@ -30,7 +30,7 @@ internal sealed class CodeBaseCompiler
     private readonly Dictionary<string, CSharpCompilation?> _compiled = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ProjectFile> _projects;
     private readonly HashSet<string> _projectDirectories;
-    private PackageRestore.Result _packages = PackageRestore.Result.None;
+    private RestoredPackages _packages = RestoredPackages.None;
 
     /// <summary>The simple names of the reference packs' assemblies, which no package assembly replaces.</summary>
     public static ISet<string> FrameworkAssemblyNames => new HashSet<string>(
@@ -52,11 +52,11 @@ internal sealed class CodeBaseCompiler
 
     /// <summary>Restores the code base's packages (unless <paramref name="restore"/> is false) and compiles against them.</summary>
     /// <returns>What the restore gave, for the report.</returns>
-    public PackageRestore.Result UsePackages(string name, string work, bool restore)
+    public RestoredPackages UsePackages(string name, string work, bool restore)
     {
         if (!restore)
         {
-            return PackageRestore.Result.None;
+            return RestoredPackages.None;
         }
 
         _packages = PackageRestore.Restore(name, _projects.Values, work, FrameworkAssemblyNames);

@@ -25,81 +25,17 @@ internal static class PackageRestore
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(15);
 
-    /// <summary>
-    /// What a restore gave: each resolved package's assemblies and the packages it depends on, the packages asked for,
-    /// and the ids the package source did not have. A project compiles against the packages it references and what they
-    /// depend on, not the whole code base's: a test framework's assembly makes a compilation test code.
-    /// </summary>
-    internal sealed class Result
-    {
-        public static readonly Result None = new(new Dictionary<string, (ImmutableArray<MetadataReference>, string[])>(), 0, Array.Empty<string>());
-
-        private readonly Dictionary<string, (ImmutableArray<MetadataReference> Assemblies, string[] Dependencies)> _packages;
-        private readonly Dictionary<string, ImmutableArray<MetadataReference>> _closures = new(StringComparer.Ordinal);
-
-        public Result(Dictionary<string, (ImmutableArray<MetadataReference>, string[])> packages, int asked, IReadOnlyList<string> missing)
-        {
-            _packages = packages;
-            Asked = asked;
-            Missing = missing;
-        }
-
-        public int Asked { get; }
-
-        public IReadOnlyList<string> Missing { get; }
-
-        public string Summary => Asked == 0
-            ? "no packages"
-            : $"{Asked - Missing.Count} of {Asked} packages restored ({_packages.Count} with their dependencies, {_packages.Values.Sum(p => p.Assemblies.Length)} assemblies)"
-                + (Missing.Count == 0 ? string.Empty : "; not found: " + string.Join(", ", Missing.Take(8)) + (Missing.Count > 8 ? $" and {Missing.Count - 8} more" : string.Empty));
-
-        /// <summary>The assemblies of the packages with these ids and of every package they depend on.</summary>
-        public ImmutableArray<MetadataReference> ReferencesFor(IEnumerable<string> ids)
-        {
-            var wanted = ids.Select(id => id.ToLowerInvariant()).Where(_packages.ContainsKey).Distinct().OrderBy(id => id, StringComparer.Ordinal).ToList();
-            string key = string.Join("|", wanted);
-            if (_closures.TryGetValue(key, out ImmutableArray<MetadataReference> known))
-            {
-                return known;
-            }
-
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var pending = new Stack<string>(wanted);
-            var references = ImmutableArray.CreateBuilder<MetadataReference>();
-            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            while (pending.Count > 0)
-            {
-                string id = pending.Pop();
-                if (!seen.Add(id) || !_packages.TryGetValue(id, out (ImmutableArray<MetadataReference> Assemblies, string[] Dependencies) package))
-                {
-                    continue;
-                }
-
-                // One assembly per simple name: two packages may carry the same one.
-                references.AddRange(package.Assemblies.Where(reference => names.Add(Path.GetFileNameWithoutExtension(((PortableExecutableReference)reference).FilePath!))));
-                foreach (string dependency in package.Dependencies)
-                {
-                    pending.Push(dependency);
-                }
-            }
-
-            ImmutableArray<MetadataReference> result = references.ToImmutable();
-            _closures[key] = result;
-            return result;
-        }
-    }
-
     /// <param name="name">The code base's name: the folder of its restore in <paramref name="work"/>.</param>
     /// <param name="projects">Its projects, whose packages are restored and whose assemblies are not taken from packages.</param>
     /// <param name="work">The harness's work folder.</param>
     /// <param name="frameworkAssemblies">The simple names of the reference packs' assemblies.</param>
-    public static Result Restore(string name, IReadOnlyCollection<ProjectFile> projects, string work, ISet<string> frameworkAssemblies)
+    public static RestoredPackages Restore(string name, IReadOnlyCollection<ProjectFile> projects, string work, ISet<string> frameworkAssemblies)
     {
         HashSet<string> builtHere = BuiltHere(projects);
         List<PackageDependency> packages = PackagesToRestore(projects, builtHere);
         if (packages.Count == 0)
         {
-            return Result.None;
+            return RestoredPackages.None;
         }
 
         string directory = Path.Combine(work, "packages", name);
@@ -119,7 +55,7 @@ internal static class PackageRestore
 
         return File.Exists(assets)
             ? ReadAssets(assets, packages.Count, builtHere, frameworkAssemblies)
-            : new Result(new Dictionary<string, (ImmutableArray<MetadataReference>, string[])>(), packages.Count, packages.Select(package => package.Id).ToList());
+            : new RestoredPackages(new Dictionary<string, (ImmutableArray<MetadataReference>, string[])>(), packages.Count, packages.Select(package => package.Id).ToList());
     }
 
     /// <summary>The assembly and project names of the code base's projects: what it builds from source.</summary>
@@ -182,11 +118,12 @@ internal static class PackageRestore
         }
 
         process.WaitForExit();
-        _ = output.Result + errors.Result;
+        // Kept beside the project: what NuGet said, for a code base whose packages did not resolve.
+        File.WriteAllText(Path.Combine(Path.GetDirectoryName(project)!, "restore.log"), output.Result + errors.Result);
     }
 
     /// <summary>Reads NuGet's project.assets.json: each resolved package's compile assemblies and its dependencies.</summary>
-    internal static Result ReadAssets(string assets, int asked, ISet<string> builtHere, ISet<string> frameworkAssemblies)
+    internal static RestoredPackages ReadAssets(string assets, int asked, ISet<string> builtHere, ISet<string> frameworkAssemblies)
     {
         using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(assets));
         JsonElement root = document.RootElement;
@@ -240,7 +177,7 @@ internal static class PackageRestore
             }
         }
 
-        return new Result(packages, asked, missing.Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+        return new RestoredPackages(packages, asked, missing.Distinct(StringComparer.OrdinalIgnoreCase).ToList());
     }
 
     // Which of two written versions is the higher: the numbers of "1.2.3", "[1.2.3]", "1.2.3-beta", by their parts.
