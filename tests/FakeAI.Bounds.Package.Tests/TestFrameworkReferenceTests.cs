@@ -8,9 +8,9 @@ namespace FakeAI.Bounds.Package.Tests;
 
 /// <summary>
 /// Two projects that both reference NUnit, built as a user builds them: a service whose shared infrastructure carries
-/// test helpers (so its compilation references the test framework) and a test project (the test SDK sets
-/// <c>IsTestProject</c>). Each has the same static list that grows per request. The service is product code and gets
-/// BND001; the test project does not.
+/// test helpers (so its compilation references the test framework), and a test project (it references
+/// Microsoft.NET.Test.Sdk, which sets <c>IsTestProject</c>). Each has the same static list that grows per request.
+/// The service is product code and gets BND001; the test project does not.
 /// </summary>
 public sealed class TestFrameworkReferenceTests(TestFrameworkReferenceTests.Projects projects) : IClassFixture<TestFrameworkReferenceTests.Projects>
 {
@@ -55,11 +55,11 @@ public sealed class TestFrameworkReferenceTests(TestFrameworkReferenceTests.Proj
                   <PropertyGroup>
                     <TargetFramework>net10.0</TargetFramework>
                     <Nullable>enable</Nullable>
-                    {(isTest ? "<IsTestProject>true</IsTestProject>" : string.Empty)}
                   </PropertyGroup>
                   <ItemGroup>
                     {PackedPackage.Instance.PackageReference}
                     <PackageReference Include="NUnit" Version="4.6.1" />
+                    {(isTest ? "<PackageReference Include=\"Microsoft.NET.Test.Sdk\" Version=\"18.0.1\" />" : string.Empty)}
                   </ItemGroup>
                 </Project>
                 """);

@@ -149,10 +149,13 @@ public sealed class ProjectPackagesTests : IDisposable
             <?xml version="1.0" encoding="utf-8"?>
             <packages>
               <package id="Newtonsoft.Json" version="9.0.1" targetFramework="net45" />
+              <package id="Unversioned" version="" />
             </packages>
             """);
 
-        Assert.Equal(new PackageDependency("Newtonsoft.Json", "9.0.1"), Read("src/Legacy/Legacy.csproj").Packages.Single());
+        Assert.Equal(
+            new[] { new PackageDependency("Newtonsoft.Json", "9.0.1"), new PackageDependency("Unversioned", null) },
+            Read("src/Legacy/Legacy.csproj").Packages);
     }
 
     [Fact]
@@ -163,6 +166,7 @@ public sealed class ProjectPackagesTests : IDisposable
               <ItemGroup>
                 <PackageReference Include="Polly" Version="7.2.4" />
                 <PackageReference Include="Serilog" />
+                <PackageReference Include="Polly.Extensions" Version="7.0.0" />
               </ItemGroup>
             </Project>
             """);
@@ -171,6 +175,7 @@ public sealed class ProjectPackagesTests : IDisposable
               <ItemGroup>
                 <PackageReference Include="polly" Version="[8.10.0]" />
                 <PackageReference Include="Serilog" Version="2.9.0-beta" />
+                <PackageReference Include="Polly.Extensions" Version="8.*" />
                 <PackageReference Include="Acme.Core" Version="1.0.0" />
               </ItemGroup>
             </Project>
@@ -180,7 +185,7 @@ public sealed class ProjectPackagesTests : IDisposable
         var packages = PackageRestore.PackagesToRestore(projects, PackageRestore.BuiltHere(projects));
 
         Assert.Equal(
-            new[] { ("Polly", "[8.10.0]"), ("Serilog", "2.9.0-beta") },
+            new[] { ("Polly", "[8.10.0]"), ("Polly.Extensions", "8.*"), ("Serilog", "2.9.0-beta") },
             packages.Select(p => (Id: p.Id.Equals("polly", StringComparison.OrdinalIgnoreCase) ? "Polly" : p.Id, p.Version!)));
     }
 }

@@ -63,14 +63,17 @@ public sealed class RestoredAssetsTests : IDisposable
               },
               "libraries": { {{libraries}} },
               "packageFolders": { "{{Path.Combine(_root, "packages").Replace("\\", "\\\\", StringComparison.Ordinal)}}/": {} },
-              "logs": [ { "code": "NU1101", "level": "Error", "libraryId": "Owin", "message": "Unable to find package Owin." } ]
+              "logs": [
+                { "code": "NU1101", "level": "Error", "libraryId": "Owin", "message": "Unable to find package Owin." },
+                { "code": "NU1102", "level": "Error", "libraryId": "Owin.Dependency", "message": "A dependency of a package asked for." }
+              ]
             }
             """;
         string assets = Path.Combine(_root, "project.assets.json");
         File.WriteAllText(assets, json);
         return PackageRestore.ReadAssets(
             assets,
-            asked: 5,
+            asked: new[] { "Acme.Client", "xunit.core", "Shop.Domain", "Owin", "Serilog" },
             builtHere: new HashSet<string>(new[] { "Shop.Domain" }, StringComparer.OrdinalIgnoreCase),
             frameworkAssemblies: new HashSet<string>(new[] { "System.Text.Json" }, StringComparer.OrdinalIgnoreCase));
 
@@ -103,7 +106,7 @@ public sealed class RestoredAssetsTests : IDisposable
     }
 
     [Fact]
-    public void The_summary_names_what_the_source_did_not_have()
+    public void The_summary_names_the_packages_asked_for_that_the_source_did_not_have()
     {
         RestoredPackages restored = Restored();
 

@@ -52,14 +52,15 @@ internal sealed class CodeBaseCompiler
 
     /// <summary>Restores the code base's packages (unless <paramref name="restore"/> is false) and compiles against them.</summary>
     /// <returns>What the restore gave, for the report.</returns>
-    public RestoredPackages UsePackages(string name, string work, bool restore)
+    /// <param name="restoreIfStale">False to only read what an earlier restore of the same package list left.</param>
+    public RestoredPackages UsePackages(string name, string work, bool restore, bool restoreIfStale = true)
     {
         if (!restore)
         {
             return RestoredPackages.None;
         }
 
-        _packages = PackageRestore.Restore(name, _projects.Values, work, FrameworkAssemblyNames);
+        _packages = PackageRestore.Restore(name, _projects.Values, work, FrameworkAssemblyNames, restoreIfStale);
         return _packages;
     }
 

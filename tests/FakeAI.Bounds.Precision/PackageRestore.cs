@@ -29,7 +29,9 @@ internal static class PackageRestore
     /// <param name="projects">Its projects, whose packages are restored and whose assemblies are not taken from packages.</param>
     /// <param name="work">The harness's work folder.</param>
     /// <param name="frameworkAssemblies">The simple names of the reference packs' assemblies.</param>
-    public static RestoredPackages Restore(string name, IReadOnlyCollection<ProjectFile> projects, string work, ISet<string> frameworkAssemblies)
+    /// <param name="restoreIfStale">Whether to run the restore when it is missing or stale; false only reads what an
+    /// earlier restore left (the compile loop, after the parallel restores).</param>
+    public static RestoredPackages Restore(string name, IReadOnlyCollection<ProjectFile> projects, string work, ISet<string> frameworkAssemblies, bool restoreIfStale = true)
     {
         HashSet<string> builtHere = BuiltHere(projects);
         List<PackageDependency> packages = PackagesToRestore(projects, builtHere);
@@ -43,8 +45,11 @@ internal static class PackageRestore
         string project = Path.Combine(directory, "restore.csproj");
         string text = ProjectText(packages);
         string assets = Path.Combine(directory, "obj", "project.assets.json");
-        if (!File.Exists(project) || File.ReadAllText(project) != text || !File.Exists(assets))
+        bool current = File.Exists(project) && File.ReadAllText(project) == text && File.Exists(assets);
+        if (!current && restoreIfStale)
         {
+            // A restore that fails must not leave the assets of an older package list to be read as this one's.
+            File.Delete(assets);
             // The folder stops MSBuild's search for props files above it, which are not the code base's.
             File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />\n");
             File.WriteAllText(Path.Combine(directory, "Directory.Build.targets"), "<Project />\n");
@@ -53,8 +58,8 @@ internal static class PackageRestore
             RunRestore(project);
         }
 
-        return File.Exists(assets)
-            ? ReadAssets(assets, packages.Count, builtHere, frameworkAssemblies)
+        return File.Exists(assets) && (current || restoreIfStale)
+            ? ReadAssets(assets, packages.Select(package => package.Id).ToList(), builtHere, frameworkAssemblies)
             : new RestoredPackages(new Dictionary<string, (ImmutableArray<MetadataReference>, string[])>(), packages.Count, packages.Select(package => package.Id).ToList());
     }
 
@@ -87,8 +92,10 @@ internal static class PackageRestore
                 new XElement("NuGetAudit", "false"),
                 new XElement("TreatWarningsAsErrors", "false"),
                 new XElement("ManagePackageVersionsCentrally", "false"),
-                // Version conflicts between the code base's projects are not errors here: one resolution of each is enough.
-                new XElement("NoWarn", "$(NoWarn);NU1603;NU1605;NU1608;NU1701;NU1107")),
+                // Warnings about versions (a nearby one taken, a downgrade, a framework fallback) do not matter here: one
+                // resolution of each package is enough. An error (a conflict, NU1107) still fails the restore, and
+                // NuGet still writes the assets of what it resolved.
+                new XElement("NoWarn", "$(NoWarn);NU1603;NU1605;NU1608;NU1701")),
             new XElement(
                 "ItemGroup",
                 packages.Select(package => new XElement(
@@ -123,7 +130,8 @@ internal static class PackageRestore
     }
 
     /// <summary>Reads NuGet's project.assets.json: each resolved package's compile assemblies and its dependencies.</summary>
-    internal static RestoredPackages ReadAssets(string assets, int asked, ISet<string> builtHere, ISet<string> frameworkAssemblies)
+    /// <param name="asked">The ids the restore project references; a dependency the source lacks is not one of them.</param>
+    internal static RestoredPackages ReadAssets(string assets, IReadOnlyCollection<string> asked, ISet<string> builtHere, ISet<string> frameworkAssemblies)
     {
         using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(assets));
         JsonElement root = document.RootElement;
@@ -177,11 +185,12 @@ internal static class PackageRestore
             }
         }
 
-        return new RestoredPackages(packages, asked, missing.Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+        var askedIds = new HashSet<string>(asked, StringComparer.OrdinalIgnoreCase);
+        return new RestoredPackages(packages, asked.Count, missing.Where(askedIds.Contains).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
     }
 
-    // Which of two written versions is the higher: the numbers of "1.2.3", "[1.2.3]", "1.2.3-beta", by their parts.
-    // An unwritten version is the lowest, so that a written one wins.
+    // Which of two written versions is the higher: the numbers of "1.2.3", "[1.2.3]", "1.2.3-beta", "8.*", by their
+    // parts. An unwritten version, or one these numbers cannot read, is the lowest, so that a written one wins.
     private static Version VersionOrder(string? written)
     {
         if (written is null)
@@ -189,7 +198,8 @@ internal static class PackageRestore
             return new Version(0, 0);
         }
 
-        string core = written.TrimStart('[', '(').Split(',', ']', ')', '-', '+')[0].Trim();
+        // A floating version ("8.*", "8.0.*") counts as its fixed part; a range as its lower bound.
+        string core = written.TrimStart('[', '(').Split(',', ']', ')', '-', '+', '*')[0].Trim().TrimEnd('.');
         return Version.TryParse(core.Count(c => c == '.') == 0 ? core + ".0" : core, out Version? version) ? version : new Version(0, 0);
     }
 }

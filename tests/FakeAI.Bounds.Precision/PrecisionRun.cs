@@ -43,7 +43,7 @@ internal static class PrecisionRun
             string root = prepared[codeBase.Name].Root;
             var compiler = new CodeBaseCompiler(root);
             // The restore is done; this reads what it resolved.
-            RestoredPackages packages = compiler.UsePackages(codeBase.Name, work, restore);
+            RestoredPackages packages = compiler.UsePackages(codeBase.Name, work, restore, restoreIfStale: false);
             var findings = new List<Finding>();
             long lines = 0, testLines = 0, errors = 0;
             var errorIds = new Dictionary<string, int>(StringComparer.Ordinal);

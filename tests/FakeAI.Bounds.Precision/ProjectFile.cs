@@ -217,7 +217,7 @@ internal sealed class ProjectFile
             {
                 packages.AddRange(XDocument.Load(packagesConfig).Descendants("package")
                     .Where(package => ((string?)package.Attribute("id"))?.Trim() is { Length: > 0 })
-                    .Select(package => new PackageDependency(((string)package.Attribute("id")!).Trim(), ((string?)package.Attribute("version"))?.Trim())));
+                    .Select(package => new PackageDependency(((string)package.Attribute("id")!).Trim(), ((string?)package.Attribute("version"))?.Trim() is { Length: > 0 } version && !version.Contains('$') ? version : null)));
             }
             catch (System.Xml.XmlException)
             {

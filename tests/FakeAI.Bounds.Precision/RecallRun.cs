@@ -53,7 +53,7 @@ internal static class RecallRun
             string root = roots[(fix.Name, side)];
             var compiler = new CodeBaseCompiler(root);
             // The restore is done; this reads what it resolved.
-            compiler.UsePackages(Path.Combine("recall", fix.Name, side), work, restore);
+            compiler.UsePackages(Path.Combine("recall", fix.Name, side), work, restore, restoreIfStale: false);
             string projectDirectory = Path.GetFullPath(Path.Combine(root, fix.ProjectFolder));
             var findings = new List<Finding>();
             foreach (ProjectFile project in compiler.Projects.Where(p => p.Directory == projectDirectory))

@@ -127,14 +127,21 @@ internal sealed class SourceTrees(string workDirectory, string? mirrors)
             }
         }
 
-        string clone = Path.Combine(workDirectory, "git", name);
-        if (!Directory.Exists(clone))
+        // Exports run several at once (both sides of a recall fix, several fixes of one repository): one clone per
+        // repository, and no export reads it before the clone is complete.
+        return _clones.GetOrAdd(name, _ => new Lazy<string>(() =>
         {
-            Run("git", ["clone", "--bare", "--filter=blob:none", "https://github.com/" + repository + ".git", clone]);
-        }
+            string clone = Path.Combine(workDirectory, "git", name);
+            if (!Directory.Exists(clone))
+            {
+                Run("git", ["clone", "--bare", "--filter=blob:none", "https://github.com/" + repository + ".git", clone]);
+            }
 
-        return clone;
+            return clone;
+        })).Value;
     }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<string>> _clones = new(StringComparer.Ordinal);
 
     private static void Run(string file, IReadOnlyList<string> arguments)
     {

@@ -8,10 +8,10 @@ namespace FakeAI.Bounds.Generators.Common;
 /// Tells a test project from product code. A test's fixtures and doubles live as long as a test run, not as long as a
 /// service: a static list in a fake grows per test, not per request, so the BND0xx rules leave test projects alone
 /// unless <see cref="BoundsOptions.AnalyzeTestCode"/> says otherwise.
-/// A test project is one whose build says <c>IsTestProject</c> (the test SDK sets it), or, in a build that does not pass
-/// the property, one that references xUnit, NUnit, MSTest or TUnit: the compilation's own reference list, so nothing is
-/// walked. Where the build passes the property, a product project that references a test framework (through a shared
-/// project that carries test helpers) is product code. Test kits, samples and
+/// A test project is one whose build says <c>IsTestProject</c> (Microsoft.NET.Test.Sdk, xUnit v3 and TUnit set it), or,
+/// in a build that does not pass the property, one that references xUnit, NUnit, MSTest or TUnit: the compilation's own
+/// reference list, so nothing is walked. Where the build passes the property, a product project that references a test
+/// framework (through a shared project that carries test helpers) is product code. Test kits, samples and
 /// benchmarks ship outside test projects too (a <c>…TestKit</c> or <c>…TestingHost</c> assembly, a <c>…Testing</c>
 /// namespace in a product assembly, a <c>…Benchmarks</c> project); their names say what they are, and their state lives
 /// as long as a test or a demo run, so they are skipped the same way, and so are the types in a folder of samples,
@@ -69,8 +69,10 @@ internal static class TestCode
             return BoundsOptions.IsTrue(isTestProject);
         }
 
-        // A build that does not pass the property (no SDK, or a host without the package's props): a reference to a test
-        // framework is the sign left.
+        // A build that does not pass the property at all (a host that loads the analyzers without the package's props): a
+        // reference to a test framework is the sign left. Every build that imports the props passes it, so a test project
+        // whose framework does not set it (an NUnitLite console, a test project of the .NET Framework era) is known by
+        // its name (…Tests), or says <IsTestProject>true</IsTestProject> itself.
         foreach (AssemblyIdentity reference in compilation.ReferencedAssemblyNames)
         {
             foreach (string framework in TestFrameworkAssemblies)
