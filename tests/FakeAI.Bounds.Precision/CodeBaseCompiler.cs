@@ -33,9 +33,9 @@ internal sealed class CodeBaseCompiler
     private RestoredPackages _packages = RestoredPackages.None;
 
     /// <summary>The simple names of the reference packs' assemblies, which no package assembly replaces.</summary>
-    public static ISet<string> FrameworkAssemblyNames => new HashSet<string>(
+    private static readonly Lazy<HashSet<string>> FrameworkAssemblyNames = new(() => new HashSet<string>(
         FrameworkReferences.Value.OfType<PortableExecutableReference>().Select(reference => Path.GetFileNameWithoutExtension(reference.FilePath ?? string.Empty)),
-        StringComparer.OrdinalIgnoreCase);
+        StringComparer.OrdinalIgnoreCase));
 
     public CodeBaseCompiler(string root)
     {
@@ -50,17 +50,14 @@ internal sealed class CodeBaseCompiler
 
     public IEnumerable<ProjectFile> Projects => _projects.Values.OrderBy(project => project.Path, StringComparer.Ordinal);
 
-    /// <summary>Restores the code base's packages (unless <paramref name="restore"/> is false) and compiles against them.</summary>
-    /// <returns>What the restore gave, for the report.</returns>
-    /// <param name="restoreIfStale">False to only read what an earlier restore of the same package list left.</param>
-    public RestoredPackages UsePackages(string name, string work, bool restore, bool restoreIfStale = true)
-    {
-        if (!restore)
-        {
-            return RestoredPackages.None;
-        }
+    /// <summary>Restores the code base's packages, unless the last restore was for the same package list.</summary>
+    public void RestorePackages(string name, string work) => PackageRestore.Restore(name, _projects.Values, work);
 
-        _packages = PackageRestore.Restore(name, _projects.Values, work, FrameworkAssemblyNames, restoreIfStale);
+    /// <summary>Compiles against what the code base's restore resolved.</summary>
+    /// <returns>What the restore gave, for the report.</returns>
+    public RestoredPackages UsePackages(string name, string work)
+    {
+        _packages = PackageRestore.Read(name, _projects.Values, work, FrameworkAssemblyNames.Value);
         return _packages;
     }
 

@@ -25,13 +25,44 @@ internal static class PackageRestore
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// Runs the code base's restore unless the one in the work folder is for the same package list. A restore that
+    /// fails leaves no assets, so an older package list's are never read as this one's.
+    /// </summary>
     /// <param name="name">The code base's name: the folder of its restore in <paramref name="work"/>.</param>
-    /// <param name="projects">Its projects, whose packages are restored and whose assemblies are not taken from packages.</param>
+    /// <param name="projects">Its projects, whose packages are restored.</param>
+    /// <param name="work">The harness's work folder.</param>
+    public static void Restore(string name, IReadOnlyCollection<ProjectFile> projects, string work)
+    {
+        List<PackageDependency> packages = PackagesToRestore(projects, BuiltHere(projects));
+        if (packages.Count == 0)
+        {
+            return;
+        }
+
+        (string directory, string project, string assets) = Paths(name, work);
+        string text = ProjectText(packages);
+        if (File.Exists(project) && File.ReadAllText(project) == text && File.Exists(assets))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(directory);
+        File.Delete(assets);
+        // The folder stops MSBuild's search for props files above it, which are not the code base's.
+        File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(directory, "Directory.Build.targets"), "<Project />\n");
+        File.WriteAllText(Path.Combine(directory, "Directory.Packages.props"), "<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>\n");
+        File.WriteAllText(project, text);
+        RunRestore(project);
+    }
+
+    /// <summary>What the code base's restore resolved; every package not found when there was no restore for this list.</summary>
+    /// <param name="name">The code base's name, as given to <see cref="Restore"/>.</param>
+    /// <param name="projects">Its projects, whose assemblies are not taken from packages.</param>
     /// <param name="work">The harness's work folder.</param>
     /// <param name="frameworkAssemblies">The simple names of the reference packs' assemblies.</param>
-    /// <param name="restoreIfStale">Whether to run the restore when it is missing or stale; false only reads what an
-    /// earlier restore left (the compile loop, after the parallel restores).</param>
-    public static RestoredPackages Restore(string name, IReadOnlyCollection<ProjectFile> projects, string work, ISet<string> frameworkAssemblies, bool restoreIfStale = true)
+    public static RestoredPackages Read(string name, IReadOnlyCollection<ProjectFile> projects, string work, ISet<string> frameworkAssemblies)
     {
         HashSet<string> builtHere = BuiltHere(projects);
         List<PackageDependency> packages = PackagesToRestore(projects, builtHere);
@@ -40,27 +71,18 @@ internal static class PackageRestore
             return RestoredPackages.None;
         }
 
-        string directory = Path.Combine(work, "packages", name);
-        Directory.CreateDirectory(directory);
-        string project = Path.Combine(directory, "restore.csproj");
-        string text = ProjectText(packages);
-        string assets = Path.Combine(directory, "obj", "project.assets.json");
-        bool current = File.Exists(project) && File.ReadAllText(project) == text && File.Exists(assets);
-        if (!current && restoreIfStale)
-        {
-            // A restore that fails must not leave the assets of an older package list to be read as this one's.
-            File.Delete(assets);
-            // The folder stops MSBuild's search for props files above it, which are not the code base's.
-            File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />\n");
-            File.WriteAllText(Path.Combine(directory, "Directory.Build.targets"), "<Project />\n");
-            File.WriteAllText(Path.Combine(directory, "Directory.Packages.props"), "<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>\n");
-            File.WriteAllText(project, text);
-            RunRestore(project);
-        }
+        List<string> asked = packages.Select(package => package.Id).ToList();
+        (_, string project, string assets) = Paths(name, work);
+        bool current = File.Exists(project) && File.ReadAllText(project) == ProjectText(packages) && File.Exists(assets);
+        return current
+            ? ReadAssets(assets, asked, builtHere, frameworkAssemblies)
+            : new RestoredPackages(new Dictionary<string, (ImmutableArray<MetadataReference>, string[])>(), asked.Count, asked);
+    }
 
-        return File.Exists(assets) && (current || restoreIfStale)
-            ? ReadAssets(assets, packages.Select(package => package.Id).ToList(), builtHere, frameworkAssemblies)
-            : new RestoredPackages(new Dictionary<string, (ImmutableArray<MetadataReference>, string[])>(), packages.Count, packages.Select(package => package.Id).ToList());
+    private static (string Directory, string Project, string Assets) Paths(string name, string work)
+    {
+        string directory = Path.Combine(work, "packages", name);
+        return (directory, Path.Combine(directory, "restore.csproj"), Path.Combine(directory, "obj", "project.assets.json"));
     }
 
     /// <summary>The assembly and project names of the code base's projects: what it builds from source.</summary>

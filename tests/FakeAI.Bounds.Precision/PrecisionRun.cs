@@ -33,7 +33,11 @@ internal static class PrecisionRun
         {
             var preparing = Stopwatch.StartNew();
             string exported = trees.Export(codeBase.Repository, codeBase.Commit, Path.Combine(work, "src", codeBase.Name));
-            new CodeBaseCompiler(exported).UsePackages(codeBase.Name, work, restore);
+            if (restore)
+            {
+                new CodeBaseCompiler(exported).RestorePackages(codeBase.Name, work);
+            }
+
             prepared[codeBase.Name] = (exported, preparing.Elapsed);
         });
 
@@ -42,8 +46,7 @@ internal static class PrecisionRun
             var clock = Stopwatch.StartNew();
             string root = prepared[codeBase.Name].Root;
             var compiler = new CodeBaseCompiler(root);
-            // The restore is done; this reads what it resolved.
-            RestoredPackages packages = compiler.UsePackages(codeBase.Name, work, restore, restoreIfStale: false);
+            RestoredPackages packages = restore ? compiler.UsePackages(codeBase.Name, work) : RestoredPackages.None;
             var findings = new List<Finding>();
             long lines = 0, testLines = 0, errors = 0;
             var errorIds = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -27,7 +27,11 @@ internal static class RecallRun
         {
             string commit = item.Side == "before" ? trees.Parent(item.Fix.Repository, item.Fix.FixCommit) : item.Fix.FixCommit;
             string root = ExportProjectClosure(trees, item.Fix.Repository, commit, item.Fix.ProjectFolder, Path.Combine(work, "recall", item.Fix.Name, item.Side));
-            new CodeBaseCompiler(root).UsePackages(Path.Combine("recall", item.Fix.Name, item.Side), work, restore);
+            if (restore)
+            {
+                new CodeBaseCompiler(root).RestorePackages(Path.Combine("recall", item.Fix.Name, item.Side), work);
+            }
+
             roots[(item.Fix.Name, item.Side)] = root;
         });
 
@@ -52,8 +56,10 @@ internal static class RecallRun
         {
             string root = roots[(fix.Name, side)];
             var compiler = new CodeBaseCompiler(root);
-            // The restore is done; this reads what it resolved.
-            compiler.UsePackages(Path.Combine("recall", fix.Name, side), work, restore, restoreIfStale: false);
+            if (restore)
+            {
+                compiler.UsePackages(Path.Combine("recall", fix.Name, side), work);
+            }
             string projectDirectory = Path.GetFullPath(Path.Combine(root, fix.ProjectFolder));
             var findings = new List<Finding>();
             foreach (ProjectFile project in compiler.Projects.Where(p => p.Directory == projectDirectory))
