@@ -23,21 +23,21 @@ internal sealed class AssemblyReach
     public bool InternalsSeenOutside { get; }
 
     /// <summary>
-    /// Private, internal or private protected, itself or through a containing type, with no friend assembly to see it:
-    /// whatever kind of assembly this is (an application's public method may be called by a framework, by reflection).
+    /// Private, internal or private protected, itself or through a containing type, whatever kind of assembly this is
+    /// (an application's public method may be called by a framework, by reflection). A friend assembly
+    /// (<c>[InternalsVisibleTo]</c>) sees internal and private protected members, never private ones: a private method of
+    /// a library with a friend is still called only by its own class.
     /// </summary>
     public bool HiddenFromOtherAssemblies(ISymbol symbol)
     {
-        if (InternalsSeenOutside)
-        {
-            return false;
-        }
-
         for (ISymbol? current = symbol; current is INamedTypeSymbol or IMethodSymbol; current = current.ContainingSymbol)
         {
-            if (current.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal)
+            switch (current.DeclaredAccessibility)
             {
-                return true;
+                case Accessibility.Private:
+                    return true;
+                case Accessibility.Internal or Accessibility.ProtectedAndInternal when !InternalsSeenOutside:
+                    return true;
             }
         }
 
