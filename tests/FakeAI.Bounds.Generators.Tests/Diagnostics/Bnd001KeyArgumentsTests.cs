@@ -35,6 +35,10 @@ public class Bnd001KeyArgumentsTests
             public interface IConfigurationSection : IConfiguration { string? Value { get; set; } }
             public static class ConfigurationExtensions { public static string? GetConnectionString(this IConfiguration configuration, string name) => configuration[name]; }
         }
+        namespace OpenTelemetry.Metrics
+        {
+            public sealed class Metric { public string Name { get; } = ""; }
+        }
 
         """;
 
@@ -74,6 +78,9 @@ public class Bnd001KeyArgumentsTests
         // The same key struct made from parameters that every caller fixes.
         "public readonly record struct MemberKey(Type Type, string Name); internal static class Fetchers { private static readonly ConcurrentDictionary<MemberKey, object> _c = new(); internal static object Fetch(Type type, string name) => _c.GetOrAdd(new MemberKey(type, name), k => new object()); "
             + " public static object Count(object source) => Fetch(source.GetType(), nameof(Count)); public static object Length(object source) => Fetch(source.GetType(), \"Length\"); }",
+        // A total per OpenTelemetry metric stream an exporter is handed: one per instrument the code creates.
+        "public sealed class Exporter { public static readonly Exporter Instance = new(); private Exporter() { } private readonly Dictionary<string, double> _c = new();"
+            + " public void Export(IEnumerable<OpenTelemetry.Metrics.Metric> batch) { foreach (var metric in batch) { _c[metric.Name] = _c.TryGetValue(metric.Name, out double v) ? v + 1 : 1; } } }",
         // An assembly logged once per name and version it loads in: read through its name, the version may be missing.
         "public static class Loads { private static readonly ConcurrentDictionary<string, byte> _c = new(); public static void Seen(System.Reflection.Assembly assembly)"
             + " { var name = assembly.GetName(); var version = name.Version?.ToString() ?? \"unknown\"; _c.TryAdd($\"{name.Name}|{version}\", 0); } }",
@@ -245,6 +252,25 @@ public class Bnd001KeyArgumentsTests
         string code = "using System; using System.Collections.Concurrent;\n" + friends + "\nnamespace App { internal static class Fetchers { private static readonly ConcurrentDictionary<(Type, string), object> _c = new();"
             + " public static object Fetch(object source, string path) => _c.GetOrAdd((source.GetType(), path), k => new object());"
             + " public static object FetchNamed(object source, string path) => Fetch(source, path); } }";
+
+        AnalyzerRunResult run = await AnalyzerRunner.RunAsync(code);
+
+        Assert.Empty(run.AnalyzerExceptions);
+        Assert.Equal(reported ? 1 : 0, run.BoundsDiagnostics.Count(d => d.Id == "BND001"));
+    }
+
+    [Theory]
+    [InlineData("private", false)]
+    [InlineData("internal", true)]
+    [InlineData("public", true)]
+    public async Task A_friend_assembly_sees_internal_callers_never_private_ones(string access, bool reported)
+    {
+        // A library that shows its internals to its web host: the private helpers are still called only by their class,
+        // each sender naming its template; an internal one the host may call with any name.
+        string code = "using System.Collections.Concurrent;\n[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"App.Web\")]\n"
+            + "namespace App { public delegate string Render(object model); public sealed class Mailer { private readonly ConcurrentDictionary<string, Render> _c = new(); "
+            + " public static readonly Mailer Instance = new(); private Mailer() { } public string Invite(object model) { const string template = \"invite\"; return Fill(template, model); } "
+            + access + " string Fill(string name, object model) => Compiled(name)(model); private Render Compiled(string name) => _c.GetOrAdd(name, templateName => model => templateName); } }";
 
         AnalyzerRunResult run = await AnalyzerRunner.RunAsync(code);
 

@@ -500,6 +500,10 @@ internal static class KeySpaces
                 "Type" or "RuntimeTypeHandle" or "RuntimeMethodHandle" or "RuntimeFieldHandle" => "System",
                 "MemberInfo" or "Assembly" or "Module" or "ParameterInfo" or "ICustomAttributeProvider" => "System.Reflection",
                 "Instrument" or "Meter" => "System.Diagnostics.Metrics",
+
+                // OpenTelemetry's metric stream: one per instrument the code creates (and per view of it), capped by the
+                // SDK's stream limit.
+                "Metric" => "OpenTelemetry.Metrics",
                 "ActivitySource" or "DiagnosticListener" => "System.Diagnostics",
                 _ => null,
             };
