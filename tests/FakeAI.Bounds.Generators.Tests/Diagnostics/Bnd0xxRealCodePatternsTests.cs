@@ -289,6 +289,9 @@ public class Bnd0xxRealCodePatternsTests
             + " public interface IStartupAction { Task RunAsync(CancellationToken shutdownToken = default); } public sealed class Subscribe : IStartupAction { public Task RunAsync(CancellationToken shutdownToken = default) { Handlers.Register(\"a\"); return Task.CompletedTask; } }",
         "public sealed class Stages { public static readonly Stages Instance = new(); private Stages() { } private readonly List<Action> _c = new(); public void Subscribe(Action a) => _c.Add(a); }"
             + " public interface ILifecycleParticipant<T> { void Participate(T lifecycle); } public sealed class Component : ILifecycleParticipant<Stages> { void ILifecycleParticipant<Stages>.Participate(Stages lifecycle) => lifecycle.Subscribe(() => { }); }",
+        // A hosted service's own state filled as the host starts it: a watcher per configured folder, through a private helper.
+        "public sealed class Watchers : Microsoft.Extensions.Hosting.IHostedService { private readonly List<IDisposable> _c = new(); private readonly string[] _folders = { \"bin\", \"host\" };"
+            + " public Task StartAsync(CancellationToken t) { Watch(); return Task.CompletedTask; } public Task StopAsync(CancellationToken t) => Task.CompletedTask; private void Watch() { foreach (var f in _folders) { _c.Add(new System.IO.MemoryStream()); } } }",
         // Test support shipped in a product assembly, by its names: a Testing namespace, a test double, a fixture.
         "}\nnamespace App.Testing {\npublic static class Recorder { public static readonly List<string> Seen = new(); public static void Record(string s) => Seen.Add(s); }",
         "public static class TestTransportRegistry { public static readonly List<string> Seen = new(); public static void Record(string s) => Seen.Add(s); }",
@@ -406,6 +409,10 @@ public class Bnd0xxRealCodePatternsTests
         // A registration from a timer a hosted service's StartAsync sets up runs on every tick, not at startup.
         "public static class Handlers { private static readonly List<string> _c = new(); public static void Register(string s) => _c.Add(s); }"
             + " public sealed class Poller : Microsoft.Extensions.Hosting.IHostedService { private Timer? _t; public Task StartAsync(CancellationToken t) { _t = new Timer(_ => Handlers.Register(Guid.NewGuid().ToString()), null, 0, 1000); return Task.CompletedTask; } public Task StopAsync(CancellationToken t) => Task.CompletedTask; }",
+        // A hosted service started again by code that serves requests: each request adds again.
+        "public sealed class Watchers : Microsoft.Extensions.Hosting.IHostedService { private readonly List<IDisposable> _c = new();"
+            + " public Task StartAsync(CancellationToken t) { _c.Add(new System.IO.MemoryStream()); return Task.CompletedTask; } public Task StopAsync(CancellationToken t) => Task.CompletedTask; }"
+            + " public sealed class RestartController { private readonly Watchers _w; public RestartController(Watchers w) { _w = w; } public Task Post() => _w.StartAsync(CancellationToken.None); }",
         // An overload named like the start of a hosted service is not its start.
         "public static class Handlers { private static readonly List<string> _c = new(); public static void Register(string s) => _c.Add(s); }"
             + " public sealed class Poller : Microsoft.Extensions.Hosting.IHostedService { public Task StartAsync(CancellationToken t) => Task.CompletedTask; public Task StartAsync(string tenant) { Handlers.Register(tenant); return Task.CompletedTask; } public Task StopAsync(CancellationToken t) => Task.CompletedTask; }",

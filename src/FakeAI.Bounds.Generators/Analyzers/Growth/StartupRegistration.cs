@@ -49,6 +49,18 @@ internal static class StartupRegistration
         };
     }
 
+    /// <summary>
+    /// A method the host runs once as it starts, not a registration: the start of a hosted service, a startup task or a
+    /// lifecycle participant. What it adds, and what the private methods only it calls add, grows once per start; the
+    /// calls of it in sight are asked about as a registration's are, so code that serves traffic and starts it again
+    /// still reports it. A method merely named <c>Initialize</c> is not one: a run-once guard in it says it is called
+    /// again and again.
+    /// </summary>
+    public static bool IsHostStartMethod(ISymbol symbol)
+    {
+        return symbol is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && RunsAsTheHostStarts(method);
+    }
+
     private static bool IsVisibleToCallers(ISymbol symbol) => symbol.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal;
 
     /// <summary>

@@ -87,7 +87,7 @@ internal sealed class TypeGrowthAnalysis
             _session.LongLived.RecordRegistration(singleton!, target.Name, invocation.Syntax.GetLocation());
         }
 
-        if (StartupRegistration.IsRegistrationMethod(target) && target.Locations.Length > 0 && target.Locations[0].IsInSource)
+        if ((StartupRegistration.IsRegistrationMethod(target) || StartupRegistration.IsHostStartMethod(target)) && target.Locations.Length > 0 && target.Locations[0].IsInSource)
         {
             _session.RecordRegistrationCall(target, context.ContainingSymbol, DelegateTiming.InsideLambda(invocation));
         }
@@ -508,13 +508,14 @@ internal sealed class TypeGrowthAnalysis
     // The registration methods every add goes through: an adder that is one, or, for one that is not, every way into it
     // from outside the type (a private InstallExtensions that only the public Register calls). Null when some way in
     // is neither a registration nor this type's construction, or when no registration is among them. A protected
-    // helper derived classes call while they are built (ConstructionHelpers) is asked about the same way.
+    // helper derived classes call while they are built (ConstructionHelpers), and the start of a hosted service (the
+    // host runs it once), are asked about the same way.
     private ISymbol[]? RegistrationEntries(ISymbol[] adders, CallPaths paths)
     {
         var registrations = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (ISymbol adder in adders)
         {
-            if (StartupRegistration.IsRegistrationMethod(adder) || ConstructionHelpers.IsCandidate(adder, _session.Reach))
+            if (IsSetUpEntry(adder))
             {
                 registrations.Add(adder);
                 continue;
@@ -522,7 +523,7 @@ internal sealed class TypeGrowthAnalysis
 
             foreach (ISymbol entry in paths.EntriesTo(adder))
             {
-                if (StartupRegistration.IsRegistrationMethod(entry) || ConstructionHelpers.IsCandidate(entry, _session.Reach))
+                if (IsSetUpEntry(entry))
                 {
                     registrations.Add(entry);
                 }
@@ -534,6 +535,11 @@ internal sealed class TypeGrowthAnalysis
         }
 
         return registrations.Count > 0 ? registrations.ToArray() : null;
+    }
+
+    private bool IsSetUpEntry(ISymbol method)
+    {
+        return StartupRegistration.IsRegistrationMethod(method) || StartupRegistration.IsHostStartMethod(method) || ConstructionHelpers.IsCandidate(method, _session.Reach);
     }
 
     private bool AnyStatic(bool isStatic)
