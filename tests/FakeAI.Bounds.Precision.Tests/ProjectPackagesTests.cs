@@ -107,6 +107,23 @@ public sealed class ProjectPackagesTests : IDisposable
         Assert.Equal(new PackageDependency("Microsoft.SourceLink.GitHub", "8.0.0"), Read("src/App/App.csproj").Packages.Single());
     }
 
+    [Theory]
+    [InlineData("Microsoft.NET.Sdk", "<PackageReference Include=\"Microsoft.NET.Test.Sdk\" Version=\"17.12.0\" />", true)]
+    [InlineData("Microsoft.NET.Sdk", "<PackageReference Include=\"xunit\" Version=\"2.9.3\" />", true)]
+    [InlineData("Microsoft.NET.Sdk", "<PackageReference Include=\"xunit.v3\" Version=\"2.0.3\" />", true)]
+    [InlineData("Microsoft.NET.Sdk", "<PackageReference Include=\"TUnit\" Version=\"0.25.0\" />", true)]
+    [InlineData("MSTest.Sdk/3.8.3", "", true)]
+    [InlineData("Microsoft.NET.Sdk", "<PackageReference Include=\"NUnit\" Version=\"4.3.2\" />", false)]
+    [InlineData("Microsoft.NET.Sdk", "<PackageReference Include=\"MSTest.TestFramework\" Version=\"3.8.3\" />", false)]
+    public void A_project_is_a_test_project_when_a_package_it_references_sets_IsTestProject(string sdk, string reference, bool isTest)
+    {
+        // Test helpers a product ships reference NUnit or MSTest's framework alone, which set no IsTestProject: a real
+        // build analyzes that project, and so does the harness.
+        Write("src/Acme.Infrastructure/Acme.Infrastructure.csproj", $"<Project Sdk=\"{sdk}\"><ItemGroup>{reference}</ItemGroup></Project>");
+
+        Assert.Equal(isTest, Read("src/Acme.Infrastructure/Acme.Infrastructure.csproj").IsTest);
+    }
+
     [Fact]
     public void A_test_framework_a_shared_file_adds_under_a_condition_belongs_only_to_projects_named_as_tests()
     {

@@ -8,16 +8,19 @@ namespace FakeAI.Bounds.Precision;
 
 /// <summary>
 /// What the harness needs from a project file, read as XML without MSBuild: its sources, whether it is a test project
-/// (the test SDK sets <c>IsTestProject</c>; a reference to a test framework means the same), whether it builds an
+/// (<c>IsTestProject</c>, set by hand or by the props of the test SDK, xUnit, TUnit or MSTest), whether it builds an
 /// application, its implicit usings and the projects it references. Conditions are ignored: the harness compiles one
 /// configuration, a net10.0 Release build.
 /// </summary>
 internal sealed class ProjectFile
 {
-    private static readonly string[] TestFrameworkPackages =
+    // The packages whose build props set IsTestProject in the project that references them (directly, or through a
+    // package they depend on): the test SDK, xUnit (xunit.core's props, v2 and v3), TUnit's engine and the MSTest
+    // meta-package, which brings the test SDK. NUnit and MSTest.TestFramework set nothing: a product project that ships
+    // test helpers references them and is analyzed in a real build, so it is here too.
+    private static readonly string[] TestProjectPackages =
     [
-        "xunit", "xunit.core", "xunit.v3", "xunit.v3.core", "NUnit", "MSTest", "MSTest.TestFramework",
-        "Microsoft.NET.Test.Sdk", "TUnit", "TUnit.Core",
+        "Microsoft.NET.Test.Sdk", "xunit", "xunit.core", "xunit.v3", "xunit.v3.core", "TUnit", "TUnit.Engine", "MSTest",
     ];
 
     private static readonly string[] SdkImplicitUsings =
@@ -118,8 +121,9 @@ internal sealed class ProjectFile
         // whose name ends in .Test).
         bool isTest = (string.Equals(isTestProject?.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase)
                 && (isTestProject!.Attribute("Condition") is null || namedAsTest))
+            || sdk.StartsWith("MSTest.Sdk", StringComparison.OrdinalIgnoreCase)
             || elements.Any(e => e.Name.LocalName == "PackageReference"
-                && TestFrameworkPackages.Contains((string?)e.Attribute("Include") ?? string.Empty, StringComparer.OrdinalIgnoreCase)
+                && TestProjectPackages.Contains((string?)e.Attribute("Include") ?? string.Empty, StringComparer.OrdinalIgnoreCase)
                 && (!e.AncestorsAndSelf().Any(c => c.Attribute("Condition") is not null) || namedAsTest));
         string outputType = Property("OutputType") ?? string.Empty;
         bool isApplication = web || outputType.Equals("Exe", StringComparison.OrdinalIgnoreCase) || outputType.Equals("WinExe", StringComparison.OrdinalIgnoreCase);
