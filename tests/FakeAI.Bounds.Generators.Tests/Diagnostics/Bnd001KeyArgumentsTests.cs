@@ -84,6 +84,17 @@ public class Bnd001KeyArgumentsTests
         // An assembly logged once per name and version it loads in: read through its name, the version may be missing.
         "public static class Loads { private static readonly ConcurrentDictionary<string, byte> _c = new(); public static void Seen(System.Reflection.Assembly assembly)"
             + " { var name = assembly.GetName(); var version = name.Version?.ToString() ?? \"unknown\"; _c.TryAdd($\"{name.Name}|{version}\", 0); } }",
+        // a key interpolated from fixed parts and a parameter, in an internal method nothing calls (FreeSql's Utils.FillPropertyValue).
+        "public static class Fillers { private static readonly ConcurrentDictionary<string, Action<object, object>> _c = new(); internal static void Fill(object info, string memberAccessPath, object value)"
+            + " { var typeObj = info.GetType(); var key = \"Fill_\" + typeObj.FullName + \"_\" + value.GetType().FullName; var act = _c.GetOrAdd($\"{key}.{memberAccessPath}\", s => (o, v) => { }); act(info, value); } }",
+        // a literal prefix and a parameter every caller fixes.
+        "public static class Counters { private static readonly ConcurrentDictionary<string, long> _c = new(); private static long Next(string id) => _c.AddOrUpdate(\"jobs:\" + id, 1, (k, v) => v + 1);"
+            + " public static long Jobs() => Next(\"a\"); public static long Mail() => Next(nameof(Counters)); }",
+        // a handler per extension, named by its type's attribute or its type's name, lower-cased (azure-functions-host's DefaultScriptWebHookProvider).
+        "public sealed class ExtensionAttribute : Attribute { public ExtensionAttribute(string section) { ConfigurationSection = section; } public string ConfigurationSection { get; } }"
+            + " public sealed class Hooks { public static readonly Hooks Instance = new(); private Hooks() { } private readonly Dictionary<string, object> _c = new(StringComparer.OrdinalIgnoreCase);"
+            + " public string GetUrl(object extension) { var extensionType = extension.GetType(); var attrib = System.Reflection.CustomAttributeExtensions.GetCustomAttribute<ExtensionAttribute>(extensionType);"
+            + " string name = (attrib?.ConfigurationSection ?? extensionType.Name).ToLowerInvariant(); _c[name] = extension; return name; } }",
     };
 
     public static TheoryData<string> ReflectionCacheKeys { get; } = new()
@@ -104,6 +115,14 @@ public class Bnd001KeyArgumentsTests
             + " public FetcherKey(Type type1, Type type2, string name) : this(type1, type2, null, name) { }"
             + " public FetcherKey(Type type1, Type type2, Type? type3, string name) { Type1 = type1 ?? throw new ArgumentNullException(nameof(type1)); Type2 = type2; Type3 = type3; Name = name ?? throw new ArgumentNullException(nameof(name)); } }"
             + " public static class Fetchers { private static readonly ConcurrentDictionary<FetcherKey, object> _c = new(); public static object Call(object source, Type returnType, string methodName) => _c.GetOrAdd(new FetcherKey(source.GetType(), returnType, methodName), k => new object()); }",
+        // the same key made by a private helper (Elastic APM's ObjectExtensions.GetKey<TResult>).
+        "public readonly struct FetcherKey { public readonly Type Type1; public readonly Type Type2; public readonly string Name;"
+            + " public FetcherKey(Type type1, Type type2, string name) { Type1 = type1 ?? throw new ArgumentNullException(nameof(type1)); Type2 = type2; Name = name ?? throw new ArgumentNullException(nameof(name)); } }"
+            + " public static class Fetchers { private static readonly ConcurrentDictionary<FetcherKey, object> _c = new(); public static object Field<TResult>(object source, string fieldName) { var type = source.GetType(); return _c.GetOrAdd(GetKey<TResult>(fieldName, type), k => new object()); }"
+            + " private static FetcherKey GetKey<TResult>(string name, Type type) => new FetcherKey(type, typeof(TResult), name); }",
+        // a tuple made by a helper with a block body.
+        "public static class Getters { private static readonly ConcurrentDictionary<(Type, string), object> _c = new(); public static object For(object source, string propertyName) => _c.GetOrAdd(KeyOf(source.GetType(), propertyName), k => new object());"
+            + " private static (Type, string) KeyOf(Type type, string name) { return (type, name); } }",
     };
 
     public static TheoryData<string> ConfiguredKeys { get; } = new()
@@ -197,6 +216,16 @@ public class Bnd001KeyArgumentsTests
         "public static class Nodes { private static readonly ConcurrentDictionary<string, object> _c = new(); public static object For(string connStr) => _c.GetOrAdd(connStr, _ => new object()); }",
         // Named like a connection string but not a string: a builder compared by reference, one per call.
         "public static class Nodes { private static readonly ConcurrentDictionary<System.Data.Common.DbConnectionStringBuilder, object> _c = new(); public static object For(System.Data.Common.DbConnectionStringBuilder connectionString) => _c.GetOrAdd(connectionString, _ => new object()); }",
+        // a prefix and a parameter one caller fills from a request.
+        "public static class Links { private static readonly Dictionary<string, DateTime> _c = new(); private static void Open(string url) => _c[\"link:\" + url] = DateTime.UtcNow; public static void Docs() => Open(\"https://example.org/docs\"); public static void Handle(string request) => Open(request); }",
+        // a helper that makes the key of a type and a request's text.
+        "public static class Plans { private static readonly ConcurrentDictionary<(Type, string), object> _c = new(); public static object Plan(object source, string sql) => _c.GetOrAdd(KeyOf(source.GetType(), sql), k => new object()); private static (Type, string) KeyOf(Type type, string text) => (type, text); }",
+        // a helper that stamps the key with the time.
+        "public static class Plans { private static readonly ConcurrentDictionary<(Type, long), object> _c = new(); public static object Plan(object source) => _c.GetOrAdd(KeyOf(source.GetType()), k => new object()); private static (Type, long) KeyOf(Type type) => (type, DateTime.UtcNow.Ticks); }",
+        // an attribute handed in by the caller, not read from a type; and a request's text lower-cased.
+        "public sealed class ExtensionAttribute : Attribute { public ExtensionAttribute(string section) { ConfigurationSection = section; } public string ConfigurationSection { get; } }"
+            + " public static class Sections { private static readonly Dictionary<string, int> _c = new(); public static void Seen(ExtensionAttribute attribute) => _c[attribute.ConfigurationSection.ToLowerInvariant()] = 1; }",
+        "public static class Names { private static readonly Dictionary<string, int> _c = new(); public static void Seen(string request) => _c[request.ToLowerInvariant()] = 1; }",
         // An interface member: its callers hold the interface, out of sight.
         "public interface ISink { void Put(string key); } internal sealed class Sink : ISink { public static readonly Sink Instance = new(); private Sink() { } private readonly Dictionary<string, int> _c = new(); public void Put(string key) => _c[key] = 1; public static void Warm() => Instance.Put(\"a\"); }",
     };

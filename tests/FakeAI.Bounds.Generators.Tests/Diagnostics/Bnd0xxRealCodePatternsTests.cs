@@ -289,6 +289,11 @@ public class Bnd0xxRealCodePatternsTests
             + " public interface IStartupAction { Task RunAsync(CancellationToken shutdownToken = default); } public sealed class Subscribe : IStartupAction { public Task RunAsync(CancellationToken shutdownToken = default) { Handlers.Register(\"a\"); return Task.CompletedTask; } }",
         "public sealed class Stages { public static readonly Stages Instance = new(); private Stages() { } private readonly List<Action> _c = new(); public void Subscribe(Action a) => _c.Add(a); }"
             + " public interface ILifecycleParticipant<T> { void Participate(T lifecycle); } public sealed class Component : ILifecycleParticipant<Stages> { void ILifecycleParticipant<Stages>.Participate(Stages lifecycle) => lifecycle.Subscribe(() => { }); }",
+        // a startup action's own dispose list, filled through a private generic helper as the host starts it, emptied by Dispose (Exceptionless' MessageService).
+        "public interface IStartupAction { Task RunAsync(CancellationToken shutdownToken = default); } public sealed class Messages : IStartupAction, IDisposable { private readonly List<Action> _c = new();"
+            + " public Task RunAsync(CancellationToken shutdownToken = default) { Register<string>(\"a\"); Register<int>(\"b\"); return Task.CompletedTask; } private void Register<T>(object repository) { _c.Add(() => { }); }"
+            + " public void Dispose() { foreach (var a in _c) { a(); } _c.Clear(); } }"
+            + " public static class Startup { public static void ConfigureServices(IServiceCollection s) => s.AddSingleton<Messages>(p => new Messages()); }",
         // A hosted service's own state filled as the host starts it: a watcher per configured folder, through a private helper.
         "public sealed class Watchers : Microsoft.Extensions.Hosting.IHostedService { private readonly List<IDisposable> _c = new(); private readonly string[] _folders = { \"bin\", \"host\" };"
             + " public Task StartAsync(CancellationToken t) { Watch(); return Task.CompletedTask; } public Task StopAsync(CancellationToken t) => Task.CompletedTask; private void Watch() { foreach (var f in _folders) { _c.Add(new System.IO.MemoryStream()); } } }",

@@ -84,13 +84,14 @@ internal static class KeySpaces
             IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } sum => IsFixedValue(sum.LeftOperand, depth + 1) && IsFixedValue(sum.RightOperand, depth + 1),
             IInterpolatedStringOperation interpolated => AreFixedParts(interpolated, depth),
             IConditionalOperation { WhenFalse: { } whenFalse } choice => IsFixedValue(choice.WhenTrue, depth + 1) && IsFixedValue(whenFalse, depth + 1),
-            ITupleOperation or IObjectCreationOperation when KeyParts(value) is { } parts => AreFixedValues(parts, depth),
+            ITupleOperation or IObjectCreationOperation or IInvocationOperation when KeyParts(value) is { } parts => AreFixedValues(parts, depth),
             ILocalReferenceOperation local => IsFixedLocal(local, depth),
             ICoalesceOperation coalesce => IsFixedValue(coalesce.Value, depth + 1) && IsFixedValue(coalesce.WhenNull, depth + 1),
             IConditionalAccessOperation access => IsFixedValue(access.Operation, depth + 1) && IsFixedValue(access.WhenNotNull, depth + 1),
             IConditionalAccessInstanceOperation => true,
             IPropertyReferenceOperation { Instance: { } instance, Property.IsIndexer: false } when DescribesTheProgram(instance.Type) => IsFixedSource(instance, depth + 1),
-            IInvocationOperation { Instance: { } instance, Arguments.Length: 0, TargetMethod.Name: "ToString" } => IsFixedSource(instance, depth + 1),
+            IInvocationOperation { Instance: { } instance, Arguments.Length: 0, TargetMethod.Name: "ToString" or "ToLowerInvariant" or "ToUpperInvariant" } => IsFixedSource(instance, depth + 1),
+            IInvocationOperation attribute when ReadsAnAttribute(attribute) is { } element => IsFixedValue(element, depth + 1),
             _ => false,
         };
     }
@@ -120,7 +121,35 @@ internal static class KeySpaces
     // GetName() makes a new one, compared by reference), but its parts are.
     private static bool DescribesTheProgram(ITypeSymbol? type)
     {
-        return type is not null && (IsProgramElement(type) || IsAssemblyName(type));
+        return type is not null && (IsProgramElement(type) || IsAssemblyName(type) || IsAttribute(type));
+    }
+
+    // `type.GetCustomAttribute<ExtensionAttribute>()`, `Attribute.GetCustomAttribute(member, typeof(X))`: the attribute
+    // a reflection object carries, whose values are the constants written where it is applied. The element read.
+    private static IOperation? ReadsAnAttribute(IInvocationOperation invocation)
+    {
+        if (invocation.TargetMethod is not { Name: "GetCustomAttribute" } method
+            || method.ReturnType is not { } returned || !IsAttribute(returned)
+            || method.ContainingType?.ContainingNamespace?.ToDisplayString() is not ("System" or "System.Reflection"))
+        {
+            return null;
+        }
+
+        IOperation? element = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+        return element is not null && element.WithoutConversions().Type is { } elementType && IsProgramElement(elementType) ? element : null;
+    }
+
+    private static bool IsAttribute(ITypeSymbol type)
+    {
+        for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name == "Attribute" && current.ContainingNamespace?.ToDisplayString() == "System")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsAssemblyName(ITypeSymbol type)
@@ -165,6 +194,8 @@ internal static class KeySpaces
         {
             case ITupleOperation tuple:
                 return tuple.Elements;
+            case IInvocationOperation invocation when KeyHelperBody(invocation) is { } body && KeyParts(body) is { } helperParts:
+                return ArgumentsFor(helperParts, invocation);
             case IObjectCreationOperation { Initializer: null, Constructor: { } constructor, Type: INamedTypeSymbol created } creation
                 when IsKeyTypeOfTheProgram(created)
                     && ((created.IsRecord && constructor.Parameters.Length == InstanceFields(created).Count()) || KeyConstructors.StoreOnlyTheirArguments(created)):
@@ -172,6 +203,71 @@ internal static class KeySpaces
             default:
                 return null;
         }
+    }
+
+    // `GetKey<TResult>(fieldName, type)` where `static FetcherKey GetKey<TResult>(string name, Type type) => new
+    // FetcherKey(type, typeof(TResult), name)`: a method of the program, in the same file, that nothing can override,
+    // whose body is one expression (or one return) building a tuple or a key struct. Its key is what that expression
+    // makes of the call's arguments.
+    private static IOperation? KeyHelperBody(IInvocationOperation invocation)
+    {
+        IMethodSymbol method = invocation.TargetMethod.OriginalDefinition;
+        if (method.MethodKind != MethodKind.Ordinary
+            || method.IsVirtual || method.IsAbstract || method.IsOverride || method.IsExtern
+            || !(method.ReturnType is INamedTypeSymbol { IsTupleType: true } || IsKeyTypeOfTheProgram(method.ReturnType))
+            || method.DeclaringSyntaxReferences.Length != 1
+            || invocation.SemanticModel is not { } model)
+        {
+            return null;
+        }
+
+        SyntaxNode declaration = method.DeclaringSyntaxReferences[0].GetSyntax();
+        if (declaration.SyntaxTree != model.SyntaxTree || declaration is not MethodDeclarationSyntax syntax)
+        {
+            return null;
+        }
+
+        ExpressionSyntax? returned = syntax switch
+        {
+            { ExpressionBody.Expression: { } expression } => expression,
+            { Body.Statements: { Count: 1 } statements } when statements[0] is ReturnStatementSyntax { Expression: { } expression } => expression,
+            _ => null,
+        };
+        return returned is null ? null : model.GetOperation(returned)?.WithoutConversions();
+    }
+
+    // The helper's parts with each of its parameters replaced by what the call passes to it.
+    private static IEnumerable<IOperation>? ArgumentsFor(IEnumerable<IOperation> helperParts, IInvocationOperation invocation)
+    {
+        var parts = new List<IOperation>();
+        foreach (IOperation part in helperParts)
+        {
+            if (part.WithoutConversions() is IParameterReferenceOperation { Parameter: var parameter }
+                && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol?.OriginalDefinition, invocation.TargetMethod.OriginalDefinition))
+            {
+                IArgumentOperation? passed = null;
+                foreach (IArgumentOperation argument in invocation.Arguments)
+                {
+                    if (argument.Parameter?.Ordinal == parameter.Ordinal)
+                    {
+                        passed = argument;
+                    }
+                }
+
+                if (passed is null || parameter.RefKind != RefKind.None || parameter.IsParams)
+                {
+                    return null;
+                }
+
+                parts.Add(passed.Value);
+            }
+            else
+            {
+                parts.Add(part);
+            }
+        }
+
+        return parts;
     }
 
     private static IEnumerable<IOperation> ArgumentValues(IEnumerable<IArgumentOperation> arguments)
@@ -217,7 +313,7 @@ internal static class KeySpaces
             return IsParameterOf(parameter.Parameter, method) ? new[] { parameter.Parameter.OriginalDefinition } : null;
         }
 
-        IEnumerable<IOperation>? parts = value is null ? null : KeyParts(value);
+        IEnumerable<IOperation>? parts = value is null ? null : KeyParts(value) ?? StringParts(value);
         if (parts is null)
         {
             return null;
@@ -242,6 +338,51 @@ internal static class KeySpaces
         }
 
         return parameters.Count > 0 ? parameters.ToArray() : null;
+    }
+
+    // The parts a string key is built of in place: `"jobs:" + id`, `$"{prefix}.{memberAccessPath}"`, as IsFixedValue
+    // reads them. Null for anything else.
+    private static List<IOperation>? StringParts(IOperation value)
+    {
+        if (value.Type?.SpecialType != SpecialType.System_String || value is not (IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } or IInterpolatedStringOperation))
+        {
+            return null;
+        }
+
+        var parts = new List<IOperation>();
+        var pending = new Stack<IOperation>();
+        pending.Push(value);
+        while (pending.Count > 0)
+        {
+            IOperation current = pending.Pop().WithoutConversions();
+            switch (current)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } sum:
+                    pending.Push(sum.RightOperand);
+                    pending.Push(sum.LeftOperand);
+                    break;
+                case IInterpolatedStringOperation interpolated:
+                    foreach (IInterpolatedStringContentOperation part in interpolated.Parts)
+                    {
+                        if (part is IInterpolationOperation { Expression: var expression })
+                        {
+                            parts.Add(expression);
+                        }
+                    }
+
+                    break;
+                default:
+                    parts.Add(current);
+                    break;
+            }
+
+            if (parts.Count > MaxValueDepth * 4)
+            {
+                return null;
+            }
+        }
+
+        return parts;
     }
 
     private static bool IsParameterOf(IParameterSymbol parameter, ISymbol method)
