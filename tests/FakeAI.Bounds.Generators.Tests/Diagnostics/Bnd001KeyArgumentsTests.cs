@@ -95,6 +95,12 @@ public class Bnd001KeyArgumentsTests
             + " public sealed class Hooks { public static readonly Hooks Instance = new(); private Hooks() { } private readonly Dictionary<string, object> _c = new(StringComparer.OrdinalIgnoreCase);"
             + " public string GetUrl(object extension) { var extensionType = extension.GetType(); var attrib = System.Reflection.CustomAttributeExtensions.GetCustomAttribute<ExtensionAttribute>(extensionType);"
             + " string name = (attrib?.ConfigurationSection ?? extensionType.Name).ToLowerInvariant(); _c[name] = extension; return name; } }",
+        // a template per mail type and kind, its name made in a local of the type's name and a parameter every caller fixes.
+        "public sealed class Renderer { public static readonly Renderer Instance = new(); private Renderer() { } private readonly ConcurrentDictionary<string, object> _c = new();"
+            + " public (object, object) Render(object model) => (Compile(model, \"html\"), Compile(model, \"text\")); private object Compile(object model, string kind) { var name = $\"{model.GetType().FullName}.{kind}.hbs\"; return _c.GetOrAdd(name, k => new object()); } }",
+        // the same made in place by concatenation.
+        "public static class Counters { private static readonly ConcurrentDictionary<string, long> _c = new(); private static long Next(Type type, string id) => _c.AddOrUpdate(type.Name + \":\" + id, 1, (k, v) => v + 1);"
+            + " public static long Jobs<T>() => Next(typeof(T), \"jobs\"); public static long Mail() => Next(typeof(Counters), nameof(Mail)); }",
     };
 
     public static TheoryData<string> ReflectionCacheKeys { get; } = new()
@@ -226,6 +232,9 @@ public class Bnd001KeyArgumentsTests
         "public sealed class ExtensionAttribute : Attribute { public ExtensionAttribute(string section) { ConfigurationSection = section; } public string ConfigurationSection { get; } }"
             + " public static class Sections { private static readonly Dictionary<string, int> _c = new(); public static void Seen(ExtensionAttribute attribute) => _c[attribute.ConfigurationSection.ToLowerInvariant()] = 1; }",
         "public static class Names { private static readonly Dictionary<string, int> _c = new(); public static void Seen(string request) => _c[request.ToLowerInvariant()] = 1; }",
+        // a name made of a type's name and a parameter that one caller fills from a request.
+        "public sealed class Renderer { public static readonly Renderer Instance = new(); private Renderer() { } private readonly ConcurrentDictionary<string, object> _c = new();"
+            + " public object Render(object model) => Compile(model, \"html\"); public object Handle(object model, string request) => Compile(model, request); private object Compile(object model, string kind) { var name = $\"{model.GetType().FullName}.{kind}.hbs\"; return _c.GetOrAdd(name, k => new object()); } }",
         // An interface member: its callers hold the interface, out of sight.
         "public interface ISink { void Put(string key); } internal sealed class Sink : ISink { public static readonly Sink Instance = new(); private Sink() { } private readonly Dictionary<string, int> _c = new(); public void Put(string key) => _c[key] = 1; public static void Warm() => Instance.Put(\"a\"); }",
     };

@@ -301,8 +301,8 @@ internal static class KeySpaces
 
     /// <summary>
     /// The parameters of <paramref name="method"/> an add's key is made of, when it is made of nothing else: the
-    /// parameter itself, or a tuple (or a positional record of the program made with <c>new</c>) of parameters and fixed parts
-    /// (<c>(settingsType, propertyName)</c>, <c>new FetcherKey(type, methodName)</c>). Whether the
+    /// parameter itself, a tuple (or a positional record of the program made with <c>new</c>) of parameters and fixed parts
+    /// (<c>(settingsType, propertyName)</c>, <c>new FetcherKey(type, methodName)</c>), or a string made of them. Whether the
     /// key is the program's then depends on what every caller passes (<see cref="KeyArguments"/>).
     /// </summary>
     public static IParameterSymbol[]? KeyParameters(IOperation? key, ISymbol method)
@@ -313,13 +313,17 @@ internal static class KeySpaces
             return IsParameterOf(parameter.Parameter, method) ? new[] { parameter.Parameter.OriginalDefinition } : null;
         }
 
-        IEnumerable<IOperation>? parts = value is null ? null : KeyParts(value) ?? StringParts(value);
+        IEnumerable<IOperation>? parts = value is null ? null : KeyParts(value);
+        var parameters = new List<IParameterSymbol>();
         if (parts is null)
         {
-            return null;
+            // A string made in the method of fixed parts and the method's parameters: `$"{model.GetType().FullName}.{kind}"`,
+            // `type.Name + ":" + id`, a local holding one. One entry per value the callers pass, as a tuple of them is.
+            return value is { Type.SpecialType: SpecialType.System_String } && StringKeyParameters(value, method, parameters, depth: 0) && parameters.Count > 0
+                ? parameters.ToArray()
+                : null;
         }
 
-        var parameters = new List<IParameterSymbol>();
         foreach (IOperation element in parts)
         {
             if (IsFixedKey(element))
@@ -340,49 +344,53 @@ internal static class KeySpaces
         return parameters.Count > 0 ? parameters.ToArray() : null;
     }
 
-    // The parts a string key is built of in place: `"jobs:" + id`, `$"{prefix}.{memberAccessPath}"`, as IsFixedValue
-    // reads them. Null for anything else.
-    private static List<IOperation>? StringParts(IOperation value)
+    // The parts of a string key made in the method: each a fixed value or a parameter of the method (collected), joined by
+    // concatenation or interpolation, or a local initialized with such a string and never assigned again.
+    private static bool StringKeyParameters(IOperation value, ISymbol method, List<IParameterSymbol> parameters, int depth)
     {
-        if (value.Type?.SpecialType != SpecialType.System_String || value is not (IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } or IInterpolatedStringOperation))
+        value = value.WithoutConversions();
+        if (IsFixedKey(value))
         {
-            return null;
+            return true;
         }
 
-        var parts = new List<IOperation>();
-        var pending = new Stack<IOperation>();
-        pending.Push(value);
-        while (pending.Count > 0)
+        if (value is IParameterReferenceOperation parameter)
         {
-            IOperation current = pending.Pop().WithoutConversions();
-            switch (current)
+            if (!IsParameterOf(parameter.Parameter, method))
             {
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } sum:
-                    pending.Push(sum.RightOperand);
-                    pending.Push(sum.LeftOperand);
-                    break;
-                case IInterpolatedStringOperation interpolated:
-                    foreach (IInterpolatedStringContentOperation part in interpolated.Parts)
+                return false;
+            }
+
+            parameters.Add(parameter.Parameter.OriginalDefinition);
+            return true;
+        }
+
+        if (depth >= MaxValueDepth)
+        {
+            return false;
+        }
+
+        switch (value)
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } sum:
+                return StringKeyParameters(sum.LeftOperand, method, parameters, depth + 1) && StringKeyParameters(sum.RightOperand, method, parameters, depth + 1);
+            case IInterpolatedStringOperation interpolated:
+                foreach (IInterpolatedStringContentOperation part in interpolated.Parts)
+                {
+                    if (part is IInterpolationOperation { Expression: var expression } && !StringKeyParameters(expression, method, parameters, depth + 1))
                     {
-                        if (part is IInterpolationOperation { Expression: var expression })
-                        {
-                            parts.Add(expression);
-                        }
+                        return false;
                     }
+                }
 
-                    break;
-                default:
-                    parts.Add(current);
-                    break;
-            }
-
-            if (parts.Count > MaxValueDepth * 4)
-            {
-                return null;
-            }
+                return true;
+            case ILocalReferenceOperation local:
+                return LocalWrites.Initializer(local, out BlockSyntax? block) is { } initializer
+                    && !LocalWrites.IsWrittenIn(block!, local.Local.Name)
+                    && StringKeyParameters(initializer, method, parameters, depth + 1);
+            default:
+                return false;
         }
-
-        return parts;
     }
 
     private static bool IsParameterOf(IParameterSymbol parameter, ISymbol method)
