@@ -294,6 +294,20 @@ public class Bnd0xxRealCodePatternsTests
             + " public Task RunAsync(CancellationToken shutdownToken = default) { Register<string>(\"a\"); Register<int>(\"b\"); return Task.CompletedTask; } private void Register<T>(object repository) { _c.Add(() => { }); }"
             + " public void Dispose() { foreach (var a in _c) { a(); } _c.Clear(); } }"
             + " public static class Startup { public static void ConfigureServices(IServiceCollection s) => s.AddSingleton<Messages>(p => new Messages()); }",
+        // NuGetGallery SecurityPolicyResult: a static sentinel of a class whose private constructor its own
+        // factories call for every result; the static field holds one instance, not every instance.
+        "public sealed class PolicyResult { public static PolicyResult Success = new PolicyResult(true); private readonly List<string> _warnings = new(); private PolicyResult(bool ok) { }"
+            + " public static PolicyResult Error() => new PolicyResult(false); public static PolicyResult Warning(params string[] w) { var r = new PolicyResult(true); r.AddWarnings(w); return r; }"
+            + " public void AddWarnings(IEnumerable<string> w) => _warnings.AddRange(w); }",
+        // Foundatio ShutdownHostIfNoJobsRunningService: each hosted job registers itself from its constructor; the
+        // host builds each hosted service once, as it starts them.
+        "public sealed class Watchdog : Microsoft.Extensions.Hosting.IHostedService { private readonly List<object> _jobs = new(); public void RegisterJob(object job) => _jobs.Add(job);"
+            + " public Task StartAsync(CancellationToken t) => Task.CompletedTask; public Task StopAsync(CancellationToken t) => Task.CompletedTask; }"
+            + " public sealed class Job : Microsoft.Extensions.Hosting.IHostedService { public Job(Watchdog w) { w?.RegisterJob(this); } public Task StartAsync(CancellationToken t) => Task.CompletedTask; public Task StopAsync(CancellationToken t) => Task.CompletedTask; }",
+        // ServiceStack Validators: a registration called by a method that is handed the service collection, which
+        // exists only while the program configures its services.
+        "public static class Rules { private static readonly List<string> _c = new(); public static void RegisterRulesFor(IServiceCollection services, Type t) => _c.Add(t.Name); }"
+            + " public sealed class ValidationPlugin { public void AfterConfigure(IServiceCollection services) { foreach (var t in new[] { typeof(string), typeof(int) }) { Rules.RegisterRulesFor(services, t); } } }",
         // A hosted service's own state filled as the host starts it: a watcher per configured folder, through a private helper.
         "public sealed class Watchers : Microsoft.Extensions.Hosting.IHostedService { private readonly List<IDisposable> _c = new(); private readonly string[] _folders = { \"bin\", \"host\" };"
             + " public Task StartAsync(CancellationToken t) { Watch(); return Task.CompletedTask; } public Task StopAsync(CancellationToken t) => Task.CompletedTask; private void Watch() { foreach (var f in _folders) { _c.Add(new System.IO.MemoryStream()); } } }",
@@ -414,6 +428,19 @@ public class Bnd0xxRealCodePatternsTests
         // A registration from a timer a hosted service's StartAsync sets up runs on every tick, not at startup.
         "public static class Handlers { private static readonly List<string> _c = new(); public static void Register(string s) => _c.Add(s); }"
             + " public sealed class Poller : Microsoft.Extensions.Hosting.IHostedService { private Timer? _t; public Task StartAsync(CancellationToken t) { _t = new Timer(_ => Handlers.Register(Guid.NewGuid().ToString()), null, 0, 1000); return Task.CompletedTask; } public Task StopAsync(CancellationToken t) => Task.CompletedTask; }",
+        // the same registration from an ordinary class's constructor, or from a timer a hosted job's constructor starts.
+        "public sealed class Watchdog : Microsoft.Extensions.Hosting.IHostedService { private readonly List<object> _jobs = new(); public void RegisterJob(object job) => _jobs.Add(job);"
+            + " public Task StartAsync(CancellationToken t) => Task.CompletedTask; public Task StopAsync(CancellationToken t) => Task.CompletedTask; }"
+            + " public sealed class Handler { public Handler(Watchdog w) { w.RegisterJob(this); } }",
+        "public sealed class Watchdog : Microsoft.Extensions.Hosting.IHostedService { private readonly List<object> _jobs = new(); public void RegisterJob(object job) => _jobs.Add(job);"
+            + " public Task StartAsync(CancellationToken t) => Task.CompletedTask; public Task StopAsync(CancellationToken t) => Task.CompletedTask; }"
+            + " public sealed class Job : Microsoft.Extensions.Hosting.IHostedService { public Job(Watchdog w) { _ = Task.Run(() => w.RegisterJob(new object())); } public Task StartAsync(CancellationToken t) => Task.CompletedTask; public Task StopAsync(CancellationToken t) => Task.CompletedTask; }",
+        // a true singleton (private constructor, no factory) still holds its single instance.
+        "public sealed class PolicyResult { public static PolicyResult Success = new PolicyResult(true); private readonly List<string> _warnings = new(); private PolicyResult(bool ok) { }"
+            + " public void Warn(string w) => _warnings.Add(w); }",
+        // a registration a request handler calls with the service collection it was given is still reported.
+        "public static class Rules { private static readonly List<string> _c = new(); public static void RegisterRulesFor(IServiceCollection services, string t) => _c.Add(t); }"
+            + " public sealed class Endpoint { private readonly IServiceCollection _s; public Endpoint(IServiceCollection s) => _s = s; public void Handle(string request) => Rules.RegisterRulesFor(_s, request); }",
         // A hosted service started again by code that serves requests: each request adds again.
         "public sealed class Watchers : Microsoft.Extensions.Hosting.IHostedService { private readonly List<IDisposable> _c = new();"
             + " public Task StartAsync(CancellationToken t) { _c.Add(new System.IO.MemoryStream()); return Task.CompletedTask; } public Task StopAsync(CancellationToken t) => Task.CompletedTask; }"

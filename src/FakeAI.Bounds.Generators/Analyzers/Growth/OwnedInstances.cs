@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace FakeAI.Bounds.Generators.Analyzers.Growth;
@@ -49,7 +50,12 @@ internal sealed class OwnedInstances
         return created.Contains(member.Name);
     }
 
-    /// <summary>A class whose every constructor is private: its instances are the ones it makes itself (the singleton).</summary>
+    /// <summary>
+    /// A class whose every constructor is private and that makes its instances only as it is initialized (in a static
+    /// field's or property's initializer, or its static constructor): its instances are the ones its statics hold (the
+    /// singleton). A class whose own methods make more (<c>public static Result Error() =&gt; new Result(false)</c>) holds a
+    /// sentinel in its static field, one object among many, as a class anyone can create does.
+    /// </summary>
     public static bool OnlyCreatesItself(INamedTypeSymbol type)
     {
         foreach (IMethodSymbol constructor in type.InstanceConstructors)
@@ -60,7 +66,80 @@ internal sealed class OwnedInstances
             }
         }
 
-        return type.InstanceConstructors.Length > 0;
+        return type.InstanceConstructors.Length > 0 && !CreatesItselfOnDemand(type);
+    }
+
+    // `new Result(…)` (or `new(…)` returned by a method declared to return the class) outside the initializers of its
+    // static fields and properties and its static constructor.
+    private static bool CreatesItselfOnDemand(INamedTypeSymbol type)
+    {
+        foreach (SyntaxReference declaration in type.DeclaringSyntaxReferences)
+        {
+            foreach (SyntaxNode node in declaration.GetSyntax().DescendantNodes())
+            {
+                bool createsIt = node switch
+                {
+                    ObjectCreationExpressionSyntax { Type: var created } => NamesType(created, type.Name),
+                    ImplicitObjectCreationExpressionSyntax implicitCreation => ReturnedAs(implicitCreation, type.Name),
+                    _ => false,
+                };
+                if (createsIt && !InStaticInitialization(node))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool NamesType(TypeSyntax syntax, string name)
+    {
+        return syntax switch
+        {
+            SimpleNameSyntax simple => simple.Identifier.ValueText == name,
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText == name,
+            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText == name,
+            _ => false,
+        };
+    }
+
+    private static bool ReturnedAs(SyntaxNode creation, string name)
+    {
+        for (SyntaxNode? current = creation.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case MethodDeclarationSyntax method:
+                    return NamesType(method.ReturnType, name);
+                case PropertyDeclarationSyntax property:
+                    return NamesType(property.Type, name);
+                case BaseTypeDeclarationSyntax or LambdaExpressionSyntax or LocalFunctionStatementSyntax:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool InStaticInitialization(SyntaxNode node)
+    {
+        for (SyntaxNode? current = node.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax field } }:
+                    return field.Modifiers.Any(SyntaxKind.StaticKeyword);
+                case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property }:
+                    return property.Modifiers.Any(SyntaxKind.StaticKeyword);
+                case ConstructorDeclarationSyntax constructor:
+                    return constructor.Modifiers.Any(SyntaxKind.StaticKeyword);
+                case MemberDeclarationSyntax:
+                    return false;
+            }
+        }
+
+        return false;
     }
 
     // The names a constructor assigns a new object to: `_cache = new Cache();`, `this.Cache = new();`.

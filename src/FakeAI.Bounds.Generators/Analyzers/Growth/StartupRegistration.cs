@@ -89,6 +89,20 @@ internal static class StartupRegistration
                     return true;
                 }
 
+                // The constructor of a hosted service: the host builds it
+                // once, as it starts it, just before the start method runs.
+                if (!insideFunction && method.MethodKind == MethodKind.Constructor && method.ContainingType is { } started && IsStartedByTheHost(started))
+                {
+                    return true;
+                }
+
+                // Code handed the service collection runs while the program configures its services: the collection
+                // is read once, when the provider is built.
+                if (!insideFunction && TakesTheServiceCollection(method))
+                {
+                    return true;
+                }
+
                 string? typeName = method.ContainingType?.Name;
                 foreach (string suffix in StartupTypeSuffixes)
                 {
@@ -134,6 +148,34 @@ internal static class StartupRegistration
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    // A hosted service (IHostedService, which a BackgroundService is too): the host builds one instance as it starts.
+    // Not a lifecycle participant, which may be a grain activated per id.
+    private static bool IsStartedByTheHost(INamedTypeSymbol type)
+    {
+        foreach (INamedTypeSymbol implemented in type.AllInterfaces)
+        {
+            if (implemented.Name == "IHostedService" && implemented.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Hosting")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TakesTheServiceCollection(IMethodSymbol method)
+    {
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            if (parameter.Type is { Name: "IServiceCollection" } type && type.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.DependencyInjection")
+            {
+                return true;
             }
         }
 
