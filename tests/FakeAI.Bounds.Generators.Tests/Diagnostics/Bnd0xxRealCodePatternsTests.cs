@@ -441,6 +441,10 @@ public class Bnd0xxRealCodePatternsTests
         // a registration a request handler calls with the service collection it was given is still reported.
         "public static class Rules { private static readonly List<string> _c = new(); public static void RegisterRulesFor(IServiceCollection services, string t) => _c.Add(t); }"
             + " public sealed class Endpoint { private readonly IServiceCollection _s; public Endpoint(IServiceCollection s) => _s = s; public void Handle(string request) => Rules.RegisterRulesFor(_s, request); }",
+        // A loop the start of a hosted service sets going and does not wait for: one listener per invoice's connection, as they come.
+        "public sealed class Listener : Microsoft.Extensions.Hosting.IHostedService { private readonly Dictionary<string, object> _c = new(); private readonly System.Threading.Channels.Channel<string> _q = System.Threading.Channels.Channel.CreateUnbounded<string>(); private Task? _loop;"
+            + " public Task StartAsync(CancellationToken t) { _loop = CheckAsync(t); return Task.CompletedTask; } public Task StopAsync(CancellationToken t) => Task.CompletedTask;"
+            + " private async Task CheckAsync(CancellationToken t) { await foreach (var connection in _q.Reader.ReadAllAsync(t)) { if (!_c.ContainsKey(connection)) { _c.Add(connection, new object()); } } } }",
         // A hosted service started again by code that serves requests: each request adds again.
         "public sealed class Watchers : Microsoft.Extensions.Hosting.IHostedService { private readonly List<IDisposable> _c = new();"
             + " public Task StartAsync(CancellationToken t) { _c.Add(new System.IO.MemoryStream()); return Task.CompletedTask; } public Task StopAsync(CancellationToken t) => Task.CompletedTask; }"

@@ -15,6 +15,7 @@ internal sealed class CallGraph
     private readonly object _gate = new();
     private readonly Dictionary<ISymbol, HashSet<ISymbol>> _callees = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ISymbol> _selfRunning = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ISymbol> _detached = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, HashSet<ISymbol>> _guardedCallees = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ISymbol> _anySizeGuardedCallees = new(SymbolEqualityComparer.Default);
 
@@ -31,6 +32,18 @@ internal sealed class CallGraph
         lock (_gate)
         {
             _selfRunning.Add(method);
+        }
+    }
+
+    /// <summary>
+    /// A method whose task a caller starts and neither awaits nor returns (<c>_loop = ReadLoopAsync(token);</c>): it
+    /// goes on after its caller has returned, as work of its own.
+    /// </summary>
+    public void AddDetached(ISymbol method)
+    {
+        lock (_gate)
+        {
+            _detached.Add(method);
         }
     }
 
@@ -58,7 +71,7 @@ internal sealed class CallGraph
     {
         lock (_gate)
         {
-            return new CallPaths(_callees, _selfRunning, _guardedCallees, _anySizeGuardedCallees, cancellationToken);
+            return new CallPaths(_callees, _selfRunning, _detached, _guardedCallees, _anySizeGuardedCallees, cancellationToken);
         }
     }
 

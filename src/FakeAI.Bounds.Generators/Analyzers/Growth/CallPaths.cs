@@ -24,6 +24,7 @@ internal sealed class CallPaths
     public CallPaths(
         Dictionary<ISymbol, HashSet<ISymbol>> callees,
         HashSet<ISymbol> selfRunning,
+        HashSet<ISymbol> detached,
         Dictionary<ISymbol, HashSet<ISymbol>> guardedCallees,
         HashSet<ISymbol> anySizeGuardedCallees,
         CancellationToken cancellationToken)
@@ -46,11 +47,15 @@ internal sealed class CallPaths
         }
 
         SelfRunning = Reach(selfRunning, _callees);
+        Detached = Reach(detached, _callees);
         GuardedByAnySize = Reach(anySizeGuardedCallees, _callees);
     }
 
     /// <summary>The methods that run only under a check of some collection's size, and what they call: their removals trim.</summary>
     public HashSet<ISymbol> GuardedByAnySize { get; }
+
+    /// <summary>Every method whose task a caller starts without waiting for it, and everything those call.</summary>
+    public HashSet<ISymbol> Detached { get; }
 
     /// <summary>Every method that runs by itself, and everything those call.</summary>
     public HashSet<ISymbol> SelfRunning { get; }

@@ -40,6 +40,36 @@ internal static class DelegateTiming
         return false;
     }
 
+    /// <summary>
+    /// Whether <paramref name="invocation"/> starts a task that its caller neither awaits nor returns
+    /// (<c>_loop = ReadLoopAsync(token);</c>, <c>_ = PumpAsync();</c>): the method goes on by itself after the caller has
+    /// returned.
+    /// </summary>
+    public static bool StartsWithoutWaiting(IInvocationOperation invocation)
+    {
+        if (!IsTask(invocation.Type))
+        {
+            return false;
+        }
+
+        IOperation current = invocation;
+        IOperation? parent = current.Parent;
+        while (parent is IConversionOperation or IParenthesizedOperation
+            || (parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configure && ReferenceEquals(configure.Instance, current)))
+        {
+            current = parent;
+            parent = parent.Parent;
+        }
+
+        return parent is not (IAwaitOperation or IReturnOperation);
+    }
+
+    private static bool IsTask(ITypeSymbol? type)
+    {
+        return type is INamedTypeSymbol { Name: "Task" or "ValueTask" } named
+            && named.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks";
+    }
+
     /// <summary>Whether <paramref name="operation"/> sits in any lambda or local function.</summary>
     public static bool InsideLambda(IOperation operation)
     {

@@ -515,7 +515,9 @@ internal sealed class TypeGrowthAnalysis
         var registrations = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (ISymbol adder in adders)
         {
-            if (IsSetUpEntry(adder))
+            // A loop the start of a hosted service sets going (`_loop = ReadLoopAsync(token)`) serves traffic.
+            bool detached = paths.Detached.Contains(adder);
+            if (IsSetUpEntry(adder, detached))
             {
                 registrations.Add(adder);
                 continue;
@@ -523,7 +525,7 @@ internal sealed class TypeGrowthAnalysis
 
             foreach (ISymbol entry in paths.EntriesTo(adder))
             {
-                if (IsSetUpEntry(entry))
+                if (IsSetUpEntry(entry, detached))
                 {
                     registrations.Add(entry);
                 }
@@ -537,9 +539,11 @@ internal sealed class TypeGrowthAnalysis
         return registrations.Count > 0 ? registrations.ToArray() : null;
     }
 
-    private bool IsSetUpEntry(ISymbol method)
+    private bool IsSetUpEntry(ISymbol method, bool detached)
     {
-        return StartupRegistration.IsRegistrationMethod(method) || StartupRegistration.IsHostStartMethod(method) || ConstructionHelpers.IsCandidate(method, _session.Reach);
+        return StartupRegistration.IsRegistrationMethod(method)
+            || (!detached && StartupRegistration.IsHostStartMethod(method))
+            || ConstructionHelpers.IsCandidate(method, _session.Reach);
     }
 
     private bool AnyStatic(bool isStatic)
@@ -737,6 +741,11 @@ internal sealed class TypeGrowthAnalysis
         if (DelegateTiming.RunsLater(invocation))
         {
             _calls.AddSelfRunning(callee);
+        }
+
+        if (DelegateTiming.StartsWithoutWaiting(invocation))
+        {
+            _calls.AddDetached(callee);
         }
 
         // `if (_map.Count >= max) Evict();`: what Evict removes is a trim; what a guarded helper adds is bounded.
