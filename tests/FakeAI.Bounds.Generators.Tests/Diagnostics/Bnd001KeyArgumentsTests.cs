@@ -235,6 +235,10 @@ public class Bnd001KeyArgumentsTests
         // a name made of a type's name and a parameter that one caller fills from a request.
         "public sealed class Renderer { public static readonly Renderer Instance = new(); private Renderer() { } private readonly ConcurrentDictionary<string, object> _c = new();"
             + " public object Render(object model) => Compile(model, \"html\"); public object Handle(object model, string request) => Compile(model, request); private object Compile(object model, string kind) { var name = $\"{model.GetType().FullName}.{kind}.hbs\"; return _c.GetOrAdd(name, k => new object()); } }",
+        // A metric stream per instrument identity an SDK is handed, kept after the instrument is disposed: the metric
+        // objects are made per instrument created, not a set the program fixes, whatever their name.
+        "public readonly record struct StreamIdentity(string MeterName, string InstrumentName, Guid Id); public sealed class Reader { public static readonly Reader Instance = new(); private Reader() { }"
+            + " private readonly ConcurrentDictionary<StreamIdentity, OpenTelemetry.Metrics.Metric> _c = new(); public void Added(StreamIdentity identity) => _c.TryAdd(identity, new OpenTelemetry.Metrics.Metric()); }",
         // An interface member: its callers hold the interface, out of sight.
         "public interface ISink { void Put(string key); } internal sealed class Sink : ISink { public static readonly Sink Instance = new(); private Sink() { } private readonly Dictionary<string, int> _c = new(); public void Put(string key) => _c[key] = 1; public static void Warm() => Instance.Put(\"a\"); }",
     };

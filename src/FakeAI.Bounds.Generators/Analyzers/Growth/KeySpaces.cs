@@ -66,7 +66,8 @@ internal static class KeySpaces
                 && IsProgramElement(owner))
             || value is IFieldReferenceOperation { Field: { Name: "Empty", IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } }
             || ConfiguredValues.IsConfigured(value)
-            || ConnectionStrings.IsNamedAsOne(value))
+            || ConnectionStrings.IsNamedAsOne(value)
+            || IsMetricStreamName(value))
         {
             return true;
         }
@@ -94,6 +95,15 @@ internal static class KeySpaces
             IInvocationOperation attribute when ReadsAnAttribute(attribute) is { } element => IsFixedValue(element, depth + 1),
             _ => false,
         };
+    }
+
+    // The name of an OpenTelemetry metric stream an exporter is handed: one per instrument the code creates (and per
+    // view of it), capped by the SDK's stream limit. Only its name: the SDK's own maps of Metric objects are made per
+    // instrument created, disposed ones included, which is not the program's fixed set.
+    private static bool IsMetricStreamName(IOperation value)
+    {
+        return value is IPropertyReferenceOperation { Property: { Name: "Name", ContainingType: { Name: "Metric" } metric } }
+            && metric.ContainingNamespace?.ToDisplayString() == "OpenTelemetry.Metrics";
     }
 
     // What a fixed key is read from: a fixed value, or an assembly's name (`assembly.GetName()`, or a local holding
@@ -649,10 +659,6 @@ internal static class KeySpaces
                 "Type" or "RuntimeTypeHandle" or "RuntimeMethodHandle" or "RuntimeFieldHandle" => "System",
                 "MemberInfo" or "Assembly" or "Module" or "ParameterInfo" or "ICustomAttributeProvider" => "System.Reflection",
                 "Instrument" or "Meter" => "System.Diagnostics.Metrics",
-
-                // OpenTelemetry's metric stream: one per instrument the code creates (and per view of it), capped by the
-                // SDK's stream limit.
-                "Metric" => "OpenTelemetry.Metrics",
                 "ActivitySource" or "DiagnosticListener" => "System.Diagnostics",
                 _ => null,
             };
