@@ -241,6 +241,20 @@ public class Bnd001KeyArgumentsTests
             + " private readonly ConcurrentDictionary<StreamIdentity, OpenTelemetry.Metrics.Metric> _c = new(); public void Added(StreamIdentity identity) => _c.TryAdd(identity, new OpenTelemetry.Metrics.Metric()); }",
         // An interface member: its callers hold the interface, out of sight.
         "public interface ISink { void Put(string key); } internal sealed class Sink : ISink { public static readonly Sink Instance = new(); private Sink() { } private readonly Dictionary<string, int> _c = new(); public void Put(string key) => _c[key] = 1; public static void Warm() => Instance.Put(\"a\"); }",
+        // A key helper that calls itself (half-written code): read without end, it would overflow the stack.
+        "public static class Plans { private static readonly ConcurrentDictionary<(Type, string), object> _c = new(); public static object Plan(object source, string sql) => _c.GetOrAdd(KeyOf(source.GetType(), sql), k => new object()); private static (Type, string) KeyOf(Type type, string text) => KeyOf(type, text); }",
+        // An attribute property that is computed, not a constant written where it is applied.
+        "public sealed class TagAttribute : Attribute { public string Name => Guid.NewGuid().ToString(); } public static class Tags { private static readonly Dictionary<string, int> _c = new(); public static void Seen(object o) => _c[System.Reflection.CustomAttributeExtensions.GetCustomAttribute<TagAttribute>(o.GetType())!.Name] = 1; }",
+        // A string key of a parameter the method itself reassigns.
+        "internal static class Hits { private static readonly Dictionary<string, int> _c = new(); private static void Hit(string kind) { kind += Guid.NewGuid().ToString(); _c[\"k:\" + kind] = 1; } public static void A() => Hit(\"a\"); }",
+        // A key helper that reads a static field beside its parameter: the field is any value the program sets.
+        "public static class Plans { public static string Tenant = \"\"; private static readonly ConcurrentDictionary<(Type, string), object> _c = new(); public static object Plan(object source) => _c.GetOrAdd(KeyOf(source.GetType()), k => new object()); private static (Type, string) KeyOf(Type type) => (type, Tenant); }",
+        // A string key a loop grows from the caller's value: reassigned, it is no longer what the callers pass.
+        "internal static class Hits { private static readonly Dictionary<string, int> _c = new(); private static void Hit(string kind, string[] items) { var key = \"k:\" + kind; foreach (var s in items) { key = key + s; _c[key] = 1; } } public static void A(string[] request) => Hit(\"a\", request); }",
+        // Two key helpers that hand on to each other: read no further than a key built in place.
+        "public static class Plans { private static readonly ConcurrentDictionary<(Type, string), object> _c = new(); public static object Plan(object source, string sql) => _c.GetOrAdd(A(source.GetType(), sql), k => new object()); private static (Type, string) A(Type type, string text) => B(type, text); private static (Type, string) B(Type type, string text) => A(type, text); }",
+        // The same with the bare parameter.
+        "internal static class Hits { private static readonly Dictionary<string, int> _c = new(); private static void Hit(string kind) { kind += Guid.NewGuid().ToString(); _c[kind] = 1; } public static void A() => Hit(\"a\"); }",
     };
 
     [Theory]

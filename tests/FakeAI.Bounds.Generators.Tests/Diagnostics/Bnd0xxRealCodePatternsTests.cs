@@ -445,6 +445,9 @@ public class Bnd0xxRealCodePatternsTests
         "public sealed class Listener : Microsoft.Extensions.Hosting.IHostedService { private readonly Dictionary<string, object> _c = new(); private readonly System.Threading.Channels.Channel<string> _q = System.Threading.Channels.Channel.CreateUnbounded<string>(); private Task? _loop;"
             + " public Task StartAsync(CancellationToken t) { _loop = CheckAsync(t); return Task.CompletedTask; } public Task StopAsync(CancellationToken t) => Task.CompletedTask;"
             + " private async Task CheckAsync(CancellationToken t) { await foreach (var connection in _q.Reader.ReadAllAsync(t)) { if (!_c.ContainsKey(connection)) { _c.Add(connection, new object()); } } } }",
+        // The same event handler subscribed by a private helper the start calls.
+        "public sealed class Bus { public event Action<string>? Received; } public sealed class Audit : Microsoft.Extensions.Hosting.IHostedService { private readonly Bus _bus; private readonly List<string> _c = new(); public Audit(Bus bus) { _bus = bus; }"
+            + " public Task StartAsync(CancellationToken t) { Listen(); return Task.CompletedTask; } public Task StopAsync(CancellationToken t) => Task.CompletedTask; private void Listen() => _bus.Received += m => _c.Add(m); }",
         // A hosted service started again by code that serves requests: each request adds again.
         "public sealed class Watchers : Microsoft.Extensions.Hosting.IHostedService { private readonly List<IDisposable> _c = new();"
             + " public Task StartAsync(CancellationToken t) { _c.Add(new System.IO.MemoryStream()); return Task.CompletedTask; } public Task StopAsync(CancellationToken t) => Task.CompletedTask; }"
@@ -471,6 +474,18 @@ public class Bnd0xxRealCodePatternsTests
         "public readonly record struct CallKey(Type Type, string RequestId); public static class Calls { private static readonly ConcurrentDictionary<CallKey, int> _c = new(); public static void Seen(CallKey k) => _c[k] = 1; }",
         "public readonly record struct HandlerKey(Func<string, int> Handler); public static class Handlers { private static readonly ConcurrentDictionary<HandlerKey, int> _c = new(); public static void Seen(HandlerKey k) => _c[k] = 1; }",
         "public readonly record struct Prototype(string Id); public static class Maps { private static readonly Dictionary<Prototype, int> _c = new(); public static void Remember(Prototype p) => _c[p] = 1; }",
+        // An async void loop the start of a hosted service calls: nothing waits for it, it runs by itself.
+        "public sealed class Pump : Microsoft.Extensions.Hosting.IHostedService { private readonly Dictionary<string, int> _c = new(); public Task StartAsync(CancellationToken t) { Listen(t); return Task.CompletedTask; } private async void Listen(CancellationToken t) { while (!t.IsCancellationRequested) { await Task.Delay(1000, t); _c[Guid.NewGuid().ToString()] = 1; } } public Task StopAsync(CancellationToken t) => Task.CompletedTask; }",
+        // An event handler a hosted service subscribes as it starts: it adds per event, after the start has returned.
+        "public sealed class Bus { public event Action<string>? Received; } public sealed class Audit : Microsoft.Extensions.Hosting.IHostedService { private readonly Bus _bus; private readonly List<string> _c = new(); public Audit(Bus bus) => _bus = bus; public Task StartAsync(CancellationToken t) { _bus.Received += m => _c.Add(m); return Task.CompletedTask; } public Task StopAsync(CancellationToken t) => Task.CompletedTask; }",
+        // A timer callback a hosted service sets up as it starts: it adds per tick.
+        "public sealed class Sampler : Microsoft.Extensions.Hosting.IHostedService { private Timer? _t; private readonly List<DateTime> _c = new(); public Task StartAsync(CancellationToken t) { _t = new Timer(_ => _c.Add(DateTime.UtcNow), null, 0, 1000); return Task.CompletedTask; } public Task StopAsync(CancellationToken t) => Task.CompletedTask; }",
+        // A Task.Run loop a hosted service starts: it adds per item.
+        "public sealed class Pump : Microsoft.Extensions.Hosting.IHostedService { private Task? _loop; private readonly Dictionary<string, int> _c = new(); public Task StartAsync(CancellationToken t) { _loop = Task.Run(async () => { while (!t.IsCancellationRequested) { await Task.Delay(1000, t); _c[Guid.NewGuid().ToString()] = 1; } }); return Task.CompletedTask; } public Task StopAsync(CancellationToken t) => Task.CompletedTask; }",
+        // A local function loop a hosted service starts without waiting for it.
+        "public sealed class Pump : Microsoft.Extensions.Hosting.IHostedService { private readonly Dictionary<string, int> _c = new(); public Task StartAsync(CancellationToken t) { _ = Loop(); return Task.CompletedTask; async Task Loop() { while (!t.IsCancellationRequested) { await Task.Delay(1000, t); _c[Guid.NewGuid().ToString()] = 1; } } } public Task StopAsync(CancellationToken t) => Task.CompletedTask; }",
+        // A singleton that makes instances of a generic type of the same name: still its only instance.
+        "public sealed class Logger<T> { } public sealed class Logger { public static readonly Logger Instance = new(); private Logger() { } private readonly List<string> _c = new(); public void Log(string s) => _c.Add(s); public Logger<T> For<T>() => new Logger<T>(); }",
     };
 
     // Bounds only a tracker by declaration must show itself: a consumer that dequeues, a removal by key, a cleanup

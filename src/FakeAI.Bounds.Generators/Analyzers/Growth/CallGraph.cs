@@ -16,6 +16,7 @@ internal sealed class CallGraph
     private readonly Dictionary<ISymbol, HashSet<ISymbol>> _callees = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ISymbol> _selfRunning = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ISymbol> _detached = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ISymbol> _defersWork = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, HashSet<ISymbol>> _guardedCallees = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ISymbol> _anySizeGuardedCallees = new(SymbolEqualityComparer.Default);
 
@@ -47,6 +48,15 @@ internal sealed class CallGraph
         }
     }
 
+    /// <summary>A method that adds from a lambda or local function that may run after it has returned.</summary>
+    public void AddDefersWork(ISymbol method)
+    {
+        lock (_gate)
+        {
+            _defersWork.Add(method);
+        }
+    }
+
     /// <summary>
     /// A call that runs only under a check of <paramref name="member"/>'s size, or of any collection's when
     /// <paramref name="member"/> is <see langword="null"/> (<c>if (_map.Count &gt;= max) Evict();</c>).
@@ -71,7 +81,7 @@ internal sealed class CallGraph
     {
         lock (_gate)
         {
-            return new CallPaths(_callees, _selfRunning, _detached, _guardedCallees, _anySizeGuardedCallees, cancellationToken);
+            return new CallPaths(_callees, _selfRunning, _detached, _defersWork, _guardedCallees, _anySizeGuardedCallees, cancellationToken);
         }
     }
 

@@ -25,6 +25,7 @@ internal sealed class CallPaths
         Dictionary<ISymbol, HashSet<ISymbol>> callees,
         HashSet<ISymbol> selfRunning,
         HashSet<ISymbol> detached,
+        HashSet<ISymbol> defersWork,
         Dictionary<ISymbol, HashSet<ISymbol>> guardedCallees,
         HashSet<ISymbol> anySizeGuardedCallees,
         CancellationToken cancellationToken)
@@ -48,6 +49,7 @@ internal sealed class CallPaths
 
         SelfRunning = Reach(selfRunning, _callees);
         Detached = Reach(detached, _callees);
+        DefersWork = new HashSet<ISymbol>(defersWork, SymbolEqualityComparer.Default);
         GuardedByAnySize = Reach(anySizeGuardedCallees, _callees);
     }
 
@@ -56,6 +58,9 @@ internal sealed class CallPaths
 
     /// <summary>Every method whose task a caller starts without waiting for it, and everything those call.</summary>
     public HashSet<ISymbol> Detached { get; }
+
+    /// <summary>The methods that add from a lambda or local function of theirs that may run after they return.</summary>
+    public HashSet<ISymbol> DefersWork { get; }
 
     /// <summary>Every method that runs by itself, and everything those call.</summary>
     public HashSet<ISymbol> SelfRunning { get; }

@@ -47,6 +47,12 @@ internal static class DelegateTiming
     /// </summary>
     public static bool StartsWithoutWaiting(IInvocationOperation invocation)
     {
+        // `async void`: nothing can wait for it; it goes on by itself from its first await.
+        if (invocation.TargetMethod is { IsAsync: true, ReturnsVoid: true })
+        {
+            return true;
+        }
+
         if (!IsTask(invocation.Type))
         {
             return false;

@@ -90,7 +90,8 @@ internal static class KeySpaces
             ICoalesceOperation coalesce => IsFixedValue(coalesce.Value, depth + 1) && IsFixedValue(coalesce.WhenNull, depth + 1),
             IConditionalAccessOperation access => IsFixedValue(access.Operation, depth + 1) && IsFixedValue(access.WhenNotNull, depth + 1),
             IConditionalAccessInstanceOperation => true,
-            IPropertyReferenceOperation { Instance: { } instance, Property.IsIndexer: false } when DescribesTheProgram(instance.Type) => IsFixedSource(instance, depth + 1),
+            IPropertyReferenceOperation { Instance: { } instance, Property: { IsIndexer: false } property } when DescribesTheProgram(instance.Type)
+                && (instance.Type is null || !IsAttribute(instance.Type) || StoresItsValue(property)) => IsFixedSource(instance, depth + 1),
             IInvocationOperation { Instance: { } instance, Arguments.Length: 0, TargetMethod.Name: "ToString" or "ToLowerInvariant" or "ToUpperInvariant" } => IsFixedSource(instance, depth + 1),
             IInvocationOperation attribute when ReadsAnAttribute(attribute) is { } element => IsFixedValue(element, depth + 1),
             _ => false,
@@ -149,6 +150,39 @@ internal static class KeySpaces
         return element is not null && element.WithoutConversions().Type is { } elementType && IsProgramElement(elementType) ? element : null;
     }
 
+    // An attribute's property is the constant written where the attribute is applied when it returns what was stored (an
+    // auto-property, or a getter that returns a field); a getter that computes (`Name => Guid.NewGuid().ToString()`) makes
+    // a new value at every read. Properties of attributes in metadata are taken as stored.
+    private static bool StoresItsValue(IPropertySymbol property)
+    {
+        foreach (SyntaxReference reference in property.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not PropertyDeclarationSyntax declaration)
+            {
+                return false;
+            }
+
+            ExpressionSyntax? returned = declaration.ExpressionBody?.Expression;
+            if (declaration.AccessorList?.Accessors.FirstOrDefault(a => a.IsKind(SyntaxKind.GetAccessorDeclaration)) is { } getter
+                && (getter.Body is not null || getter.ExpressionBody is not null))
+            {
+                returned = getter.ExpressionBody?.Expression
+                    ?? (getter.Body is { Statements: { Count: 1 } statements } && statements[0] is ReturnStatementSyntax { Expression: { } expression } ? expression : null);
+                if (returned is null)
+                {
+                    return false;
+                }
+            }
+
+            if (returned is not (null or IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool IsAttribute(ITypeSymbol type)
     {
         for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
@@ -204,7 +238,9 @@ internal static class KeySpaces
         {
             case ITupleOperation tuple:
                 return tuple.Elements;
-            case IInvocationOperation invocation when KeyHelperBody(invocation) is { } body && KeyParts(body) is { } helperParts:
+            // Only a body that builds the key in place: a helper that hands on to another call (itself, half-written)
+            // would be read without end.
+            case IInvocationOperation invocation when KeyHelperBody(invocation) is (ITupleOperation or IObjectCreationOperation) and { } body && KeyParts(body) is { } helperParts:
                 return ArgumentsFor(helperParts, invocation);
             case IObjectCreationOperation { Initializer: null, Constructor: { } constructor, Type: INamedTypeSymbol created } creation
                 when IsKeyTypeOfTheProgram(created)
@@ -320,7 +356,7 @@ internal static class KeySpaces
         IOperation? value = key?.WithoutConversions();
         if (value is IParameterReferenceOperation parameter)
         {
-            return IsParameterOf(parameter.Parameter, method) ? new[] { parameter.Parameter.OriginalDefinition } : null;
+            return IsParameterOf(parameter.Parameter, method) && !IsReassigned(parameter.Parameter) ? new[] { parameter.Parameter.OriginalDefinition } : null;
         }
 
         IEnumerable<IOperation>? parts = value is null ? null : KeyParts(value);
@@ -341,7 +377,7 @@ internal static class KeySpaces
                 continue;
             }
 
-            if (element.WithoutConversions() is IParameterReferenceOperation part && IsParameterOf(part.Parameter, method))
+            if (element.WithoutConversions() is IParameterReferenceOperation part && IsParameterOf(part.Parameter, method) && !IsReassigned(part.Parameter))
             {
                 parameters.Add(part.Parameter.OriginalDefinition);
             }
@@ -366,7 +402,7 @@ internal static class KeySpaces
 
         if (value is IParameterReferenceOperation parameter)
         {
-            if (!IsParameterOf(parameter.Parameter, method))
+            if (!IsParameterOf(parameter.Parameter, method) || IsReassigned(parameter.Parameter))
             {
                 return false;
             }
@@ -401,6 +437,20 @@ internal static class KeySpaces
             default:
                 return false;
         }
+    }
+
+    // A parameter the method writes (`kind += suffix;`) holds what the method made of the callers' value, not that value.
+    private static bool IsReassigned(IParameterSymbol parameter)
+    {
+        foreach (SyntaxReference reference in parameter.ContainingSymbol.DeclaringSyntaxReferences)
+        {
+            if (LocalWrites.IsWrittenIn(reference.GetSyntax(), parameter.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsParameterOf(IParameterSymbol parameter, ISymbol method)

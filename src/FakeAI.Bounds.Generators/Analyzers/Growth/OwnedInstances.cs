@@ -79,7 +79,7 @@ internal sealed class OwnedInstances
             {
                 bool createsIt = node switch
                 {
-                    ObjectCreationExpressionSyntax { Type: var created } => NamesType(created, type.Name),
+                    ObjectCreationExpressionSyntax { Type: var created } => NamesType(created, type.Name) && ArityOf(created) == type.Arity,
                     ImplicitObjectCreationExpressionSyntax implicitCreation => ReturnedAs(implicitCreation, type.Name),
                     _ => false,
                 };
@@ -91,6 +91,18 @@ internal sealed class OwnedInstances
         }
 
         return false;
+    }
+
+    // `new Logger<T>()` in a class Logger makes another type: the name alone does not say which.
+    private static int ArityOf(TypeSyntax syntax)
+    {
+        return syntax switch
+        {
+            GenericNameSyntax generic => generic.Arity,
+            QualifiedNameSyntax { Right: GenericNameSyntax generic } => generic.Arity,
+            AliasQualifiedNameSyntax { Name: GenericNameSyntax generic } => generic.Arity,
+            _ => 0,
+        };
     }
 
     private static bool NamesType(TypeSyntax syntax, string name)

@@ -516,7 +516,7 @@ internal sealed class TypeGrowthAnalysis
         foreach (ISymbol adder in adders)
         {
             // A loop the start of a hosted service sets going (`_loop = ReadLoopAsync(token)`) serves traffic.
-            bool detached = paths.Detached.Contains(adder);
+            bool detached = paths.Detached.Contains(adder) || paths.DefersWork.Contains(adder);
             if (IsSetUpEntry(adder, detached))
             {
                 registrations.Add(adder);
@@ -660,6 +660,13 @@ internal sealed class TypeGrowthAnalysis
         }
 
         ISymbol method = context.ContainingSymbol;
+        if (kind == GrowthEventKind.Grow && DelegateTiming.MayRunAfterItsMethod(operation))
+        {
+            // An add in a lambda or local function (an event handler, a timer tick, a Task.Run loop) runs per event
+            // after its method has returned: a host's start that leads to it is no set-up entry for it.
+            _calls.AddDefersWork(method);
+        }
+
         bool inConstruction = IsConstruction(method);
         bool scheduled = inConstruction && DelegateTiming.MayRunAfterItsMethod(operation);
         if (inConstruction && !scheduled)
