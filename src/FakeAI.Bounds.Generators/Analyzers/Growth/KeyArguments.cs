@@ -118,6 +118,13 @@ internal sealed class KeyArguments
             return false;
         }
 
+        // A parameter the method writes (`kind += suffix;`) holds what the method made of the callers' value. Read only
+        // here, once the compilation is done and the callers have all fixed the key: a walk of the method's syntax.
+        if (IsWrittenByItsMethod(parameter))
+        {
+            return false;
+        }
+
         // Every call and delegate records a key-carrying parameter's sources: none means nothing runs the method.
         if (!_sources.TryGetValue(parameter, out Sources? sources))
         {
@@ -139,6 +146,19 @@ internal sealed class KeyArguments
         }
 
         return true;
+    }
+
+    private static bool IsWrittenByItsMethod(IParameterSymbol parameter)
+    {
+        foreach (SyntaxReference reference in parameter.ContainingSymbol.DeclaringSyntaxReferences)
+        {
+            if (LocalWrites.IsWrittenIn(reference.GetSyntax(), parameter.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Keys are strings, numbers or objects; parameters of other types (a request, a callback) are not recorded.

@@ -356,7 +356,7 @@ internal static class KeySpaces
         IOperation? value = key?.WithoutConversions();
         if (value is IParameterReferenceOperation parameter)
         {
-            return IsParameterOf(parameter.Parameter, method) && !IsReassigned(parameter.Parameter) ? new[] { parameter.Parameter.OriginalDefinition } : null;
+            return IsParameterOf(parameter.Parameter, method) ? new[] { parameter.Parameter.OriginalDefinition } : null;
         }
 
         IEnumerable<IOperation>? parts = value is null ? null : KeyParts(value);
@@ -377,7 +377,7 @@ internal static class KeySpaces
                 continue;
             }
 
-            if (element.WithoutConversions() is IParameterReferenceOperation part && IsParameterOf(part.Parameter, method) && !IsReassigned(part.Parameter))
+            if (element.WithoutConversions() is IParameterReferenceOperation part && IsParameterOf(part.Parameter, method))
             {
                 parameters.Add(part.Parameter.OriginalDefinition);
             }
@@ -402,7 +402,7 @@ internal static class KeySpaces
 
         if (value is IParameterReferenceOperation parameter)
         {
-            if (!IsParameterOf(parameter.Parameter, method) || IsReassigned(parameter.Parameter))
+            if (!IsParameterOf(parameter.Parameter, method))
             {
                 return false;
             }
@@ -437,20 +437,6 @@ internal static class KeySpaces
             default:
                 return false;
         }
-    }
-
-    // A parameter the method writes (`kind += suffix;`) holds what the method made of the callers' value, not that value.
-    private static bool IsReassigned(IParameterSymbol parameter)
-    {
-        foreach (SyntaxReference reference in parameter.ContainingSymbol.DeclaringSyntaxReferences)
-        {
-            if (LocalWrites.IsWrittenIn(reference.GetSyntax(), parameter.Name))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool IsParameterOf(IParameterSymbol parameter, ISymbol method)
