@@ -30,21 +30,9 @@ internal static class LongLivedShapes
             return null;
         }
 
-        // Names first: the namespace is built as a string only for a class or interface of the right name.
-        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+        if (HostedServiceReason(type) is { } hosted)
         {
-            if (current.BaseType is { Name: "BackgroundService" } hosted && hosted.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Hosting")
-            {
-                return "it is a hosted service (BackgroundService)";
-            }
-
-            foreach (INamedTypeSymbol implemented in current.Interfaces)
-            {
-                if (implemented.Name == "IHostedService" && implemented.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Hosting")
-                {
-                    return "it is a hosted service (IHostedService)";
-                }
-            }
+            return hosted;
         }
 
         if (IsMiddleware(type))
@@ -77,6 +65,31 @@ internal static class LongLivedShapes
             && SymbolEqualityComparer.Default.Equals(held.OriginalDefinition, type.OriginalDefinition)
             && (OwnedInstances.OnlyCreatesItself(type) || IsLazy(holderType))
             && owned.CreatesIt(holder);
+    }
+
+    /// <summary>A hosted service (a <c>BackgroundService</c>, or any <c>IHostedService</c>): the host builds one as it starts.</summary>
+    public static bool IsHostedService(INamedTypeSymbol type) => HostedServiceReason(type) is not null;
+
+    private static string? HostedServiceReason(INamedTypeSymbol type)
+    {
+        // Names first: the namespace is built as a string only for a class or interface of the right name.
+        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            if (current.BaseType is { Name: "BackgroundService" } hosted && hosted.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Hosting")
+            {
+                return "it is a hosted service (BackgroundService)";
+            }
+
+            foreach (INamedTypeSymbol implemented in current.Interfaces)
+            {
+                if (implemented.Name == "IHostedService" && implemented.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Hosting")
+                {
+                    return "it is a hosted service (IHostedService)";
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The end of a message about a static member: why it lives as long as the process.</summary>

@@ -91,7 +91,7 @@ internal static class StartupRegistration
 
                 // The constructor of a hosted service: the host builds it
                 // once, as it starts it, just before the start method runs.
-                if (!insideFunction && method.MethodKind == MethodKind.Constructor && method.ContainingType is { } started && IsStartedByTheHost(started))
+                if (!insideFunction && method.MethodKind == MethodKind.Constructor && method.ContainingType is { } started && LongLivedShapes.IsHostedService(started))
                 {
                     return true;
                 }
@@ -123,7 +123,7 @@ internal static class StartupRegistration
     private static bool RunsAsTheHostStarts(IMethodSymbol method)
     {
         string name = MethodNames.InCode(method.Name);
-        if (method.ContainingType is not { } type || !System.Array.Exists(StartupMethods, startup => startup.Method == name))
+        if (method.ContainingType is not { } type || !IsStartupMethodName(name))
         {
             return false;
         }
@@ -154,13 +154,11 @@ internal static class StartupRegistration
         return false;
     }
 
-    // A hosted service (IHostedService, which a BackgroundService is too): the host builds one instance as it starts.
-    // Not a lifecycle participant, which may be a grain activated per id.
-    private static bool IsStartedByTheHost(INamedTypeSymbol type)
+    private static bool TakesTheServiceCollection(IMethodSymbol method)
     {
-        foreach (INamedTypeSymbol implemented in type.AllInterfaces)
+        foreach (IParameterSymbol parameter in method.Parameters)
         {
-            if (implemented.Name == "IHostedService" && implemented.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Hosting")
+            if (parameter.Type is { Name: "IServiceCollection" } type && type.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.DependencyInjection")
             {
                 return true;
             }
@@ -169,11 +167,12 @@ internal static class StartupRegistration
         return false;
     }
 
-    private static bool TakesTheServiceCollection(IMethodSymbol method)
+    // Asked for every call in the compilation (a host's start is recorded as a registration is): a loop, no closure.
+    private static bool IsStartupMethodName(string name)
     {
-        foreach (IParameterSymbol parameter in method.Parameters)
+        foreach ((string _, string method) in StartupMethods)
         {
-            if (parameter.Type is { Name: "IServiceCollection" } type && type.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.DependencyInjection")
+            if (method == name)
             {
                 return true;
             }
